@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import type { Result } from '../result.ts';
+import { poll } from './poll/index.ts';
+import type {
+  Actor,
+  ExerciseDefinition,
+  ExerciseViewTypes,
+  RoundContext,
+  RoundSummary,
+} from './types.ts';
+
+/** Every exercise, by kind. Adding an exercise adds one line here. */
+export const EXERCISES = {
+  poll,
+} as const;
+
+/** The kind of an exercise, e.g. `'poll'`. */
+export type ExerciseKind = keyof typeof EXERCISES;
+
+/** All exercise kinds, in catalogue order. */
+export const EXERCISE_KINDS = Object.keys(EXERCISES) as ExerciseKind[];
+
+type Definition<K extends ExerciseKind> = (typeof EXERCISES)[K];
+type ConfigOf<D> = D extends ExerciseDefinition<infer C, infer _S, infer _P, infer _F, infer _V> ? C : never;
+type ViewsOf<D> =
+  D extends ExerciseDefinition<infer _C, infer _S, infer _P, infer _F, infer V> ? V : never;
+
+/** An exercise's config, by kind. */
+export type ExerciseConfig<K extends ExerciseKind> = ConfigOf<Definition<K>>;
+
+/** One of the four audiences of a round. */
+export type Audience = keyof ExerciseViewTypes;
+
+/** A round's view for one audience, tagged with its kind so clients can switch on it. */
+export type RoundViewFor<A extends Audience> = {
+  [K in ExerciseKind]: { kind: K; view: ViewsOf<Definition<K>>[A] };
+}[ExerciseKind];
+
+/** A round as it stands in an agenda. */
+export type RoundSpec = {
+  [K in ExerciseKind]: { id: string; kind: K; title: string; config: ExerciseConfig<K> };
+}[ExerciseKind];
+
+/** A round as a facilitator submits it (the server gives it its id). */
+export type RoundInput = Omit<RoundSpec, 'id'>;
+
+/**
+ * An exercise with its types erased, as the session runtime meets it. The casts are
+ * sound because a round's state only ever comes from the same exercise's `init` and
+ * `reduce`, and its config and actions were parsed by that exercise's schemas.
+ */
+export interface ExerciseModule {
+  kind: ExerciseKind;
+  label: string;
+  description: string;
+  parseConfig(input: unknown): Result<unknown>;
+  defaultConfig(): unknown;
+  parseAction(role: Actor['role'], input: unknown): Result<unknown>;
+  init(config: unknown, seed: string): unknown;
+  reduce(state: unknown, action: unknown, actor: Actor, ctx: RoundContext): Result<unknown>;
+  facilitatorView(state: unknown, ctx: RoundContext): unknown;
+  participantPublicView(state: unknown, ctx: RoundContext): unknown;
+  participantOwnView(state: unknown, participantId: string, ctx: RoundContext): unknown;
+  screenView(state: unknown, ctx: RoundContext): unknown;
+  submittedCount(state: unknown): number;
+  summary(state: unknown, ctx: RoundContext): RoundSummary;
+  actionPlanPrompt(config: unknown): string;
+}
+
+/** Formats zod issues as one sentence a facilitator can act on. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ` : '') + issue.message)
+    .join('; ');
+}
+
+function parseWith<T>(schema: z.ZodType<T>, input: unknown, what: string): Result<T> {
+  const parsed = schema.safeParse(input);
+  return parsed.success
+    ? { ok: true, data: parsed.data }
+    : { ok: false, error: { code: 'BAD_REQUEST', message: `Invalid ${what}: ${describeIssues(parsed.error)}` } };
+}
+
+function erase<C, S, P, F, V extends ExerciseViewTypes>(
+  kind: ExerciseKind,
+  def: ExerciseDefinition<C, S, P, F, V>,
+): ExerciseModule {
+  return {
+    kind,
+    label: def.label,
+    description: def.description,
+    parseConfig: (input) => parseWith(def.configSchema, input, `${def.label} settings`),
+    defaultConfig: () => def.defaultConfig(),
+    parseAction: (role, input) =>
+      role === 'facilitator'
+        ? parseWith(def.facilitatorActionSchema, input, 'facilitator action')
+        : parseWith(def.participantActionSchema, input, 'answer'),
+    init: (config, seed) => def.init(config as C, seed),
+    reduce: (state, action, actor, ctx) => def.reduce(state as S, action as P | F, actor, ctx),
+    facilitatorView: (state, ctx) => def.facilitatorView(state as S, ctx),
+    participantPublicView: (state, ctx) => def.participantPublicView(state as S, ctx),
+    participantOwnView: (state, id, ctx) => def.participantOwnView(state as S, id, ctx),
+    screenView: (state, ctx) => def.screenView(state as S, ctx),
+    submittedCount: (state) => def.submittedCount(state as S),
+    summary: (state, ctx) => def.summary(state as S, ctx),
+    actionPlanPrompt: (config) => def.actionPlanPrompt(config as C),
+  };
+}
+
+const MODULES = Object.fromEntries(
+  EXERCISE_KINDS.map((kind) => [kind, erase(kind, EXERCISES[kind])]),
+) as Record<ExerciseKind, ExerciseModule>;
+
+/** The exercise of a kind, or undefined for a kind this build does not know. */
+export function getExercise(kind: string): ExerciseModule | undefined {
+  return Object.hasOwn(MODULES, kind) ? MODULES[kind as ExerciseKind] : undefined;
+}
+
+/** A round input whose kind is known and whose config passed that exercise's schema. */
+export function parseRoundInput(input: {
+  kind: string;
+  title: string;
+  config: unknown;
+}): Result<RoundInput> {
+  const exercise = getExercise(input.kind);
+  if (!exercise) return { ok: false, error: { code: 'BAD_REQUEST', message: `Unknown exercise "${input.kind}"` } };
+  const config = exercise.parseConfig(input.config);
+  if (!config.ok) return config;
+  return { ok: true, data: { kind: exercise.kind, title: input.title, config: config.data } as RoundInput };
+}

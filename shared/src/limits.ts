@@ -1,0 +1,28 @@
+/** Size and rate limits, one place for both sides. */
+export const LIMITS = {
+  /** Largest socket.io message the server accepts, in bytes. */
+  socketMessageBytes: 64 * 1024,
+  /** Largest HTTP JSON body, in bytes. */
+  httpBodyBytes: 64 * 1024,
+  nameLength: 40,
+  titleLength: 120,
+  questionLength: 300,
+  optionLength: 120,
+  pollOptions: 12,
+  agendaRounds: 60,
+  /** Longest countdown a facilitator can start, in seconds. */
+  timerSeconds: 2 * 60 * 60,
+  participantsPerSession: 5000,
+  /** Socket events per identity: a bucket of `burst` refilled at `perSecond`. */
+  eventsPerSecond: 10,
+  eventsBurst: 30,
+  /** Wrong join codes a device may try per minute before it is slowed down. */
+  joinFailuresPerMinute: 10,
+  /** Wrong join codes per network address per minute (a whole office shares one). */
+  joinFailuresPerMinutePerAddress: 120,
+  /** Sessions one network address may create per minute. */
+  sessionsPerMinutePerAddress: 20,
+} as const;
+
+/** Views for one audience are sent at most this often, coalescing bursts of changes. */
+export const VIEW_FLUSH_INTERVAL_MS = 50;

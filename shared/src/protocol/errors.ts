@@ -1,0 +1,48 @@
+/**
+ * Every error the server can answer with. The code is for programs, the message for
+ * people; clients show the message.
+ */
+export const ERROR_CODES = [
+  'BAD_REQUEST',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'SESSION_ENDED',
+  'RATE_LIMITED',
+  'CONFLICT',
+  'NAME_TAKEN',
+  'ROUND_LOCKED',
+  'ROUND_NOT_CURRENT',
+  'INVALID_ACTION',
+  'PROTOCOL_MISMATCH',
+  'TOO_LARGE',
+  'INTERNAL',
+] as const;
+
+/** A machine-readable error code. */
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** An error as it travels on the wire. `suggestion` carries e.g. a free display name. */
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+  suggestion?: string;
+}
+
+/** HTTP status for each error code. */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  SESSION_ENDED: 410,
+  RATE_LIMITED: 429,
+  CONFLICT: 409,
+  NAME_TAKEN: 409,
+  ROUND_LOCKED: 409,
+  ROUND_NOT_CURRENT: 409,
+  INVALID_ACTION: 422,
+  PROTOCOL_MISMATCH: 426,
+  TOO_LARGE: 413,
+  INTERNAL: 500,
+};

@@ -1,0 +1,51 @@
+import type { Result } from '../result.ts';
+import type {
+  FacilitatorView,
+  ParticipantOwnView,
+  ParticipantPublicView,
+  ScreenView,
+} from '../session/views.ts';
+import type { ControlCommand, RoundActPayload, SyncPayload } from './schemas.ts';
+
+/** Every server reply to a client event: the data, or a typed error. */
+export type Ack<T> = (result: Result<T>) => void;
+
+/** A view as it travels: the session's event sequence it reflects, and the server clock. */
+export interface ViewMessage<V> {
+  seq: number;
+  serverTime: number;
+  view: V;
+}
+
+/** Acknowledgement of an accepted command: the sequence number it was logged at. */
+export interface Accepted {
+  seq: number;
+}
+
+/**
+ * Client to server. Payload types are `z.infer` of the schemas in `schemas.ts`; the
+ * server's `HANDLERS` map checks that every event here has a schema and a handler.
+ */
+export interface ClientToServerEvents {
+  /** Ask for the current views if the server is past `lastSeq` (after a reconnect). */
+  'session.sync': (payload: SyncPayload, ack: Ack<{ seq: number }>) => void;
+  /** A facilitator command (start, next, reveal, timer, agenda edits...). */
+  'session.control': (payload: ControlCommand, ack: Ack<Accepted>) => void;
+  /** An action inside the current round (an answer, a draw, a vote...). */
+  'round.act': (payload: RoundActPayload, ack: Ack<Accepted>) => void;
+  /** The participant leaves the session for good. */
+  'participant.leave': (payload: Record<string, never>, ack: Ack<Accepted>) => void;
+}
+
+/** Server to client. Each audience receives only its own views. */
+export interface ServerToClientEvents {
+  'view.facilitator': (message: ViewMessage<FacilitatorView>) => void;
+  'view.screen': (message: ViewMessage<ScreenView>) => void;
+  /** Sent once to the whole room of phones. */
+  'view.public': (message: ViewMessage<ParticipantPublicView>) => void;
+  /** Sent to one participant only. */
+  'view.own': (message: ViewMessage<ParticipantOwnView>) => void;
+}
+
+/** socket.io's per-socket data, set by the server's handshake middleware. */
+export type SocketRole = 'facilitator' | 'participant' | 'screen';

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { LIMITS } from '../limits.ts';
+
+/** Protocol version; a client speaking another one is told to reload. */
+export const PROTOCOL_VERSION = 1;
+
+/** Server-made ids and tokens: URL-safe, bounded. */
+export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Invalid id');
+const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, 'Invalid token');
+
+/**
+ * Free text typed by people: normalised, control characters removed, whitespace
+ * collapsed, trimmed and length-limited. Always rendered as text, never as HTML.
+ */
+export const cleanText = (max: number) =>
+  z
+    .string()
+    .max(max * 4)
+    .transform((s) =>
+      s
+        .normalize('NFC')
+        .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+    .pipe(z.string().min(1, 'Must not be empty').max(max, `At most ${max} characters`));
+
+export const displayNameSchema = cleanText(LIMITS.nameLength);
+export const titleSchema = cleanText(LIMITS.titleLength);
+
+/** A round as submitted; its config is checked against its exercise's own schema. */
+export const roundInputSchema = z.object({
+  kind: z.string().max(40),
+  title: titleSchema,
+  config: z.unknown(),
+});
+
+export const createSessionBodySchema = z.object({
+  title: titleSchema,
+  agenda: z.array(roundInputSchema).max(LIMITS.agendaRounds),
+});
+export type CreateSessionBody = z.infer<typeof createSessionBodySchema>;
+
+export const joinBodySchema = z.object({
+  code: z.string().max(20),
+  name: displayNameSchema,
+  /** A random id the phone keeps, so join-code guessing is limited per device. */
+  deviceId: tokenSchema,
+});
+export type JoinBody = z.infer<typeof joinBodySchema>;
+
+export const facilitatorSessionsBodySchema = z.object({
+  sessions: z.array(z.object({ sessionId: idSchema, token: tokenSchema })).max(200),
+});
+export type FacilitatorSessionsBody = z.infer<typeof facilitatorSessionsBodySchema>;
+
+const optionalRound = { roundId: idSchema.optional() };
+
+/** Everything a facilitator can do to a session. */
+export const controlCommandSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('session.start') }),
+  z.object({ type: z.literal('session.end') }),
+  z.object({ type: z.literal('round.next') }),
+  z.object({ type: z.literal('round.back') }),
+  z.object({ type: z.literal('round.goto'), roundId: idSchema }),
+  z.object({ type: z.literal('round.open'), ...optionalRound }),
+  z.object({ type: z.literal('round.lock'), ...optionalRound }),
+  z.object({ type: z.literal('round.reveal'), ...optionalRound }),
+  z.object({ type: z.literal('round.hide'), ...optionalRound }),
+  z.object({
+    type: z.literal('timer.start'),
+    seconds: z.number().int().min(1).max(LIMITS.timerSeconds),
+  }),
+  z.object({ type: z.literal('timer.pause') }),
+  z.object({ type: z.literal('timer.resume') }),
+  z.object({ type: z.literal('timer.clear') }),
+  z.object({
+    type: z.literal('agenda.add'),
+    round: roundInputSchema,
+    index: z.number().int().min(0).max(LIMITS.agendaRounds).optional(),
+  }),
+  z.object({
+    type: z.literal('agenda.update'),
+    roundId: idSchema,
+    title: titleSchema.optional(),
+    config: z.unknown().optional(),
+  }),
+  z.object({ type: z.literal('agenda.remove'), roundId: idSchema }),
+  z.object({
+    type: z.literal('agenda.move'),
+    roundId: idSchema,
+    toIndex: z.number().int().min(0).max(LIMITS.agendaRounds),
+  }),
+]);
+export type ControlCommand = z.infer<typeof controlCommandSchema>;
+
+export const roundActPayloadSchema = z.object({ roundId: idSchema, action: z.unknown() });
+export type RoundActPayload = z.infer<typeof roundActPayloadSchema>;
+
+export const syncPayloadSchema = z.object({ lastSeq: z.number().int().min(0) });
+export type SyncPayload = z.infer<typeof syncPayloadSchema>;
+
+export const emptyPayloadSchema = z.object({}).strict();
+
+/** Who a socket speaks for, sent in the socket.io handshake and checked before connecting. */
+export const credentialSchema = z.discriminatedUnion('role', [
+  z.object({ role: z.literal('facilitator'), sessionId: idSchema, token: tokenSchema }),
+  z.object({ role: z.literal('participant'), resumeToken: tokenSchema }),
+  z.object({ role: z.literal('screen'), sessionId: idSchema, key: tokenSchema }),
+]);
+export type Credential = z.infer<typeof credentialSchema>;
+
+export const handshakeAuthSchema = z.object({
+  protocolVersion: z.number().int(),
+  credential: credentialSchema,
+});
+export type HandshakeAuth = z.infer<typeof handshakeAuthSchema>;

@@ -1,0 +1,177 @@
+import { getExercise } from '../exercises/registry.ts';
+import type { RoundSpec } from '../exercises/registry.ts';
+import type { RoundContext } from '../exercises/types.ts';
+import { deriveSeed } from '../random.ts';
+import type { EventEnvelope, SessionEvent } from './events.ts';
+import type { RoundRuntime, SessionState } from './state.ts';
+
+/** The context an exercise sees for one of the session's rounds. */
+export function roundContext(state: SessionState, runtime: RoundRuntime, at: number): RoundContext {
+  return {
+    isOpen: runtime.isOpen,
+    isRevealed: runtime.isRevealed,
+    roster: state.participants,
+    at,
+  };
+}
+
+function initRound(seed: string, round: RoundSpec): RoundRuntime {
+  const exercise = getExercise(round.kind);
+  if (!exercise) throw new Error(`Unknown exercise ${round.kind}`);
+  return {
+    isOpen: true,
+    isRevealed: false,
+    hasStarted: false,
+    state: exercise.init(round.config, deriveSeed(seed, round.id)),
+  };
+}
+
+function updateRound(
+  state: SessionState,
+  roundId: string,
+  change: (runtime: RoundRuntime) => RoundRuntime,
+): SessionState {
+  const runtime = state.rounds[roundId];
+  if (!runtime) return state;
+  return { ...state, rounds: { ...state.rounds, [roundId]: change(runtime) } };
+}
+
+/** The session as the first event of its log creates it. */
+export function createSessionState(
+  envelope: EventEnvelope & { event: { type: 'session.created' } },
+): SessionState {
+  const { event, at, seq } = envelope;
+  return {
+    id: event.sessionId,
+    code: event.code,
+    title: event.title,
+    seed: event.seed,
+    createdAt: at,
+    phase: 'lobby',
+    endedAt: null,
+    agenda: event.agenda,
+    currentRoundId: null,
+    rounds: Object.fromEntries(event.agenda.map((r) => [r.id, initRound(event.seed, r)])),
+    participants: {},
+    timer: null,
+    seq,
+  };
+}
+
+function applyChange(state: SessionState, event: SessionEvent, at: number): SessionState {
+  switch (event.type) {
+    case 'session.created':
+      return state;
+    case 'session.started':
+      return { ...state, phase: 'live' };
+    case 'session.ended':
+      return { ...state, phase: 'ended', endedAt: at, timer: null };
+    case 'participant.joined':
+      return {
+        ...state,
+        participants: {
+          ...state.participants,
+          [event.participantId]: { id: event.participantId, name: event.name, joinedAt: at, hasLeft: false },
+        },
+      };
+    case 'participant.left': {
+      const seat = state.participants[event.participantId];
+      if (!seat) return state;
+      return {
+        ...state,
+        participants: { ...state.participants, [seat.id]: { ...seat, hasLeft: true } },
+      };
+    }
+    case 'round.entered': {
+      const next = updateRound(state, event.roundId, (r) => ({ ...r, hasStarted: true }));
+      return { ...next, currentRoundId: event.roundId, timer: null };
+    }
+    case 'round.opened':
+      return updateRound(state, event.roundId, (r) => ({ ...r, isOpen: true }));
+    case 'round.locked':
+      return updateRound(state, event.roundId, (r) => ({ ...r, isOpen: false }));
+    case 'round.revealed':
+      return updateRound(state, event.roundId, (r) => ({ ...r, isRevealed: true }));
+    case 'round.hidden':
+      return updateRound(state, event.roundId, (r) => ({ ...r, isRevealed: false }));
+    case 'round.acted': {
+      const round = state.agenda.find((r) => r.id === event.roundId);
+      const exercise = round && getExercise(round.kind);
+      if (!exercise) return state;
+      return updateRound(state, event.roundId, (runtime) => {
+        const reduced = exercise.reduce(runtime.state, event.action, event.actor, roundContext(state, runtime, at));
+        // A logged action was accepted when it was decided; refusing it now would mean
+        // the reducer is not deterministic. Keep the state rather than crash a replay.
+        return reduced.ok ? { ...runtime, state: reduced.data } : runtime;
+      });
+    }
+    case 'agenda.added': {
+      const agenda = [...state.agenda];
+      agenda.splice(event.index, 0, event.round);
+      return {
+        ...state,
+        agenda,
+        rounds: { ...state.rounds, [event.round.id]: initRound(state.seed, event.round) },
+      };
+    }
+    case 'agenda.updated': {
+      const previous = state.agenda.find((r) => r.id === event.round.id);
+      const agenda = state.agenda.map((r) => (r.id === event.round.id ? event.round : r));
+      const next = { ...state, agenda };
+      if (previous && previous.config === event.round.config) return next;
+      // A new config starts the round afresh (decide allows it only before any answers).
+      return updateRound(next, event.round.id, (r) => ({
+        ...initRound(state.seed, event.round),
+        isOpen: r.isOpen,
+        isRevealed: r.isRevealed,
+        hasStarted: r.hasStarted,
+      }));
+    }
+    case 'agenda.removed': {
+      const rounds = { ...state.rounds };
+      delete rounds[event.roundId];
+      return { ...state, agenda: state.agenda.filter((r) => r.id !== event.roundId), rounds };
+    }
+    case 'agenda.moved': {
+      const round = state.agenda.find((r) => r.id === event.roundId);
+      if (!round) return state;
+      const agenda = state.agenda.filter((r) => r.id !== event.roundId);
+      agenda.splice(event.toIndex, 0, round);
+      return { ...state, agenda };
+    }
+    case 'timer.started':
+      return { ...state, timer: { durationMs: event.durationMs, endsAt: at + event.durationMs, remainingMs: event.durationMs } };
+    case 'timer.paused':
+      if (!state.timer?.endsAt) return state;
+      return { ...state, timer: { ...state.timer, endsAt: null, remainingMs: Math.max(0, state.timer.endsAt - at) } };
+    case 'timer.resumed':
+      if (!state.timer || state.timer.endsAt !== null) return state;
+      return { ...state, timer: { ...state.timer, endsAt: at + state.timer.remainingMs } };
+    case 'timer.cleared':
+      return { ...state, timer: null };
+    default: {
+      const unreachable: never = event;
+      throw new Error(`Unhandled event ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+/** Applies one logged event. Pure: the same log always folds to the same state. */
+export function applyEvent(state: SessionState, envelope: EventEnvelope): SessionState {
+  return { ...applyChange(state, envelope.event, envelope.at), seq: envelope.seq };
+}
+
+/** Rebuilds a session from its log, optionally starting from a snapshot. */
+export function replay(events: readonly EventEnvelope[], from: SessionState | null = null): SessionState {
+  let state = from;
+  for (const envelope of events) {
+    if (state === null) {
+      if (envelope.event.type !== 'session.created') throw new Error('A session log starts with session.created');
+      state = createSessionState({ ...envelope, event: envelope.event });
+    } else {
+      state = applyEvent(state, envelope);
+    }
+  }
+  if (!state) throw new Error('Empty session log');
+  return state;
+}

@@ -1,0 +1,241 @@
+import { getExercise, parseRoundInput } from '../exercises/registry.ts';
+import type { RoundSpec } from '../exercises/registry.ts';
+import type { Actor } from '../exercises/types.ts';
+import { LIMITS } from '../limits.ts';
+import type { ControlCommand } from '../protocol/schemas.ts';
+import { fail, ok, type Result } from '../result.ts';
+import { roundContext } from './apply.ts';
+import type { SessionEvent } from './events.ts';
+import type { SessionState } from './state.ts';
+
+/** A command from a participant, or made on the server's behalf (joins come over HTTP). */
+export type SessionCommand =
+  | ControlCommand
+  | { type: 'round.act'; roundId: string; action: unknown }
+  | { type: 'participant.join'; name: string }
+  | { type: 'participant.leave' };
+
+/** Who issued a command: an authenticated actor, or the server itself. */
+export type CommandActor = Actor | { role: 'system' };
+
+/** What decide needs from the outside world, passed in so it stays pure. */
+export interface DecideMeta {
+  at: number;
+  newId: () => string;
+}
+
+const FACILITATOR_ONLY = new Set<SessionCommand['type']>([
+  'session.start',
+  'session.end',
+  'round.next',
+  'round.back',
+  'round.goto',
+  'round.open',
+  'round.lock',
+  'round.reveal',
+  'round.hide',
+  'timer.start',
+  'timer.pause',
+  'timer.resume',
+  'timer.clear',
+  'agenda.add',
+  'agenda.update',
+  'agenda.remove',
+  'agenda.move',
+]);
+
+/** Suggests a free display name: "Sam" taken gives "Sam 2", then "Sam 3"... */
+export function suggestName(state: SessionState, name: string): string {
+  for (let n = 2; ; n++) {
+    const candidate = `${name.slice(0, LIMITS.nameLength - String(n).length - 1)} ${n}`;
+    if (!isNameTaken(state, candidate)) return candidate;
+  }
+}
+
+/** Is a display name in use by a participant still in the session (case-insensitive)? */
+export function isNameTaken(state: SessionState, name: string): boolean {
+  const wanted = name.toLocaleLowerCase();
+  return Object.values(state.participants).some(
+    (p) => !p.hasLeft && p.name.toLocaleLowerCase() === wanted,
+  );
+}
+
+function roundIndex(state: SessionState, roundId: string | null): number {
+  return roundId === null ? -1 : state.agenda.findIndex((r) => r.id === roundId);
+}
+
+function targetRound(state: SessionState, roundId: string | undefined): Result<string> {
+  const id = roundId ?? state.currentRoundId;
+  if (id === null) return fail('CONFLICT', 'No round is running yet: start the session first');
+  if (!state.rounds[id]) return fail('NOT_FOUND', 'That round is not on the agenda');
+  return ok(id);
+}
+
+function enter(state: SessionState, roundId: string): Result<SessionEvent[]> {
+  if (state.phase !== 'live') return fail('CONFLICT', 'Start the session first');
+  return ok([{ type: 'round.entered', roundId }]);
+}
+
+function hasSubmissions(state: SessionState, roundId: string): boolean {
+  const runtime = state.rounds[roundId];
+  const round = state.agenda.find((r) => r.id === roundId);
+  const exercise = round && getExercise(round.kind);
+  return !!runtime && !!exercise && exercise.submittedCount(runtime.state) > 0;
+}
+
+/**
+ * Decides what a command means for the session: the events to append, or a typed
+ * refusal. Authorisation of the actor's role happens here too, so the rules live in one
+ * pure place. The events are then applied with {@link applyEvent}.
+ */
+export function decide(
+  state: SessionState,
+  command: SessionCommand,
+  actor: CommandActor,
+  meta: DecideMeta,
+): Result<SessionEvent[]> {
+  if (FACILITATOR_ONLY.has(command.type) && actor.role !== 'facilitator') {
+    return fail('FORBIDDEN', 'Only the facilitator can do that');
+  }
+  if (state.phase === 'ended') return fail('SESSION_ENDED', 'This session has ended');
+
+  switch (command.type) {
+    case 'participant.join': {
+      if (actor.role !== 'system') return fail('FORBIDDEN', 'Join with the join code');
+      if (Object.keys(state.participants).length >= LIMITS.participantsPerSession) {
+        return fail('CONFLICT', 'This session is full');
+      }
+      if (isNameTaken(state, command.name)) {
+        return {
+          ok: false,
+          error: {
+            code: 'NAME_TAKEN',
+            message: `Someone here is already called ${command.name}. Add an initial or pick another name.`,
+            suggestion: suggestName(state, command.name),
+          },
+        };
+      }
+      return ok([{ type: 'participant.joined', participantId: meta.newId(), name: command.name }]);
+    }
+    case 'participant.leave': {
+      if (actor.role !== 'participant') return fail('FORBIDDEN', 'Only a participant can leave');
+      const seat = state.participants[actor.participantId];
+      if (!seat || seat.hasLeft) return fail('CONFLICT', 'You have already left this session');
+      return ok([{ type: 'participant.left', participantId: actor.participantId }]);
+    }
+    case 'round.act': {
+      if (actor.role === 'system') return fail('FORBIDDEN', 'Not an actor');
+      if (actor.role === 'participant') {
+        const seat = state.participants[actor.participantId];
+        if (!seat || seat.hasLeft) return fail('FORBIDDEN', 'You are not in this session');
+        if (state.phase !== 'live' || state.currentRoundId !== command.roundId) {
+          return fail('ROUND_NOT_CURRENT', 'This round is not running any more');
+        }
+      }
+      const round = state.agenda.find((r) => r.id === command.roundId);
+      const runtime = state.rounds[command.roundId];
+      const exercise = round && getExercise(round.kind);
+      if (!round || !runtime || !exercise) return fail('NOT_FOUND', 'That round is not on the agenda');
+      const action = exercise.parseAction(actor.role, command.action);
+      if (!action.ok) return action;
+      const reduced = exercise.reduce(runtime.state, action.data, actor, roundContext(state, runtime, meta.at));
+      if (!reduced.ok) return reduced;
+      return ok([{ type: 'round.acted', roundId: round.id, actor, action: action.data }]);
+    }
+    case 'session.start':
+      if (state.phase !== 'lobby') return fail('CONFLICT', 'The session has already started');
+      return ok([
+        { type: 'session.started' },
+        ...(state.agenda[0] ? [{ type: 'round.entered', roundId: state.agenda[0].id } as const] : []),
+      ]);
+    case 'session.end':
+      return ok([{ type: 'session.ended' }]);
+    case 'round.next':
+    case 'round.back': {
+      if (state.phase !== 'live') return fail('CONFLICT', 'Start the session first');
+      const index = roundIndex(state, state.currentRoundId) + (command.type === 'round.next' ? 1 : -1);
+      const round = state.agenda[index];
+      if (!round) {
+        return fail(
+          'CONFLICT',
+          command.type === 'round.next'
+            ? 'This is the last round: end the session when you are ready'
+            : 'This is the first round',
+        );
+      }
+      return enter(state, round.id);
+    }
+    case 'round.goto':
+      if (!state.rounds[command.roundId]) return fail('NOT_FOUND', 'That round is not on the agenda');
+      return enter(state, command.roundId);
+    case 'round.open':
+    case 'round.lock':
+    case 'round.reveal':
+    case 'round.hide': {
+      const target = targetRound(state, command.roundId);
+      if (!target.ok) return target;
+      const type = ({
+        'round.open': 'round.opened',
+        'round.lock': 'round.locked',
+        'round.reveal': 'round.revealed',
+        'round.hide': 'round.hidden',
+      } as const)[command.type];
+      return ok([{ type, roundId: target.data }]);
+    }
+    case 'timer.start':
+      return ok([{ type: 'timer.started', durationMs: command.seconds * 1000 }]);
+    case 'timer.pause':
+      if (!state.timer || state.timer.endsAt === null) return fail('CONFLICT', 'No timer is running');
+      return ok([{ type: 'timer.paused' }]);
+    case 'timer.resume':
+      if (!state.timer || state.timer.endsAt !== null) return fail('CONFLICT', 'No timer is paused');
+      return ok([{ type: 'timer.resumed' }]);
+    case 'timer.clear':
+      if (!state.timer) return fail('CONFLICT', 'No timer to clear');
+      return ok([{ type: 'timer.cleared' }]);
+    case 'agenda.add': {
+      if (state.agenda.length >= LIMITS.agendaRounds) {
+        return fail('CONFLICT', `An agenda holds at most ${LIMITS.agendaRounds} rounds`);
+      }
+      const input = parseRoundInput(command.round);
+      if (!input.ok) return input;
+      const round = { ...input.data, id: meta.newId() } as RoundSpec;
+      const index = Math.min(command.index ?? state.agenda.length, state.agenda.length);
+      return ok([{ type: 'agenda.added', round, index }]);
+    }
+    case 'agenda.update': {
+      const round = state.agenda.find((r) => r.id === command.roundId);
+      if (!round) return fail('NOT_FOUND', 'That round is not on the agenda');
+      let config: unknown = round.config;
+      if (command.config !== undefined) {
+        if (hasSubmissions(state, round.id)) {
+          return fail('CONFLICT', 'People have already answered this round; only its title can change');
+        }
+        const parsed = parseRoundInput({ kind: round.kind, title: round.title, config: command.config });
+        if (!parsed.ok) return parsed;
+        config = parsed.data.config;
+      }
+      const updated = { ...round, title: command.title ?? round.title, config } as RoundSpec;
+      return ok([{ type: 'agenda.updated', round: updated }]);
+    }
+    case 'agenda.remove': {
+      if (!state.rounds[command.roundId]) return fail('NOT_FOUND', 'That round is not on the agenda');
+      if (state.currentRoundId === command.roundId) {
+        return fail('CONFLICT', 'This round is running: move to another round before removing it');
+      }
+      if (hasSubmissions(state, command.roundId)) {
+        return fail('CONFLICT', 'People have answered this round, so it stays in the results');
+      }
+      return ok([{ type: 'agenda.removed', roundId: command.roundId }]);
+    }
+    case 'agenda.move': {
+      if (!state.rounds[command.roundId]) return fail('NOT_FOUND', 'That round is not on the agenda');
+      const toIndex = Math.min(command.toIndex, state.agenda.length - 1);
+      return ok([{ type: 'agenda.moved', roundId: command.roundId, toIndex }]);
+    }
+    default: {
+      const unreachable: never = command;
+      throw new Error(`Unhandled command ${JSON.stringify(unreachable)}`);
+    }
+  }
+}

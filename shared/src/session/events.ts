@@ -1,0 +1,42 @@
+import type { RoundSpec } from '../exercises/registry.ts';
+import type { Actor } from '../exercises/types.ts';
+
+/**
+ * What happened in a session, as stored in its append-only log. Events are facts that
+ * were already validated; applying them cannot fail, so replaying the log rebuilds the
+ * session exactly.
+ */
+export type SessionEvent =
+  | {
+      type: 'session.created';
+      sessionId: string;
+      code: string;
+      title: string;
+      seed: string;
+      agenda: RoundSpec[];
+    }
+  | { type: 'session.started' }
+  | { type: 'session.ended' }
+  | { type: 'participant.joined'; participantId: string; name: string }
+  | { type: 'participant.left'; participantId: string }
+  | { type: 'round.entered'; roundId: string }
+  | { type: 'round.opened'; roundId: string }
+  | { type: 'round.locked'; roundId: string }
+  | { type: 'round.revealed'; roundId: string }
+  | { type: 'round.hidden'; roundId: string }
+  | { type: 'round.acted'; roundId: string; actor: Actor; action: unknown }
+  | { type: 'agenda.added'; round: RoundSpec; index: number }
+  | { type: 'agenda.updated'; round: RoundSpec }
+  | { type: 'agenda.removed'; roundId: string }
+  | { type: 'agenda.moved'; roundId: string; toIndex: number }
+  | { type: 'timer.started'; durationMs: number }
+  | { type: 'timer.paused' }
+  | { type: 'timer.resumed' }
+  | { type: 'timer.cleared' };
+
+/** An event with its place in the log and the server time it was accepted at. */
+export interface EventEnvelope {
+  seq: number;
+  at: number;
+  event: SessionEvent;
+}

@@ -1,0 +1,202 @@
+import { getExercise, type Audience, type RoundSpec, type RoundViewFor } from '../exercises/registry.ts';
+import type { RoundSummary } from '../exercises/types.ts';
+import { roundContext } from './apply.ts';
+import type { SessionPhase, SessionState, TimerState } from './state.ts';
+
+/** The session header every audience sees. */
+export interface SessionHeader {
+  id: string;
+  code: string;
+  title: string;
+  phase: SessionPhase;
+  createdAt: number;
+  endedAt: number | null;
+}
+
+/** A round as the console lists it in the agenda. */
+export interface AgendaItemView {
+  id: string;
+  kind: RoundSpec['kind'];
+  title: string;
+  config: RoundSpec['config'];
+  isOpen: boolean;
+  isRevealed: boolean;
+  hasStarted: boolean;
+  submitted: number;
+}
+
+/** The current round as an audience sees it. */
+export type CurrentRoundView<A extends Audience> = RoundViewFor<A> & {
+  id: string;
+  title: string;
+  index: number;
+  count: number;
+  isOpen: boolean;
+  isRevealed: boolean;
+  submitted: number;
+  actionPlanPrompt: string;
+};
+
+export interface RosterItemView {
+  id: string;
+  name: string;
+  isOnline: boolean;
+  hasLeft: boolean;
+}
+
+export interface FacilitatorView {
+  session: SessionHeader;
+  agenda: AgendaItemView[];
+  roster: RosterItemView[];
+  timer: TimerState | null;
+  round: CurrentRoundView<'facilitator'> | null;
+}
+
+/** Identical for every phone in the room, so it is serialised and sent once per change. */
+export interface ParticipantPublicView {
+  session: SessionHeader;
+  participantCount: number;
+  timer: TimerState | null;
+  round: CurrentRoundView<'participantPublic'> | null;
+}
+
+/** What only one participant sees: their seat and their own answers. */
+export interface ParticipantOwnView {
+  participantId: string;
+  name: string;
+  hasLeft: boolean;
+  round: (RoundViewFor<'participantOwn'> & { id: string }) | null;
+}
+
+export interface ScreenView {
+  session: SessionHeader;
+  /** Names only: the projector shows who is here, never anyone's answers. */
+  roster: { name: string; isOnline: boolean }[];
+  timer: TimerState | null;
+  round: CurrentRoundView<'screen'> | null;
+}
+
+/** A finished round's results, for the session's results and its notebook. */
+export interface RoundResult {
+  roundId: string;
+  kind: RoundSpec['kind'];
+  title: string;
+  summary: RoundSummary;
+}
+
+function header(state: SessionState): SessionHeader {
+  const { id, code, title, phase, createdAt, endedAt } = state;
+  return { id, code, title, phase, createdAt, endedAt };
+}
+
+function currentRound<A extends Audience>(
+  state: SessionState,
+  at: number,
+  view: (round: RoundSpec, roundState: unknown, ctx: ReturnType<typeof roundContext>) => unknown,
+): CurrentRoundView<A> | null {
+  const index = state.agenda.findIndex((r) => r.id === state.currentRoundId);
+  const round = state.agenda[index];
+  const runtime = round && state.rounds[round.id];
+  const exercise = round && getExercise(round.kind);
+  if (!round || !runtime || !exercise) return null;
+  const ctx = roundContext(state, runtime, at);
+  // The view function belongs to the same exercise as `kind`, so the pair is consistent.
+  const tagged = { kind: round.kind, view: view(round, runtime.state, ctx) } as RoundViewFor<A>;
+  return {
+    ...tagged,
+    id: round.id,
+    title: round.title,
+    index,
+    count: state.agenda.length,
+    isOpen: runtime.isOpen,
+    isRevealed: runtime.isRevealed,
+    submitted: exercise.submittedCount(runtime.state),
+    actionPlanPrompt: exercise.actionPlanPrompt(round.config),
+  };
+}
+
+function exerciseOf(round: RoundSpec) {
+  const exercise = getExercise(round.kind);
+  if (!exercise) throw new Error(`Unknown exercise ${round.kind}`);
+  return exercise;
+}
+
+/** The facilitator console: everything, including who is online. */
+export function facilitatorView(state: SessionState, online: ReadonlySet<string>, at: number): FacilitatorView {
+  return {
+    session: header(state),
+    agenda: state.agenda.map((round) => {
+      const runtime = state.rounds[round.id];
+      return {
+        id: round.id,
+        kind: round.kind,
+        title: round.title,
+        config: round.config,
+        isOpen: runtime?.isOpen ?? false,
+        isRevealed: runtime?.isRevealed ?? false,
+        hasStarted: runtime?.hasStarted ?? false,
+        submitted: runtime ? exerciseOf(round).submittedCount(runtime.state) : 0,
+      };
+    }),
+    roster: Object.values(state.participants).map((p) => ({
+      id: p.id,
+      name: p.name,
+      isOnline: online.has(p.id),
+      hasLeft: p.hasLeft,
+    })),
+    timer: state.timer,
+    round: currentRound<'facilitator'>(state, at, (r, s, ctx) => exerciseOf(r).facilitatorView(s, ctx)),
+  };
+}
+
+/** What every phone shows, apart from the participant's own answers. */
+export function participantPublicView(state: SessionState, at: number): ParticipantPublicView {
+  return {
+    session: header(state),
+    participantCount: Object.values(state.participants).filter((p) => !p.hasLeft).length,
+    timer: state.timer,
+    round: currentRound<'participantPublic'>(state, at, (r, s, ctx) =>
+      exerciseOf(r).participantPublicView(s, ctx),
+    ),
+  };
+}
+
+/** One participant's own seat and answers; null if they never joined this session. */
+export function participantOwnView(
+  state: SessionState,
+  participantId: string,
+  at: number,
+): ParticipantOwnView | null {
+  const seat = state.participants[participantId];
+  if (!seat) return null;
+  const round = state.agenda.find((r) => r.id === state.currentRoundId);
+  const runtime = round && state.rounds[round.id];
+  let own: ParticipantOwnView['round'] = null;
+  if (round && runtime) {
+    const view = exerciseOf(round).participantOwnView(runtime.state, participantId, roundContext(state, runtime, at));
+    own = { kind: round.kind, view, id: round.id } as ParticipantOwnView['round'];
+  }
+  return { participantId, name: seat.name, hasLeft: seat.hasLeft, round: own };
+}
+
+/** The room screen: big, public, and free of anyone's private answers. */
+export function screenView(state: SessionState, online: ReadonlySet<string>, at: number): ScreenView {
+  return {
+    session: header(state),
+    roster: Object.values(state.participants)
+      .filter((p) => !p.hasLeft)
+      .map((p) => ({ name: p.name, isOnline: online.has(p.id) })),
+    timer: state.timer,
+    round: currentRound<'screen'>(state, at, (r, s, ctx) => exerciseOf(r).screenView(s, ctx)),
+  };
+}
+
+/** Results of every round the room has been on, in agenda order. */
+export function sessionResults(state: SessionState, at: number): RoundResult[] {
+  return state.agenda.flatMap((round) => {
+    const runtime = state.rounds[round.id];
+    if (!runtime?.hasStarted) return [];
+    const summary = exerciseOf(round).summary(runtime.state, roundContext(state, runtime, at));
+    return [{ roundId: round.id, kind: round.kind, title: round.title, summary }];
+  });
+}
