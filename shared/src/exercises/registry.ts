@@ -21,7 +21,8 @@ export type ExerciseKind = keyof typeof EXERCISES;
 export const EXERCISE_KINDS = Object.keys(EXERCISES) as ExerciseKind[];
 
 type Definition<K extends ExerciseKind> = (typeof EXERCISES)[K];
-type ConfigOf<D> = D extends ExerciseDefinition<infer C, infer _S, infer _P, infer _F, infer _V> ? C : never;
+type ConfigOf<D> =
+  D extends ExerciseDefinition<infer C, infer _S, infer _P, infer _F, infer _V> ? C : never;
 type ViewsOf<D> =
   D extends ExerciseDefinition<infer _C, infer _S, infer _P, infer _F, infer V> ? V : never;
 
@@ -79,7 +80,10 @@ function parseWith<T>(schema: z.ZodType<T>, input: unknown, what: string): Resul
   const parsed = schema.safeParse(input);
   return parsed.success
     ? { ok: true, data: parsed.data }
-    : { ok: false, error: { code: 'BAD_REQUEST', message: `Invalid ${what}: ${describeIssues(parsed.error)}` } };
+    : {
+        ok: false,
+        error: { code: 'BAD_REQUEST', message: `Invalid ${what}: ${describeIssues(parsed.error)}` },
+      };
 }
 
 function erase<C, S, P, F, V extends ExerciseViewTypes>(
@@ -124,8 +128,15 @@ export function parseRoundInput(input: {
   config: unknown;
 }): Result<RoundInput> {
   const exercise = getExercise(input.kind);
-  if (!exercise) return { ok: false, error: { code: 'BAD_REQUEST', message: `Unknown exercise "${input.kind}"` } };
+  if (!exercise)
+    return {
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: `Unknown exercise "${input.kind}"` },
+    };
   const config = exercise.parseConfig(input.config);
   if (!config.ok) return config;
-  return { ok: true, data: { kind: exercise.kind, title: input.title, config: config.data } as RoundInput };
+  return {
+    ok: true,
+    data: { kind: exercise.kind, title: input.title, config: config.data } as RoundInput,
+  };
 }

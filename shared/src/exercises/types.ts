@@ -71,7 +71,11 @@ export interface ExerciseDefinition<
   /** What every phone sees: identical for all participants, so it is sent once to the room. */
   participantPublicView(state: State, ctx: RoundContext): Views['participantPublic'];
   /** What only this participant sees (their own answers). */
-  participantOwnView(state: State, participantId: string, ctx: RoundContext): Views['participantOwn'];
+  participantOwnView(
+    state: State,
+    participantId: string,
+    ctx: RoundContext,
+  ): Views['participantOwn'];
   screenView(state: State, ctx: RoundContext): Views['screen'];
   /** How many participants have submitted something, for progress displays. */
   submittedCount(state: State): number;

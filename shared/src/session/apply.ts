@@ -71,7 +71,12 @@ function applyChange(state: SessionState, event: SessionEvent, at: number): Sess
         ...state,
         participants: {
           ...state.participants,
-          [event.participantId]: { id: event.participantId, name: event.name, joinedAt: at, hasLeft: false },
+          [event.participantId]: {
+            id: event.participantId,
+            name: event.name,
+            joinedAt: at,
+            hasLeft: false,
+          },
         },
       };
     case 'participant.left': {
@@ -99,7 +104,12 @@ function applyChange(state: SessionState, event: SessionEvent, at: number): Sess
       const exercise = round && getExercise(round.kind);
       if (!exercise) return state;
       return updateRound(state, event.roundId, (runtime) => {
-        const reduced = exercise.reduce(runtime.state, event.action, event.actor, roundContext(state, runtime, at));
+        const reduced = exercise.reduce(
+          runtime.state,
+          event.action,
+          event.actor,
+          roundContext(state, runtime, at),
+        );
         // A logged action was accepted when it was decided; refusing it now would mean
         // the reducer is not deterministic. Keep the state rather than crash a replay.
         return reduced.ok ? { ...runtime, state: reduced.data } : runtime;
@@ -140,10 +150,20 @@ function applyChange(state: SessionState, event: SessionEvent, at: number): Sess
       return { ...state, agenda };
     }
     case 'timer.started':
-      return { ...state, timer: { durationMs: event.durationMs, endsAt: at + event.durationMs, remainingMs: event.durationMs } };
+      return {
+        ...state,
+        timer: {
+          durationMs: event.durationMs,
+          endsAt: at + event.durationMs,
+          remainingMs: event.durationMs,
+        },
+      };
     case 'timer.paused':
       if (!state.timer?.endsAt) return state;
-      return { ...state, timer: { ...state.timer, endsAt: null, remainingMs: Math.max(0, state.timer.endsAt - at) } };
+      return {
+        ...state,
+        timer: { ...state.timer, endsAt: null, remainingMs: Math.max(0, state.timer.endsAt - at) },
+      };
     case 'timer.resumed':
       if (!state.timer || state.timer.endsAt !== null) return state;
       return { ...state, timer: { ...state.timer, endsAt: at + state.timer.remainingMs } };
@@ -162,11 +182,15 @@ export function applyEvent(state: SessionState, envelope: EventEnvelope): Sessio
 }
 
 /** Rebuilds a session from its log, optionally starting from a snapshot. */
-export function replay(events: readonly EventEnvelope[], from: SessionState | null = null): SessionState {
+export function replay(
+  events: readonly EventEnvelope[],
+  from: SessionState | null = null,
+): SessionState {
   let state = from;
   for (const envelope of events) {
     if (state === null) {
-      if (envelope.event.type !== 'session.created') throw new Error('A session log starts with session.created');
+      if (envelope.event.type !== 'session.created')
+        throw new Error('A session log starts with session.created');
       state = createSessionState({ ...envelope, event: envelope.event });
     } else {
       state = applyEvent(state, envelope);

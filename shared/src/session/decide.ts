@@ -135,10 +135,16 @@ export function decide(
       const round = state.agenda.find((r) => r.id === command.roundId);
       const runtime = state.rounds[command.roundId];
       const exercise = round && getExercise(round.kind);
-      if (!round || !runtime || !exercise) return fail('NOT_FOUND', 'That round is not on the agenda');
+      if (!round || !runtime || !exercise)
+        return fail('NOT_FOUND', 'That round is not on the agenda');
       const action = exercise.parseAction(actor.role, command.action);
       if (!action.ok) return action;
-      const reduced = exercise.reduce(runtime.state, action.data, actor, roundContext(state, runtime, meta.at));
+      const reduced = exercise.reduce(
+        runtime.state,
+        action.data,
+        actor,
+        roundContext(state, runtime, meta.at),
+      );
       if (!reduced.ok) return reduced;
       return ok([{ type: 'round.acted', roundId: round.id, actor, action: action.data }]);
     }
@@ -146,14 +152,17 @@ export function decide(
       if (state.phase !== 'lobby') return fail('CONFLICT', 'The session has already started');
       return ok([
         { type: 'session.started' },
-        ...(state.agenda[0] ? [{ type: 'round.entered', roundId: state.agenda[0].id } as const] : []),
+        ...(state.agenda[0]
+          ? [{ type: 'round.entered', roundId: state.agenda[0].id } as const]
+          : []),
       ]);
     case 'session.end':
       return ok([{ type: 'session.ended' }]);
     case 'round.next':
     case 'round.back': {
       if (state.phase !== 'live') return fail('CONFLICT', 'Start the session first');
-      const index = roundIndex(state, state.currentRoundId) + (command.type === 'round.next' ? 1 : -1);
+      const index =
+        roundIndex(state, state.currentRoundId) + (command.type === 'round.next' ? 1 : -1);
       const round = state.agenda[index];
       if (!round) {
         return fail(
@@ -166,7 +175,8 @@ export function decide(
       return enter(state, round.id);
     }
     case 'round.goto':
-      if (!state.rounds[command.roundId]) return fail('NOT_FOUND', 'That round is not on the agenda');
+      if (!state.rounds[command.roundId])
+        return fail('NOT_FOUND', 'That round is not on the agenda');
       return enter(state, command.roundId);
     case 'round.open':
     case 'round.lock':
@@ -174,21 +184,25 @@ export function decide(
     case 'round.hide': {
       const target = targetRound(state, command.roundId);
       if (!target.ok) return target;
-      const type = ({
-        'round.open': 'round.opened',
-        'round.lock': 'round.locked',
-        'round.reveal': 'round.revealed',
-        'round.hide': 'round.hidden',
-      } as const)[command.type];
+      const type = (
+        {
+          'round.open': 'round.opened',
+          'round.lock': 'round.locked',
+          'round.reveal': 'round.revealed',
+          'round.hide': 'round.hidden',
+        } as const
+      )[command.type];
       return ok([{ type, roundId: target.data }]);
     }
     case 'timer.start':
       return ok([{ type: 'timer.started', durationMs: command.seconds * 1000 }]);
     case 'timer.pause':
-      if (!state.timer || state.timer.endsAt === null) return fail('CONFLICT', 'No timer is running');
+      if (!state.timer || state.timer.endsAt === null)
+        return fail('CONFLICT', 'No timer is running');
       return ok([{ type: 'timer.paused' }]);
     case 'timer.resume':
-      if (!state.timer || state.timer.endsAt !== null) return fail('CONFLICT', 'No timer is paused');
+      if (!state.timer || state.timer.endsAt !== null)
+        return fail('CONFLICT', 'No timer is paused');
       return ok([{ type: 'timer.resumed' }]);
     case 'timer.clear':
       if (!state.timer) return fail('CONFLICT', 'No timer to clear');
@@ -209,9 +223,16 @@ export function decide(
       let config: unknown = round.config;
       if (command.config !== undefined) {
         if (hasSubmissions(state, round.id)) {
-          return fail('CONFLICT', 'People have already answered this round; only its title can change');
+          return fail(
+            'CONFLICT',
+            'People have already answered this round; only its title can change',
+          );
         }
-        const parsed = parseRoundInput({ kind: round.kind, title: round.title, config: command.config });
+        const parsed = parseRoundInput({
+          kind: round.kind,
+          title: round.title,
+          config: command.config,
+        });
         if (!parsed.ok) return parsed;
         config = parsed.data.config;
       }
@@ -219,7 +240,8 @@ export function decide(
       return ok([{ type: 'agenda.updated', round: updated }]);
     }
     case 'agenda.remove': {
-      if (!state.rounds[command.roundId]) return fail('NOT_FOUND', 'That round is not on the agenda');
+      if (!state.rounds[command.roundId])
+        return fail('NOT_FOUND', 'That round is not on the agenda');
       if (state.currentRoundId === command.roundId) {
         return fail('CONFLICT', 'This round is running: move to another round before removing it');
       }
@@ -229,7 +251,8 @@ export function decide(
       return ok([{ type: 'agenda.removed', roundId: command.roundId }]);
     }
     case 'agenda.move': {
-      if (!state.rounds[command.roundId]) return fail('NOT_FOUND', 'That round is not on the agenda');
+      if (!state.rounds[command.roundId])
+        return fail('NOT_FOUND', 'That round is not on the agenda');
       const toIndex = Math.min(command.toIndex, state.agenda.length - 1);
       return ok([{ type: 'agenda.moved', roundId: command.roundId, toIndex }]);
     }

@@ -1,4 +1,9 @@
-import { getExercise, type Audience, type RoundSpec, type RoundViewFor } from '../exercises/registry.ts';
+import {
+  getExercise,
+  type Audience,
+  type RoundSpec,
+  type RoundViewFor,
+} from '../exercises/registry.ts';
 import type { RoundSummary } from '../exercises/types.ts';
 import { roundContext } from './apply.ts';
 import type { SessionPhase, SessionState, TimerState } from './state.ts';
@@ -122,7 +127,11 @@ function exerciseOf(round: RoundSpec) {
 }
 
 /** The facilitator console: everything, including who is online. */
-export function facilitatorView(state: SessionState, online: ReadonlySet<string>, at: number): FacilitatorView {
+export function facilitatorView(
+  state: SessionState,
+  online: ReadonlySet<string>,
+  at: number,
+): FacilitatorView {
   return {
     session: header(state),
     agenda: state.agenda.map((round) => {
@@ -145,7 +154,9 @@ export function facilitatorView(state: SessionState, online: ReadonlySet<string>
       hasLeft: p.hasLeft,
     })),
     timer: state.timer,
-    round: currentRound<'facilitator'>(state, at, (r, s, ctx) => exerciseOf(r).facilitatorView(s, ctx)),
+    round: currentRound<'facilitator'>(state, at, (r, s, ctx) =>
+      exerciseOf(r).facilitatorView(s, ctx),
+    ),
   };
 }
 
@@ -173,14 +184,22 @@ export function participantOwnView(
   const runtime = round && state.rounds[round.id];
   let own: ParticipantOwnView['round'] = null;
   if (round && runtime) {
-    const view = exerciseOf(round).participantOwnView(runtime.state, participantId, roundContext(state, runtime, at));
+    const view = exerciseOf(round).participantOwnView(
+      runtime.state,
+      participantId,
+      roundContext(state, runtime, at),
+    );
     own = { kind: round.kind, view, id: round.id } as ParticipantOwnView['round'];
   }
   return { participantId, name: seat.name, hasLeft: seat.hasLeft, round: own };
 }
 
 /** The room screen: big, public, and free of anyone's private answers. */
-export function screenView(state: SessionState, online: ReadonlySet<string>, at: number): ScreenView {
+export function screenView(
+  state: SessionState,
+  online: ReadonlySet<string>,
+  at: number,
+): ScreenView {
   return {
     session: header(state),
     roster: Object.values(state.participants)

@@ -181,7 +181,10 @@ export const poll: ExerciseDefinition<
       headline: state.config.question,
       blocks: [
         { type: 'bars', labels: state.config.options, values: counts, unit: 'answers' },
-        { type: 'text', text: `${respondents} ${respondents === 1 ? 'person' : 'people'} answered.` },
+        {
+          type: 'text',
+          text: `${respondents} ${respondents === 1 ? 'person' : 'people'} answered.`,
+        },
       ],
     };
   },

@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import express, { type ErrorRequestHandler } from 'express';
+import { LIMITS, PROTOCOL_VERSION } from '@playfield/shared';
+import type { ServerConfig } from './config.ts';
+import { apiRouter } from './http/apiRouter.ts';
+import { createSocketServer } from './realtime/socketServer.ts';
+import { SessionManager } from './sessions/sessionManager.ts';
+import { Repository } from './store/repository.ts';
+
+/** A running Playfield server. */
+export interface Playfield {
+  port: number;
+  url: string;
+  manager: SessionManager;
+  close(): Promise<void>;
+}
+
+/** The first LAN address, so phones in the room can reach a laptop serving on localhost. */
+function lanUrl(port: number): string | null {
+  for (const addresses of Object.values(os.networkInterfaces())) {
+    const address = addresses?.find((a) => a.family === 'IPv4' && !a.internal);
+    if (address) return `http://${address.address}:${port}`;
+  }
+  return null;
+}
+
+const securityHeaders: express.RequestHandler = (_req, res, next) => {
+  res.set({
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'no-referrer',
+    'Content-Security-Policy':
+      "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+  });
+  next();
+};
+
+/** Body parser failures become typed errors, never stack traces. */
+const jsonErrors: ErrorRequestHandler = (error: { type?: string }, _req, res, next) => {
+  if (error.type === 'entity.too.large') {
+    res.status(413).json({ error: { code: 'TOO_LARGE', message: 'Request too large' } });
+  } else if (error.type === 'entity.parse.failed') {
+    res.status(400).json({ error: { code: 'BAD_REQUEST', message: 'Malformed JSON' } });
+  } else {
+    console.error('[http]', error);
+    if (res.headersSent) return next(error);
+    res
+      .status(500)
+      .json({ error: { code: 'INTERNAL', message: 'Something went wrong on the server' } });
+  }
+};
+
+/** Starts storage, the HTTP API, socket.io and the built client on one port. */
+export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
+  const repository = await Repository.open(config);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  const server = http.createServer(app);
+  let port = config.port;
+  const publicUrl = () => config.publicUrl ?? lanUrl(port);
+
+  let manager: SessionManager | null = null;
+  const getManager = () => {
+    if (!manager) throw new Error('Server not started');
+    return manager;
+  };
+  const { io, sink } = createSocketServer(server, getManager, {
+    allowedOrigins: config.allowedOrigins,
+  });
+  manager = new SessionManager(repository, sink);
+  const startedAt = Date.now();
+
+  app.use(securityHeaders);
+  app.get('/healthz', (_req, res) => {
+    res.json({
+      status: 'ok',
+      protocolVersion: PROTOCOL_VERSION,
+      storage: repository.kind,
+      liveSessions: getManager().liveCount,
+      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+    });
+  });
+  app.use(
+    '/api',
+    express.json({ limit: LIMITS.httpBodyBytes }),
+    apiRouter({ manager: getManager, publicUrl }),
+  );
+
+  const clientDir = config.clientDir;
+  if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
+    app.use(
+      '/assets',
+      express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y' }),
+    );
+    app.use(express.static(clientDir, { index: false }));
+    // Every other page is the single-page app: it shows its own "not found" screens.
+    app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => {
+      res.set('Cache-Control', 'no-cache').sendFile(path.join(clientDir, 'index.html'));
+    });
+  }
+  app.use(jsonErrors);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    port,
+    url: `http://localhost:${port}`,
+    manager: getManager(),
+    async close() {
+      await new Promise<void>((resolve) => {
+        void io.close(() => resolve());
+      });
+      await getManager().close();
+      await repository.close();
+    },
+  };
+}

@@ -1,0 +1,130 @@
+import express, { type Request, type Response } from 'express';
+import type { z } from 'zod';
+import {
+  createSessionBodySchema,
+  describeIssues,
+  facilitatorSessionsBodySchema,
+  HTTP_STATUS,
+  idSchema,
+  joinBodySchema,
+  LIMITS,
+  PROTOCOL_VERSION,
+  type AppError,
+  type Result,
+} from '@playfield/shared';
+import { RateLimiter } from '../security/rateLimiter.ts';
+import type { SessionManager } from '../sessions/sessionManager.ts';
+
+/** Sends a Result as JSON with the status its error code maps to. */
+function send<T>(res: Response, result: Result<T>, okStatus = 200): void {
+  if (result.ok) res.status(okStatus).json(result.data);
+  else res.status(HTTP_STATUS[result.error.code]).json({ error: result.error });
+}
+
+function sendError(res: Response, error: AppError): void {
+  res.status(HTTP_STATUS[error.code]).json({ error });
+}
+
+function parse<T>(schema: z.ZodType<T>, input: unknown): Result<T> {
+  const parsed = schema.safeParse(input);
+  return parsed.success
+    ? { ok: true, data: parsed.data }
+    : { ok: false, error: { code: 'BAD_REQUEST', message: describeIssues(parsed.error) } };
+}
+
+function bearer(req: Request): string | null {
+  const header = req.get('authorization') ?? '';
+  return header.startsWith('Bearer ') ? header.slice(7) : null;
+}
+
+const perMinute = (count: number) => new RateLimiter(count / 60, count);
+
+/** The JSON API. Every body is parsed by its schema in `shared/protocol/schemas.ts`. */
+export function apiRouter(options: {
+  manager: () => SessionManager;
+  publicUrl: () => string | null;
+}): express.Router {
+  const router = express.Router();
+  const { manager } = options;
+  // Wrong codes are counted per phone (its device id) and, more loosely, per network
+  // address: a whole office shares one, so a room joining at once must never trip it.
+  const deviceFailures = perMinute(LIMITS.joinFailuresPerMinute);
+  const addressFailures = perMinute(LIMITS.joinFailuresPerMinutePerAddress);
+  const creations = perMinute(LIMITS.sessionsPerMinutePerAddress);
+
+  const guessKeys = (req: Request, deviceId: string | undefined) => ({
+    device: `d:${deviceId ?? req.ip ?? 'unknown'}`,
+    address: `a:${req.ip ?? 'unknown'}`,
+  });
+  const isGuessingTooFast = (keys: { device: string; address: string }) =>
+    deviceFailures.isLimited(keys.device) || addressFailures.isLimited(keys.address);
+  const countFailure = (keys: { device: string; address: string }) => {
+    deviceFailures.take(keys.device);
+    addressFailures.take(keys.address);
+  };
+  const tooFast: AppError = {
+    code: 'RATE_LIMITED',
+    message: 'Too many wrong codes: wait a minute and try again',
+  };
+
+  router.get('/config', (_req, res) => {
+    res.json({ protocolVersion: PROTOCOL_VERSION, publicUrl: options.publicUrl() });
+  });
+
+  router.post('/sessions', async (req, res) => {
+    if (!creations.take(`a:${req.ip ?? 'unknown'}`)) {
+      return sendError(res, {
+        code: 'RATE_LIMITED',
+        message: 'Too many sessions created: wait a minute',
+      });
+    }
+    const body = parse(createSessionBodySchema, req.body);
+    if (!body.ok) return send(res, body);
+    send(res, await manager().create(body.data), 201);
+  });
+
+  router.get('/join/:code', async (req, res) => {
+    const keys = guessKeys(req, req.get('x-device-id'));
+    if (isGuessingTooFast(keys)) return sendError(res, tooFast);
+    const result = await manager().lookup(req.params.code.slice(0, 20));
+    if (!result.ok && result.error.code === 'NOT_FOUND') countFailure(keys);
+    send(res, result);
+  });
+
+  router.post('/join', async (req, res) => {
+    const body = parse(joinBodySchema, req.body);
+    if (!body.ok) return send(res, body);
+    const keys = guessKeys(req, body.data.deviceId);
+    if (isGuessingTooFast(keys)) return sendError(res, tooFast);
+    const result = await manager().join(body.data.code, body.data.name);
+    if (!result.ok && result.error.code === 'NOT_FOUND') countFailure(keys);
+    send(res, result, 201);
+  });
+
+  /** The facilitator's own sessions: the browser keeps their tokens and proves each one. */
+  router.post('/facilitator/sessions', async (req, res) => {
+    const body = parse(facilitatorSessionsBodySchema, req.body);
+    if (!body.ok) return send(res, body);
+    const owned: string[] = [];
+    for (const { sessionId, token } of body.data.sessions) {
+      if (await manager().authorizeFacilitator(sessionId, token)) owned.push(sessionId);
+    }
+    res.json({ sessions: await manager().list(owned) });
+  });
+
+  router.get('/sessions/:id/results', async (req, res) => {
+    const id = idSchema.safeParse(req.params.id);
+    const token = bearer(req);
+    const row = id.success && token ? await manager().authorizeFacilitator(id.data, token) : null;
+    if (!row)
+      return sendError(res, {
+        code: 'UNAUTHORIZED',
+        message: 'Open the results from the facilitator link',
+      });
+    const [listing] = await manager().list([row.id]);
+    res.json({ session: listing, rounds: (await manager().results(row.id)) ?? [] });
+  });
+
+  router.use((_req, res) => sendError(res, { code: 'NOT_FOUND', message: 'No such API route' }));
+  return router;
+}

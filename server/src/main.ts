@@ -1,0 +1,24 @@
+import { startPlayfield } from './app.ts';
+import { loadConfig } from './config.ts';
+
+const config = loadConfig();
+const playfield = await startPlayfield(config);
+const lan = config.publicUrl;
+console.log(`Playfield is running at ${playfield.url}${lan ? ` (phones join at ${lan})` : ''}`);
+console.log(`Storage: ${config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`}`);
+
+let isClosing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (isClosing) process.exit(1);
+    isClosing = true;
+    console.log('Closing: saving live sessions…');
+    playfield.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  });
+}

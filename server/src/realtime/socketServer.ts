@@ -1,0 +1,272 @@
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import type { z } from 'zod';
+import {
+  controlCommandSchema,
+  describeIssues,
+  emptyPayloadSchema,
+  fail,
+  handshakeAuthSchema,
+  LIMITS,
+  ok,
+  PROTOCOL_VERSION,
+  roundActPayloadSchema,
+  syncPayloadSchema,
+  type Actor,
+  type AppError,
+  type ClientToServerEvents,
+  type ErrorCode,
+  type Result,
+  type ServerToClientEvents,
+  type SocketRole,
+} from '@playfield/shared';
+import { RateLimiter } from '../security/rateLimiter.ts';
+import type { LiveSession, ViewSink } from '../sessions/liveSession.ts';
+import type { SessionManager } from '../sessions/sessionManager.ts';
+
+/** Who a socket speaks for, fixed by the handshake; never taken from event payloads. */
+export interface SocketData {
+  role: SocketRole;
+  sessionId: string;
+  participantId: string | null;
+  strikes: number;
+}
+
+type PlayfieldServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+type PlayfieldSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+
+type EventName = keyof ClientToServerEvents;
+type PayloadOf<E extends EventName> = Parameters<ClientToServerEvents[E]>[0];
+type AckDataOf<E extends EventName> = Parameters<ClientToServerEvents[E]>[1] extends (
+  result: Result<infer T>,
+) => void
+  ? T
+  : never;
+
+interface Handler<E extends EventName> {
+  schema: z.ZodType<PayloadOf<E>>;
+  roles: readonly SocketRole[];
+  run(
+    ctx: { socket: PlayfieldSocket; session: LiveSession; actor: Actor | null },
+    payload: PayloadOf<E>,
+  ): Promise<Result<AckDataOf<E>>>;
+}
+
+const rooms = {
+  facilitator: (sessionId: string) => `f:${sessionId}`,
+  screen: (sessionId: string) => `s:${sessionId}`,
+  participants: (sessionId: string) => `p:${sessionId}`,
+  seat: (participantId: string) => `u:${participantId}`,
+};
+
+/** After this many refused events in a row (floods, junk) the socket is disconnected. */
+const MAX_STRIKES = 50;
+
+/** Every client event, its schema, who may send it and what it does. */
+const HANDLERS: { [E in EventName]: Handler<E> } = {
+  'session.sync': {
+    schema: syncPayloadSchema,
+    roles: ['facilitator', 'participant', 'screen'],
+    run({ socket, session }, { lastSeq }) {
+      if (lastSeq < session.state.seq) sendViews(socket, session);
+      return Promise.resolve(ok({ seq: session.state.seq }));
+    },
+  },
+  'session.control': {
+    schema: controlCommandSchema,
+    roles: ['facilitator'],
+    async run({ session }, command) {
+      const result = await session.execute(command, { role: 'facilitator' });
+      return result.ok ? ok({ seq: result.data.seq }) : result;
+    },
+  },
+  'round.act': {
+    schema: roundActPayloadSchema,
+    roles: ['facilitator', 'participant'],
+    async run({ session, actor }, payload) {
+      if (!actor) return fail('FORBIDDEN', 'Not allowed');
+      const result = await session.execute({ type: 'round.act', ...payload }, actor);
+      return result.ok ? ok({ seq: result.data.seq }) : result;
+    },
+  },
+  'participant.leave': {
+    schema: emptyPayloadSchema,
+    roles: ['participant'],
+    async run({ socket, session, actor }) {
+      if (!actor) return fail('FORBIDDEN', 'Not allowed');
+      const result = await session.execute({ type: 'participant.leave' }, actor);
+      if (!result.ok) return result;
+      // Let the ack reach the phone first, then close every socket of that seat.
+      const seat = rooms.seat(socket.data.participantId ?? '');
+      setTimeout(() => socket.nsp.in(seat).disconnectSockets(true), 100);
+      return ok({ seq: result.data.seq });
+    },
+  },
+};
+
+function sendViews(socket: PlayfieldSocket, session: LiveSession): void {
+  const { role, participantId } = socket.data;
+  if (role === 'facilitator') socket.emit('view.facilitator', session.facilitatorMessage());
+  if (role === 'screen') socket.emit('view.screen', session.screenMessage());
+  if (role === 'participant' && participantId) {
+    socket.emit('view.public', session.publicMessage());
+    const own = session.ownMessage(participantId);
+    if (own) socket.emit('view.own', own);
+  }
+}
+
+function connectError(code: ErrorCode, message: string): Error {
+  return Object.assign(new Error(message), { data: { code } satisfies Pick<AppError, 'code'> });
+}
+
+/**
+ * The browser Origin must be this server's own (or an allowed one), so another site
+ * cannot open a socket with a visitor's stored tokens (cross-site WebSocket hijacking).
+ * Requests without an Origin come from non-browser clients, which hold their own tokens.
+ */
+export function isOriginAllowed(req: IncomingMessage, allowedOrigins: readonly string[]): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true;
+  if (allowedOrigins.includes(origin)) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+/** Attaches socket.io to the HTTP server and returns the view sink the sessions send through. */
+export function createSocketServer(
+  httpServer: HttpServer,
+  manager: () => SessionManager,
+  options: { allowedOrigins: readonly string[] },
+): { io: PlayfieldServer; sink: ViewSink } {
+  const io: PlayfieldServer = new Server(httpServer, {
+    maxHttpBufferSize: LIMITS.socketMessageBytes,
+    pingInterval: 10_000,
+    pingTimeout: 8_000,
+    serveClient: false,
+    allowRequest: (req, callback) => callback(null, isOriginAllowed(req, options.allowedOrigins)),
+  });
+  const participantLimiter = new RateLimiter(LIMITS.eventsPerSecond, LIMITS.eventsBurst);
+  const facilitatorLimiter = new RateLimiter(LIMITS.eventsPerSecond * 3, LIMITS.eventsBurst * 2);
+
+  io.use((socket, next) => {
+    void (async () => {
+      const parsed = handshakeAuthSchema.safeParse(socket.handshake.auth);
+      if (!parsed.success)
+        return next(
+          connectError('BAD_REQUEST', `Invalid handshake: ${describeIssues(parsed.error)}`),
+        );
+      const { protocolVersion, credential } = parsed.data;
+      if (protocolVersion !== PROTOCOL_VERSION) {
+        return next(
+          connectError('PROTOCOL_MISMATCH', 'Playfield has been updated: reload the page'),
+        );
+      }
+      const sessions = manager();
+      if (credential.role === 'participant') {
+        const seat = await sessions.authorizeParticipant(credential.resumeToken);
+        if (!seat)
+          return next(
+            connectError('UNAUTHORIZED', 'This seat is unknown: join again with the code'),
+          );
+        const session = await sessions.get(seat.sessionId);
+        if (session?.state.participants[seat.participantId]?.hasLeft) {
+          return next(connectError('FORBIDDEN', 'You left this session'));
+        }
+        socket.data = {
+          role: 'participant',
+          sessionId: seat.sessionId,
+          participantId: seat.participantId,
+          strikes: 0,
+        };
+      } else {
+        const row =
+          credential.role === 'facilitator'
+            ? await sessions.authorizeFacilitator(credential.sessionId, credential.token)
+            : await sessions.authorizeScreen(credential.sessionId, credential.key);
+        if (!row)
+          return next(connectError('UNAUTHORIZED', 'This link is not valid for that session'));
+        socket.data = { role: credential.role, sessionId: row.id, participantId: null, strikes: 0 };
+      }
+      // Load the session now, so the connection handler can register listeners at once.
+      if (!(await sessions.get(socket.data.sessionId)))
+        return next(connectError('NOT_FOUND', 'No such session'));
+      next();
+    })().catch((error: unknown) => next(error instanceof Error ? error : new Error(String(error))));
+  });
+
+  io.on('connection', (socket) => {
+    const { role, sessionId, participantId } = socket.data;
+    const session = manager().peek(sessionId);
+    if (!session) {
+      socket.disconnect(true);
+      return;
+    }
+    const actor: Actor | null =
+      role === 'facilitator'
+        ? { role }
+        : participantId
+          ? { role: 'participant', participantId }
+          : null;
+    const limiter = role === 'facilitator' ? facilitatorLimiter : participantLimiter;
+    const rateKey = participantId ?? `${role}:${sessionId}`;
+
+    for (const event of Object.keys(HANDLERS) as EventName[]) {
+      socket.on(event, (payload: unknown, ack: unknown) => {
+        if (typeof ack !== 'function') return;
+        const reply = (result: Result<unknown>): void => {
+          socket.data.strikes = result.ok ? 0 : socket.data.strikes + 1;
+          (ack as (r: Result<unknown>) => void)(result);
+          if (socket.data.strikes >= MAX_STRIKES) socket.disconnect(true);
+        };
+        if (!limiter.take(rateKey))
+          return reply(fail('RATE_LIMITED', 'Too many actions: slow down a little'));
+        const handler = HANDLERS[event] as unknown as Handler<EventName>;
+        if (!handler.roles.includes(role))
+          return reply(fail('FORBIDDEN', 'Not allowed for your role'));
+        const parsed = handler.schema.safeParse(payload);
+        if (!parsed.success) return reply(fail('BAD_REQUEST', describeIssues(parsed.error)));
+        handler
+          .run({ socket, session, actor }, parsed.data)
+          .then(reply)
+          .catch((error: unknown) => {
+            console.error(`[socket] ${event} failed`, error);
+            reply(fail('INTERNAL', 'Something went wrong on the server; please try again'));
+          });
+      });
+    }
+
+    // The in-memory adapter joins synchronously; the Redis adapter's promise is not awaited
+    // because views are sent to this socket directly below.
+    if (role === 'facilitator') void socket.join(rooms.facilitator(sessionId));
+    if (role === 'screen') void socket.join(rooms.screen(sessionId));
+    if (participantId) void socket.join([rooms.participants(sessionId), rooms.seat(participantId)]);
+    session.attach(participantId);
+    socket.on('disconnect', () => session.detach(participantId));
+    sendViews(socket, session);
+  });
+
+  const hasRoom = (room: string) => (io.sockets.adapter.rooms.get(room)?.size ?? 0) > 0;
+  const sink: ViewSink = {
+    hasAudience: (sessionId, audience) => hasRoom(rooms[audience](sessionId)),
+    facilitator: (sessionId, message) =>
+      io.to(rooms.facilitator(sessionId)).emit('view.facilitator', message),
+    screen: (sessionId, message) => io.to(rooms.screen(sessionId)).emit('view.screen', message),
+    participants: (sessionId, message) =>
+      io.to(rooms.participants(sessionId)).emit('view.public', message),
+    own: (participantId, message) => io.to(rooms.seat(participantId)).emit('view.own', message),
+  };
+  return { io, sink };
+}

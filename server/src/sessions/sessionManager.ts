@@ -1,0 +1,239 @@
+import {
+  fail,
+  normalizeJoinCode,
+  ok,
+  parseRoundInput,
+  replay,
+  sessionResults,
+  type CreateSessionBody,
+  type EventEnvelope,
+  type Result,
+  type RoundResult,
+  type RoundSpec,
+  type SessionHeader,
+} from '@playfield/shared';
+import type { Repository, SessionRow } from '../store/repository.ts';
+import { hashToken, newId, newJoinCode, newToken, tokenMatches } from '../security/tokens.ts';
+import { LiveSession, type ViewSink } from './liveSession.ts';
+
+/** What the facilitator receives once, when creating a session: keep the secrets. */
+export interface CreatedSession {
+  sessionId: string;
+  code: string;
+  facilitatorToken: string;
+  screenKey: string;
+}
+
+/** A seat handed to a participant who joined: the resume token brings them back to it. */
+export interface JoinedSeat {
+  sessionId: string;
+  participantId: string;
+  name: string;
+  resumeToken: string;
+}
+
+/** A session as the facilitator's list shows it. */
+export interface SessionListing {
+  sessionId: string;
+  code: string;
+  title: string;
+  phase: string;
+  createdAt: number;
+  endedAt: number | null;
+  participantCount: number;
+  roundCount: number;
+}
+
+/** Sessions with nobody connected for this long are dropped from memory (the log keeps them). */
+const IDLE_EVICT_MS = 10 * 60 * 1000;
+
+/**
+ * Owns the live sessions of this process: creates them, loads them on first use from
+ * their snapshot and log, and evicts idle ones.
+ */
+export class SessionManager {
+  private readonly live = new Map<string, LiveSession>();
+  private readonly loading = new Map<string, Promise<LiveSession | null>>();
+  private readonly sweepTimer: NodeJS.Timeout;
+
+  constructor(
+    readonly repository: Repository,
+    private readonly sink: ViewSink,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.sweepTimer = setInterval(() => void this.evictIdle(), 60_000);
+    this.sweepTimer.unref();
+  }
+
+  get liveCount(): number {
+    return this.live.size;
+  }
+
+  async create(body: CreateSessionBody): Promise<Result<CreatedSession>> {
+    const agenda: RoundSpec[] = [];
+    for (const input of body.agenda) {
+      const round = parseRoundInput(input);
+      if (!round.ok) return round;
+      agenda.push({ ...round.data, id: newId() } as RoundSpec);
+    }
+    const facilitatorToken = newToken();
+    const screenKey = newToken();
+    const sessionId = newId();
+    const at = this.now();
+    for (let attempt = 0; ; attempt++) {
+      const code = newJoinCode();
+      if (await this.repository.getSessionByCode(code)) continue;
+      const first: EventEnvelope = {
+        seq: 1,
+        at,
+        event: {
+          type: 'session.created',
+          sessionId,
+          code,
+          title: body.title,
+          seed: newToken(),
+          agenda,
+        },
+      };
+      try {
+        await this.repository.createSession(
+          {
+            id: sessionId,
+            code,
+            title: body.title,
+            facilitator_token_hash: hashToken(facilitatorToken),
+            screen_key_hash: hashToken(screenKey),
+            phase: 'lobby',
+            created_at: at,
+            ended_at: null,
+            participant_count: 0,
+            round_count: agenda.length,
+            last_seq: 1,
+          },
+          first,
+        );
+        return ok({ sessionId, code, facilitatorToken, screenKey });
+      } catch (error) {
+        // Two sessions drew the same code at once: draw again.
+        if (attempt >= 5) throw error;
+      }
+    }
+  }
+
+  /** The session if it is already in memory. */
+  peek(sessionId: string): LiveSession | undefined {
+    return this.live.get(sessionId);
+  }
+
+  /** The live session, loading it from storage on first use; null if it does not exist. */
+  async get(sessionId: string): Promise<LiveSession | null> {
+    const live = this.live.get(sessionId);
+    if (live) return live;
+    let pending = this.loading.get(sessionId);
+    if (!pending) {
+      pending = this.load(sessionId).finally(() => this.loading.delete(sessionId));
+      this.loading.set(sessionId, pending);
+    }
+    return pending;
+  }
+
+  private async load(sessionId: string): Promise<LiveSession | null> {
+    const { snapshot, events } = await this.repository.loadLog(sessionId);
+    if (!snapshot && events.length === 0) return null;
+    const state = replay(events, snapshot);
+    const session = new LiveSession(state, this.repository, this.sink, this.now);
+    this.live.set(sessionId, session);
+    return session;
+  }
+
+  /** Checks a facilitator token against a session. */
+  async authorizeFacilitator(sessionId: string, token: string): Promise<SessionRow | null> {
+    const row = await this.repository.getSession(sessionId);
+    return row && tokenMatches(token, row.facilitator_token_hash) ? row : null;
+  }
+
+  async authorizeScreen(sessionId: string, key: string): Promise<SessionRow | null> {
+    const row = await this.repository.getSession(sessionId);
+    return row && tokenMatches(key, row.screen_key_hash) ? row : null;
+  }
+
+  /** The seat behind a resume token. */
+  async authorizeParticipant(
+    resumeToken: string,
+  ): Promise<{ sessionId: string; participantId: string } | null> {
+    return (await this.repository.findParticipantToken(hashToken(resumeToken))) ?? null;
+  }
+
+  /** Looks a join code up for the join page. */
+  async lookup(rawCode: string): Promise<Result<SessionHeader>> {
+    const code = normalizeJoinCode(rawCode);
+    const row = code ? await this.repository.getSessionByCode(code) : undefined;
+    if (!row) return fail('NOT_FOUND', 'No session has that code. Check the code on the screen.');
+    if (row.phase === 'ended') return fail('SESSION_ENDED', `“${row.title}” has ended.`);
+    return ok({
+      id: row.id,
+      code: row.code,
+      title: row.title,
+      phase: row.phase as SessionHeader['phase'],
+      createdAt: row.created_at,
+      endedAt: row.ended_at,
+    });
+  }
+
+  /** Seats a new participant. The join event and the token are stored together. */
+  async join(rawCode: string, name: string): Promise<Result<JoinedSeat>> {
+    const found = await this.lookup(rawCode);
+    if (!found.ok) return found;
+    const session = await this.get(found.data.id);
+    if (!session) return fail('NOT_FOUND', 'No session has that code');
+    const participantId = newId();
+    const resumeToken = newToken();
+    const result = await session.execute(
+      { type: 'participant.join', name },
+      { role: 'system' },
+      {
+        newId: () => participantId,
+        participantToken: { tokenHash: hashToken(resumeToken), participantId },
+      },
+    );
+    if (!result.ok) return result;
+    return ok({ sessionId: session.id, participantId, name, resumeToken });
+  }
+
+  async list(ids: string[]): Promise<SessionListing[]> {
+    const rows = await this.repository.getSessions(ids);
+    return rows.map((r) => ({
+      sessionId: r.id,
+      code: r.code,
+      title: r.title,
+      phase: r.phase,
+      createdAt: r.created_at,
+      endedAt: r.ended_at,
+      participantCount: r.participant_count,
+      roundCount: r.round_count,
+    }));
+  }
+
+  /** The results of every round the session has run. */
+  async results(sessionId: string): Promise<RoundResult[] | null> {
+    const session = await this.get(sessionId);
+    return session && sessionResults(session.state, this.now());
+  }
+
+  private async evictIdle(): Promise<void> {
+    const now = this.now();
+    for (const [id, session] of this.live) {
+      if (session.connectionCount === 0 && now - session.idleSince > IDLE_EVICT_MS) {
+        this.live.delete(id);
+        await session.close();
+      }
+    }
+  }
+
+  /** Finishes queued work and snapshots every live session. */
+  async close(): Promise<void> {
+    clearInterval(this.sweepTimer);
+    await Promise.all([...this.live.values()].map((s) => s.close()));
+    this.live.clear();
+  }
+}

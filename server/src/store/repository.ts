@@ -1,0 +1,198 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { EventEnvelope, SessionEvent, SessionState } from '@playfield/shared';
+import { MIGRATIONS } from './migrations.ts';
+import type { Database } from './schema.ts';
+
+/** A session's row: what listings need without replaying the log, plus its secrets' hashes. */
+export type SessionRow = Database['sessions'];
+
+/** The summary columns kept in step with the log as events are appended. */
+export type SessionSummaryColumns = Pick<
+  SessionRow,
+  'title' | 'phase' | 'ended_at' | 'participant_count' | 'round_count' | 'last_seq'
+>;
+
+/** A participant token to store in the same transaction as the join event. */
+export interface ParticipantTokenRow {
+  tokenHash: string;
+  participantId: string;
+}
+
+/** Storage of sessions and their event logs: the only module that talks to the database. */
+export class Repository {
+  private constructor(
+    private readonly db: Kysely<Database>,
+    readonly kind: 'sqlite' | 'postgres',
+  ) {}
+
+  /** Opens SQLite under `dataDir`, or PostgreSQL when `databaseUrl` is set, and migrates. */
+  static async open(options: { dataDir: string; databaseUrl: string | null }): Promise<Repository> {
+    let repository: Repository;
+    if (options.databaseUrl) {
+      // Timestamps are bigint: read them as numbers (ms fit well within 2^53).
+      pg.types.setTypeParser(20, (value) => Number(value));
+      const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+      repository = new Repository(
+        new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+        'postgres',
+      );
+    } else {
+      fs.mkdirSync(options.dataDir, { recursive: true });
+      const file = new SQLite(path.join(options.dataDir, 'playfield.db'));
+      // WAL with synchronous=NORMAL: a committed transaction survives a killed process.
+      file.pragma('journal_mode = WAL');
+      file.pragma('synchronous = NORMAL');
+      file.pragma('foreign_keys = ON');
+      file.pragma('busy_timeout = 5000');
+      repository = new Repository(
+        new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) }),
+        'sqlite',
+      );
+    }
+    await repository.migrate();
+    return repository;
+  }
+
+  private async migrate(): Promise<void> {
+    const migrator = new Migrator({
+      db: this.db,
+      provider: { getMigrations: () => Promise.resolve(MIGRATIONS) },
+    });
+    const { error } = await migrator.migrateToLatest();
+    if (error) throw error instanceof Error ? error : new Error(String(error));
+  }
+
+  /** Stores a new session with the first event of its log. Throws if the code is taken. */
+  async createSession(row: SessionRow, first: EventEnvelope): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('sessions').values(row).execute();
+      await trx.insertInto('events').values(eventRow(row.id, first)).execute();
+    });
+  }
+
+  async getSession(id: string): Promise<SessionRow | undefined> {
+    return this.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async getSessionByCode(code: string): Promise<SessionRow | undefined> {
+    return this.db.selectFrom('sessions').selectAll().where('code', '=', code).executeTakeFirst();
+  }
+
+  async getSessions(ids: string[]): Promise<SessionRow[]> {
+    if (ids.length === 0) return [];
+    return this.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('id', 'in', ids)
+      .orderBy('created_at', 'desc')
+      .execute();
+  }
+
+  /**
+   * Appends events and updates the session's summary row in one transaction. When this
+   * resolves the events are durable; only then is the command acknowledged.
+   */
+  async append(
+    sessionId: string,
+    envelopes: EventEnvelope[],
+    summary: SessionSummaryColumns,
+    participantToken?: ParticipantTokenRow,
+  ): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('events')
+        .values(envelopes.map((e) => eventRow(sessionId, e)))
+        .execute();
+      await trx.updateTable('sessions').set(summary).where('id', '=', sessionId).execute();
+      if (participantToken) {
+        await trx
+          .insertInto('participant_tokens')
+          .values({
+            token_hash: participantToken.tokenHash,
+            session_id: sessionId,
+            participant_id: participantToken.participantId,
+          })
+          .execute();
+      }
+    });
+  }
+
+  /** The latest snapshot and the events after it. */
+  async loadLog(
+    sessionId: string,
+  ): Promise<{ snapshot: SessionState | null; events: EventEnvelope[] }> {
+    const snap = await this.db
+      .selectFrom('snapshots')
+      .selectAll()
+      .where('session_id', '=', sessionId)
+      .executeTakeFirst();
+    const rows = await this.db
+      .selectFrom('events')
+      .select(['seq', 'at', 'payload'])
+      .where('session_id', '=', sessionId)
+      .where('seq', '>', snap?.seq ?? 0)
+      .orderBy('seq')
+      .execute();
+    return {
+      snapshot: snap ? (JSON.parse(snap.state) as SessionState) : null,
+      events: rows.map((r) => ({
+        seq: r.seq,
+        at: r.at,
+        event: JSON.parse(r.payload) as SessionEvent,
+      })),
+    };
+  }
+
+  /** Every event of a session, for exports and replays. */
+  async loadEvents(sessionId: string): Promise<EventEnvelope[]> {
+    const rows = await this.db
+      .selectFrom('events')
+      .select(['seq', 'at', 'payload'])
+      .where('session_id', '=', sessionId)
+      .orderBy('seq')
+      .execute();
+    return rows.map((r) => ({
+      seq: r.seq,
+      at: r.at,
+      event: JSON.parse(r.payload) as SessionEvent,
+    }));
+  }
+
+  async saveSnapshot(state: SessionState): Promise<void> {
+    const row = { session_id: state.id, seq: state.seq, state: JSON.stringify(state) };
+    await this.db
+      .insertInto('snapshots')
+      .values(row)
+      .onConflict((oc) => oc.column('session_id').doUpdateSet({ seq: row.seq, state: row.state }))
+      .execute();
+  }
+
+  async findParticipantToken(
+    tokenHash: string,
+  ): Promise<{ sessionId: string; participantId: string } | undefined> {
+    const row = await this.db
+      .selectFrom('participant_tokens')
+      .select(['session_id', 'participant_id'])
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
+    return row && { sessionId: row.session_id, participantId: row.participant_id };
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}
+
+function eventRow(sessionId: string, e: EventEnvelope): Database['events'] {
+  return {
+    session_id: sessionId,
+    seq: e.seq,
+    at: e.at,
+    type: e.event.type,
+    payload: JSON.stringify(e.event),
+  };
+}

@@ -1,0 +1,71 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const serverUrl = `http://localhost:${process.env.PORT ?? 3000}`;
+
+export default defineConfig({
+  root: 'client',
+  plugins: [react()],
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    sourcemap: true,
+    // The participant path must stay small: the console, screen and home are split off.
+    chunkSizeWarningLimit: 400,
+  },
+  server: {
+    // `npm run dev` runs the API on PORT; the Vite dev server proxies to it.
+    proxy: {
+      '/api': serverUrl,
+      '/healthz': serverUrl,
+      '/socket.io': { target: serverUrl, ws: true },
+    },
+  },
+  test: {
+    root,
+    projects: [
+      {
+        test: {
+          name: 'shared',
+          root,
+          include: ['tests/shared/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'server',
+          root,
+          include: ['tests/server/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'client',
+          root,
+          include: ['tests/client/**/*.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['tests/client/setup.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          root,
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // One browser at a time: two cores run the server and Chromium already.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
