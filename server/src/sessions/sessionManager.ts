@@ -74,7 +74,7 @@ export class SessionManager {
     for (const input of body.agenda) {
       const round = parseRoundInput(input);
       if (!round.ok) return round;
-      agenda.push({ ...round.data, id: newId() } as RoundSpec);
+      agenda.push({ ...round.data, id: newId() });
     }
     const facilitatorToken = newToken();
     const screenKey = newToken();

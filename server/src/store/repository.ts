@@ -63,7 +63,10 @@ export class Repository {
       provider: { getMigrations: () => Promise.resolve(MIGRATIONS) },
     });
     const { error } = await migrator.migrateToLatest();
-    if (error) throw error instanceof Error ? error : new Error(String(error));
+    if (error)
+      throw error instanceof Error
+        ? error
+        : new Error(`Migration failed: ${JSON.stringify(error)}`);
   }
 
   /** Stores a new session with the first event of its log. Throws if the code is taken. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import type { Result } from '../result.ts';
 import { poll } from './poll/index.ts';
 import type {
