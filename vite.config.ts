@@ -12,6 +12,8 @@ export default defineConfig({
     outDir: '../dist/client',
     emptyOutDir: true,
     sourcemap: true,
+    // tests/bench reads the manifest to measure what a phone downloads.
+    manifest: true,
     // The participant path must stay small: the console, screen and home are split off.
     chunkSizeWarningLimit: 400,
   },

@@ -13,6 +13,7 @@ import {
   type Result,
 } from '@playfield/shared';
 import { RateLimiter } from '../security/rateLimiter.ts';
+import { deriveScreenKey } from '../security/tokens.ts';
 import type { SessionManager } from '../sessions/sessionManager.ts';
 
 /** Sends a Result as JSON with the status its error code maps to. */
@@ -112,15 +113,25 @@ export function apiRouter(options: {
     res.json({ sessions: await manager().list(owned) });
   });
 
-  router.get('/sessions/:id/results', async (req, res) => {
+  const facilitatorOf = async (req: Request) => {
     const id = idSchema.safeParse(req.params.id);
     const token = bearer(req);
-    const row = id.success && token ? await manager().authorizeFacilitator(id.data, token) : null;
-    if (!row)
-      return sendError(res, {
-        code: 'UNAUTHORIZED',
-        message: 'Open the results from the facilitator link',
-      });
+    return id.success && token ? manager().authorizeFacilitator(id.data, token) : null;
+  };
+  const notFacilitator: AppError = {
+    code: 'UNAUTHORIZED',
+    message: 'Open this from the facilitator link',
+  };
+
+  /** The room screen's key, for a console opened on another laptop than the one that created it. */
+  router.get('/sessions/:id/screen-key', async (req, res) => {
+    if (!(await facilitatorOf(req))) return sendError(res, notFacilitator);
+    res.json({ screenKey: deriveScreenKey(bearer(req) ?? '') });
+  });
+
+  router.get('/sessions/:id/results', async (req, res) => {
+    const row = await facilitatorOf(req);
+    if (!row) return sendError(res, notFacilitator);
     const [listing] = await manager().list([row.id]);
     res.json({ session: listing, rounds: (await manager().results(row.id)) ?? [] });
   });

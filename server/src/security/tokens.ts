@@ -30,3 +30,11 @@ export function newJoinCode(): string {
     if (code) return code;
   }
 }
+
+/**
+ * The room screen's key, derived from the facilitator token: any console that holds the
+ * token can open the screen, and the server stores neither secret, only hashes.
+ */
+export function deriveScreenKey(facilitatorToken: string): string {
+  return createHash('sha256').update(`playfield-screen:${facilitatorToken}`).digest('base64url');
+}

@@ -13,7 +13,14 @@ import {
   type SessionHeader,
 } from '@playfield/shared';
 import type { Repository, SessionRow } from '../store/repository.ts';
-import { hashToken, newId, newJoinCode, newToken, tokenMatches } from '../security/tokens.ts';
+import {
+  deriveScreenKey,
+  hashToken,
+  newId,
+  newJoinCode,
+  newToken,
+  tokenMatches,
+} from '../security/tokens.ts';
 import { LiveSession, type ViewSink } from './liveSession.ts';
 
 /** What the facilitator receives once, when creating a session: keep the secrets. */
@@ -77,7 +84,7 @@ export class SessionManager {
       agenda.push({ ...round.data, id: newId() });
     }
     const facilitatorToken = newToken();
-    const screenKey = newToken();
+    const screenKey = deriveScreenKey(facilitatorToken);
     const sessionId = newId();
     const at = this.now();
     for (let attempt = 0; ; attempt++) {

@@ -26,6 +26,15 @@ type ConfigOf<D> =
 type ViewsOf<D> =
   D extends ExerciseDefinition<infer _C, infer _S, infer _P, infer _F, infer V> ? V : never;
 
+/** An exercise's four view types, by kind. */
+export type ExerciseViews<K extends ExerciseKind> = ViewsOf<Definition<K>>;
+
+/** An exercise's participant and facilitator actions, by kind. */
+export type ExerciseAction<K extends ExerciseKind> =
+  Definition<K> extends ExerciseDefinition<infer _C, infer _S, infer P, infer F, infer _V>
+    ? P | F
+    : never;
+
 /** An exercise's config, by kind. */
 export type ExerciseConfig<K extends ExerciseKind> = ConfigOf<Definition<K>>;
 

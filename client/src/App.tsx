@@ -1,0 +1,41 @@
+import { lazy, Suspense } from 'react';
+import { Loading, Notice } from './components/Notice.tsx';
+import { matchRoute, usePathname } from './router.ts';
+import { Home } from './routes/Home.tsx';
+import { Join } from './routes/Join.tsx';
+
+// The phone path (home, join, participant) is in the entry chunk; the facilitator's
+// screens and the room screen load on demand, so a phone downloads as little as possible.
+const NewSession = lazy(() => import('./routes/NewSession.tsx'));
+const Console = lazy(() => import('./routes/Console.tsx'));
+const Screen = lazy(() => import('./routes/Screen.tsx'));
+const Sessions = lazy(() => import('./routes/Sessions.tsx'));
+
+/** Picks the screen for the current URL. */
+export function App() {
+  const route = matchRoute(usePathname());
+  return (
+    <Suspense fallback={<Loading />}>
+      {route.name === 'home' && <Home />}
+      {route.name === 'join' && <Join key={route.code} code={route.code} />}
+      {route.name === 'new' && <NewSession />}
+      {route.name === 'console' && <Console key={route.sessionId} sessionId={route.sessionId} />}
+      {route.name === 'screen' && <Screen key={route.sessionId} sessionId={route.sessionId} />}
+      {route.name === 'sessions' && <Sessions />}
+      {route.name === 'notFound' && (
+        <Notice
+          title="Page not found"
+          actions={
+            <a className="button" href="/">
+              Go to the home page
+            </a>
+          }
+        >
+          <p>
+            There is nothing at this address. Check the link, or join with the code on the screen.
+          </p>
+        </Notice>
+      )}
+    </Suspense>
+  );
+}

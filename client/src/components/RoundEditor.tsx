@@ -1,0 +1,71 @@
+import { Suspense } from 'react';
+import {
+  EXERCISES,
+  EXERCISE_KINDS,
+  type ExerciseConfig,
+  type ExerciseKind,
+  type RoundInput,
+} from '@playfield/shared';
+import { LIMITS } from '@playfield/shared/limits';
+import { EXERCISE_UI } from '../exercises/registry.ts';
+import type { ConfigEditorProps } from '../exercises/types.ts';
+
+/** A fresh round of a kind, with the exercise's default settings. */
+export function newRound(kind: ExerciseKind = 'poll'): RoundInput {
+  const exercise = EXERCISES[kind];
+  return { kind, title: exercise.label, config: exercise.defaultConfig() };
+}
+
+/** Edits one round: its exercise, title and settings. */
+export function RoundEditor(props: {
+  round: RoundInput;
+  onChange: (round: RoundInput) => void;
+  idPrefix: string;
+  /** Once people have answered, only the title may change. */
+  isLocked?: boolean;
+}) {
+  const { round, onChange, idPrefix } = props;
+  // The editor is the one registered for this round's kind, so config and editor agree.
+  const Editor = EXERCISE_UI[round.kind].ConfigEditor as React.ComponentType<
+    ConfigEditorProps<ExerciseKind>
+  >;
+  return (
+    <div className="stack stack--tight round-editor">
+      <div className="round-editor__head">
+        <label className="field">
+          <span>Exercise</span>
+          <select
+            value={round.kind}
+            disabled={props.isLocked}
+            onChange={(e) => onChange(newRound(e.target.value as ExerciseKind))}
+          >
+            {EXERCISE_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {EXERCISES[kind].label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field field--grow">
+          <span>Round title</span>
+          <input
+            value={round.title}
+            maxLength={LIMITS.titleLength}
+            onChange={(e) => onChange({ ...round, title: e.target.value })}
+          />
+        </label>
+      </div>
+      {props.isLocked ? (
+        <p className="muted">People have answered this round, so only its title can change.</p>
+      ) : (
+        <Suspense fallback={<p className="muted">Loading the editor…</p>}>
+          <Editor
+            config={round.config}
+            idPrefix={idPrefix}
+            onChange={(config: ExerciseConfig<ExerciseKind>) => onChange({ ...round, config })}
+          />
+        </Suspense>
+      )}
+    </div>
+  );
+}

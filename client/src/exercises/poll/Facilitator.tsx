@@ -1,0 +1,43 @@
+import { BarChart } from '../../components/BarChart.tsx';
+import type { FacilitatorProps } from '../types.ts';
+
+/** Live counts for the facilitator, with names for a named poll. */
+export default function PollFacilitator({ view, participantCount, act }: FacilitatorProps<'poll'>) {
+  const { results } = view;
+  return (
+    <div className="stack">
+      <h3 className="question">{view.question}</h3>
+      <p className="muted">
+        {results.respondents} of {participantCount} answered ·{' '}
+        {view.isMultipleChoice ? 'multiple choice' : 'single choice'}
+        {view.isAnonymous ? ' · anonymous' : ''}
+      </p>
+      <BarChart label="Live answers" labels={view.options} values={results.counts} />
+      {view.voters && (
+        <details>
+          <summary>Who answered what</summary>
+          <dl className="voters">
+            {view.options.map((option, i) => (
+              <div key={i}>
+                <dt>{option}</dt>
+                <dd>{view.voters?.[i]?.join(', ') || '—'}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      )}
+      <div>
+        <button
+          type="button"
+          className="button button--quiet"
+          disabled={results.respondents === 0}
+          onClick={() => {
+            if (confirm('Clear every answer to this poll?')) void act({ type: 'reset' });
+          }}
+        >
+          Clear answers
+        </button>
+      </div>
+    </div>
+  );
+}

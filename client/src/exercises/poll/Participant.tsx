@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { BarChart } from '../../components/BarChart.tsx';
+import type { ParticipantProps } from '../types.ts';
+
+/** The poll on a phone: big tappable options; an answer can change until the facilitator locks. */
+export function PollParticipant({ view, own, isOpen, act }: ParticipantProps<'poll'>) {
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const chosen = own?.choices ?? [];
+
+  async function choose(index: number) {
+    const next = view.isMultipleChoice
+      ? chosen.includes(index)
+        ? chosen.filter((c) => c !== index)
+        : [...chosen, index]
+      : [index];
+    setPending(true);
+    const result = await act(next.length ? { type: 'answer', choices: next } : { type: 'clear' });
+    setPending(false);
+    setError(result.ok ? null : result.error.message);
+  }
+
+  if (view.results) {
+    return (
+      <section className="stack">
+        <h2 className="question">{view.question}</h2>
+        <BarChart
+          label="Results"
+          labels={view.options}
+          values={view.results.counts}
+          marked={chosen}
+        />
+        <p className="muted">{view.results.respondents} answered.</p>
+      </section>
+    );
+  }
+
+  const type = view.isMultipleChoice ? 'checkbox' : 'radio';
+  return (
+    <section className="stack">
+      <h2 className="question" id="poll-question">
+        {view.question}
+      </h2>
+      <p className="muted">
+        {view.isMultipleChoice ? 'Choose all that apply.' : 'Choose one.'}
+        {view.isAnonymous && ' Your answer is anonymous.'}
+      </p>
+      <div
+        role={view.isMultipleChoice ? 'group' : 'radiogroup'}
+        aria-labelledby="poll-question"
+        className="choices"
+      >
+        {view.options.map((option, i) => {
+          const isChosen = chosen.includes(i);
+          return (
+            <button
+              key={i}
+              type="button"
+              role={type}
+              aria-checked={isChosen}
+              className={`choice ${isChosen ? 'is-chosen' : ''}`}
+              disabled={!isOpen || pending}
+              onClick={() => void choose(i)}
+            >
+              <span className="choice__mark" aria-hidden="true">
+                {isChosen ? '✓' : ''}
+              </span>
+              {option}
+            </button>
+          );
+        })}
+      </div>
+      <p className="status-line" role="status">
+        {error ??
+          (!isOpen
+            ? 'Answers are locked.'
+            : chosen.length
+              ? 'Answer saved. You can change it until the facilitator locks the poll.'
+              : '')}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,14 @@
+import { lazy } from 'react';
+import type { ExerciseKind } from '@playfield/shared';
+import { PollParticipant } from './poll/Participant.tsx';
+import type { ExerciseUi } from './types.ts';
+
+/** Every exercise's components, by kind. Adding an exercise adds one entry here. */
+export const EXERCISE_UI: { [K in ExerciseKind]: ExerciseUi<K> } = {
+  poll: {
+    Participant: PollParticipant,
+    Facilitator: lazy(() => import('./poll/Facilitator.tsx')),
+    Screen: lazy(() => import('./poll/Screen.tsx')),
+    ConfigEditor: lazy(() => import('./poll/ConfigEditor.tsx')),
+  },
+};

@@ -1,0 +1,104 @@
+import { io, type Socket } from 'socket.io-client';
+import type {
+  Accepted,
+  AppError,
+  ClientToServerEvents,
+  ControlCommand,
+  Credential,
+  Result,
+  ServerToClientEvents,
+} from '@playfield/shared';
+import { PROTOCOL_VERSION } from '@playfield/shared/protocol/version';
+import { useSessionStore } from '../stores/useSessionStore.ts';
+
+type PlayfieldSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** Connect errors after which retrying cannot help: the page explains instead. */
+const FINAL_CODES = new Set([
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'PROTOCOL_MISMATCH',
+  'BAD_REQUEST',
+]);
+const ACK_TIMEOUT_MS = 8000;
+const noAnswer: AppError = {
+  code: 'INTERNAL',
+  message: 'No answer from the server: check your connection, then try again',
+};
+
+/** A live link to one session, for one role. */
+export interface Connection {
+  control(command: ControlCommand): Promise<Result<Accepted>>;
+  act(roundId: string, action: unknown): Promise<Result<Accepted>>;
+  leave(): Promise<Result<Accepted>>;
+  close(): void;
+}
+
+/**
+ * Opens the socket and wires server views into the session store. Reconnection is
+ * socket.io's; resync is ours: on every (re)connect the server sends fresh views, and
+ * when a phone wakes from its lock screen we ask for anything past the last sequence
+ * number we saw.
+ */
+export function connect(credential: Credential): Connection {
+  const store = useSessionStore.getState();
+  store.reset();
+  const socket: PlayfieldSocket = io({
+    auth: { protocolVersion: PROTOCOL_VERSION, credential },
+    transports: ['websocket', 'polling'],
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 3000,
+  });
+
+  socket.on('connect', () => useSessionStore.getState().setStatus('online'));
+  socket.on('disconnect', (reason) => {
+    // "io server disconnect" is the server closing us on purpose (e.g. after leaving).
+    if (reason !== 'io server disconnect') useSessionStore.getState().setStatus('offline');
+  });
+  socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
+    const code = error.data?.code;
+    if (code && FINAL_CODES.has(code)) {
+      useSessionStore
+        .getState()
+        .setStatus('failed', { code: code as AppError['code'], message: error.message });
+      socket.disconnect();
+    } else {
+      useSessionStore.getState().setStatus('offline');
+    }
+  });
+  socket.on('view.facilitator', (m) => useSessionStore.getState().receive('facilitator', m));
+  socket.on('view.screen', (m) => useSessionStore.getState().receive('screen', m));
+  socket.on('view.public', (m) => useSessionStore.getState().receive('publicView', m));
+  socket.on('view.own', (m) => useSessionStore.getState().receive('own', m));
+
+  const onVisible = () => {
+    if (document.visibilityState !== 'visible') return;
+    if (!socket.connected) {
+      if (useSessionStore.getState().status !== 'failed') socket.connect();
+      return;
+    }
+    socket.emit('session.sync', { lastSeq: useSessionStore.getState().lastSeq }, () => undefined);
+  };
+  document.addEventListener('visibilitychange', onVisible);
+
+  async function send<T>(
+    emit: (s: ReturnType<PlayfieldSocket['timeout']>) => Promise<Result<T>>,
+  ): Promise<Result<T>> {
+    try {
+      return await emit(socket.timeout(ACK_TIMEOUT_MS));
+    } catch {
+      return { ok: false, error: noAnswer };
+    }
+  }
+
+  return {
+    control: (command) => send((s) => s.emitWithAck('session.control', command)),
+    act: (roundId, action) => send((s) => s.emitWithAck('round.act', { roundId, action })),
+    leave: () => send((s) => s.emitWithAck('participant.leave', {})),
+    close() {
+      document.removeEventListener('visibilitychange', onVisible);
+      socket.disconnect();
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { useState, type FormEvent } from 'react';
+import { JOIN_CODE_LENGTH, normalizeJoinCode } from '@playfield/shared/ids';
+import { Link } from '../components/Link.tsx';
+import { navigate } from '../router.ts';
+
+/** Join with a code, or start running a workshop. */
+export function Home() {
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const normalized = normalizeJoinCode(code);
+    if (!normalized) {
+      setError(`A join code has ${JOIN_CODE_LENGTH} letters and digits, as shown on the screen.`);
+      return;
+    }
+    navigate(`/join/${normalized}`);
+  }
+
+  return (
+    <main className="page page--narrow home">
+      <header className="brand">
+        <span className="brand__mark" aria-hidden="true" />
+        <span>Playfield</span>
+      </header>
+      <section className="card stack">
+        <h1>Join a workshop</h1>
+        <form onSubmit={submit} className="stack" noValidate>
+          <label className="field">
+            <span>Code on the screen</span>
+            <input
+              className="code-input"
+              value={code}
+              onChange={(e) => {
+                setCode(e.target.value.toUpperCase());
+                setError(null);
+              }}
+              autoCapitalize="characters"
+              autoComplete="off"
+              autoCorrect="off"
+              spellCheck={false}
+              maxLength={12}
+              placeholder="ABC234"
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? 'code-error' : undefined}
+            />
+          </label>
+          {error && (
+            <p className="error" id="code-error" role="alert">
+              {error}
+            </p>
+          )}
+          <button className="button button--primary button--block" type="submit">
+            Join
+          </button>
+        </form>
+      </section>
+      <section className="stack facilitator-links">
+        <h2>Running a workshop?</h2>
+        <div className="actions">
+          <Link className="button" href="/new">
+            Create a session
+          </Link>
+          <Link className="button button--quiet" href="/sessions">
+            Your sessions
+          </Link>
+        </div>
+      </section>
+    </main>
+  );
+}

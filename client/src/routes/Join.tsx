@@ -1,0 +1,143 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { AppError, SessionHeader } from '@playfield/shared';
+import { normalizeJoinCode } from '@playfield/shared/ids';
+import { LIMITS } from '@playfield/shared/limits';
+import { api } from '../api.ts';
+import { Link } from '../components/Link.tsx';
+import { Loading, Notice } from '../components/Notice.tsx';
+import { getSeat, saveSeat, type Seat } from '../storage.ts';
+import { Participant } from './Participant.tsx';
+
+/** /join/CODE: back to a kept seat, or pick a display name and take a new one. */
+export function Join({ code: rawCode }: { code: string }) {
+  const code = normalizeJoinCode(rawCode);
+  const [seat, setSeat] = useState<Seat | null>(() => (code ? getSeat(code) : null));
+  if (!code) {
+    return (
+      <Notice
+        title="That is not a join code"
+        actions={
+          <Link className="button" href="/">
+            Enter a code
+          </Link>
+        }
+      >
+        <p>A join code has six letters and digits, as shown on the room screen.</p>
+      </Notice>
+    );
+  }
+  if (seat) return <Participant code={code} seat={seat} onLeft={() => setSeat(null)} />;
+  return (
+    <JoinForm
+      code={code}
+      onJoined={(joined) => {
+        saveSeat(code, joined);
+        setSeat(joined);
+      }}
+    />
+  );
+}
+
+function JoinForm({ code, onJoined }: { code: string; onJoined: (seat: Seat) => void }) {
+  const [session, setSession] = useState<SessionHeader | null>(null);
+  const [lookupError, setLookupError] = useState<AppError | null>(null);
+  const [name, setName] = useState('');
+  const [error, setError] = useState<AppError | null>(null);
+  const [isSubmitting, setSubmitting] = useState(false);
+
+  useEffect(() => {
+    let isCurrent = true;
+    void api.lookup(code).then((result) => {
+      if (!isCurrent) return;
+      if (result.ok) setSession(result.data);
+      else setLookupError(result.error);
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [code]);
+
+  async function join(event: FormEvent | null, chosen = name) {
+    event?.preventDefault();
+    if (!chosen.trim()) {
+      setError({ code: 'BAD_REQUEST', message: 'Enter the name you want others to see.' });
+      return;
+    }
+    setSubmitting(true);
+    const result = await api.join(code, chosen);
+    setSubmitting(false);
+    if (result.ok) onJoined(result.data);
+    else setError(result.error);
+  }
+
+  if (lookupError) {
+    const isEnded = lookupError.code === 'SESSION_ENDED';
+    return (
+      <Notice
+        title={isEnded ? 'This session has ended' : 'No session with that code'}
+        actions={
+          <Link className="button" href="/">
+            Enter another code
+          </Link>
+        }
+      >
+        <p>
+          {isEnded
+            ? lookupError.message + ' Thank you for taking part.'
+            : `We could not find ${code}. ${lookupError.message}`}
+        </p>
+      </Notice>
+    );
+  }
+  if (!session) return <Loading label="Finding the session…" />;
+
+  return (
+    <main className="page page--narrow">
+      <section className="card stack">
+        <p className="eyebrow">Joining {code}</p>
+        <h1>{session.title}</h1>
+        <form onSubmit={(e) => void join(e)} className="stack" noValidate>
+          <label className="field">
+            <span>Your name, as the room will see it</span>
+            <input
+              value={name}
+              onChange={(e) => {
+                setName(e.target.value);
+                setError(null);
+              }}
+              maxLength={LIMITS.nameLength}
+              autoComplete="given-name"
+              enterKeyHint="go"
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? 'name-error' : undefined}
+            />
+          </label>
+          {error && (
+            <div className="error" id="name-error" role="alert">
+              <p>{error.message}</p>
+              {error.suggestion && (
+                <button
+                  type="button"
+                  className="button button--quiet"
+                  onClick={() => {
+                    setName(error.suggestion ?? '');
+                    void join(null, error.suggestion);
+                  }}
+                >
+                  Join as {error.suggestion}
+                </button>
+              )}
+            </div>
+          )}
+          <button
+            className="button button--primary button--block"
+            type="submit"
+            disabled={isSubmitting}
+          >
+            {isSubmitting ? 'Joining…' : 'Join'}
+          </button>
+        </form>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,136 @@
+import { useState, type FormEvent } from 'react';
+import { parseRoundInput, type RoundInput } from '@playfield/shared';
+import { LIMITS } from '@playfield/shared/limits';
+import { api } from '../api.ts';
+import { Link } from '../components/Link.tsx';
+import { newRound, RoundEditor } from '../components/RoundEditor.tsx';
+import { navigate } from '../router.ts';
+import { rememberFacilitated } from '../storage.ts';
+
+interface Draft {
+  key: number;
+  round: RoundInput;
+}
+
+/** Builds an agenda and creates the session, then opens its console. */
+export default function NewSession() {
+  const [title, setTitle] = useState('Customer service workshop');
+  const [drafts, setDrafts] = useState<Draft[]>(() => [{ key: 1, round: newRound() }]);
+  const [nextKey, setNextKey] = useState(2);
+  const [error, setError] = useState<string | null>(null);
+  const [isCreating, setCreating] = useState(false);
+
+  const update = (key: number, round: RoundInput) =>
+    setDrafts((all) => all.map((d) => (d.key === key ? { ...d, round } : d)));
+  const move = (index: number, by: number) =>
+    setDrafts((all) => {
+      const next = [...all];
+      const [item] = next.splice(index, 1);
+      if (item) next.splice(index + by, 0, item);
+      return next;
+    });
+
+  async function create(event: FormEvent) {
+    event.preventDefault();
+    // The same schemas as the server: mistakes are shown before anything is sent.
+    for (const [i, { round }] of drafts.entries()) {
+      const checked = parseRoundInput(round);
+      if (!checked.ok) return setError(`Round ${i + 1}: ${checked.error.message}`);
+    }
+    setCreating(true);
+    const result = await api.createSession({ title, agenda: drafts.map((d) => d.round) });
+    setCreating(false);
+    if (!result.ok) return setError(result.error.message);
+    const { sessionId, facilitatorToken, screenKey } = result.data;
+    rememberFacilitated({ sessionId, token: facilitatorToken, screenKey });
+    navigate(`/console/${sessionId}#key=${facilitatorToken}`);
+  }
+
+  return (
+    <main className="page">
+      <nav className="crumbs">
+        <Link href="/">Playfield</Link> / New session
+      </nav>
+      <form className="stack" onSubmit={(e) => void create(e)} noValidate>
+        <h1>Plan your session</h1>
+        <label className="field">
+          <span>Session title</span>
+          <input
+            value={title}
+            maxLength={LIMITS.titleLength}
+            onChange={(e) => setTitle(e.target.value)}
+            required
+          />
+        </label>
+        <h2>Agenda</h2>
+        <p className="muted">
+          Add the rounds you will run. You can still add, edit and reorder them during the session.
+        </p>
+        <ol className="agenda-drafts">
+          {drafts.map((draft, index) => (
+            <li key={draft.key} className="card">
+              <div className="agenda-drafts__bar">
+                <strong>Round {index + 1}</strong>
+                <div className="actions">
+                  <button
+                    type="button"
+                    className="button button--icon"
+                    aria-label={`Move round ${index + 1} up`}
+                    disabled={index === 0}
+                    onClick={() => move(index, -1)}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--icon"
+                    aria-label={`Move round ${index + 1} down`}
+                    disabled={index === drafts.length - 1}
+                    onClick={() => move(index, 1)}
+                  >
+                    ↓
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--quiet"
+                    onClick={() => setDrafts((all) => all.filter((d) => d.key !== draft.key))}
+                  >
+                    Remove
+                  </button>
+                </div>
+              </div>
+              <RoundEditor
+                round={draft.round}
+                idPrefix={`round-${draft.key}`}
+                onChange={(round) => update(draft.key, round)}
+              />
+            </li>
+          ))}
+        </ol>
+        <div className="actions">
+          <button
+            type="button"
+            className="button"
+            disabled={drafts.length >= LIMITS.agendaRounds}
+            onClick={() => {
+              setDrafts((all) => [...all, { key: nextKey, round: newRound() }]);
+              setNextKey((k) => k + 1);
+            }}
+          >
+            Add a round
+          </button>
+        </div>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="actions actions--end">
+          <button className="button button--primary" type="submit" disabled={isCreating}>
+            {isCreating ? 'Creating…' : 'Create session'}
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,155 @@
+import { useEffect, useRef } from 'react';
+import type { ParticipantOwnView, ParticipantPublicView } from '@playfield/shared';
+import { ConnectionBanner } from '../components/ConnectionBanner.tsx';
+import { Link } from '../components/Link.tsx';
+import { Loading, Notice } from '../components/Notice.tsx';
+import { Timer } from '../components/Timer.tsx';
+import { EXERCISE_UI } from '../exercises/registry.ts';
+import type { ParticipantProps } from '../exercises/types.ts';
+import { connect, type Connection } from '../realtime/connection.ts';
+import { forgetSeat, type Seat } from '../storage.ts';
+import { useSessionStore } from '../stores/useSessionStore.ts';
+
+/** A participant's live session on the phone: lobby, the current round, the end. */
+export function Participant({
+  code,
+  seat,
+  onLeft,
+}: {
+  code: string;
+  seat: Seat;
+  onLeft: () => void;
+}) {
+  const connection = useRef<Connection | null>(null);
+  const status = useSessionStore((s) => s.status);
+  const error = useSessionStore((s) => s.error);
+  const view = useSessionStore((s) => s.publicView);
+  const own = useSessionStore((s) => s.own);
+
+  useEffect(() => {
+    const live = connect({ role: 'participant', resumeToken: seat.resumeToken });
+    connection.current = live;
+    return () => live.close();
+  }, [seat.resumeToken]);
+
+  useEffect(() => {
+    // A seat the server no longer knows (left, or a wiped server) is forgotten, so the
+    // join form comes back instead of a dead page.
+    if (status === 'failed' && (error?.code === 'UNAUTHORIZED' || error?.code === 'FORBIDDEN'))
+      forgetSeat(code);
+  }, [status, error, code]);
+
+  if (status === 'failed') {
+    return (
+      <Notice
+        title={
+          error?.code === 'FORBIDDEN'
+            ? 'You left this session'
+            : 'You are not in this session any more'
+        }
+        actions={
+          <button className="button button--primary" type="button" onClick={onLeft}>
+            Join again
+          </button>
+        }
+      >
+        <p>{error?.message}</p>
+      </Notice>
+    );
+  }
+  if (!view) return <Loading label="Connecting to the session…" />;
+
+  async function leave() {
+    if (!confirm('Leave this session? Your answers stay, but you will need to join again.')) return;
+    const result = await connection.current?.leave();
+    if (result?.ok) {
+      forgetSeat(code);
+      onLeft();
+    }
+  }
+
+  const { session, round } = view;
+  return (
+    <div className="phone">
+      <ConnectionBanner />
+      <header className="phone__header">
+        <div>
+          <p className="eyebrow">{session.title}</p>
+          <p className="phone__name">{own?.name ?? seat.name}</p>
+        </div>
+        <span className="code-chip" aria-label={`Join code ${session.code}`}>
+          {session.code}
+        </span>
+      </header>
+      <main className="page page--narrow phone__main">
+        {session.phase === 'ended' ? (
+          <section className="card stack">
+            <h1>That’s a wrap</h1>
+            <p>The session has ended. Thank you for taking part!</p>
+            <Link className="button" href="/">
+              Back to the home page
+            </Link>
+          </section>
+        ) : session.phase === 'lobby' || !round ? (
+          <section className="card stack lobby">
+            <h1>You’re in, {own?.name ?? seat.name}!</h1>
+            <p>Waiting for the facilitator to start. Keep this page open.</p>
+            <p className="muted">
+              {view.participantCount} {view.participantCount === 1 ? 'person has' : 'people have'}{' '}
+              joined.
+            </p>
+          </section>
+        ) : (
+          <section className="stack">
+            <div className="round-head">
+              <p className="eyebrow">
+                Round {round.index + 1} of {round.count}
+              </p>
+              <h1 className="round-title">{round.title}</h1>
+              <Timer timer={view.timer} />
+            </div>
+            <CurrentRound
+              round={round}
+              own={own}
+              act={(action) => connection.current?.act(round.id, action)}
+            />
+          </section>
+        )}
+      </main>
+      {session.phase !== 'ended' && (
+        <footer className="phone__footer">
+          <button className="button button--quiet" type="button" onClick={() => void leave()}>
+            Leave session
+          </button>
+        </footer>
+      )}
+    </div>
+  );
+}
+
+function CurrentRound({
+  round,
+  own,
+  act,
+}: {
+  round: NonNullable<ParticipantPublicView['round']>;
+  own: ParticipantOwnView | null;
+  act: (action: unknown) => ReturnType<Connection['act']> | undefined;
+}) {
+  const ownView = own?.round && own.round.id === round.id ? own.round.view : null;
+  // The round's kind selects the component; its views come from the same exercise.
+  const { Participant: Component } = EXERCISE_UI[round.kind] as {
+    Participant: React.ComponentType<ParticipantProps<typeof round.kind>>;
+  };
+  return (
+    <Component
+      view={round.view}
+      own={ownView}
+      isOpen={round.isOpen}
+      act={async (action) => {
+        const result = await act(action);
+        return result ?? { ok: false, error: { code: 'INTERNAL', message: 'Not connected yet' } };
+      }}
+    />
+  );
+}

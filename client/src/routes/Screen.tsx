@@ -1,0 +1,117 @@
+import { Suspense, useEffect, useMemo } from 'react';
+import type { ExerciseKind, ScreenView } from '@playfield/shared';
+import { ConnectionBanner } from '../components/ConnectionBanner.tsx';
+import { Loading, Notice } from '../components/Notice.tsx';
+import { QrCode } from '../components/QrCode.tsx';
+import { Timer } from '../components/Timer.tsx';
+import { useJoinUrl } from '../components/useJoinUrl.ts';
+import { EXERCISE_UI } from '../exercises/registry.ts';
+import type { ScreenProps } from '../exercises/types.ts';
+import { connect } from '../realtime/connection.ts';
+import { readHashKey } from '../router.ts';
+import { useSessionStore } from '../stores/useSessionStore.ts';
+
+/** The projector: big type, high contrast, no scrolling, the join code always in a corner. */
+export default function Screen({ sessionId }: { sessionId: string }) {
+  const key = useMemo(() => readHashKey(), []);
+  const status = useSessionStore((s) => s.status);
+  const error = useSessionStore((s) => s.error);
+  const view = useSessionStore((s) => s.screen);
+
+  useEffect(() => {
+    if (!key) return;
+    const live = connect({ role: 'screen', sessionId, key });
+    return () => live.close();
+  }, [sessionId, key]);
+
+  if (!key || status === 'failed') {
+    return (
+      <Notice title="Cannot open the room screen">
+        <p>{error?.message ?? 'Open the room screen from the facilitator console.'}</p>
+      </Notice>
+    );
+  }
+  if (!view) return <Loading label="Opening the room screen…" />;
+  return <ScreenBody view={view} />;
+}
+
+function ScreenBody({ view }: { view: ScreenView }) {
+  const { session, round, roster } = view;
+  const joinUrl = useJoinUrl(session.code);
+  const host = joinUrl?.replace(/^https?:\/\//, '').replace(/\/join\/.*$/, '');
+  const online = roster.filter((p) => p.isOnline).length;
+
+  return (
+    <div className="screen">
+      <ConnectionBanner />
+      {session.phase === 'lobby' || !round ? (
+        <main className="screen__lobby">
+          <h1 className="screen__title">{session.title}</h1>
+          {session.phase === 'ended' ? (
+            <p className="screen__big">Thank you for taking part!</p>
+          ) : (
+            <div className="screen__join">
+              {joinUrl && (
+                <QrCode text={joinUrl} size={260} label={`QR code to join: ${joinUrl}`} />
+              )}
+              <div>
+                <p className="screen__instruction">Join on your phone at</p>
+                <p className="screen__host">{host}</p>
+                <p className="screen__instruction">with the code</p>
+                <p className="screen__code">{session.code}</p>
+              </div>
+            </div>
+          )}
+          {session.phase !== 'ended' && (
+            <section aria-label="Who has joined" className="screen__roster">
+              <p className="screen__count">
+                {roster.length} {roster.length === 1 ? 'person' : 'people'} here
+              </p>
+              <ul>
+                {roster.slice(0, 60).map((p, i) => (
+                  <li key={i} className={p.isOnline ? '' : 'is-offline'}>
+                    {p.name}
+                  </li>
+                ))}
+                {roster.length > 60 && <li>and {roster.length - 60} more</li>}
+              </ul>
+            </section>
+          )}
+        </main>
+      ) : (
+        <main className="screen__round">
+          <header className="screen__round-head">
+            <p className="screen__eyebrow">
+              Round {round.index + 1} of {round.count}
+            </p>
+            <h1 className="screen__round-title">{round.title}</h1>
+            <Timer timer={view.timer} size="large" />
+          </header>
+          <Suspense fallback={null}>
+            <RoundScreen round={round} participantCount={online} />
+          </Suspense>
+        </main>
+      )}
+      {session.phase === 'live' && (
+        <aside className="screen__corner" aria-label="How to join">
+          <span>{host}</span>
+          <strong>{session.code}</strong>
+        </aside>
+      )}
+    </div>
+  );
+}
+
+function RoundScreen({
+  round,
+  participantCount,
+}: {
+  round: NonNullable<ScreenView['round']>;
+  participantCount: number;
+}) {
+  // The component is the one registered for this round's kind, like its view.
+  const { Screen: Component } = EXERCISE_UI[round.kind] as {
+    Screen: React.ComponentType<ScreenProps<ExerciseKind>>;
+  };
+  return <Component view={round.view} participantCount={participantCount} />;
+}

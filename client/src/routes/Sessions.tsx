@@ -1,0 +1,99 @@
+import { useEffect, useState } from 'react';
+import type { RoundResult } from '@playfield/shared';
+import { api, type SessionListing } from '../api.ts';
+import { Link } from '../components/Link.tsx';
+import { RoundSummaryView } from '../components/RoundSummaryView.tsx';
+import { getFacilitated } from '../storage.ts';
+
+/** The sessions this browser created, live and finished, with their results. */
+export default function Sessions() {
+  const [sessions, setSessions] = useState<SessionListing[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
+  const tokens = getFacilitated();
+
+  useEffect(() => {
+    void api
+      .mySessions(getFacilitated().map(({ sessionId, token }) => ({ sessionId, token })))
+      .then((r) => {
+        if (r.ok) setSessions(r.data.sessions);
+        else setError(r.error.message);
+      });
+  }, []);
+
+  const tokenOf = (id: string) => tokens.find((t) => t.sessionId === id)?.token ?? '';
+  return (
+    <main className="page">
+      <nav className="crumbs">
+        <Link href="/">Playfield</Link> / Your sessions
+      </nav>
+      <div className="page__head">
+        <h1>Your sessions</h1>
+        <Link className="button button--primary" href="/new">
+          Create a session
+        </Link>
+      </div>
+      {error && <p className="error">{error}</p>}
+      {sessions === null && !error && <p className="muted">Loading…</p>}
+      {sessions?.length === 0 && (
+        <p className="muted">
+          Sessions you create on this browser are listed here, with their results.
+        </p>
+      )}
+      <ul className="session-list">
+        {sessions?.map((s) => (
+          <li key={s.sessionId} className="card">
+            <div className="session-list__line">
+              <div>
+                <h2>{s.title}</h2>
+                <p className="muted">
+                  {new Date(s.createdAt).toLocaleString()} · code {s.code} · {s.participantCount}{' '}
+                  participants · {s.roundCount} rounds
+                </p>
+              </div>
+              <span className={`status-pill status-pill--${s.phase}`}>
+                {s.phase === 'ended' ? 'Ended' : s.phase === 'live' ? 'Live' : 'Not started'}
+              </span>
+            </div>
+            <div className="actions">
+              <Link className="button" href={`/console/${s.sessionId}#key=${tokenOf(s.sessionId)}`}>
+                {s.phase === 'ended' ? 'Open' : 'Open console'}
+              </Link>
+              <button
+                type="button"
+                className="button button--quiet"
+                aria-expanded={open === s.sessionId}
+                onClick={() => setOpen(open === s.sessionId ? null : s.sessionId)}
+              >
+                {open === s.sessionId ? 'Hide results' : 'Results'}
+              </button>
+            </div>
+            {open === s.sessionId && (
+              <SessionResults sessionId={s.sessionId} token={tokenOf(s.sessionId)} />
+            )}
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}
+
+function SessionResults({ sessionId, token }: { sessionId: string; token: string }) {
+  const [rounds, setRounds] = useState<RoundResult[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    void api
+      .results(sessionId, token)
+      .then((r) => (r.ok ? setRounds(r.data.rounds) : setError(r.error.message)));
+  }, [sessionId, token]);
+  if (error) return <p className="error">{error}</p>;
+  if (!rounds) return <p className="muted">Loading results…</p>;
+  if (rounds.length === 0) return <p className="muted">No round has been run yet.</p>;
+  return (
+    <div className="stack">
+      {rounds.map((r) => (
+        <RoundSummaryView key={r.roundId} result={r} />
+      ))}
+    </div>
+  );
+}
