@@ -7,9 +7,14 @@ export { PROTOCOL_VERSION } from './version.ts';
 export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Invalid id');
 const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, 'Invalid token');
 
+/** Invisible characters that can disguise text (zero-width spaces, bidi overrides): removed. */
+const INVISIBLE = /[\u00AD\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
 /**
- * Free text typed by people: normalised, control characters removed, whitespace
- * collapsed, trimmed and length-limited. Always rendered as text, never as HTML.
+ * Free text typed by people: NFC-normalised, invisible and bidi-override characters
+ * removed, control characters turned into spaces, whitespace collapsed, trimmed and
+ * length-limited. Zero-width joiners stay, so emoji such as 👩‍💻 keep their shape. Always
+ * rendered as text, never as HTML.
  */
 export const cleanText = (max: number) =>
   z
@@ -18,11 +23,17 @@ export const cleanText = (max: number) =>
     .transform((s) =>
       s
         .normalize('NFC')
-        .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
+        .replace(INVISIBLE, '')
+        .replace(/\p{Cc}/gu, ' ')
         .replace(/\s+/g, ' ')
         .trim(),
     )
-    .pipe(z.string().min(1, 'Must not be empty').max(max, `At most ${max} characters`));
+    .pipe(
+      z
+        .string()
+        .max(max, `At most ${max} characters`)
+        .refine((s) => /[^\s\u200C\u200D]/u.test(s), 'Must not be empty'),
+    );
 
 export const displayNameSchema = cleanText(LIMITS.nameLength);
 export const titleSchema = cleanText(LIMITS.titleLength);

@@ -26,6 +26,20 @@ function initRound(seed: string, round: RoundSpec): RoundRuntime {
   };
 }
 
+/** Structural equality of JSON data (configs are parsed JSON: no cycles, dates or maps). */
+function isSameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = Object.keys(left);
+  return (
+    keys.length === Object.keys(right).length &&
+    keys.every((key) => Object.hasOwn(right, key) && isSameJson(left[key], right[key]))
+  );
+}
+
 function updateRound(
   state: SessionState,
   roundId: string,
@@ -128,7 +142,9 @@ function applyChange(state: SessionState, event: SessionEvent, at: number): Sess
       const previous = state.agenda.find((r) => r.id === event.round.id);
       const agenda = state.agenda.map((r) => (r.id === event.round.id ? event.round : r));
       const next = { ...state, agenda };
-      if (previous && previous.config === event.round.config) return next;
+      // Compare by value: a log or snapshot read back from storage holds copies, so a
+      // title-only edit must not be mistaken for a new config (that would wipe answers).
+      if (previous && isSameJson(previous.config, event.round.config)) return next;
       // A new config starts the round afresh (decide allows it only before any answers).
       return updateRound(next, event.round.id, (r) => ({
         ...initRound(state.seed, event.round),
