@@ -1,0 +1,306 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { io } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventEnvelope, FacilitatorView, ViewMessage } from '@playfield/shared';
+import { loadConfig, startPlayfield } from '../../server/src/index.ts';
+import { Repository, type SessionRow } from '../../server/src/store/repository.ts';
+
+/**
+ * The same storage cases on every backend: SQLite always, PostgreSQL when
+ * TEST_DATABASE_URL points at a server (`.ci/run` starts one). Each PostgreSQL run
+ * gets a fresh database so runs never see each other's rows.
+ */
+const adminUrl = process.env.TEST_DATABASE_URL;
+
+interface Backend {
+  name: string;
+  open(): Promise<{ dataDir: string; databaseUrl: string | null; cleanup(): Promise<void> }>;
+}
+
+const backends: Backend[] = [
+  {
+    name: 'sqlite',
+    open: () => {
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-storage-'));
+      return Promise.resolve({
+        dataDir,
+        databaseUrl: null,
+        cleanup: () => Promise.resolve(fs.rmSync(dataDir, { recursive: true, force: true })),
+      });
+    },
+  },
+];
+if (adminUrl) {
+  backends.push({
+    name: 'postgres',
+    async open() {
+      const name = `pf_test_${randomBytes(6).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: adminUrl });
+      await admin.connect();
+      await admin.query(`create database ${name}`);
+      await admin.end();
+      const url = new URL(adminUrl);
+      url.pathname = `/${name}`;
+      return {
+        dataDir: os.tmpdir(),
+        databaseUrl: url.toString(),
+        async cleanup() {
+          const client = new pg.Client({ connectionString: adminUrl });
+          await client.connect();
+          await client.query(`drop database if exists ${name} with (force)`);
+          await client.end();
+        },
+      };
+    },
+  });
+}
+
+function sessionRow(id: string, code: string, createdAt: number): SessionRow {
+  return {
+    id,
+    code,
+    title: `Session ${id}`,
+    facilitator_token_hash: 'hash-f',
+    screen_key_hash: 'hash-s',
+    phase: 'lobby',
+    created_at: createdAt,
+    ended_at: null,
+    participant_count: 0,
+    round_count: 0,
+    last_seq: 1,
+  };
+}
+
+function created(id: string, code: string, at: number): EventEnvelope {
+  return {
+    seq: 1,
+    at,
+    event: {
+      type: 'session.created',
+      sessionId: id,
+      code,
+      title: `Session ${id}`,
+      seed: 'seed',
+      agenda: [],
+    },
+  };
+}
+
+describe.each(backends)('storage on $name', (backend) => {
+  let env: Awaited<ReturnType<Backend['open']>>;
+  let repository: Repository;
+
+  beforeAll(async () => {
+    env = await backend.open();
+    repository = await Repository.open(env);
+  });
+
+  afterAll(async () => {
+    await repository.close();
+    await env.cleanup();
+  });
+
+  it('stores a session with its first event and finds it by id and by code', async () => {
+    const at = 1_760_000_000_123; // beyond 32 bits: timestamps must come back as exact numbers
+    await repository.createSession(sessionRow('s1', 'ABCDEF', at), created('s1', 'ABCDEF', at));
+    expect(await repository.getSession('s1')).toMatchObject({
+      code: 'ABCDEF',
+      created_at: at,
+      ended_at: null,
+    });
+    expect((await repository.getSessionByCode('ABCDEF'))?.id).toBe('s1');
+    expect(await repository.getSession('nope')).toBeUndefined();
+    const log = await repository.loadLog('s1');
+    expect(log.snapshot).toBeNull();
+    expect(log.events).toEqual([created('s1', 'ABCDEF', at)]);
+  });
+
+  it('refuses a second session with the same join code', async () => {
+    await expect(
+      repository.createSession(sessionRow('s2', 'ABCDEF', 1), created('s2', 'ABCDEF', 1)),
+    ).rejects.toThrow();
+    expect(await repository.getSession('s2')).toBeUndefined();
+  });
+
+  it('appends events, the summary row and a participant token in one transaction', async () => {
+    const events: EventEnvelope[] = [
+      {
+        seq: 2,
+        at: 1_760_000_000_500,
+        event: { type: 'participant.joined', participantId: 'p1', name: 'Ana' },
+      },
+      { seq: 3, at: 1_760_000_000_600, event: { type: 'session.started' } },
+    ];
+    await repository.append(
+      's1',
+      events,
+      {
+        title: 'Session s1',
+        phase: 'live',
+        ended_at: null,
+        participant_count: 1,
+        round_count: 0,
+        last_seq: 3,
+      },
+      { tokenHash: 'token-hash-1', participantId: 'p1' },
+    );
+    expect(await repository.findParticipantToken('token-hash-1')).toEqual({
+      sessionId: 's1',
+      participantId: 'p1',
+    });
+    expect(await repository.getSession('s1')).toMatchObject({
+      phase: 'live',
+      participant_count: 1,
+      last_seq: 3,
+    });
+    expect((await repository.loadLog('s1')).events.map((e) => e.seq)).toEqual([1, 2, 3]);
+  });
+
+  it('stores nothing of an append whose events clash with the log', async () => {
+    const clash: EventEnvelope[] = [{ seq: 3, at: 1, event: { type: 'session.ended' } }];
+    await expect(
+      repository.append(
+        's1',
+        clash,
+        {
+          title: 'x',
+          phase: 'ended',
+          ended_at: 1,
+          participant_count: 9,
+          round_count: 9,
+          last_seq: 3,
+        },
+        { tokenHash: 'token-hash-2', participantId: 'p2' },
+      ),
+    ).rejects.toThrow();
+    expect(await repository.getSession('s1')).toMatchObject({
+      phase: 'live',
+      participant_count: 1,
+    });
+    expect(await repository.findParticipantToken('token-hash-2')).toBeUndefined();
+  });
+
+  it('returns the latest snapshot and only the events after it', async () => {
+    const log = await repository.loadLog('s1');
+    const state = { id: 's1', seq: 2, marker: 'snapshot' } as unknown as Parameters<
+      Repository['saveSnapshot']
+    >[0];
+    await repository.saveSnapshot(state);
+    await repository.saveSnapshot({ ...state, seq: 3 });
+    const after = await repository.loadLog('s1');
+    expect(after.snapshot).toMatchObject({ seq: 3, marker: 'snapshot' });
+    expect(after.events).toEqual([]);
+    expect(log.events).toHaveLength(3);
+    expect(await repository.loadEvents('s1')).toHaveLength(3);
+  });
+
+  it('lists sessions newest first', async () => {
+    await repository.createSession(
+      sessionRow('s3', 'GHJKMN', 1_770_000_000_000),
+      created('s3', 'GHJKMN', 1),
+    );
+    expect((await repository.getSessions(['s1', 's3', 'missing'])).map((r) => r.id)).toEqual([
+      's3',
+      's1',
+    ]);
+    expect(await repository.getSessions([])).toEqual([]);
+  });
+
+  it('runs a live session and brings it back after a restart', async () => {
+    const store = await backend.open();
+    const config = { ...loadConfig({}), port: 0, host: '127.0.0.1', clientDir: null, ...store };
+    let server = await startPlayfield(config);
+    const post = async <T>(route: string, body: unknown): Promise<T> => {
+      const response = await fetch(`${server.url}/api${route}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(response.ok).toBe(true);
+      return (await response.json()) as T;
+    };
+    const poll = {
+      question: 'Ready?',
+      options: ['Yes', 'No'],
+      isMultipleChoice: false,
+      isAnonymous: true,
+    };
+    const session = await post<{ sessionId: string; code: string; facilitatorToken: string }>(
+      '/sessions',
+      {
+        title: 'Storage run',
+        agenda: [{ kind: 'poll', title: 'Q', config: poll }],
+      },
+    );
+    const seat = await post<{ resumeToken: string }>('/join', {
+      code: session.code,
+      name: 'Ana',
+      deviceId: 'device-0123456789abcdef',
+    });
+
+    const facilitator = () =>
+      io(server.url, {
+        transports: ['websocket'],
+        reconnection: false,
+        auth: {
+          protocolVersion: 1,
+          credential: {
+            role: 'facilitator',
+            sessionId: session.sessionId,
+            token: session.facilitatorToken,
+          },
+        },
+      });
+    const viewWhere = (
+      socket: ReturnType<typeof io>,
+      isWanted: (view: FacilitatorView) => boolean,
+    ) =>
+      new Promise<FacilitatorView>((resolve) => {
+        const listener = (m: ViewMessage<FacilitatorView>) => {
+          if (!isWanted(m.view)) return;
+          socket.off('view.facilitator', listener);
+          resolve(m.view);
+        };
+        socket.on('view.facilitator', listener);
+      });
+
+    const console1 = facilitator();
+    const started = viewWhere(console1, (v) => v.round !== null);
+    expect(await console1.emitWithAck('session.control', { type: 'session.start' })).toMatchObject({
+      ok: true,
+    });
+    const roundId = (await started).round?.id;
+    const phone = io(server.url, {
+      transports: ['websocket'],
+      reconnection: false,
+      auth: {
+        protocolVersion: 1,
+        credential: { role: 'participant', resumeToken: seat.resumeToken },
+      },
+    });
+    await new Promise((resolve) => phone.once('view.public', resolve));
+    expect(
+      await phone.emitWithAck('round.act', { roundId, action: { type: 'answer', choices: [1] } }),
+    ).toMatchObject({
+      ok: true,
+    });
+    console1.close();
+    phone.close();
+    await server.close();
+
+    server = await startPlayfield(config);
+    const console2 = facilitator();
+    const recovered = await viewWhere(console2, () => true);
+    console2.close();
+    await server.close();
+    await store.cleanup();
+
+    expect(recovered.session.phase).toBe('live');
+    expect(recovered.roster.map((p) => p.name)).toEqual(['Ana']);
+    expect(recovered.round?.kind === 'poll' && recovered.round.view.results.counts).toEqual([0, 1]);
+  });
+});
