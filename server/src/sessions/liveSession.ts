@@ -58,6 +58,7 @@ export class LiveSession {
   private lastPublicAt = 0;
   private lastFlushAt = 0;
   private flushTimer: NodeJS.Timeout | null = null;
+  private flushDueAt = 0;
 
   constructor(
     private current: SessionState,
@@ -220,8 +221,15 @@ export class LiveSession {
   }
 
   private scheduleFlush(delay?: number): void {
-    if (this.flushTimer) return;
-    const wait = delay ?? Math.max(0, this.lastFlushAt + VIEW_FLUSH_INTERVAL_MS - this.now());
+    const now = this.now();
+    const wait = delay ?? Math.max(0, this.lastFlushAt + VIEW_FLUSH_INTERVAL_MS - now);
+    // A pending lazy flush (head counts, up to a second away) must not hold back an
+    // urgent change: bring the flush forward instead of waiting for it.
+    if (this.flushTimer) {
+      if (this.flushDueAt <= now + wait) return;
+      clearTimeout(this.flushTimer);
+    }
+    this.flushDueAt = now + wait;
     this.flushTimer = setTimeout(() => this.flush(), wait);
   }
 
