@@ -16,6 +16,7 @@ export interface ServerConfig {
   clientDir: string | null;
   /** Express `trust proxy`: set when behind a load balancer so rate limits see client IPs. */
   trustProxy: boolean;
+  /** Print only the address line at start-up (tests and benchmarks parse it). */
   isQuiet: boolean;
 }
 

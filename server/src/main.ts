@@ -5,7 +5,9 @@ const config = loadConfig();
 const playfield = await startPlayfield(config);
 const lan = config.publicUrl;
 console.log(`Playfield is running at ${playfield.url}${lan ? ` (phones join at ${lan})` : ''}`);
-console.log(`Storage: ${config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`}`);
+if (!config.isQuiet) {
+  console.log(`Storage: ${config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`}`);
+}
 
 let isClosing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -20,6 +20,8 @@ export const LIMITS = {
   joinFailuresPerMinute: 10,
   /** Wrong join codes per network address per minute (a whole office shares one). */
   joinFailuresPerMinutePerAddress: 120,
+  /** Joins (seats taken) per device per minute. */
+  joinsPerMinutePerDevice: 20,
   /** Sessions one network address may create per minute. */
   sessionsPerMinutePerAddress: 20,
 } as const;

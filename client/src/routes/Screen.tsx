@@ -44,7 +44,7 @@ function ScreenBody({ view }: { view: ScreenView }) {
   return (
     <div className="screen">
       <ConnectionBanner />
-      {session.phase === 'lobby' || !round ? (
+      {session.phase !== 'live' || !round ? (
         <main className="screen__lobby">
           <h1 className="screen__title">{session.title}</h1>
           {session.phase === 'ended' ? (

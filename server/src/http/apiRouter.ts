@@ -52,6 +52,8 @@ export function apiRouter(options: {
   const deviceFailures = perMinute(LIMITS.joinFailuresPerMinute);
   const addressFailures = perMinute(LIMITS.joinFailuresPerMinutePerAddress);
   const creations = perMinute(LIMITS.sessionsPerMinutePerAddress);
+  // Successful joins too, per device: one phone cannot fill a session with fake seats.
+  const deviceJoins = perMinute(LIMITS.joinsPerMinutePerDevice);
 
   const guessKeys = (req: Request, deviceId: string | undefined) => ({
     device: `d:${deviceId ?? req.ip ?? 'unknown'}`,
@@ -97,6 +99,12 @@ export function apiRouter(options: {
     if (!body.ok) return send(res, body);
     const keys = guessKeys(req, body.data.deviceId);
     if (isGuessingTooFast(keys)) return sendError(res, tooFast);
+    if (!deviceJoins.take(keys.device)) {
+      return sendError(res, {
+        code: 'RATE_LIMITED',
+        message: 'Too many joins from this device: wait a minute',
+      });
+    }
     const result = await manager().join(body.data.code, body.data.name);
     if (!result.ok && result.error.code === 'NOT_FOUND') countFailure(keys);
     send(res, result, 201);
