@@ -146,7 +146,7 @@ describe.each(backends)('storage on $name', (backend) => {
         round_count: 0,
         last_seq: 3,
       },
-      { tokenHash: 'token-hash-1', participantId: 'p1' },
+      [{ tokenHash: 'token-hash-1', participantId: 'p1' }],
     );
     expect(await repository.findParticipantToken('token-hash-1')).toEqual({
       sessionId: 's1',
@@ -174,7 +174,7 @@ describe.each(backends)('storage on $name', (backend) => {
           round_count: 9,
           last_seq: 3,
         },
-        { tokenHash: 'token-hash-2', participantId: 'p2' },
+        [{ tokenHash: 'token-hash-2', participantId: 'p2' }],
       ),
     ).rejects.toThrow();
     expect(await repository.getSession('s1')).toMatchObject({

@@ -1,0 +1,793 @@
+/**
+ * Load benchmark: one live session, N phones, one facilitator console.
+ *
+ * The real server runs as a child process (`node --import tsx server/src/main.ts`) so its
+ * memory is measured apart from this load generator. Figures, not pass/fail: the last line
+ * of stdout is one JSON object for scripts; the table above it is for people.
+ *
+ *   npm run bench -- --participants 2000      (or BENCH_PARTICIPANTS=2000 npm run bench)
+ *   options: --seed S, --timeout-s T (default 300), --cpu-prof-dir DIR (profiles the server)
+ *
+ * Both processes share the machine, so latencies include this generator's own event loop
+ * delay; the generator's CPU time is reported beside the server's to tell them apart.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { io, type Socket } from 'socket.io-client';
+import {
+  createRandom,
+  PROTOCOL_VERSION,
+  type Accepted,
+  type ClientToServerEvents,
+  type Credential,
+  type ErrorCode,
+  type FacilitatorView,
+  type Result,
+  type ServerToClientEvents,
+} from '@playfield/shared';
+
+type PlayfieldSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const HOST = '127.0.0.1';
+/** Joins and socket connections in flight at once, so the machine is not swamped. */
+const CONCURRENCY = 50;
+const ACK_TIMEOUT_MS = 30_000;
+const STEP_TIMEOUT_MS = 90_000;
+/** Round changes timed: this many next/back pairs, all samples pooled. */
+const ADVANCE_REPEATS = 3;
+const FACILITATOR_PAUSE_MS = 300;
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+interface Options {
+  participants: number;
+  seed: string;
+  timeoutMs: number;
+  cpuProfDir: string | null;
+}
+
+function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Options {
+  const values = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (!arg.startsWith('--')) throw new Error(`Unexpected argument ${arg}`);
+    const eq = arg.indexOf('=');
+    if (eq > 0) values.set(arg.slice(2, eq), arg.slice(eq + 1));
+    else values.set(arg.slice(2), argv[++i] ?? '');
+  }
+  const known = new Set(['participants', 'seed', 'timeout-s', 'cpu-prof-dir']);
+  for (const key of values.keys()) if (!known.has(key)) throw new Error(`Unknown option --${key}`);
+  const positiveInt = (name: string, raw: string | undefined, fallback: number): number => {
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer`);
+    return n;
+  };
+  const cpuProfDir = values.get('cpu-prof-dir');
+  return {
+    participants: positiveInt(
+      '--participants',
+      values.get('participants') ?? env.BENCH_PARTICIPANTS,
+      500,
+    ),
+    seed: values.get('seed') || 'bench',
+    timeoutMs: positiveInt('--timeout-s', values.get('timeout-s'), 300) * 1000,
+    cpuProfDir: cpuProfDir ? path.resolve(cpuProfDir) : null,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+
+const log = (message: string): void => {
+  // Progress goes to stderr: stdout carries only the table and the final JSON line.
+  process.stderr.write(`[bench] ${message}\n`);
+};
+
+/** Nearest-rank percentile of samples in ms; null when there are none. */
+function percentile(samples: readonly number[], p: number): number | null {
+  if (samples.length === 0) return null;
+  const sorted = [...samples].sort((a, b) => a - b);
+  return (
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ??
+    null
+  );
+}
+
+const round1 = (n: number | null): number | null => (n === null ? null : Math.round(n * 10) / 10);
+
+/** Runs `task(i)` for i in [0, count) with at most `concurrency` in flight. */
+async function pool<T>(
+  count: number,
+  concurrency: number,
+  task: (i: number) => Promise<T>,
+): Promise<T[]> {
+  const results = new Array<T>(count);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < count) {
+      const i = next++;
+      results[i] = await task(i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+  return results;
+}
+
+/**
+ * Resolves waiters when something they watch may have changed. Every received view calls
+ * `notify`, and each waiter re-checks its own (cheap, counter based) condition.
+ */
+class Changes {
+  private readonly waiters = new Set<() => void>();
+
+  notify(): void {
+    for (const waiter of [...this.waiters]) waiter();
+  }
+
+  until(check: () => boolean, label: string, timeoutMs = STEP_TIMEOUT_MS): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (check()) return resolve();
+      const waiter = (): void => {
+        if (!check()) return;
+        clearTimeout(timer);
+        this.waiters.delete(waiter);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${label}`));
+      }, timeoutMs);
+      this.waiters.add(waiter);
+    });
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** POSTs JSON and returns the string fields the caller needs, checked. */
+async function postJson<K extends string>(
+  url: string,
+  body: unknown,
+  keys: readonly K[],
+): Promise<Record<K, string>> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(ACK_TIMEOUT_MS),
+  });
+  const json: unknown = await res.json();
+  if (!res.ok || !isRecord(json)) throw new Error(`${url}: ${res.status} ${JSON.stringify(json)}`);
+  const out = {} as Record<K, string>;
+  for (const key of keys) {
+    const value = json[key];
+    if (typeof value !== 'string') throw new Error(`${url}: no string "${key}" in the reply`);
+    out[key] = value;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The server child process and its resource use
+
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** RSS in kB and CPU seconds (user + system) of a process, read from /proc. */
+function readProc(pid: number): { rssKb: number; cpuS: number } | null {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which may itself hold spaces: state is field 3.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime (14) + stime (15)
+    return { rssKb: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0), cpuS: ticks / CLOCK_TICKS };
+  } catch {
+    return null; // the process is gone
+  }
+}
+
+interface Server {
+  child: ChildProcess;
+  port: number;
+  exited: Promise<void>;
+}
+
+async function startServer(dataDir: string, cpuProfDir: string | null): Promise<Server> {
+  const args = [
+    ...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []),
+    '--import',
+    'tsx',
+    'server/src/main.ts',
+  ];
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST,
+      DATA_DIR: dataDir,
+      CLIENT_DIR: '',
+      QUIET: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[server] ${chunk.toString()}`));
+  const port = await new Promise<number>((resolve, reject) => {
+    let buffered = '';
+    const timer = setTimeout(() => reject(new Error('the server did not start in 30 s')), 30_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited during start-up (code ${code})`));
+    });
+    child.stdout?.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const match = /Playfield is running at http:\/\/localhost:(\d+)/.exec(buffered);
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+    });
+  });
+  return { child, port, exited };
+}
+
+/** Samples the server's RSS every 100 ms and keeps the peak. */
+class ServerSampler {
+  peakRssKb = 0;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(private readonly pid: number) {
+    this.timer = setInterval(() => this.sample(), 100);
+    this.sample();
+  }
+
+  sample(): { rssKb: number; cpuS: number } | null {
+    const now = readProc(this.pid);
+    if (now) this.peakRssKb = Math.max(this.peakRssKb, now.rssKb);
+    return now;
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Participant JavaScript size
+
+/**
+ * Gzipped size of the JavaScript a phone needs to join and answer: the entry chunk and its
+ * static imports, never `dynamicImports` (the console and the room screen are lazy chunks).
+ */
+async function participantJsGzipKb(): Promise<{ kb: number | null; files: string[] }> {
+  const clientDir = path.join(ROOT, 'dist/client');
+  const manifestPath = path.join(clientDir, '.vite/manifest.json');
+  if (!fs.existsSync(manifestPath)) {
+    log('no client manifest: running `npx vite build`');
+    let output = '';
+    const code = await new Promise<number | null>((resolve) => {
+      const build = spawn('npx', ['vite', 'build'], {
+        cwd: ROOT,
+        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const timer = setTimeout(() => build.kill('SIGKILL'), 180_000);
+      build.stdout?.on('data', (c: Buffer) => (output += c.toString()));
+      build.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+      build.once('exit', (exitCode) => {
+        clearTimeout(timer);
+        resolve(exitCode);
+      });
+    });
+    if (code !== 0 || !fs.existsSync(manifestPath)) {
+      const colours = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+      const lines = output.replace(colours, '').trim().split('\n');
+      const tail = lines
+        .filter((l) => !/^\s+at /.test(l))
+        .slice(-12)
+        .join('\n');
+      log(`WARNING: vite build failed (exit ${code}); participantJsGzipKb is null\n${tail}`);
+      return { kb: null, files: [] };
+    }
+  }
+  const manifest: unknown = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
+  if (!isRecord(manifest)) throw new Error('the Vite manifest is not an object');
+  const chunk = (key: string): Record<string, unknown> | null => {
+    const value = manifest[key];
+    return isRecord(value) ? value : null;
+  };
+  const stringList = (value: unknown): string[] =>
+    Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  const seen = new Set<string>();
+  const stack = Object.keys(manifest).filter((key) => chunk(key)?.isEntry === true);
+  if (stack.length === 0) throw new Error('the Vite manifest has no entry chunk');
+  while (stack.length > 0) {
+    const key = stack.pop() ?? '';
+    if (seen.has(key)) continue;
+    seen.add(key);
+    stack.push(...stringList(chunk(key)?.imports));
+  }
+  const files = [...seen]
+    .map((key) => chunk(key)?.file)
+    .filter((file): file is string => typeof file === 'string' && file.endsWith('.js'));
+  let bytes = 0;
+  for (const file of files) {
+    bytes += gzipSync(fs.readFileSync(path.join(clientDir, file)), { level: 9 }).length;
+  }
+  return { kb: bytes / 1024, files };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sockets
+
+function connect(
+  base: string,
+  credential: Credential,
+  onSocket: (socket: PlayfieldSocket) => void,
+): Promise<PlayfieldSocket> {
+  const socket: PlayfieldSocket = io(base, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    timeout: ACK_TIMEOUT_MS,
+    auth: { protocolVersion: PROTOCOL_VERSION, credential },
+  });
+  // Listeners go on before the connection opens: the server sends views straight away.
+  onSocket(socket);
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (error) => reject(new Error(`socket: ${error.message}`)));
+  });
+}
+
+async function control(
+  socket: PlayfieldSocket,
+  type: 'session.start' | 'round.next' | 'round.back',
+): Promise<void> {
+  const reply: unknown = await socket
+    .timeout(ACK_TIMEOUT_MS)
+    .emitWithAck('session.control', { type });
+  const result = readAck(reply);
+  if (!result.ok) throw new Error(`${type} refused: ${result.error.code} ${result.error.message}`);
+}
+
+/** Acks are read as untrusted input and checked, never cast. */
+function readAck(value: unknown): Result<Accepted> {
+  if (isRecord(value) && value.ok === true && isRecord(value.data)) {
+    const { seq } = value.data;
+    if (typeof seq === 'number') return { ok: true, data: { seq } };
+  }
+  if (isRecord(value) && value.ok === false && isRecord(value.error)) {
+    const { code, message } = value.error;
+    if (typeof code === 'string' && typeof message === 'string')
+      return { ok: false, error: { code: code as ErrorCode, message } };
+  }
+  return {
+    ok: false,
+    error: { code: 'INTERNAL', message: `Malformed ack ${JSON.stringify(value)}` },
+  };
+}
+
+interface Phone {
+  socket: PlayfieldSocket | null;
+  /** The round of the last public view received, and whether any arrived yet. */
+  roundId: string | null;
+  hasView: boolean;
+}
+
+/**
+ * A broadcast being timed: every phone records when a public view showing `roundId`
+ * first reaches it, relative to `startedAt` (when the facilitator emitted the command).
+ */
+interface RoundWatch {
+  roundId: string;
+  startedAt: number;
+  samples: number[];
+  seen: Set<number>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The run
+
+interface Figures {
+  participants: number;
+  joinMs: number;
+  answerP50Ms: number | null;
+  answerP95Ms: number | null;
+  answerP99Ms: number | null;
+  advanceP99Ms: number | null;
+  peakRssMb: number;
+  participantJsGzipKb: number | null;
+}
+
+const cleanups: (() => Promise<void> | void)[] = [];
+
+async function cleanUp(): Promise<void> {
+  while (cleanups.length > 0) {
+    try {
+      await cleanups.pop()?.();
+    } catch (error) {
+      log(`clean-up failed: ${String(error)}`);
+    }
+  }
+}
+
+async function run(options: Options): Promise<void> {
+  const n = options.participants;
+  const random = createRandom(options.seed);
+  const fdLimit = (() => {
+    try {
+      return Number(execFileSync('sh', ['-c', 'ulimit -n'], { encoding: 'utf8' }).trim());
+    } catch {
+      return NaN;
+    }
+  })();
+  // Each phone holds one socket here and one in the server, each process its own fds.
+  if (Number.isFinite(fdLimit) && fdLimit < n + 200) {
+    log(`WARNING: ulimit -n is ${fdLimit}, too low for ${n} sockets; raise it (ulimit -n 65536)`);
+  }
+  log(`participants ${n}, seed "${options.seed}", open-file limit ${fdLimit}`);
+  // Server and generator share the CPUs: other work on the machine skews every figure.
+  const loadAtStart = os.loadavg()[0] ?? 0;
+  if (loadAtStart > os.cpus().length / 2) {
+    log(`WARNING: load average ${loadAtStart.toFixed(1)} at start; figures will be noisy`);
+  }
+
+  const js = await participantJsGzipKb();
+
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'playfield-bench-'));
+  cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  const server = await startServer(dataDir, options.cpuProfDir);
+  cleanups.push(async () => {
+    if (server.child.exitCode !== null || server.child.signalCode !== null) return;
+    // SIGTERM lets the server snapshot and exit, which also writes a --cpu-prof profile.
+    server.child.kill('SIGTERM');
+    const killer = setTimeout(() => server.child.kill('SIGKILL'), 10_000);
+    await server.exited;
+    clearTimeout(killer);
+  });
+  const pid = server.child.pid ?? 0;
+  const sampler = new ServerSampler(pid);
+  cleanups.push(() => sampler.stop());
+  const base = `http://${HOST}:${server.port}`;
+  log(`server pid ${pid} on ${base}`);
+
+  // Server CPU and generator CPU per phase, to tell which side is busy.
+  const phases: { name: string; ms: number; serverCpuS: number; benchCpuS: number }[] = [];
+  const phase = async <T>(name: string, body: () => Promise<T>): Promise<T> => {
+    const before = sampler.sample();
+    const benchBefore = process.cpuUsage();
+    const startedAt = performance.now();
+    const result = await body();
+    const after = sampler.sample();
+    const bench = process.cpuUsage(benchBefore);
+    phases.push({
+      name,
+      ms: performance.now() - startedAt,
+      serverCpuS: (after?.cpuS ?? 0) - (before?.cpuS ?? 0),
+      benchCpuS: (bench.user + bench.system) / 1e6,
+    });
+    return result;
+  };
+  const idleRssKb = sampler.sample()?.rssKb ?? 0;
+
+  // One poll to answer, and a second round to move to and back from.
+  const options3 = ['None', 'One or two', 'Three or more'];
+  const created = await postJson(
+    `${base}/api/sessions`,
+    {
+      title: `Bench with ${n} phones`,
+      agenda: [
+        {
+          kind: 'poll',
+          title: 'Sources of customer information',
+          config: {
+            question: 'How many sources of customer information does your team use?',
+            options: options3,
+            isMultipleChoice: false,
+            isAnonymous: false,
+          },
+        },
+        {
+          kind: 'poll',
+          title: 'Response time',
+          config: {
+            question: 'How fast do you answer a customer email?',
+            options: ['Same hour', 'Same day', 'Later'],
+            isMultipleChoice: false,
+            isAnonymous: false,
+          },
+        },
+      ],
+    },
+    ['sessionId', 'code', 'facilitatorToken'] as const,
+  );
+
+  const changes = new Changes();
+
+  // The facilitator console: the latest view, and during the answer phase every arrival.
+  let facilitatorView: FacilitatorView | null = null;
+  let facilitatorSeq = 0;
+  let arrivals: { at: number; seq: number; respondents: number }[] | null = null;
+  const facilitator = await connect(
+    base,
+    { role: 'facilitator', sessionId: created.sessionId, token: created.facilitatorToken },
+    (socket) =>
+      socket.on('view.facilitator', (message) => {
+        const at = performance.now();
+        facilitatorView = message.view;
+        facilitatorSeq = message.seq;
+        const round = message.view.round;
+        const respondents = round?.kind === 'poll' ? round.view.results.respondents : 0;
+        arrivals?.push({ at, seq: message.seq, respondents });
+        changes.notify();
+      }),
+  );
+  cleanups.push(() => void facilitator.disconnect());
+  await changes.until(() => facilitatorView !== null, 'the first facilitator view');
+  const agendaIds = (facilitatorView as FacilitatorView | null)?.agenda.map((r) => r.id) ?? [];
+  const [pollId, secondId] = agendaIds;
+  if (!pollId || !secondId) throw new Error('the session has no two rounds');
+
+  // Phones.
+  const phones: Phone[] = Array.from({ length: n }, () => ({
+    socket: null,
+    roundId: null,
+    hasView: false,
+  }));
+  cleanups.push(() => {
+    for (const phone of phones) phone.socket?.disconnect();
+  });
+  let watch: RoundWatch | null = null;
+  const joinHttpMs: number[] = [];
+
+  const joinedAt = performance.now();
+  await phase('join', () =>
+    pool(n, CONCURRENCY, async (i) => {
+      const t0 = performance.now();
+      const seat = await postJson(
+        `${base}/api/join`,
+        {
+          code: created.code,
+          name: `Participant ${i + 1}`,
+          deviceId: `bench-${i}-${randomBytes(8).toString('hex')}`,
+        },
+        ['resumeToken'] as const,
+      );
+      joinHttpMs.push(performance.now() - t0);
+      const phone = phones[i];
+      if (!phone) throw new Error('phone index out of range');
+      let resolveFirst = (): void => undefined;
+      const firstView = new Promise<void>((resolve) => (resolveFirst = resolve));
+      phone.socket = await connect(
+        base,
+        { role: 'participant', resumeToken: seat.resumeToken },
+        (socket) =>
+          socket.on('view.public', (message) => {
+            const at = performance.now();
+            phone.roundId = message.view.round?.id ?? null;
+            if (!phone.hasView) {
+              phone.hasView = true;
+              resolveFirst();
+            }
+            const current = watch;
+            if (current && phone.roundId === current.roundId && !current.seen.has(i)) {
+              current.seen.add(i);
+              current.samples.push(at - current.startedAt);
+              changes.notify();
+            }
+          }),
+      );
+      await firstView;
+    }),
+  );
+  const joinMs = performance.now() - joinedAt;
+  const joinedRssKb = sampler.sample()?.rssKb ?? 0;
+  log(`${n} phones joined and connected in ${Math.round(joinMs)} ms`);
+
+  /** Emits a facilitator command and times until every phone shows `roundId`. */
+  const timeBroadcast = async (
+    type: 'session.start' | 'round.next' | 'round.back',
+    roundId: string,
+  ): Promise<number[]> => {
+    const current: RoundWatch = {
+      roundId,
+      startedAt: performance.now(),
+      samples: [],
+      seen: new Set(),
+    };
+    watch = current;
+    await control(facilitator, type);
+    await changes.until(() => current.seen.size === n, `every phone to show round after ${type}`);
+    watch = null;
+    return current.samples;
+  };
+
+  const startSamples = await phase('start', () => timeBroadcast('session.start', pollId));
+
+  // Answers. Latency is matched by event sequence number, not by respondent counts:
+  // the ack of an accepted answer carries the seq it was logged at, and every view is
+  // stamped with the seq of the state it was projected from. The server replaces its state
+  // only after the append and computes views from the current state, so a facilitator view
+  // with seq >= s includes the answer logged at s. (Matching on "respondents >= k" alone
+  // cannot tell which answers a view holds, because acks travel on other sockets and race
+  // the facilitator's view.) An answer is seen at the first facilitator arrival, after its
+  // emit, whose seq reaches its ack's seq; the ack itself may arrive later than that view.
+  const spreadMs = Math.min(5000, Math.max(2000, n * 2.5));
+  const answers: { emitAt: number; ackAt: number; seq: number }[] = [];
+  const refusals = new Map<string, number>();
+  arrivals = [];
+  await phase('answer', async () => {
+    const delays = phones.map(() => random.next() * spreadMs);
+    const count = (code: string) => refusals.set(code, (refusals.get(code) ?? 0) + 1);
+    await Promise.all(
+      phones.map(async (phone, i) => {
+        await sleep(delays[i] ?? 0);
+        if (!phone.socket) return;
+        const emitAt = performance.now();
+        let reply: unknown;
+        try {
+          reply = await phone.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('round.act', {
+            roundId: pollId,
+            action: { type: 'answer', choices: [i % options3.length] },
+          });
+        } catch {
+          count('ACK_TIMEOUT');
+          return;
+        }
+        const ackAt = performance.now();
+        const result = readAck(reply);
+        if (result.ok) answers.push({ emitAt, ackAt, seq: result.data.seq });
+        else count(result.error.code);
+      }),
+    );
+    const lastSeq = Math.max(0, ...answers.map((a) => a.seq));
+    await changes.until(() => facilitatorSeq >= lastSeq, 'the facilitator to see every answer');
+  });
+  const seen = arrivals;
+  arrivals = null;
+  const answerMs: number[] = [];
+  let unmatched = 0;
+  for (const answer of answers) {
+    const view = seen.find((a) => a.seq >= answer.seq && a.at >= answer.emitAt);
+    if (view) answerMs.push(view.at - answer.emitAt);
+    else unmatched++;
+  }
+  const ackMs = answers.map((a) => a.ackAt - a.emitAt);
+  const finalRespondents = seen.at(-1)?.respondents ?? 0;
+  if (finalRespondents !== answers.length) {
+    log(`WARNING: the facilitator shows ${finalRespondents} respondents, ${answers.length} acked`);
+  }
+  if (refusals.size > 0) log(`WARNING: refused answers ${JSON.stringify([...refusals])}`);
+
+  // Moving rounds: next to the second poll and back, timed on every phone, pooled.
+  const advanceMs: number[] = [];
+  await phase('advance', async () => {
+    for (let i = 0; i < ADVANCE_REPEATS; i++) {
+      // A facilitator pauses between clicks; back to back, each command would also wait
+      // out the previous flush's coalescing window (VIEW_FLUSH_INTERVAL_MS).
+      await sleep(FACILITATOR_PAUSE_MS);
+      advanceMs.push(...(await timeBroadcast('round.next', secondId)));
+      await sleep(FACILITATOR_PAUSE_MS);
+      advanceMs.push(...(await timeBroadcast('round.back', pollId)));
+    }
+  });
+
+  const facilitatorViewKb = Buffer.byteLength(JSON.stringify(facilitatorView ?? {})) / 1024;
+  sampler.stop();
+  const peakRssKb = sampler.peakRssKb;
+
+  const figures: Figures = {
+    participants: n,
+    joinMs: Math.round(joinMs),
+    answerP50Ms: round1(percentile(answerMs, 50)),
+    answerP95Ms: round1(percentile(answerMs, 95)),
+    answerP99Ms: round1(percentile(answerMs, 99)),
+    advanceP99Ms: round1(percentile(advanceMs, 99)),
+    peakRssMb: Math.round(peakRssKb / 102.4) / 10,
+    participantJsGzipKb: round1(js.kb),
+  };
+
+  const mb = (kb: number) => `${(kb / 1024).toFixed(1)} MB`;
+  const ms = (v: number | null) => (v === null ? 'n/a' : `${v.toFixed(1)} ms`);
+  const rows: [string, string][] = [
+    ['participants', String(n)],
+    ['open-file limit (ulimit -n)', String(fdLimit)],
+    [
+      'load average at start / end',
+      `${loadAtStart.toFixed(1)} / ${(os.loadavg()[0] ?? 0).toFixed(1)}`,
+    ],
+    ['join + connect, all phones (joinMs)', `${figures.joinMs} ms`],
+    [
+      '  POST /api/join p50 / p99',
+      `${ms(percentile(joinHttpMs, 50))} / ${ms(percentile(joinHttpMs, 99))}`,
+    ],
+    [
+      'session.start -> phone p50 / p99',
+      `${ms(percentile(startSamples, 50))} / ${ms(percentile(startSamples, 99))}`,
+    ],
+    [`answers accepted / sent (spread ${spreadMs} ms)`, `${answers.length} / ${n}`],
+    ['  answer ack p50 / p99', `${ms(percentile(ackMs, 50))} / ${ms(percentile(ackMs, 99))}`],
+    ['  answer -> facilitator p50', ms(figures.answerP50Ms)],
+    ['  answer -> facilitator p95', ms(figures.answerP95Ms)],
+    ['  answer -> facilitator p99', ms(figures.answerP99Ms)],
+    ['  facilitator views during answers', String(seen.length)],
+    [`round.next/back -> phone p50 (${advanceMs.length} samples)`, ms(percentile(advanceMs, 50))],
+    ['round.next/back -> phone p99 (advanceP99Ms)', ms(figures.advanceP99Ms)],
+    ['facilitator view size (last)', `${facilitatorViewKb.toFixed(1)} KB`],
+    [
+      'server RSS idle / after join / peak',
+      `${mb(idleRssKb)} / ${mb(joinedRssKb)} / ${mb(peakRssKb)}`,
+    ],
+    [
+      'participant JS gzip (participantJsGzipKb)',
+      js.kb === null
+        ? 'n/a (client build failed)'
+        : `${js.kb.toFixed(1)} KB in ${js.files.length} files`,
+    ],
+    ...phases.map((p): [string, string] => [
+      `phase ${p.name}: wall / server CPU / bench CPU`,
+      `${Math.round(p.ms)} ms / ${p.serverCpuS.toFixed(2)} s / ${p.benchCpuS.toFixed(2)} s`,
+    ]),
+  ];
+  if (unmatched > 0) rows.push(['answers never seen by the facilitator', String(unmatched)]);
+  const width = Math.max(...rows.map(([label]) => label.length));
+  console.log(`\nPlayfield load benchmark (${os.cpus().length} CPUs, Node ${process.version})`);
+  for (const [label, value] of rows) console.log(`${label.padEnd(width)}  ${value}`);
+  console.log(JSON.stringify(figures));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const options = (() => {
+  try {
+    return parseOptions(process.argv.slice(2), process.env);
+  } catch (error) {
+    console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  }
+})();
+
+// The whole run is bounded: on timeout the server is killed and the temp dir removed.
+let isAborting = false;
+const deadline = setTimeout(() => {
+  isAborting = true;
+  log(`FAILED: the benchmark did not finish in ${options.timeoutMs / 1000} s`);
+  void cleanUp().finally(() => process.exit(1));
+}, options.timeoutMs);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
+}
+
+try {
+  await run(options);
+  clearTimeout(deadline);
+  await cleanUp();
+  process.exit(0);
+} catch (error) {
+  // After a timeout, the errors of sockets closed by the clean-up are expected.
+  if (!isAborting)
+    log(`FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  clearTimeout(deadline);
+  await cleanUp();
+  process.exit(1);
+}

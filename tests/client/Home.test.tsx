@@ -1,0 +1,83 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Home } from '../../client/src/routes/Home.tsx';
+
+beforeEach(() => history.replaceState(null, '', '/'));
+
+function setup() {
+  render(<Home />);
+  return {
+    user: userEvent.setup(),
+    input: screen.getByRole('textbox', { name: 'Code on the screen' }),
+    join: screen.getByRole('button', { name: 'Join' }),
+  };
+}
+
+describe('Home', () => {
+  it('shows an error and stays put when the code is not a join code', async () => {
+    const { user, input, join } = setup();
+
+    await user.type(input, 'abc1');
+    await user.click(join);
+
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'A join code has 6 letters and digits, as shown on the screen.',
+    );
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(input).toHaveAccessibleDescription(/A join code has 6 letters/);
+    expect(location.pathname).toBe('/');
+  });
+
+  it('shows an error when the code is empty', async () => {
+    const { user, join } = setup();
+
+    await user.click(join);
+
+    expect(screen.getByRole('alert')).toBeInTheDocument();
+    expect(location.pathname).toBe('/');
+  });
+
+  it('clears the error when the code is edited', async () => {
+    const { user, input, join } = setup();
+    await user.type(input, 'zz');
+    await user.click(join);
+    expect(screen.getByRole('alert')).toBeInTheDocument();
+
+    await user.type(input, 'z');
+
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(input).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('goes to /join/CODE when a valid code is typed in lowercase with spaces', async () => {
+    const { user, input } = setup();
+
+    await user.type(input, 'abc 234');
+    expect(input).toHaveValue('ABC 234');
+    await user.type(input, '{Enter}');
+
+    expect(location.pathname).toBe('/join/ABC234');
+  });
+
+  it('goes to /join/CODE when a code with a dash is submitted with the button', async () => {
+    const { user, input, join } = setup();
+
+    await user.type(input, 'xyz-789');
+    await user.click(join);
+
+    expect(location.pathname).toBe('/join/XYZ789');
+  });
+
+  it('links facilitators to creating a session and to their sessions', async () => {
+    const { user } = setup();
+
+    expect(screen.getByRole('link', { name: 'Your sessions' })).toHaveAttribute(
+      'href',
+      '/sessions',
+    );
+    await user.click(screen.getByRole('link', { name: 'Create a session' }));
+
+    expect(location.pathname).toBe('/new');
+  });
+});
