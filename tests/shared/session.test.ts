@@ -4,9 +4,11 @@ import {
   applyEvent,
   createSessionState,
   decide,
+  execute,
   isNameTaken,
   replay,
   suggestName,
+  type CommandActor,
   type EventEnvelope,
   type SessionCommand,
   type SessionState,
@@ -87,6 +89,7 @@ describe('joining and leaving', () => {
     expect(joined.state.participants[joined.id]).toEqual({
       id: joined.id,
       name: 'Sam',
+      nameKey: 'sam',
       joinedAt: T0 + 1000,
       hasLeft: false,
     });
@@ -145,7 +148,7 @@ describe('joining and leaving', () => {
     const participants = Object.fromEntries(
       Array.from({ length: LIMITS.participantsPerSession }, (_, i) => [
         `p${i}`,
-        { id: `p${i}`, name: `P${i}`, joinedAt: T0, hasLeft: true },
+        { id: `p${i}`, name: `P${i}`, nameKey: `p${i}`, joinedAt: T0, hasLeft: true },
       ]),
     );
     const full = { ...state, participants };
@@ -919,5 +922,42 @@ describe('replay of a title-only edit (regression)', () => {
     const stored = JSON.parse(JSON.stringify(log)) as EventEnvelope[];
     expect(answers(replay(stored), 'r1')).toEqual({ [ana]: [2] });
     expect(replay(stored)).toEqual(state);
+  });
+});
+
+describe('execute', () => {
+  const meta = (at: number) => ({ at, newId: () => 'p-new' });
+
+  it('gives the same state as deciding and applying, for every kind of command', () => {
+    const { state: start, ids } = liveSession(['Ana', 'Ben']);
+    const roundId = start.currentRoundId ?? '';
+    const steps: [SessionCommand, CommandActor][] = [
+      [{ type: 'participant.join', name: 'Cy' }, SYSTEM],
+      [{ type: 'timer.start', seconds: 60 }, FACILITATOR],
+      [answer(roundId, [1]), participant(ids[0] ?? '')],
+      [answer(roundId, [2]), participant(ids[1] ?? '')],
+      [{ type: 'round.reveal' }, FACILITATOR],
+      [{ type: 'round.next' }, FACILITATOR],
+    ];
+    let live = start;
+    let replayed = start;
+    for (const [i, [command, actor]] of steps.entries()) {
+      const executed = execute(live, command, actor, meta(T0 + 10_000 + i));
+      if (!executed.ok) throw new Error(executed.error.message);
+      expect(executed.data.envelopes.map((e) => e.seq)).toEqual(
+        executed.data.envelopes.map((_, j) => live.seq + j + 1),
+      );
+      replayed = executed.data.envelopes.reduce(applyEvent, replayed);
+      live = executed.data.state;
+      expect(live).toEqual(replayed);
+    }
+  });
+
+  it('refuses what decide refuses, with the same error', () => {
+    const { state } = liveSession();
+    const command: SessionCommand = { type: 'session.end' };
+    const viaExecute = execute(state, command, participant('nobody'), meta(T0));
+    expect(viaExecute).toEqual(decide(state, command, participant('nobody'), meta(T0)));
+    expect(viaExecute.ok).toBe(false);
   });
 });

@@ -5,7 +5,6 @@ import type {
   ExerciseKind,
   FacilitatorView,
   RoundInput,
-  RoundResult,
 } from '@playfield/shared';
 import { api } from '../api.ts';
 import { ConnectionBanner } from '../components/ConnectionBanner.tsx';
@@ -13,7 +12,7 @@ import { Link } from '../components/Link.tsx';
 import { Loading, Notice } from '../components/Notice.tsx';
 import { QrCode } from '../components/QrCode.tsx';
 import { newRound, RoundEditor } from '../components/RoundEditor.tsx';
-import { RoundSummaryView } from '../components/RoundSummaryView.tsx';
+import { SessionResults } from '../components/SessionResults.tsx';
 import { Timer } from '../components/Timer.tsx';
 import { useJoinUrl } from '../components/useJoinUrl.ts';
 import { EXERCISE_UI } from '../exercises/registry.ts';
@@ -527,21 +526,10 @@ function RosterPanel({ view }: { view: FacilitatorView }) {
 }
 
 function Results({ sessionId, token }: { sessionId: string; token: string }) {
-  const [rounds, setRounds] = useState<RoundResult[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    void api
-      .results(sessionId, token)
-      .then((r) => (r.ok ? setRounds(r.data.rounds) : setError(r.error.message)));
-  }, [sessionId, token]);
   return (
     <main className="page stack">
       <h2>Results</h2>
-      {error && <p className="error">{error}</p>}
-      {rounds?.length === 0 && <p className="muted">No round was run in this session.</p>}
-      {rounds?.map((r) => (
-        <RoundSummaryView key={r.roundId} result={r} />
-      ))}
+      <SessionResults sessionId={sessionId} token={token} />
     </main>
   );
 }

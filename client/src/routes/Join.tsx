@@ -72,9 +72,17 @@ function JoinForm({ code, onJoined }: { code: string; onJoined: (seat: Seat) => 
 
   if (lookupError) {
     const isEnded = lookupError.code === 'SESSION_ENDED';
+    // Only NOT_FOUND means the code is wrong: offline or rate-limited phones may hold a good one.
+    const isUnknown = lookupError.code === 'NOT_FOUND';
     return (
       <Notice
-        title={isEnded ? 'This session has ended' : 'No session with that code'}
+        title={
+          isEnded
+            ? 'This session has ended'
+            : isUnknown
+              ? 'No session with that code'
+              : 'Could not open this session'
+        }
         actions={
           <Link className="button" href="/">
             Enter another code
@@ -84,7 +92,9 @@ function JoinForm({ code, onJoined }: { code: string; onJoined: (seat: Seat) => 
         <p>
           {isEnded
             ? lookupError.message + ' Thank you for taking part.'
-            : `We could not find ${code}. ${lookupError.message}`}
+            : isUnknown
+              ? `We could not find ${code}. ${lookupError.message}`
+              : lookupError.message}
         </p>
       </Notice>
     );
@@ -119,6 +129,7 @@ function JoinForm({ code, onJoined }: { code: string; onJoined: (seat: Seat) => 
                 <button
                   type="button"
                   className="button button--quiet"
+                  disabled={isSubmitting}
                   onClick={() => {
                     setName(error.suggestion ?? '');
                     void join(null, error.suggestion);

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ParticipantOwnView, ParticipantPublicView } from '@playfield/shared';
 import { ConnectionBanner } from '../components/ConnectionBanner.tsx';
 import { Link } from '../components/Link.tsx';
@@ -25,6 +25,7 @@ export function Participant({
   const error = useSessionStore((s) => s.error);
   const view = useSessionStore((s) => s.publicView);
   const own = useSessionStore((s) => s.own);
+  const [leaveError, setLeaveError] = useState<string | null>(null);
 
   useEffect(() => {
     const live = connect({ role: 'participant', resumeToken: seat.resumeToken });
@@ -65,6 +66,8 @@ export function Participant({
     if (result?.ok) {
       forgetSeat(code);
       onLeft();
+    } else {
+      setLeaveError(result?.error.message ?? 'Not connected: try again in a moment');
     }
   }
 
@@ -121,6 +124,11 @@ export function Participant({
           <button className="button button--quiet" type="button" onClick={() => void leave()}>
             Leave session
           </button>
+          {leaveError && (
+            <p className="error" role="alert">
+              {leaveError}
+            </p>
+          )}
         </footer>
       )}
     </div>

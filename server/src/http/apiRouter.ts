@@ -2,6 +2,7 @@ import express, { type Request, type Response } from 'express';
 import type { z } from 'zod';
 import {
   createSessionBodySchema,
+  deviceIdSchema,
   describeIssues,
   facilitatorSessionsBodySchema,
   HTTP_STATUS,
@@ -55,8 +56,11 @@ export function apiRouter(options: {
   // Successful joins too, per device: one phone cannot fill a session with fake seats.
   const deviceJoins = perMinute(LIMITS.joinsPerMinutePerDevice);
 
+  // A device id is only a rate-limit key; a missing or malformed one falls back to the address.
   const guessKeys = (req: Request, deviceId: string | undefined) => ({
-    device: `d:${deviceId ?? req.ip ?? 'unknown'}`,
+    device: deviceIdSchema.safeParse(deviceId).success
+      ? `d:${deviceId}`
+      : `d:${req.ip ?? 'unknown'}`,
     address: `a:${req.ip ?? 'unknown'}`,
   });
   const isGuessingTooFast = (keys: { device: string; address: string }) =>

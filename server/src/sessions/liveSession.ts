@@ -1,6 +1,5 @@
 import {
-  applyEvent,
-  decide,
+  execute,
   facilitatorView,
   participantOwnView,
   participantPublicView,
@@ -18,7 +17,11 @@ import {
   type SessionState,
   type ViewMessage,
 } from '@playfield/shared';
-import type { ParticipantTokenRow, Repository } from '../store/repository.ts';
+import type {
+  ParticipantTokenRow,
+  Repository,
+  SessionSummaryColumns,
+} from '../store/repository.ts';
 import { newId } from '../security/tokens.ts';
 
 /** Where views go: implemented by the socket layer, one call per audience. */
@@ -38,12 +41,41 @@ const LAZY_PUBLIC_INTERVAL_MS = 1000;
 
 type PublicDirt = 'none' | 'lazy' | 'urgent';
 
+/** Most commands stored in one transaction. */
+const MAX_BATCH = 500;
+
+interface CommandOptions {
+  newId?: () => string;
+  participantToken?: ParticipantTokenRow;
+}
+
+interface PendingCommand {
+  command: SessionCommand;
+  actor: CommandActor;
+  options: CommandOptions;
+  resolve: (result: Result<{ seq: number; events: SessionEvent[] }>) => void;
+  reject: (error: unknown) => void;
+}
+
+/** The session row's summary columns, kept in step with the log. */
+function summaryColumns(state: SessionState): SessionSummaryColumns {
+  return {
+    title: state.title,
+    phase: state.phase,
+    ended_at: state.endedAt,
+    participant_count: Object.keys(state.participants).length,
+    round_count: state.agenda.length,
+    last_seq: state.seq,
+  };
+}
+
 /**
- * One session being run: its state in memory, commands applied one at a time (decide,
- * append to the log, then acknowledge), and views coalesced per audience.
+ * One session being run: its state in memory, commands applied in order (decide, append
+ * to the log, then acknowledge), and views coalesced per audience.
  */
 export class LiveSession {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly pending: PendingCommand[] = [];
+  private draining: Promise<void> | null = null;
   private readonly online = new Map<string, number>();
   private connections = 0;
   private lastActiveAt: number;
@@ -59,6 +91,7 @@ export class LiveSession {
   private lastFlushAt = 0;
   private flushTimer: NodeJS.Timeout | null = null;
   private flushDueAt = 0;
+  private publicCache: { state: SessionState; view: ParticipantPublicView } | null = null;
 
   constructor(
     private current: SessionState,
@@ -88,48 +121,63 @@ export class LiveSession {
   }
 
   /**
-   * Runs a command. Commands are serialised per session so each is decided against the
-   * state its predecessor left. Resolves once the events are durably stored.
+   * Runs a command and resolves once its events are durably stored (or it is refused).
+   * Commands are decided one after another against the state their predecessors left;
+   * those that arrive while a write is in flight are written together in the next
+   * transaction (group commit), so a burst of 2,000 answers costs a few writes, not 2,000.
    */
   execute(
     command: SessionCommand,
     actor: CommandActor,
-    options: { newId?: () => string; participantToken?: ParticipantTokenRow } = {},
+    options: CommandOptions = {},
   ): Promise<Result<{ seq: number; events: SessionEvent[] }>> {
-    const run = async (): Promise<Result<{ seq: number; events: SessionEvent[] }>> => {
-      const at = this.now();
-      this.lastActiveAt = at;
-      const decided = decide(this.current, command, actor, { at, newId: options.newId ?? newId });
-      if (!decided.ok) return decided;
-      let next = this.current;
-      const envelopes: EventEnvelope[] = decided.data.map((event, i) => ({
-        seq: this.current.seq + i + 1,
+    return new Promise((resolve, reject) => {
+      this.pending.push({ command, actor, options, resolve, reject });
+      this.draining ??= this.drain().finally(() => {
+        this.draining = null;
+      });
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.pending.length > 0) await this.commit(this.pending.splice(0, MAX_BATCH));
+  }
+
+  private async commit(batch: PendingCommand[]): Promise<void> {
+    const at = this.now();
+    this.lastActiveAt = at;
+    let next = this.current;
+    const envelopes: EventEnvelope[] = [];
+    const tokens: ParticipantTokenRow[] = [];
+    const accepted: { item: PendingCommand; seq: number; events: SessionEvent[] }[] = [];
+    for (const item of batch) {
+      const executed = execute(next, item.command, item.actor, {
         at,
-        event,
-      }));
-      for (const envelope of envelopes) next = applyEvent(next, envelope);
-      await this.repository.append(
-        next.id,
-        envelopes,
-        {
-          title: next.title,
-          phase: next.phase,
-          ended_at: next.endedAt,
-          participant_count: Object.keys(next.participants).length,
-          round_count: next.agenda.length,
-          last_seq: next.seq,
-        },
-        options.participantToken,
-      );
-      this.current = next;
-      for (const envelope of envelopes) this.markDirty(envelope.event, actor);
-      if (next.seq - this.lastSnapshotSeq >= SNAPSHOT_EVERY) await this.snapshot();
-      return { ok: true, data: { seq: next.seq, events: decided.data } };
-    };
-    const result = this.queue.then(run);
-    // The queue continues after a failed command; the caller still sees the failure.
-    this.queue = result.catch(() => undefined);
-    return result;
+        newId: item.options.newId ?? newId,
+      });
+      if (!executed.ok) {
+        item.resolve(executed);
+        continue;
+      }
+      next = executed.data.state;
+      envelopes.push(...executed.data.envelopes);
+      if (item.options.participantToken) tokens.push(item.options.participantToken);
+      accepted.push({ item, seq: next.seq, events: executed.data.envelopes.map((e) => e.event) });
+    }
+    if (accepted.length === 0) return;
+    try {
+      await this.repository.append(next.id, envelopes, summaryColumns(next), tokens);
+    } catch (error) {
+      // Nothing of the batch was stored, so none of it happened: the state stays as it was.
+      for (const { item } of accepted) item.reject(error);
+      return;
+    }
+    this.current = next;
+    for (const { item, seq, events } of accepted) {
+      for (const event of events) this.markDirty(event, item.actor);
+      item.resolve({ ok: true, data: { seq, events } });
+    }
+    if (next.seq - this.lastSnapshotSeq >= SNAPSHOT_EVERY) await this.snapshot();
   }
 
   /** Stores the current state so a restart need not replay the whole log. */
@@ -182,8 +230,15 @@ export class LiveSession {
     return this.message(screenView(this.current, this.onlineIds(), this.now()));
   }
 
+  /** The same for every phone, so it is computed once per state, however many phones connect. */
   publicMessage(): ViewMessage<ParticipantPublicView> {
-    return this.message(participantPublicView(this.current, this.now()));
+    if (this.publicCache?.state !== this.current) {
+      this.publicCache = {
+        state: this.current,
+        view: participantPublicView(this.current, this.now()),
+      };
+    }
+    return this.message(this.publicCache.view);
   }
 
   ownMessage(participantId: string): ViewMessage<ParticipantOwnView> | null {
@@ -278,7 +333,7 @@ export class LiveSession {
 
   /** Waits for queued commands, stores a snapshot and stops timers. */
   async close(): Promise<void> {
-    await this.queue;
+    await this.draining;
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
     await this.snapshot();

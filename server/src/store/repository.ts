@@ -103,7 +103,7 @@ export class Repository {
     sessionId: string,
     envelopes: EventEnvelope[],
     summary: SessionSummaryColumns,
-    participantToken?: ParticipantTokenRow,
+    participantTokens: ParticipantTokenRow[] = [],
   ): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx
@@ -111,14 +111,16 @@ export class Repository {
         .values(envelopes.map((e) => eventRow(sessionId, e)))
         .execute();
       await trx.updateTable('sessions').set(summary).where('id', '=', sessionId).execute();
-      if (participantToken) {
+      if (participantTokens.length > 0) {
         await trx
           .insertInto('participant_tokens')
-          .values({
-            token_hash: participantToken.tokenHash,
-            session_id: sessionId,
-            participant_id: participantToken.participantId,
-          })
+          .values(
+            participantTokens.map((participantToken) => ({
+              token_hash: participantToken.tokenHash,
+              session_id: sessionId,
+              participant_id: participantToken.participantId,
+            })),
+          )
           .execute();
       }
     });

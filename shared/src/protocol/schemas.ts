@@ -51,11 +51,13 @@ export const createSessionBodySchema = z.object({
 });
 export type CreateSessionBody = z.infer<typeof createSessionBodySchema>;
 
+/** A random id the phone keeps, so join-code guessing is limited per device, not per office. */
+export const deviceIdSchema = tokenSchema;
+
 export const joinBodySchema = z.object({
   code: z.string().max(20),
   name: displayNameSchema,
-  /** A random id the phone keeps, so join-code guessing is limited per device. */
-  deviceId: tokenSchema,
+  deviceId: deviceIdSchema,
 });
 export type JoinBody = z.infer<typeof joinBodySchema>;
 

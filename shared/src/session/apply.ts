@@ -5,6 +5,11 @@ import { deriveSeed } from '../random.ts';
 import type { EventEnvelope, SessionEvent } from './events.ts';
 import type { RoundRuntime, SessionState } from './state.ts';
 
+/** How names are compared for duplicates: case-insensitive. */
+export function nameKey(name: string): string {
+  return name.toLocaleLowerCase();
+}
+
 /** The context an exercise sees for one of the session's rounds. */
 export function roundContext(state: SessionState, runtime: RoundRuntime, at: number): RoundContext {
   return {
@@ -38,6 +43,15 @@ function isSameJson(a: unknown, b: unknown): boolean {
     keys.length === Object.keys(right).length &&
     keys.every((key) => Object.hasOwn(right, key) && isSameJson(left[key], right[key]))
   );
+}
+
+/** The session with one round's exercise state replaced. */
+export function withRoundState(
+  state: SessionState,
+  roundId: string,
+  roundState: unknown,
+): SessionState {
+  return updateRound(state, roundId, (runtime) => ({ ...runtime, state: roundState }));
 }
 
 function updateRound(
@@ -88,6 +102,7 @@ function applyChange(state: SessionState, event: SessionEvent, at: number): Sess
           [event.participantId]: {
             id: event.participantId,
             name: event.name,
+            nameKey: nameKey(event.name),
             joinedAt: at,
             hasLeft: false,
           },

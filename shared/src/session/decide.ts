@@ -4,8 +4,8 @@ import type { Actor } from '../exercises/types.ts';
 import { LIMITS } from '../limits.ts';
 import type { ControlCommand } from '../protocol/schemas.ts';
 import { fail, ok, type Result } from '../result.ts';
-import { roundContext } from './apply.ts';
-import type { SessionEvent } from './events.ts';
+import { applyEvent, nameKey, roundContext, withRoundState } from './apply.ts';
+import type { EventEnvelope, SessionEvent } from './events.ts';
 import type { SessionState } from './state.ts';
 
 /** A command from a participant, or made on the server's behalf (joins come over HTTP). */
@@ -54,10 +54,12 @@ export function suggestName(state: SessionState, name: string): string {
 
 /** Is a display name in use by a participant still in the session (case-insensitive)? */
 export function isNameTaken(state: SessionState, name: string): boolean {
-  const wanted = name.toLocaleLowerCase();
-  return Object.values(state.participants).some(
-    (p) => !p.hasLeft && p.name.toLocaleLowerCase() === wanted,
-  );
+  const wanted = nameKey(name);
+  for (const id in state.participants) {
+    const p = state.participants[id];
+    if (p && !p.hasLeft && p.nameKey === wanted) return true;
+  }
+  return false;
 }
 
 function roundIndex(state: SessionState, roundId: string | null): number {
@@ -94,6 +96,101 @@ export function decide(
   actor: CommandActor,
   meta: DecideMeta,
 ): Result<SessionEvent[]> {
+  const decision = decideWithRound(state, command, actor, meta);
+  return decision.ok ? ok(decision.data.events) : decision;
+}
+
+/** The events of a command and the state after them, stamped with sequence numbers. */
+export interface Executed {
+  envelopes: EventEnvelope[];
+  state: SessionState;
+}
+
+/**
+ * Decides a command and applies its events in one step, for the live server. An action
+ * in a round is reduced once here: its result is the same one `applyEvent` computes on
+ * replay (same reducer, state and time), so the live state and the replayed log agree.
+ */
+export function execute(
+  state: SessionState,
+  command: SessionCommand,
+  actor: CommandActor,
+  meta: DecideMeta,
+): Result<Executed> {
+  const decision = decideWithRound(state, command, actor, meta);
+  if (!decision.ok) return decision;
+  const envelopes = decision.data.events.map((event, i) => ({
+    seq: state.seq + i + 1,
+    at: meta.at,
+    event,
+  }));
+  const { reduced } = decision.data;
+  if (reduced) {
+    return ok({
+      envelopes,
+      state: { ...withRoundState(state, reduced.roundId, reduced.state), seq: state.seq + 1 },
+    });
+  }
+  return ok({ envelopes, state: envelopes.reduce(applyEvent, state) });
+}
+
+interface Decision {
+  events: SessionEvent[];
+  /** For an action in a round: the round's state after it, already computed. */
+  reduced?: { roundId: string; state: unknown };
+}
+
+function decideWithRound(
+  state: SessionState,
+  command: SessionCommand,
+  actor: CommandActor,
+  meta: DecideMeta,
+): Result<Decision> {
+  if (command.type === 'round.act') return decideRoundAct(state, command, actor, meta);
+  const events = decideSession(state, command, actor, meta);
+  return events.ok ? ok({ events: events.data }) : events;
+}
+
+function decideRoundAct(
+  state: SessionState,
+  command: Extract<SessionCommand, { type: 'round.act' }>,
+  actor: CommandActor,
+  meta: DecideMeta,
+): Result<Decision> {
+  if (state.phase === 'ended') return fail('SESSION_ENDED', 'This session has ended');
+  if (actor.role === 'system') return fail('FORBIDDEN', 'Not an actor');
+  if (actor.role === 'participant') {
+    const seat = state.participants[actor.participantId];
+    if (!seat || seat.hasLeft) return fail('FORBIDDEN', 'You are not in this session');
+    if (state.phase !== 'live' || state.currentRoundId !== command.roundId) {
+      return fail('ROUND_NOT_CURRENT', 'This round is not running any more');
+    }
+  }
+  const round = state.agenda.find((r) => r.id === command.roundId);
+  const runtime = state.rounds[command.roundId];
+  const exercise = round && getExercise(round.kind);
+  if (!round || !runtime || !exercise) return fail('NOT_FOUND', 'That round is not on the agenda');
+  const action = exercise.parseAction(actor.role, command.action);
+  if (!action.ok) return action;
+  const reduced = exercise.reduce(
+    runtime.state,
+    action.data,
+    actor,
+    roundContext(state, runtime, meta.at),
+  );
+  if (!reduced.ok) return reduced;
+  return ok({
+    events: [{ type: 'round.acted', roundId: round.id, actor, action: action.data }],
+    reduced: { roundId: round.id, state: reduced.data },
+  });
+}
+
+function decideSession(
+  state: SessionState,
+  command: Exclude<SessionCommand, { type: 'round.act' }>,
+  actor: CommandActor,
+  meta: DecideMeta,
+): Result<SessionEvent[]> {
   if (FACILITATOR_ONLY.has(command.type) && actor.role !== 'facilitator') {
     return fail('FORBIDDEN', 'Only the facilitator can do that');
   }
@@ -122,31 +219,6 @@ export function decide(
       const seat = state.participants[actor.participantId];
       if (!seat || seat.hasLeft) return fail('CONFLICT', 'You have already left this session');
       return ok([{ type: 'participant.left', participantId: actor.participantId }]);
-    }
-    case 'round.act': {
-      if (actor.role === 'system') return fail('FORBIDDEN', 'Not an actor');
-      if (actor.role === 'participant') {
-        const seat = state.participants[actor.participantId];
-        if (!seat || seat.hasLeft) return fail('FORBIDDEN', 'You are not in this session');
-        if (state.phase !== 'live' || state.currentRoundId !== command.roundId) {
-          return fail('ROUND_NOT_CURRENT', 'This round is not running any more');
-        }
-      }
-      const round = state.agenda.find((r) => r.id === command.roundId);
-      const runtime = state.rounds[command.roundId];
-      const exercise = round && getExercise(round.kind);
-      if (!round || !runtime || !exercise)
-        return fail('NOT_FOUND', 'That round is not on the agenda');
-      const action = exercise.parseAction(actor.role, command.action);
-      if (!action.ok) return action;
-      const reduced = exercise.reduce(
-        runtime.state,
-        action.data,
-        actor,
-        roundContext(state, runtime, meta.at),
-      );
-      if (!reduced.ok) return reduced;
-      return ok([{ type: 'round.acted', roundId: round.id, actor, action: action.data }]);
     }
     case 'session.start':
       if (state.phase !== 'lobby') return fail('CONFLICT', 'The session has already started');

@@ -16,6 +16,8 @@ export interface RoundRuntime {
 export interface ParticipantRecord {
   id: string;
   name: string;
+  /** The name folded for duplicate checks, computed once at join. */
+  nameKey: string;
   joinedAt: number;
   hasLeft: boolean;
 }
