@@ -25,6 +25,7 @@ export function Participant({
   const error = useSessionStore((s) => s.error);
   const view = useSessionStore((s) => s.publicView);
   const own = useSessionStore((s) => s.own);
+  const ownRounds = useSessionStore((s) => s.ownRounds);
   const [leaveError, setLeaveError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -113,7 +114,7 @@ export function Participant({
             </div>
             <CurrentRound
               round={round}
-              own={own}
+              own={ownRounds[round.id] ?? null}
               act={(action) => connection.current?.act(round.id, action)}
             />
           </section>
@@ -141,10 +142,10 @@ function CurrentRound({
   act,
 }: {
   round: NonNullable<ParticipantPublicView['round']>;
-  own: ParticipantOwnView | null;
+  own: NonNullable<ParticipantOwnView['round']> | null;
   act: (action: unknown) => ReturnType<Connection['act']> | undefined;
 }) {
-  const ownView = own?.round && own.round.id === round.id ? own.round.view : null;
+  const ownView = own?.view ?? null;
   // The round's kind selects the component; its views come from the same exercise.
   const { Participant: Component } = EXERCISE_UI[round.kind] as {
     Participant: React.ComponentType<ParticipantProps<typeof round.kind>>;

@@ -39,7 +39,6 @@ function ScreenBody({ view }: { view: ScreenView }) {
   const { session, round, roster } = view;
   const joinUrl = useJoinUrl(session.code);
   const host = joinUrl?.replace(/^https?:\/\//, '').replace(/\/join\/.*$/, '');
-  const online = roster.filter((p) => p.isOnline).length;
 
   return (
     <div className="screen">
@@ -65,15 +64,17 @@ function ScreenBody({ view }: { view: ScreenView }) {
           {session.phase !== 'ended' && (
             <section aria-label="Who has joined" className="screen__roster">
               <p className="screen__count">
-                {roster.length} {roster.length === 1 ? 'person' : 'people'} here
+                {view.participantCount} {view.participantCount === 1 ? 'person' : 'people'} here
               </p>
               <ul>
-                {roster.slice(0, 60).map((p, i) => (
+                {roster.map((p, i) => (
                   <li key={i} className={p.isOnline ? '' : 'is-offline'}>
                     {p.name}
                   </li>
                 ))}
-                {roster.length > 60 && <li>and {roster.length - 60} more</li>}
+                {view.participantCount > roster.length && (
+                  <li>and {view.participantCount - roster.length} more</li>
+                )}
               </ul>
             </section>
           )}
@@ -88,7 +89,7 @@ function ScreenBody({ view }: { view: ScreenView }) {
             <Timer timer={view.timer} size="large" />
           </header>
           <Suspense fallback={null}>
-            <RoundScreen round={round} participantCount={online} />
+            <RoundScreen round={round} participantCount={view.onlineCount} />
           </Suspense>
         </main>
       )}

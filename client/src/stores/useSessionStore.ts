@@ -28,9 +28,17 @@ interface ViewsSlice {
   own: ParticipantOwnView | null;
 }
 
+/** A participant's own view of each round they heard about, by round id. */
+type OwnRounds = Record<string, NonNullable<ParticipantOwnView['round']>>;
+
 type ViewKey = keyof ViewsSlice;
 
 interface SessionStore extends ConnectionSlice, ViewsSlice {
+  /**
+   * Own views are kept per round: the server sends one only when it differs from the
+   * blank view of that round, so a round this phone has not heard about is blank.
+   */
+  ownRounds: OwnRounds;
   /** Sequence number per view, so a late message never replaces a newer view. */
   seqs: Record<ViewKey, number>;
   setStatus(status: ConnectionStatus, error?: AppError | null): void;
@@ -38,7 +46,9 @@ interface SessionStore extends ConnectionSlice, ViewsSlice {
   reset(): void;
 }
 
-const initial = (): ConnectionSlice & ViewsSlice & { seqs: Record<ViewKey, number> } => ({
+const initial = (): ConnectionSlice &
+  ViewsSlice & { seqs: Record<ViewKey, number>; ownRounds: OwnRounds } => ({
+  ownRounds: {},
   status: 'connecting',
   error: null,
   lastSeq: 0,
@@ -57,8 +67,10 @@ export const useSessionStore = create<SessionStore>()((set) => ({
   receive: (key, message) =>
     set((state) => {
       if (message.seq < state.seqs[key]) return state;
+      const ownRound = key === 'own' ? (message.view as ParticipantOwnView).round : null;
       return {
         [key]: message.view,
+        ...(ownRound ? { ownRounds: { ...state.ownRounds, [ownRound.id]: ownRound } } : {}),
         seqs: { ...state.seqs, [key]: message.seq },
         lastSeq: Math.max(state.lastSeq, message.seq),
         clockOffsetMs: message.serverTime - Date.now(),

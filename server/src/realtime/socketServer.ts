@@ -122,6 +122,7 @@ function sendViews(socket: PlayfieldSocket, session: LiveSession): void {
     socket.emit('view.public', session.publicMessage());
     const own = session.ownMessage(participantId);
     if (own) socket.emit('view.own', own);
+    session.resetOwn(participantId);
   }
 }
 

@@ -1,4 +1,5 @@
 import {
+  blankOwnRoundView,
   execute,
   facilitatorView,
   participantOwnView,
@@ -36,10 +37,28 @@ export interface ViewSink {
 
 /** Snapshot after this many events, so a restart replays a short tail only. */
 const SNAPSHOT_EVERY = 500;
-/** Join and leave storms change only the head count on phones: send it at most this often. */
-const LAZY_PUBLIC_INTERVAL_MS = 1000;
 
-type PublicDirt = 'none' | 'lazy' | 'urgent';
+/** The audiences a session broadcasts to. */
+type Audience = 'facilitator' | 'screen' | 'participants';
+const AUDIENCES: readonly Audience[] = ['facilitator', 'screen', 'participants'];
+
+/**
+ * How soon an audience needs a change: urgent ones (answers, round changes) go out at
+ * the next flush; lazy ones (roster and presence, head counts) wait longer in big rooms.
+ */
+type Dirt = 'none' | 'lazy' | 'urgent';
+
+/** Participants still in, memoised per participants object (it changes only on joins and leaves). */
+const presentCounts = new WeakMap<SessionState['participants'], { all: number; present: number }>();
+function countParticipants(state: SessionState): { all: number; present: number } {
+  let counts = presentCounts.get(state.participants);
+  if (!counts) {
+    const seats = Object.values(state.participants);
+    counts = { all: seats.length, present: seats.filter((p) => !p.hasLeft).length };
+    presentCounts.set(state.participants, counts);
+  }
+  return counts;
+}
 
 /** Most commands stored in one transaction. */
 const MAX_BATCH = 500;
@@ -63,7 +82,7 @@ function summaryColumns(state: SessionState): SessionSummaryColumns {
     title: state.title,
     phase: state.phase,
     ended_at: state.endedAt,
-    participant_count: Object.keys(state.participants).length,
+    participant_count: countParticipants(state).all,
     round_count: state.agenda.length,
     last_seq: state.seq,
   };
@@ -81,13 +100,22 @@ export class LiveSession {
   private lastActiveAt: number;
   private lastSnapshotSeq: number;
 
-  private dirtyFacilitator = false;
-  private dirtyScreen = false;
-  private dirtyPublic: PublicDirt = 'none';
+  private readonly dirt: Record<Audience, Dirt> = {
+    facilitator: 'none',
+    screen: 'none',
+    participants: 'none',
+  };
+  private readonly lastSentAt: Record<Audience, number> = {
+    facilitator: 0,
+    screen: 0,
+    participants: 0,
+  };
+  private lastPublicJson = '';
+  /** Own views waiting to be sent: some participants, or everyone online. */
   private readonly dirtyOwn = new Set<string>();
   private isAllOwnDirty = false;
-  private lastPublicJson = '';
-  private lastPublicAt = 0;
+  /** What each participant's phone holds of each round, as JSON, to send only changes. */
+  private readonly sentOwn = new Map<string, Map<string, string>>();
   private lastFlushAt = 0;
   private flushTimer: NodeJS.Timeout | null = null;
   private flushDueAt = 0;
@@ -246,40 +274,51 @@ export class LiveSession {
     return view && this.message(view);
   }
 
+  private mark(audience: Audience, dirt: Exclude<Dirt, 'none'>): void {
+    if (this.dirt[audience] !== 'urgent') this.dirt[audience] = dirt;
+  }
+
   private markPresence(): void {
-    this.dirtyFacilitator = true;
-    this.dirtyScreen = true;
+    this.mark('facilitator', 'lazy');
+    this.mark('screen', 'lazy');
     this.scheduleFlush();
   }
 
   private markDirty(event: SessionEvent, actor: CommandActor): void {
-    this.dirtyFacilitator = true;
-    this.dirtyScreen = true;
     switch (event.type) {
       case 'participant.joined':
-        this.dirtyPublic = this.dirtyPublic === 'urgent' ? 'urgent' : 'lazy';
-        break;
       case 'participant.left':
-        this.dirtyPublic = this.dirtyPublic === 'urgent' ? 'urgent' : 'lazy';
-        this.dirtyOwn.add(event.participantId);
+        for (const audience of AUDIENCES) this.mark(audience, 'lazy');
+        if (event.type === 'participant.left') this.dirtyOwn.add(event.participantId);
         break;
       case 'round.acted':
-        this.dirtyPublic = 'urgent';
+        for (const audience of AUDIENCES) this.mark(audience, 'urgent');
         if (actor.role === 'participant') this.dirtyOwn.add(actor.participantId);
         else this.isAllOwnDirty = true;
         break;
       default:
-        this.dirtyPublic = 'urgent';
+        for (const audience of AUDIENCES) this.mark(audience, 'urgent');
         this.isAllOwnDirty = true;
     }
     this.scheduleFlush();
   }
 
+  /**
+   * How long a lazy change may wait: the facilitator's roster every 50 ms for 100
+   * people, every second for 2,000; phones' head count every 1 to 5 seconds.
+   */
+  private lazyInterval(audience: Audience): number {
+    const people = countParticipants(this.current).all;
+    return audience === 'participants'
+      ? Math.min(5000, Math.max(1000, people * 2))
+      : Math.min(1000, Math.max(VIEW_FLUSH_INTERVAL_MS, people / 2));
+  }
+
   private scheduleFlush(delay?: number): void {
     const now = this.now();
     const wait = delay ?? Math.max(0, this.lastFlushAt + VIEW_FLUSH_INTERVAL_MS - now);
-    // A pending lazy flush (head counts, up to a second away) must not hold back an
-    // urgent change: bring the flush forward instead of waiting for it.
+    // A pending lazy flush (up to seconds away) must not hold back an urgent change:
+    // bring the flush forward instead of waiting for it.
     if (this.flushTimer) {
       if (this.flushDueAt <= now + wait) return;
       clearTimeout(this.flushTimer);
@@ -288,47 +327,87 @@ export class LiveSession {
     this.flushTimer = setTimeout(() => this.flush(), wait);
   }
 
-  /** Sends every audience whose view changed since the last flush. */
+  /** Sends every audience whose view changed and is due, then the own views that changed. */
   flush(): void {
     this.flushTimer = null;
     const now = this.now();
     this.lastFlushAt = now;
-    const id = this.current.id;
-    if (this.dirtyFacilitator && this.sink.hasAudience(id, 'facilitator')) {
-      this.sink.facilitator(id, this.facilitatorMessage());
+    let nextDueAt = Infinity;
+    for (const audience of AUDIENCES) {
+      const dirt = this.dirt[audience];
+      if (dirt === 'none') continue;
+      const dueAt =
+        dirt === 'urgent' ? now : this.lastSentAt[audience] + this.lazyInterval(audience);
+      if (dueAt > now) {
+        nextDueAt = Math.min(nextDueAt, dueAt);
+        continue;
+      }
+      this.dirt[audience] = 'none';
+      this.send(audience, now);
     }
-    if (this.dirtyScreen && this.sink.hasAudience(id, 'screen'))
-      this.sink.screen(id, this.screenMessage());
-    this.dirtyFacilitator = false;
-    this.dirtyScreen = false;
+    this.flushOwn(now);
+    if (nextDueAt < Infinity) this.scheduleFlush(nextDueAt - now);
+  }
 
-    if (
-      this.dirtyPublic === 'urgent' ||
-      (this.dirtyPublic === 'lazy' && now - this.lastPublicAt >= LAZY_PUBLIC_INTERVAL_MS)
-    ) {
-      this.dirtyPublic = 'none';
+  private send(audience: Audience, now: number): void {
+    const id = this.current.id;
+    if (!this.sink.hasAudience(id, audience)) return;
+    this.lastSentAt[audience] = now;
+    if (audience === 'facilitator') this.sink.facilitator(id, this.facilitatorMessage());
+    if (audience === 'screen') this.sink.screen(id, this.screenMessage());
+    if (audience === 'participants') {
       const message = this.publicMessage();
       // Answers change nothing phones show until results are revealed: skip identical views.
       const json = JSON.stringify(message.view);
-      if (json !== this.lastPublicJson) {
-        this.lastPublicJson = json;
-        this.lastPublicAt = now;
-        if (this.sink.hasAudience(id, 'participants')) this.sink.participants(id, message);
-      }
+      if (json === this.lastPublicJson) return;
+      this.lastPublicJson = json;
+      this.sink.participants(id, message);
     }
+  }
 
-    const owners = this.isAllOwnDirty
-      ? [...this.online.keys()]
-      : [...this.dirtyOwn].filter((p) => this.online.has(p));
-    for (const participantId of owners) {
-      const message = this.ownMessage(participantId);
-      if (message) this.sink.own(participantId, message);
-    }
+  /**
+   * Sends each participant's own view only where it differs from what their phone holds
+   * for that round (a phone assumes the blank view for rounds it has not heard about), so
+   * a round change costs one message per phone, not two.
+   */
+  private flushOwn(now: number): void {
+    const owners = this.isAllOwnDirty ? [...this.online.keys()] : [...this.dirtyOwn];
     this.dirtyOwn.clear();
     this.isAllOwnDirty = false;
+    if (owners.length === 0) return;
+    const blank = blankOwnRoundView(this.current, now);
+    for (const participantId of owners) {
+      if (!this.online.has(participantId)) continue;
+      const message = this.ownMessage(participantId);
+      if (!message) continue;
+      const held = this.sentOwn.get(participantId) ?? new Map<string, string>();
+      const seatJson = JSON.stringify([message.view.name, message.view.hasLeft]);
+      const round = message.view.round;
+      const roundJson = round ? JSON.stringify(round.view) : '';
+      const heldRoundJson = round
+        ? (held.get(round.id) ?? (blank?.id === round.id ? blank.json : ''))
+        : '';
+      if (held.get('') === seatJson && roundJson === heldRoundJson) continue;
+      held.set('', seatJson);
+      if (round) held.set(round.id, roundJson);
+      this.sentOwn.set(participantId, held);
+      this.sink.own(participantId, message);
+    }
+  }
 
-    if (this.dirtyPublic === 'lazy')
-      this.scheduleFlush(this.lastPublicAt + LAZY_PUBLIC_INTERVAL_MS - now);
+  /**
+   * A socket of a participant (re)connected and is sent its own view directly: its page
+   * may have been reloaded and remember nothing, so forget what it was sent before.
+   */
+  resetOwn(participantId: string): void {
+    const message = this.ownMessage(participantId);
+    const held = new Map<string, string>();
+    if (message) {
+      held.set('', JSON.stringify([message.view.name, message.view.hasLeft]));
+      if (message.view.round)
+        held.set(message.view.round.id, JSON.stringify(message.view.round.view));
+    }
+    this.sentOwn.set(participantId, held);
   }
 
   /** Waits for queued commands, stores a snapshot and stops timers. */

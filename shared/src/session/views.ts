@@ -73,10 +73,16 @@ export interface ParticipantOwnView {
   round: (RoundViewFor<'participantOwn'> & { id: string }) | null;
 }
 
+/** The projector lists this many names at most; the rest is a count. */
+export const SCREEN_ROSTER_NAMES = 60;
+
 export interface ScreenView {
   session: SessionHeader;
-  /** Names only: the projector shows who is here, never anyone's answers. */
+  /** The latest names only: the projector shows who is here, never anyone's answers. */
   roster: { name: string; isOnline: boolean }[];
+  /** Everyone still in the session, and how many of them are online. */
+  participantCount: number;
+  onlineCount: number;
   timer: TimerState | null;
   round: CurrentRoundView<'screen'> | null;
 }
@@ -194,17 +200,40 @@ export function participantOwnView(
   return { participantId, name: seat.name, hasLeft: seat.hasLeft, round: own };
 }
 
+/**
+ * The current round's own view for a participant who has done nothing in it: phones
+ * assume it for any round until the server tells them otherwise, so a round change
+ * need not send every phone its own (blank) view. Null when no round is running.
+ */
+export function blankOwnRoundView(
+  state: SessionState,
+  at: number,
+): { id: string; json: string } | null {
+  const round = state.agenda.find((r) => r.id === state.currentRoundId);
+  const runtime = round && state.rounds[round.id];
+  if (!round || !runtime) return null;
+  const view = exerciseOf(round).participantOwnView(
+    runtime.state,
+    '',
+    roundContext(state, runtime, at),
+  );
+  return { id: round.id, json: JSON.stringify(view) };
+}
+
 /** The room screen: big, public, and free of anyone's private answers. */
 export function screenView(
   state: SessionState,
   online: ReadonlySet<string>,
   at: number,
 ): ScreenView {
+  const present = Object.values(state.participants).filter((p) => !p.hasLeft);
   return {
     session: header(state),
-    roster: Object.values(state.participants)
-      .filter((p) => !p.hasLeft)
+    roster: present
+      .slice(-SCREEN_ROSTER_NAMES)
       .map((p) => ({ name: p.name, isOnline: online.has(p.id) })),
+    participantCount: present.length,
+    onlineCount: present.reduce((n, p) => n + (online.has(p.id) ? 1 : 0), 0),
     timer: state.timer,
     round: currentRound<'screen'>(state, at, (r, s, ctx) => exerciseOf(r).screenView(s, ctx)),
   };

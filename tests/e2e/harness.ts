@@ -1,0 +1,218 @@
+/**
+ * End-to-end harness: the built client served by the real server, driven by the system's
+ * Chromium through playwright-core. Tests wait on what the page shows (Playwright's
+ * auto-waiting locators), never on fixed sleeps.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
+import { loadConfig, startPlayfield, type Playfield } from '@playfield/server';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const CLIENT_DIR = path.join(ROOT, 'dist/client');
+export const ARTIFACTS_DIR = path.join(ROOT, 'test-artifacts/e2e');
+
+/** How long one wait for something on a page may take before the test fails. */
+export const UI_TIMEOUT_MS = 10_000;
+
+/**
+ * `npm test` builds the client before Vitest runs; a bare `vitest --project e2e` may not
+ * have, so build it here rather than test a page the server cannot serve.
+ */
+export function ensureClientBuilt(): void {
+  if (fs.existsSync(path.join(CLIENT_DIR, 'index.html'))) return;
+  execFileSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'pipe', timeout: 110_000 });
+}
+
+/** A fresh, empty data directory; remove it with {@link removeDir}. */
+export function newTempDir(prefix = 'playfield-e2e-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function removeDir(dir: string): void {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** The real server in this process, serving the built client on a free port. */
+export interface E2EServer {
+  url: string;
+  playfield: Playfield;
+  close(): Promise<void>;
+}
+
+export async function startServer(): Promise<E2EServer> {
+  const dataDir = newTempDir();
+  const playfield = await startPlayfield({
+    ...loadConfig({}),
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    clientDir: CLIENT_DIR,
+    isQuiet: true,
+    allowedOrigins: [],
+  });
+  return {
+    // 127.0.0.1, not the server's "localhost" URL, which may resolve to ::1 first.
+    url: `http://127.0.0.1:${playfield.port}`,
+    playfield,
+    async close() {
+      await playfield.close();
+      removeDir(dataDir);
+    },
+  };
+}
+
+/** A port that was free a moment ago: for a child server that must come back on it. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** The server as its own process, so a test can SIGKILL it like a pulled plug. */
+export interface ChildServer {
+  url: string;
+  /** SIGKILL: no shutdown hook runs. Resolves once the process is gone. */
+  kill(): Promise<void>;
+}
+
+export async function startChildServer(dataDir: string, port: number): Promise<ChildServer> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      CLIENT_DIR,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let output = '';
+  // Keep draining both pipes for the child's whole life so it never blocks on a full one.
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const listening = new Promise<void>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Playfield is running at')) resolve();
+    });
+    child.once('exit', (code, signal) =>
+      reject(new Error(`Server exited (${code ?? signal}) before listening:\n${output}`)),
+    );
+  });
+  const timeout = new Promise<never>((_, reject) =>
+    setTimeout(() => reject(new Error(`Server did not start in 20 s:\n${output}`)), 20_000).unref(),
+  );
+  try {
+    await Promise.race([listening, timeout]);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+/** Debian's Chromium with the flags a closed, root-run, headless machine needs. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+function withDefaults(context: BrowserContext): BrowserContext {
+  context.setDefaultTimeout(UI_TIMEOUT_MS);
+  return context;
+}
+
+/** A participant's phone: its own context, so its own storage and seat. */
+export async function newPhone(browser: Browser): Promise<Page> {
+  const context = withDefaults(
+    await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+    }),
+  );
+  return context.newPage();
+}
+
+/** The facilitator's laptop: the console and the room screen share its storage. */
+export async function newLaptop(browser: Browser): Promise<BrowserContext> {
+  return withDefaults(await browser.newContext({ viewport: { width: 1366, height: 768 } }));
+}
+
+/** Saves a screenshot under test-artifacts/e2e (git-ignored), numbered in test order. */
+export function screenshotter(prefix: string): (page: Page, name: string) => Promise<void> {
+  fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  let count = 0;
+  return async (page, name) => {
+    count += 1;
+    const file = `${prefix}-${String(count).padStart(2, '0')}-${name}.png`;
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, file), fullPage: true });
+  };
+}
+
+/**
+ * Runs axe on the page as it is now and fails on serious or critical violations, listing
+ * each rule with the elements it flagged so the failure says what to fix.
+ */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  if (process.env.E2E_AXE_VERBOSE) {
+    // Moderate and minor findings do not fail the run; list them on request.
+    for (const v of results.violations.filter((v) => !serious.includes(v)))
+      console.info(`axe on ${label}: [${v.impact}] ${v.id} (${v.nodes.length} elements)`);
+  }
+  if (serious.length === 0) return;
+  const report = serious
+    .map((v) => {
+      const nodes = v.nodes
+        .map((n) => `    - ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, ' ')}`)
+        .join('\n');
+      return `  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${nodes}`;
+    })
+    .join('\n');
+  throw new Error(`Accessibility violations on ${label}:\n${report}`);
+}
+
+/** Waits until `locator` shows text matching `text` (Playwright polls; no fixed sleeps). */
+export async function waitForText(locator: Locator, text: RegExp | string): Promise<void> {
+  await locator.filter({ hasText: text }).first().waitFor();
+}
