@@ -12,3 +12,4 @@ export * from './session/events.ts';
 export * from './session/decide.ts';
 export * from './session/apply.ts';
 export * from './session/views.ts';
+export * from './stats/controlChart.ts';

@@ -16,6 +16,7 @@ import {
   type ClientToServerEvents,
   type CreateSessionBody,
   type Credential,
+  type ParticipantOwnView,
   type Result,
   type ServerToClientEvents,
 } from '@playfield/shared';
@@ -439,4 +440,14 @@ export function newDataDir(): string {
 
 export function removeDataDir(dataDir: string): void {
   fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+/**
+ * The poll choices a participant's own view holds for a round: empty when the phone holds
+ * nothing for it (a phone assumes the blank view for rounds it was not told about).
+ */
+export function choicesOf(own: ParticipantOwnView, roundId?: string): number[] {
+  const round = own.round;
+  if (!round || round.kind !== 'poll' || (roundId !== undefined && round.id !== roundId)) return [];
+  return round.view.choices;
 }

@@ -7,6 +7,7 @@ import {
   screenOf,
   startTestServer,
   type TestServer,
+  choicesOf,
 } from './harness.ts';
 
 let server: TestServer;
@@ -74,7 +75,7 @@ describe('a live poll round', () => {
       const { view } = await nextView(phone, 'view.public', (m) => m.view.round?.submitted === 3);
       expect(view.round).toMatchObject({ view: { results: null } });
       const own = await nextView(phone, 'view.own', (m) => m.view.round?.id === roundId);
-      expect(own.view.round?.view.choices).toHaveLength(1);
+      expect(choicesOf(own.view)).toHaveLength(1);
     }
     const screenBefore = await nextView(
       screen,
@@ -88,7 +89,7 @@ describe('a live poll round', () => {
     expect(
       await emitAck(chloe, 'round.act', { roundId, action: { type: 'answer', choices: [2] } }),
     ).toMatchObject({ ok: true });
-    await nextView(chloe, 'view.own', ({ view }) => view.round?.view.choices[0] === 2);
+    await nextView(chloe, 'view.own', ({ view }) => choicesOf(view)[0] === 2);
     await nextView(facilitator, 'view.facilitator', ({ view }) => {
       const round = view.round;
       return round?.kind === 'poll' && round.view.results.counts.join() === '2,0,1';

@@ -9,6 +9,7 @@ import {
   screenOf,
   startTestServer,
   type TestServer,
+  choicesOf,
 } from './harness.ts';
 
 let server: TestServer;
@@ -47,7 +48,7 @@ async function answeredRoom(isAnonymous: boolean) {
   await nextView(screen, 'view.screen', (m) => !!m.view.round?.isRevealed);
   for (const phone of phones) {
     await nextView(phone, 'view.public', (m) => !!m.view.round?.isRevealed);
-    await nextView(phone, 'view.own', (m) => m.view.round?.view.choices.length === 1);
+    await nextView(phone, 'view.own', (m) => choicesOf(m.view).length === 1);
   }
   return { session, facilitator, screen, seats, phones, final };
 }

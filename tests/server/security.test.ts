@@ -12,6 +12,7 @@ import {
   startTestServer,
   type TestServer,
   type TestSocket,
+  choicesOf,
 } from './harness.ts';
 
 let server: TestServer;
@@ -88,7 +89,7 @@ describe('authorisation', () => {
     });
     expect(forged).toMatchObject({ ok: true });
 
-    const own = await nextView(anaPhone, 'view.own', (m) => m.view.round?.view.choices[0] === 2);
+    const own = await nextView(anaPhone, 'view.own', (m) => choicesOf(m.view)[0] === 2);
     expect(own.view.participantId).toBe(ana.participantId);
     const { view } = await nextView(
       facilitator,
@@ -98,7 +99,7 @@ describe('authorisation', () => {
     expect(view.round).toMatchObject({ view: { voters: [[], [], ['Ana']] } });
     // Ben's phone was never sent an own view for this round, so it shows the blank one.
     const benOwn = await nextView(benPhone, 'view.own');
-    expect(benOwn.view.round?.id === roundId ? benOwn.view.round.view.choices : []).toEqual([]);
+    expect(choicesOf(benOwn.view, roundId)).toEqual([]);
   });
 
   it('refuses the handshake when the facilitator token, screen key or resume token is wrong', async () => {
@@ -270,6 +271,6 @@ describe('abuse', () => {
     expect(anaPhone.connected).toBe(true);
     // Nothing was accepted, so Ana's phone holds no answer for this round.
     const own = await nextView(anaPhone, 'view.own');
-    expect(own.view.round?.id === roundId ? own.view.round.view.choices : []).toEqual([]);
+    expect(choicesOf(own.view, roundId)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import type { RoundResult } from '@playfield/shared';
 import { BarChart } from './BarChart.tsx';
+import { ControlChart } from './ControlChart.tsx';
 
 /** A finished round's results: its summary blocks, rendered as text. */
 export function RoundSummaryView({ result }: { result: RoundResult }) {
@@ -41,6 +42,19 @@ export function RoundSummaryView({ result }: { result: RoundResult }) {
                 </tbody>
               </table>
             );
+          case 'list':
+            return (
+              <div key={i}>
+                <h4>{block.title}</h4>
+                <ul>
+                  {block.items.map((item) => (
+                    <li key={item}>{item}</li>
+                  ))}
+                </ul>
+              </div>
+            );
+          case 'controlChart':
+            return <ControlChart key={i} chart={block.chart} />;
           default: {
             const unreachable: never = block;
             return unreachable;

@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import type { ExerciseKind } from '@playfield/shared';
 import { PollParticipant } from './poll/Participant.tsx';
+import { RedBeadParticipant } from './redBead/Participant.tsx';
 import type { ExerciseUi } from './types.ts';
 
 /** Every exercise's components, by kind. Adding an exercise adds one entry here. */
@@ -10,5 +11,11 @@ export const EXERCISE_UI: { [K in ExerciseKind]: ExerciseUi<K> } = {
     Facilitator: lazy(() => import('./poll/Facilitator.tsx')),
     Screen: lazy(() => import('./poll/Screen.tsx')),
     ConfigEditor: lazy(() => import('./poll/ConfigEditor.tsx')),
+  },
+  redBead: {
+    Participant: RedBeadParticipant,
+    Facilitator: lazy(() => import('./redBead/Facilitator.tsx')),
+    Screen: lazy(() => import('./redBead/Screen.tsx')),
+    ConfigEditor: lazy(() => import('./redBead/ConfigEditor.tsx')),
   },
 };

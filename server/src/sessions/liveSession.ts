@@ -1,6 +1,8 @@
 import {
   blankOwnRoundView,
   execute,
+  getExercise,
+  roundContext,
   facilitatorView,
   participantOwnView,
   participantPublicView,
@@ -119,6 +121,8 @@ export class LiveSession {
   private lastFlushAt = 0;
   private flushTimer: NodeJS.Timeout | null = null;
   private flushDueAt = 0;
+  private automation: { key: string; timer: NodeJS.Timeout } | null = null;
+  private isClosed = false;
   private publicCache: { state: SessionState; view: ParticipantPublicView } | null = null;
 
   constructor(
@@ -129,6 +133,8 @@ export class LiveSession {
   ) {
     this.lastActiveAt = now();
     this.lastSnapshotSeq = current.seq;
+    // A demo that was running when the server stopped carries on after a restart.
+    this.scheduleAutomation();
   }
 
   get state(): SessionState {
@@ -205,7 +211,43 @@ export class LiveSession {
       for (const event of events) this.markDirty(event, item.actor);
       item.resolve({ ok: true, data: { seq, events } });
     }
+    this.scheduleAutomation();
     if (next.seq - this.lastSnapshotSeq >= SNAPSHOT_EVERY) await this.snapshot();
+  }
+
+  /**
+   * Asks the current round's exercise for work it does on its own (simulated workers,
+   * simulated clocks) and schedules it as a facilitator action. A pending step is kept
+   * while it stays the same, so other activity in the room does not keep postponing it.
+   */
+  private scheduleAutomation(): void {
+    const state = this.current;
+    const round = state.agenda.find((r) => r.id === state.currentRoundId);
+    const runtime = round && state.rounds[round.id];
+    const exercise = round && getExercise(round.kind);
+    const step =
+      !this.isClosed && state.phase === 'live' && round && runtime && exercise
+        ? exercise.automation(runtime.state, roundContext(state, runtime, this.now()))
+        : null;
+    const key = step && round ? `${round.id}:${JSON.stringify(step.action)}` : '';
+    if (this.automation?.key === key) return;
+    if (this.automation) clearTimeout(this.automation.timer);
+    this.automation = null;
+    if (!step || !round) return;
+    const timer = setTimeout(() => {
+      this.automation = null;
+      void this.execute(
+        { type: 'round.act', roundId: round.id, action: step.action },
+        { role: 'facilitator' },
+      ).then(
+        (result) => {
+          // A refused step changes nothing, so nothing would schedule the next one: say why.
+          if (!result.ok) console.warn(`[automation] ${round.kind}: ${result.error.message}`);
+        },
+        (error: unknown) => console.error('[automation]', error),
+      );
+    }, step.delayMs);
+    this.automation = { key, timer };
   }
 
   /** Stores the current state so a restart need not replay the whole log. */
@@ -412,6 +454,9 @@ export class LiveSession {
 
   /** Waits for queued commands, stores a snapshot and stops timers. */
   async close(): Promise<void> {
+    this.isClosed = true;
+    if (this.automation) clearTimeout(this.automation.timer);
+    this.automation = null;
     await this.draining;
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;

@@ -81,7 +81,7 @@ export class SessionManager {
     for (const input of body.agenda) {
       const round = parseRoundInput(input);
       if (!round.ok) return round;
-      agenda.push({ ...round.data, id: newId() });
+      agenda.push({ ...round.data, id: newId() } as RoundSpec);
     }
     const facilitatorToken = newToken();
     const screenKey = deriveScreenKey(facilitatorToken);

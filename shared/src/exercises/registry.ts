@@ -1,6 +1,7 @@
 import { type z } from 'zod';
 import type { Result } from '../result.ts';
 import { poll } from './poll/index.ts';
+import { redBead } from './redBead/index.ts';
 import type {
   Actor,
   ExerciseDefinition,
@@ -12,6 +13,7 @@ import type {
 /** Every exercise, by kind. Adding an exercise adds one line here. */
 export const EXERCISES = {
   poll,
+  redBead,
 } as const;
 
 /** The kind of an exercise, e.g. `'poll'`. */
@@ -75,6 +77,7 @@ export interface ExerciseModule {
   submittedCount(state: unknown): number;
   summary(state: unknown, ctx: RoundContext): RoundSummary;
   actionPlanPrompt(config: unknown): string;
+  automation(state: unknown, ctx: RoundContext): { action: unknown; delayMs: number } | null;
 }
 
 /** Formats zod issues as one sentence a facilitator can act on. */
@@ -118,11 +121,26 @@ function erase<C, S, P, F, V extends ExerciseViewTypes>(
     submittedCount: (state) => def.submittedCount(state as S),
     summary: (state, ctx) => def.summary(state as S, ctx),
     actionPlanPrompt: (config) => def.actionPlanPrompt(config as C),
+    automation: (state, ctx) => def.automation?.(state as S, ctx) ?? null,
   };
 }
 
+// Each definition is erased on its own; TypeScript cannot follow that through the union
+// of all definitions, hence the one widening cast here, at the erasure boundary.
 const MODULES = Object.fromEntries(
-  EXERCISE_KINDS.map((kind) => [kind, erase(kind, EXERCISES[kind])]),
+  EXERCISE_KINDS.map((kind) => [
+    kind,
+    erase(
+      kind,
+      EXERCISES[kind] as unknown as ExerciseDefinition<
+        unknown,
+        unknown,
+        unknown,
+        unknown,
+        ExerciseViewTypes
+      >,
+    ),
+  ]),
 ) as Record<ExerciseKind, ExerciseModule>;
 
 /** The exercise of a kind, or undefined for a kind this build does not know. */

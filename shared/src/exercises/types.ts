@@ -29,8 +29,29 @@ export interface RoundContext {
 /** A block of a round's summary, kept in the session's results and later its notebook. */
 export type SummaryBlock =
   | { type: 'text'; text: string }
+  | { type: 'list'; title: string; items: string[] }
   | { type: 'bars'; labels: string[]; values: number[]; unit: string }
-  | { type: 'table'; columns: string[]; rows: string[][] };
+  | { type: 'table'; columns: string[]; rows: string[][] }
+  | { type: 'controlChart'; chart: ControlChartView };
+
+/** A control chart ready to draw: points, limits per segment, and marked events. */
+export interface ControlChartView {
+  title: string;
+  kind: 'np' | 'p';
+  /** Axis label of the values, e.g. "red beads per paddle". */
+  unit: string;
+  points: { value: number; label: string; isBeyondLimits: boolean }[];
+  /** Limits of each stretch of points drawn from one system (they change with the system). */
+  segments: { start: number; end: number; center: number; lower: number; upper: number }[];
+  /** Cumulative average of the points, one per point. */
+  cumulative: number[];
+  /** The value expected from the system in theory, for comparison with the cumulative average. */
+  expected: number | null;
+  /** Western Electric run-rule signals, by point. */
+  signals: { index: number; rule: 1 | 2 | 3 | 4; description: string }[];
+  /** Events drawn as markers before the point they preceded. */
+  markers: { beforePoint: number; label: string; isSystemChange: boolean }[];
+}
 
 /** What a round leaves behind: enough to render it later without the exercise state. */
 export interface RoundSummary {
@@ -82,6 +103,16 @@ export interface ExerciseDefinition<
   summary(state: State, ctx: RoundContext): RoundSummary;
   /** The "what will I do about this?" prompt offered after the round. */
   actionPlanPrompt(config: Config): string;
+  /**
+   * Work the server does on its own in this round (simulated workers, simulated clocks):
+   * the facilitator action to apply next and how long to wait first, or null. The runtime
+   * asks again after every change; the actions are logged like any other, so a replay
+   * reproduces them exactly.
+   */
+  automation?(
+    state: State,
+    ctx: RoundContext,
+  ): { action: FacilitatorAction; delayMs: number } | null;
 }
 
 /** The four view types of an exercise. */

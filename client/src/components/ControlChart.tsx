@@ -1,0 +1,162 @@
+import type { ControlChartView } from '@playfield/shared';
+
+const W = 800;
+const H = 360;
+const M = { left: 52, right: 64, top: 18, bottom: 36 };
+
+const fmt = (n: number, kind: ControlChartView['kind']) =>
+  kind === 'p' ? `${Math.round(n * 100)}%` : n.toFixed(1);
+
+/**
+ * A control chart in SVG: the points in order, each system's centre line and limits,
+ * the cumulative average, and numbered markers for interventions. Points beyond the
+ * limits are drawn larger and as diamonds, so colour is never the only signal.
+ */
+export function ControlChart({
+  chart,
+  size = 'normal',
+}: {
+  chart: ControlChartView;
+  size?: 'normal' | 'large';
+}) {
+  const { points, segments, kind } = chart;
+  const count = Math.max(points.length, 1);
+  const top = Math.max(
+    ...points.map((p) => p.value),
+    ...segments.map((s) => s.upper),
+    chart.expected ?? 0,
+    kind === 'p' ? 0.1 : 1,
+  );
+  const yMax = top * 1.12;
+  const x = (i: number) => M.left + ((i + 0.5) / count) * (W - M.left - M.right);
+  const y = (v: number) => H - M.bottom - (v / yMax) * (H - M.top - M.bottom);
+  const beyond = points.filter((p) => p.isBeyondLimits).length;
+  const last = segments.at(-1);
+  const summary = last
+    ? `${chart.title}: ${points.length} paddles; centre ${fmt(last.center, kind)}, limits ${fmt(last.lower, kind)} to ${fmt(last.upper, kind)}; ${beyond} beyond the limits.`
+    : `${chart.title}: no paddles drawn yet.`;
+  const ticks = Array.from({ length: 5 }, (_, i) => (yMax / 4) * i);
+
+  return (
+    <figure className={`control-chart control-chart--${size}`}>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary}>
+        {ticks.map((t) => (
+          <g key={t} className="control-chart__grid">
+            <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} />
+            <text x={M.left - 8} y={y(t) + 5} textAnchor="end">
+              {fmt(t, kind)}
+            </text>
+          </g>
+        ))}
+        {segments.map((s, i) => {
+          const x1 = x(s.start - 0.5);
+          const x2 = x(s.end - 0.5);
+          const isLast = i === segments.length - 1;
+          return (
+            <g key={i} className="control-chart__limits">
+              <line
+                className="control-chart__center"
+                x1={x1}
+                x2={x2}
+                y1={y(s.center)}
+                y2={y(s.center)}
+              />
+              <line
+                className="control-chart__limit"
+                x1={x1}
+                x2={x2}
+                y1={y(s.upper)}
+                y2={y(s.upper)}
+              />
+              <line
+                className="control-chart__limit"
+                x1={x1}
+                x2={x2}
+                y1={y(s.lower)}
+                y2={y(s.lower)}
+              />
+              {isLast && (
+                <>
+                  <text x={x2 + 6} y={y(s.upper) + 5}>
+                    UCL {fmt(s.upper, kind)}
+                  </text>
+                  <text x={x2 + 6} y={y(s.center) + 5}>
+                    x̄ {fmt(s.center, kind)}
+                  </text>
+                  <text x={x2 + 6} y={y(s.lower) + 5}>
+                    LCL {fmt(s.lower, kind)}
+                  </text>
+                </>
+              )}
+            </g>
+          );
+        })}
+        {chart.markers.map((m, i) => (
+          <g key={i} className={`control-chart__marker ${m.isSystemChange ? 'is-system' : ''}`}>
+            <line
+              x1={x(m.beforePoint - 0.5)}
+              x2={x(m.beforePoint - 0.5)}
+              y1={M.top}
+              y2={H - M.bottom}
+            />
+            <text x={x(m.beforePoint - 0.5) + 3} y={M.top + 12}>
+              {i + 1}
+            </text>
+          </g>
+        ))}
+        {chart.cumulative.length > 1 && (
+          <polyline
+            className="control-chart__cumulative"
+            points={chart.cumulative.map((v, i) => `${x(i)},${y(v)}`).join(' ')}
+          />
+        )}
+        {points.length > 1 && (
+          <polyline
+            className="control-chart__line"
+            points={points.map((p, i) => `${x(i)},${y(p.value)}`).join(' ')}
+          />
+        )}
+        {points.map((p, i) =>
+          p.isBeyondLimits ? (
+            <rect
+              key={i}
+              className="control-chart__point is-beyond"
+              x={x(i) - 8}
+              y={y(p.value) - 8}
+              width={16}
+              height={16}
+              transform={`rotate(45 ${x(i)} ${y(p.value)})`}
+            >
+              <title>{`${p.label}: ${fmt(p.value, kind)} (beyond the limits)`}</title>
+            </rect>
+          ) : (
+            <circle key={i} className="control-chart__point" cx={x(i)} cy={y(p.value)} r={5}>
+              <title>{`${p.label}: ${fmt(p.value, kind)}`}</title>
+            </circle>
+          ),
+        )}
+        <text
+          className="control-chart__axis"
+          x={(W - M.right + M.left) / 2}
+          y={H - 8}
+          textAnchor="middle"
+        >
+          {points.length ? 'paddles, in the order drawn' : 'no paddles drawn yet'}
+        </text>
+      </svg>
+      <figcaption className="control-chart__legend">
+        <span className="legend legend--points">{chart.unit}</span>
+        <span className="legend legend--limits">control limits</span>
+        <span className="legend legend--cumulative">cumulative average</span>
+        {chart.expected !== null && <span>expected {fmt(chart.expected, kind)}</span>}
+      </figcaption>
+      {chart.markers.length > 0 && (
+        <ol className="control-chart__events">
+          {chart.markers.map((m, i) => (
+            <li key={i}>{m.label}</li>
+          ))}
+        </ol>
+      )}
+    </figure>
+  );
+}

@@ -1,0 +1,76 @@
+import type { ConfigEditorProps } from '../types.ts';
+
+type Config = ConfigEditorProps<'redBead'>['config'];
+
+/** A short random seed the facilitator can read out or note down to rerun the same draws. */
+function newSeed(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(4));
+  return `beads-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+const NUMBERS: {
+  key: 'beads' | 'redSharePercent' | 'paddleHoles' | 'workers' | 'days';
+  label: string;
+  min: number;
+  max: number;
+}[] = [
+  { key: 'beads', label: 'Beads in the bucket', min: 1, max: 100_000 },
+  { key: 'redSharePercent', label: 'Share of red (%)', min: 0, max: 100 },
+  { key: 'paddleHoles', label: 'Paddle holes', min: 1, max: 500 },
+  { key: 'workers', label: 'Willing workers', min: 1, max: 12 },
+  { key: 'days', label: 'Days', min: 1, max: 10 },
+];
+
+/** Sets up the bucket, the paddle, the crew and the seed. */
+export default function RedBeadConfigEditor({
+  config,
+  onChange,
+  idPrefix,
+}: ConfigEditorProps<'redBead'>) {
+  const set = (patch: Partial<Config>) => onChange({ ...config, ...patch });
+  return (
+    <div className="stack stack--tight">
+      <div className="roles-grid">
+        {NUMBERS.map(({ key, label, min, max }) => (
+          <label key={key} className="field">
+            <span>{label}</span>
+            <input
+              id={`${idPrefix}-${key}`}
+              type="number"
+              min={min}
+              max={max}
+              value={config[key]}
+              onChange={(e) => set({ [key]: Number(e.target.value) })}
+            />
+          </label>
+        ))}
+      </div>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={config.hasMechanicalBias}
+          onChange={(e) => set({ hasMechanicalBias: e.target.checked })}
+        />
+        Mechanical sampling bias (red beads are caught slightly less often, as with real paddles:
+        about 9.4 instead of 10)
+      </label>
+      <div className="option-row">
+        <label className="field field--grow">
+          <span>Random seed (the same seed gives the same draws)</span>
+          <input
+            value={config.seed}
+            maxLength={64}
+            onChange={(e) => set({ seed: e.target.value })}
+          />
+        </label>
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={() => set({ seed: newSeed() })}
+        >
+          New seed
+        </button>
+      </div>
+    </div>
+  );
+}

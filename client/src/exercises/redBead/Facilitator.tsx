@@ -1,0 +1,437 @@
+import { useState } from 'react';
+import type { RedBeadFacilitatorView } from '@playfield/shared/exercises/redBead/index';
+import { ControlChart } from '../../components/ControlChart.tsx';
+import type { FacilitatorProps } from '../types.ts';
+import { Paddle } from './Paddle.tsx';
+import { Debrief, RecordTable } from './RecordTable.tsx';
+
+type Act = FacilitatorProps<'redBead'>['act'];
+type Action = Parameters<Act>[0];
+
+/** Runs the plant: roles, days, management's theatre, the real system changes, the chart. */
+export default function RedBeadFacilitator({ view, act }: FacilitatorProps<'redBead'>) {
+  const [error, setError] = useState<string | null>(null);
+  const send = async (action: Action) => {
+    const result = await act(action);
+    setError(result.ok ? null : result.error.message);
+  };
+  const isFinished = view.stage === 'finished';
+  const current = view.workers.find((w) => w.id === view.currentWorkerId);
+  const isPending = view.paddle !== null && !view.paddle.isRecorded;
+  const nextDay = view.stage === 'working' || view.stage === 'predicting' ? view.day : view.day + 1;
+
+  return (
+    <div className="stack red-bead-console">
+      <div className="actions">
+        <span className="status-pill">
+          {view.day === 0 ? 'Not started' : `Day ${view.day} of ${view.days}`} ·{' '}
+          {stageLabel(view.stage)}
+        </span>
+        <span className="muted">Seed {view.config.seed}</span>
+      </div>
+      <div className="actions">
+        {(view.stage === 'setup' || view.stage === 'dayEnded') && nextDay <= view.days && (
+          <>
+            <button
+              type="button"
+              className="button"
+              onClick={() => void send({ type: 'openPredictions' })}
+            >
+              Ask observers to predict day {nextDay}
+            </button>
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => void send({ type: 'startDay' })}
+            >
+              Start day {nextDay}
+            </button>
+          </>
+        )}
+        {view.stage === 'predicting' && (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => void send({ type: 'startDay' })}
+          >
+            Start day {view.day} ({view.predictionsToday} predictions)
+          </button>
+        )}
+        {view.stage === 'working' && current && (
+          <button type="button" className="button" onClick={() => void send({ type: 'dip' })}>
+            Dip for {current.name}
+            {current.isSimulated ? ' (simulated)' : ''}
+          </button>
+        )}
+        {isPending && (
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => void send({ type: 'record' })}
+          >
+            Record without inspection
+          </button>
+        )}
+        {!isFinished && (
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => void send({ type: 'finish' })}
+          >
+            End the experiment and debrief
+          </button>
+        )}
+      </div>
+      <DemoControls view={view} send={send} />
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+
+      {view.paddle && (
+        <div className="paddle-row">
+          <Paddle
+            key={view.paddle.index}
+            beads={view.paddle.beads}
+            label={`${view.paddle.workerName}'s paddle`}
+          />
+          <p>
+            <strong>{view.paddle.workerName}</strong>: {view.paddle.red} red
+            {isPending
+              ? ` · inspectors ${view.paddle.confirmations} of ${view.inspectorsNeeded}`
+              : ' · recorded'}
+          </p>
+        </div>
+      )}
+
+      <ControlChart chart={view.chart} />
+      <div className="actions">
+        <button
+          type="button"
+          className="button button--small"
+          aria-pressed={view.chartSettings.kind === 'p'}
+          onClick={() =>
+            void send({ type: 'chart', kind: view.chartSettings.kind === 'np' ? 'p' : 'np' })
+          }
+        >
+          Show as{' '}
+          {view.chartSettings.kind === 'np' ? 'p chart (share red)' : 'np chart (red count)'}
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          aria-pressed={view.chartSettings.basis === 'data'}
+          onClick={() =>
+            void send({
+              type: 'chart',
+              basis: view.chartSettings.basis === 'theory' ? 'data' : 'theory',
+            })
+          }
+        >
+          Limits from {view.chartSettings.basis === 'theory' ? 'the data' : 'theory'}
+        </button>
+      </div>
+      <RecordTable view={view} />
+
+      {isFinished ? (
+        <Debrief view={view} />
+      ) : (
+        <>
+          <Management view={view} send={send} />
+          <Roles view={view} send={send} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function stageLabel(stage: RedBeadFacilitatorView['stage']): string {
+  return {
+    setup: 'setting up',
+    predicting: 'predictions open',
+    working: 'working',
+    dayEnded: 'day over',
+    finished: 'finished',
+  }[stage];
+}
+
+function DemoControls({
+  view,
+  send,
+}: {
+  view: RedBeadFacilitatorView;
+  send: (a: Action) => Promise<void>;
+}) {
+  return (
+    <div className="actions">
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={view.demo.isOn}
+          onChange={(e) =>
+            void send({ type: 'demo', isOn: e.target.checked, intervalMs: view.demo.intervalMs })
+          }
+        />
+        Demo mode: simulated workers dip by themselves
+      </label>
+      <label className="field field--inline">
+        <span>every</span>
+        <select
+          value={view.demo.intervalMs}
+          onChange={(e) =>
+            void send({ type: 'demo', isOn: view.demo.isOn, intervalMs: Number(e.target.value) })
+          }
+        >
+          {[500, 1000, 1500, 3000, 5000].map((ms) => (
+            <option key={ms} value={ms}>
+              {ms / 1000} s
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}
+
+function Management({
+  view,
+  send,
+}: {
+  view: RedBeadFacilitatorView;
+  send: (a: Action) => Promise<void>;
+}) {
+  const [quota, setQuota] = useState(3);
+  const [slogan, setSlogan] = useState('Zero defects!');
+  const [fire, setFire] = useState(3);
+  const [share, setShare] = useState(10);
+  const [holes, setHoles] = useState(25);
+  return (
+    <section className="stack stack--tight" aria-labelledby="management-title">
+      <h3 id="management-title">Management</h3>
+      {view.suggestions.length > 0 && (
+        <div className="actions" aria-label="From the classic script">
+          <span className="muted">Script:</span>
+          {view.suggestions.map((s) => (
+            <button
+              key={s.label}
+              type="button"
+              className="button button--small"
+              onClick={() => void send(s.action)}
+            >
+              {s.label}
+            </button>
+          ))}
+        </div>
+      )}
+      <div className="actions">
+        <label className="field field--inline">
+          <span>Quota</span>
+          <input
+            type="number"
+            min={0}
+            max={500}
+            value={quota}
+            onChange={(e) => setQuota(Number(e.target.value))}
+          />
+        </label>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => void send({ type: 'quota', max: quota })}
+        >
+          Set quota
+        </button>
+        <label className="field field--inline">
+          <span>Slogan</span>
+          <input value={slogan} maxLength={120} onChange={(e) => setSlogan(e.target.value)} />
+        </label>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => void send({ type: 'slogan', text: slogan })}
+        >
+          Post slogan
+        </button>
+      </div>
+      <div className="actions">
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => void send({ type: 'reward', kind: 'praise' })}
+        >
+          Praise the best
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => void send({ type: 'reward', kind: 'bonus' })}
+        >
+          Bonus for the best
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => void send({ type: 'reward', kind: 'probation' })}
+        >
+          Probation for the worst
+        </button>
+        <label className="field field--inline">
+          <span>Fire</span>
+          <input
+            type="number"
+            min={1}
+            max={5}
+            value={fire}
+            onChange={(e) => setFire(Number(e.target.value))}
+          />
+        </label>
+        <button
+          type="button"
+          className="button button--small button--danger"
+          onClick={() => void send({ type: 'fireWorst', count: fire })}
+        >
+          Fire the worst, double shifts for the best
+        </button>
+        <button
+          type="button"
+          className="button button--small button--danger"
+          onClick={() => void send({ type: 'closePlant' })}
+        >
+          Close the plant
+        </button>
+      </div>
+      <h4>Change the system (the only changes that move the chart)</h4>
+      <div className="actions">
+        <label className="field field--inline">
+          <span>Supplier’s red %</span>
+          <input
+            type="number"
+            min={0}
+            max={100}
+            value={share}
+            onChange={(e) => setShare(Number(e.target.value))}
+          />
+        </label>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => void send({ type: 'newSupplier', redSharePercent: share })}
+        >
+          New supplier
+        </button>
+        <label className="field field--inline">
+          <span>Paddle holes</span>
+          <input
+            type="number"
+            min={1}
+            max={500}
+            value={holes}
+            onChange={(e) => setHoles(Number(e.target.value))}
+          />
+        </label>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => void send({ type: 'newPaddle', paddleHoles: holes })}
+        >
+          New paddle
+        </button>
+        <span className="muted">
+          Now: {view.system.redSharePercent}% red, {view.system.paddleHoles} holes
+        </span>
+      </div>
+    </section>
+  );
+}
+
+function Roles({
+  view,
+  send,
+}: {
+  view: RedBeadFacilitatorView;
+  send: (a: Action) => Promise<void>;
+}) {
+  const options = (empty: string) => (
+    <>
+      <option value="">{empty}</option>
+      {view.people.map((p) => (
+        <option key={p.id} value={p.id}>
+          {p.name}
+          {p.role !== 'observer' ? ` (${p.role})` : ''}
+        </option>
+      ))}
+    </>
+  );
+  const assign = (
+    role: 'worker' | 'inspector' | 'chief' | 'recorder',
+    slot: number,
+    value: string,
+  ) => void send({ type: 'assign', role, slot, participantId: value || null });
+  return (
+    <section className="stack stack--tight" aria-labelledby="roles-title">
+      <div className="actions">
+        <h3 id="roles-title">Roles</h3>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => void send({ type: 'pickVolunteers' })}
+        >
+          Pick volunteers at random
+        </button>
+      </div>
+      <div className="roles-grid">
+        {view.roles.workers.map((w) => {
+          const worker = view.workers.find((x) => x.id === w.workerId);
+          return (
+            <label key={w.workerId} className="field">
+              <span>
+                Worker {w.workerId}
+                {worker?.status === 'fired'
+                  ? ' (fired)'
+                  : worker?.hasDoubleShift
+                    ? ' (double shift)'
+                    : ''}
+              </span>
+              <select
+                value={w.participantId ?? ''}
+                onChange={(e) => assign('worker', w.slot, e.target.value)}
+              >
+                {options('Simulated worker')}
+              </select>
+            </label>
+          );
+        })}
+        {view.roles.inspectors.map((p, i) => (
+          <label key={`i${i}`} className="field">
+            <span>Inspector {i + 1}</span>
+            <select value={p ?? ''} onChange={(e) => assign('inspector', i, e.target.value)}>
+              {options('Nobody')}
+            </select>
+          </label>
+        ))}
+        <label className="field">
+          <span>Chief inspector</span>
+          <select
+            value={view.roles.chief ?? ''}
+            onChange={(e) => assign('chief', 0, e.target.value)}
+          >
+            {options('Nobody')}
+          </select>
+        </label>
+        <label className="field">
+          <span>Recorder</span>
+          <select
+            value={view.roles.recorder ?? ''}
+            onChange={(e) => assign('recorder', 0, e.target.value)}
+          >
+            {options('Nobody')}
+          </select>
+        </label>
+      </div>
+      <p className="muted">
+        Everyone else observes and predicts. Without inspectors, paddles are recorded at once.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+import type { RedBeadCommonView } from '@playfield/shared/exercises/redBead/index';
+
+/** The recorder's board: workers by days, filling in as paddles are announced. */
+export function RecordTable({
+  view,
+  size = 'normal',
+}: {
+  view: RedBeadCommonView;
+  size?: 'normal' | 'large';
+}) {
+  const { table } = view;
+  return (
+    <table className={`table record-table record-table--${size}`}>
+      <caption>Red beads per worker and day</caption>
+      <thead>
+        <tr>
+          {table.columns.map((c) => (
+            <th key={c} scope="col">
+              {c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {table.rows.map((row) => (
+          <tr
+            key={row.workerId}
+            className={`${row.status !== 'working' ? `is-${row.status}` : ''} ${row.workerId === view.currentWorkerId ? 'is-current' : ''}`}
+          >
+            <th scope="row">
+              {row.name}
+              {row.status === 'fired' && ' (fired)'}
+              {row.status === 'probation' && ' (probation)'}
+            </th>
+            {row.cells.map((cell, i) => (
+              <td key={i}>{cell.join(' + ')}</td>
+            ))}
+            <td>
+              <strong>{row.total}</strong>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The end of the experiment: the numbers, the ranking that meant nothing, and the questions. */
+export function Debrief({ view }: { view: RedBeadCommonView }) {
+  const debrief = view.debrief;
+  if (!debrief) return null;
+  return (
+    <section className="stack debrief" aria-labelledby="debrief-title">
+      <h3 id="debrief-title">Debrief</h3>
+      <p className="lead">
+        {debrief.averageRed === null
+          ? 'No paddles were drawn.'
+          : `Average ${debrief.averageRed.toFixed(1)} red per paddle, against ${debrief.expectedRed.toFixed(1)} expected from the bucket. ${debrief.pointsBeyondLimits} of ${debrief.draws} paddles fell outside the control limits.`}
+      </p>
+      <div>
+        <h4>The ranking that meant nothing</h4>
+        <ol>
+          {debrief.ranking.map((r) => (
+            <li key={r.name}>
+              {r.name}: {r.average.toFixed(1)} red per paddle ({r.draws} paddles)
+            </li>
+          ))}
+        </ol>
+      </div>
+      {debrief.interventions.length > 0 && (
+        <div>
+          <h4>Interventions and what they did</h4>
+          <ul>
+            {debrief.interventions.map((i, k) => (
+              <li key={k}>
+                Day {i.day}: {i.text}
+                {i.averageBefore !== null && i.averageAfter !== null && (
+                  <span className="muted">
+                    {' '}
+                    (average {i.averageBefore.toFixed(1)} before, {i.averageAfter.toFixed(1)} after)
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div>
+        <h4>Questions for discussion</h4>
+        <ul>
+          {debrief.questions.map((q) => (
+            <li key={q}>{q}</li>
+          ))}
+        </ul>
+      </div>
+    </section>
+  );
+}
