@@ -2,10 +2,21 @@ import type { ControlChartView } from '@playfield/shared';
 
 const W = 800;
 const H = 360;
-const M = { left: 52, right: 64, top: 18, bottom: 36 };
+const M = { left: 52, right: 96, top: 18, bottom: 36 };
 
 const fmt = (n: number, kind: ControlChartView['kind']) =>
   kind === 'p' ? `${Math.round(n * 100)}%` : n.toFixed(1);
+
+/** Gridlines at round steps (1, 2 or 5 times a power of ten), about five up to `max`. */
+function niceTicks(max: number): number[] {
+  const raw = max / 5;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = ([1, 2, 5, 10].find((m) => m * power >= raw) ?? 10) * power;
+  return Array.from({ length: Math.floor(max / step + 1e-9) + 1 }, (_, i) => i * step);
+}
+
+const fmtTick = (n: number, kind: ControlChartView['kind']) =>
+  kind === 'p' ? fmt(n, kind) : String(Math.round(n * 100) / 100);
 
 /**
  * A control chart in SVG: the points in order, each system's centre line and limits,
@@ -35,7 +46,9 @@ export function ControlChart({
   const summary = last
     ? `${chart.title}: ${points.length} paddles; centre ${fmt(last.center, kind)}, limits ${fmt(last.lower, kind)} to ${fmt(last.upper, kind)}; ${beyond} beyond the limits.`
     : `${chart.title}: no paddles drawn yet.`;
-  const ticks = Array.from({ length: 5 }, (_, i) => (yMax / 4) * i);
+  const ticks = niceTicks(yMax);
+  const isAfterLast = (m: ControlChartView['markers'][number]) =>
+    points.length > 0 && m.beforePoint >= points.length;
 
   return (
     <figure className={`control-chart control-chart--${size}`}>
@@ -44,7 +57,7 @@ export function ControlChart({
           <g key={t} className="control-chart__grid">
             <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} />
             <text x={M.left - 8} y={y(t) + 5} textAnchor="end">
-              {fmt(t, kind)}
+              {fmtTick(t, kind)}
             </text>
           </g>
         ))}
@@ -99,7 +112,14 @@ export function ControlChart({
               y1={M.top}
               y2={H - M.bottom}
             />
-            <text x={x(m.beforePoint - 0.5) + 3} y={M.top + 12}>
+            {/* Interventions made at the same point stack their numbers, one line each; after
+                the last paddle they sit left of their line, clear of the limits' labels. */}
+            <text
+              x={x(m.beforePoint - 0.5) + (isAfterLast(m) ? -4 : 3)}
+              textAnchor={isAfterLast(m) ? 'end' : 'start'}
+              y={M.top + 12}
+              dy={`${chart.markers.slice(0, i).filter((o) => o.beforePoint === m.beforePoint).length * 1.1}em`}
+            >
               {i + 1}
             </text>
           </g>

@@ -1,5 +1,5 @@
+import '../zodSetup.ts';
 import { Suspense } from 'react';
-import { config as configureZod } from 'zod';
 import {
   EXERCISES,
   EXERCISE_KINDS,
@@ -10,9 +10,6 @@ import {
 import { LIMITS } from '@playfield/shared/limits';
 import { EXERCISE_UI } from '../exercises/registry.ts';
 import type { ConfigEditorProps } from '../exercises/types.ts';
-
-// Our Content-Security-Policy forbids eval: tell zod not to probe for its JIT compiler.
-configureZod({ jitless: true });
 
 /** A fresh round of a kind, with the exercise's default settings. */
 export function newRound(kind: ExerciseKind = 'poll'): RoundInput {

@@ -1,3 +1,4 @@
+import '../zodSetup.ts';
 import { useState, type FormEvent } from 'react';
 import { parseRoundInput, type RoundInput } from '@playfield/shared';
 import { LIMITS } from '@playfield/shared/limits';

@@ -335,7 +335,8 @@ export class LiveSession {
         break;
       case 'round.acted':
         for (const audience of AUDIENCES) this.mark(audience, 'urgent');
-        if (actor.role === 'participant') this.dirtyOwn.add(actor.participantId);
+        if (actor.role === 'participant' && !this.hasSharedOwnViews(event.roundId))
+          this.dirtyOwn.add(actor.participantId);
         else this.isAllOwnDirty = true;
         break;
       default:
@@ -343,6 +344,12 @@ export class LiveSession {
         this.isAllOwnDirty = true;
     }
     this.scheduleFlush();
+  }
+
+  /** Can a participant's action in this round change other participants' own views? */
+  private hasSharedOwnViews(roundId: string): boolean {
+    const round = this.current.agenda.find((r) => r.id === roundId);
+    return !!round && !!getExercise(round.kind)?.hasSharedOwnViews;
   }
 
   /**

@@ -74,6 +74,7 @@ export interface ExerciseModule {
   participantPublicView(state: unknown, ctx: RoundContext): unknown;
   participantOwnView(state: unknown, participantId: string, ctx: RoundContext): unknown;
   screenView(state: unknown, ctx: RoundContext): unknown;
+  hasSharedOwnViews: boolean;
   submittedCount(state: unknown): number;
   summary(state: unknown, ctx: RoundContext): RoundSummary;
   actionPlanPrompt(config: unknown): string;
@@ -118,6 +119,7 @@ function erase<C, S, P, F, V extends ExerciseViewTypes>(
     participantPublicView: (state, ctx) => def.participantPublicView(state as S, ctx),
     participantOwnView: (state, id, ctx) => def.participantOwnView(state as S, id, ctx),
     screenView: (state, ctx) => def.screenView(state as S, ctx),
+    hasSharedOwnViews: def.hasSharedOwnViews ?? false,
     submittedCount: (state) => def.submittedCount(state as S),
     summary: (state, ctx) => def.summary(state as S, ctx),
     actionPlanPrompt: (config) => def.actionPlanPrompt(config as C),

@@ -98,6 +98,12 @@ export interface ExerciseDefinition<
     ctx: RoundContext,
   ): Views['participantOwn'];
   screenView(state: State, ctx: RoundContext): Views['screen'];
+  /**
+   * True when one participant's action can change another participant's own view (an
+   * inspector's "confirmed" mark ends when the chief announces). The server then re-checks
+   * every phone's own view after any participant's action, not only the actor's.
+   */
+  hasSharedOwnViews?: boolean;
   /** How many participants have submitted something, for progress displays. */
   submittedCount(state: State): number;
   summary(state: State, ctx: RoundContext): RoundSummary;

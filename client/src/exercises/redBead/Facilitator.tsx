@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { RedBeadFacilitatorView } from '@playfield/shared/exercises/redBead/index';
 import { ControlChart } from '../../components/ControlChart.tsx';
 import type { FacilitatorProps } from '../types.ts';
@@ -163,25 +163,35 @@ function DemoControls({
   view: RedBeadFacilitatorView;
   send: (a: Action) => Promise<void>;
 }) {
+  // Uncontrolled, keyed on the server's value: a click shows at once and the next view
+  // confirms it. Each control sends the other's current value, not a view that may lag.
+  const isOn = useRef<HTMLInputElement>(null);
+  const speed = useRef<HTMLSelectElement>(null);
+  const update = () =>
+    void send({
+      type: 'demo',
+      isOn: isOn.current?.checked ?? view.demo.isOn,
+      intervalMs: Number(speed.current?.value ?? view.demo.intervalMs),
+    });
   return (
     <div className="actions">
       <label className="check">
         <input
+          ref={isOn}
+          key={`demo-${view.demo.isOn}`}
           type="checkbox"
-          checked={view.demo.isOn}
-          onChange={(e) =>
-            void send({ type: 'demo', isOn: e.target.checked, intervalMs: view.demo.intervalMs })
-          }
+          defaultChecked={view.demo.isOn}
+          onChange={update}
         />
         Demo mode: simulated workers dip by themselves
       </label>
       <label className="field field--inline">
         <span>every</span>
         <select
-          value={view.demo.intervalMs}
-          onChange={(e) =>
-            void send({ type: 'demo', isOn: view.demo.isOn, intervalMs: Number(e.target.value) })
-          }
+          ref={speed}
+          key={`speed-${view.demo.intervalMs}`}
+          defaultValue={view.demo.intervalMs}
+          onChange={update}
         >
           {[500, 1000, 1500, 3000, 5000].map((ms) => (
             <option key={ms} value={ms}>

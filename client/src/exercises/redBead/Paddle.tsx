@@ -18,7 +18,7 @@ export function Paddle({
       className={`paddle paddle--${size}`}
       role="img"
       aria-label={`${label}: ${red} red and ${beads.length - red} white beads`}
-      style={{ gridTemplateColumns: `repeat(${columns}, 1fr)` }}
+      style={{ gridTemplateColumns: `repeat(${columns}, max-content)` }}
     >
       {beads.map((bead, i) => (
         <span key={i} className={`bead bead--${bead}`} style={{ animationDelay: `${i * 18}ms` }} />

@@ -291,6 +291,9 @@ export const redBead: ExerciseDefinition<
     predictionsToday: predictionsToday(state),
   }),
 
+  // The chief's announcement clears the inspectors' "confirmed" marks on their phones.
+  hasSharedOwnViews: true,
+
   submittedCount: (state) => state.draws.length,
 
   summary(state, ctx: RoundContext) {

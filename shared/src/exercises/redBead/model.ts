@@ -5,18 +5,46 @@ import { validateBucket, type BucketSpec, MECHANICAL_BIAS_RED_WEIGHT } from './s
 /** The experiment's set-up, as the facilitator enters it (shares in percent, as people say them). */
 export const redBeadConfigSchema = z
   .object({
-    beads: z.number().int().min(1).max(100_000),
-    redSharePercent: z.number().min(0).max(100),
-    paddleHoles: z.number().int().min(1).max(500),
-    workers: z.number().int().min(1).max(12),
-    days: z.number().int().min(1).max(10),
+    // Messages a facilitator can act on, rather than zod's "Too small: expected number to be >=1".
+    beads: z
+      .number()
+      .int('The number of beads must be a whole number')
+      .min(1, 'The bucket needs at least 1 bead')
+      .max(100_000, 'The bucket holds at most 100,000 beads'),
+    redSharePercent: z
+      .number()
+      .min(0, 'The share of red beads must be between 0 and 100 %')
+      .max(100, 'The share of red beads must be between 0 and 100 %'),
+    paddleHoles: z
+      .number()
+      .int('The paddle’s holes must be a whole number')
+      .min(1, 'The paddle needs at least 1 hole')
+      .max(500, 'The paddle has at most 500 holes'),
+    workers: z
+      .number()
+      .int('The number of workers must be a whole number')
+      .min(1, 'The experiment needs at least 1 willing worker')
+      .max(12, 'The experiment has at most 12 willing workers'),
+    days: z
+      .number()
+      .int('The number of days must be a whole number')
+      .min(1, 'The experiment runs for at least 1 day')
+      .max(10, 'The experiment runs for at most 10 days'),
     hasMechanicalBias: z.boolean(),
-    seed: z.string().trim().min(1).max(64),
+    seed: z
+      .string()
+      .trim()
+      .min(1, 'The random seed must not be empty')
+      .max(64, 'The random seed has at most 64 characters'),
   })
-  .superRefine((config, ctx) => {
-    const problem = validateBucket(bucketSpec(config, config));
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+  .superRefine(
+    (config, ctx) => {
+      const problem = validateBucket(bucketSpec(config, config));
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    },
+    // Only once every field is fine on its own, so one mistake gives one message.
+    { when: (payload) => payload.issues.length === 0 },
+  );
 export type RedBeadConfig = z.infer<typeof redBeadConfigSchema>;
 
 /** The parts of the system that "change the system" actions move. */

@@ -231,7 +231,9 @@ function facilitatorReduce(
       const worker = state.workers.find((w) => w.id === workerId);
       if (!worker)
         return fail('CONFLICT', 'Nobody has drawn yet, so there is nobody to single out');
+      // Probation would otherwise overwrite 'fired' and put the worker back on the line.
       const name = workerName(worker, ctx.roster);
+      if (worker.status === 'fired') return fail('CONFLICT', `${name} has been fired`);
       const text = {
         praise: `Praise for ${name}`,
         bonus: `Bonus for ${name}`,
@@ -409,5 +411,7 @@ export function reduceRedBead(
   if (action.type !== 'dip' && action.type !== 'confirm' && action.type !== 'predict') {
     return fail('FORBIDDEN', 'Only the facilitator manages the plant');
   }
+  // "Lock answers" on the console pauses the plant for everyone but management.
+  if (!ctx.isOpen) return fail('ROUND_LOCKED', 'The facilitator has paused the plant');
   return participantReduce(state, action, actor.participantId);
 }
