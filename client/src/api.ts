@@ -1,17 +1,16 @@
-import type { AppError, Result, RoundResult, SessionHeader } from '@playfield/shared';
-import { getDeviceId, type Seat } from './storage.ts';
+import type {
+  AppError,
+  ClientConfig,
+  CreatedSession,
+  JoinedSeat,
+  Result,
+  SessionHeader,
+  SessionListing,
+  SessionResults,
+} from '@playfield/shared';
+import { getDeviceId } from './storage.ts';
 
-/** The session list entry the server returns to its facilitator. */
-export interface SessionListing {
-  sessionId: string;
-  code: string;
-  title: string;
-  phase: string;
-  createdAt: number;
-  endedAt: number | null;
-  participantCount: number;
-  roundCount: number;
-}
+export type { SessionListing };
 
 const offline: AppError = {
   code: 'INTERNAL',
@@ -42,21 +41,18 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<Result<T>>
 }
 
 export const api = {
-  config: () => call<{ protocolVersion: number; publicUrl: string | null }>('/config'),
+  config: () => call<ClientConfig>('/config'),
   lookup: (code: string) => call<SessionHeader>(`/join/${encodeURIComponent(code)}`),
   join: (code: string, name: string) =>
-    call<Seat>('/join', {
+    call<JoinedSeat>('/join', {
       method: 'POST',
       body: JSON.stringify({ code, name, deviceId: getDeviceId() }),
     }),
   createSession: (body: unknown) =>
-    call<{ sessionId: string; code: string; facilitatorToken: string; screenKey: string }>(
-      '/sessions',
-      {
-        method: 'POST',
-        body: JSON.stringify(body),
-      },
-    ),
+    call<CreatedSession>('/sessions', {
+      method: 'POST',
+      body: JSON.stringify(body),
+    }),
   mySessions: (sessions: { sessionId: string; token: string }[]) =>
     call<{ sessions: SessionListing[] }>('/facilitator/sessions', {
       method: 'POST',
@@ -67,7 +63,7 @@ export const api = {
       headers: { authorization: `Bearer ${token}` },
     }),
   results: (sessionId: string, token: string) =>
-    call<{ session: SessionListing; rounds: RoundResult[] }>(`/sessions/${sessionId}/results`, {
+    call<SessionResults>(`/sessions/${sessionId}/results`, {
       headers: { authorization: `Bearer ${token}` },
     }),
 };

@@ -1,3 +1,5 @@
+import type { JoinedSeat } from '@playfield/shared';
+
 /**
  * What a browser keeps: a participant's resume tokens (their seat), a facilitator's
  * session tokens, and a random device id. Storage can be unavailable (private mode):
@@ -21,13 +23,8 @@ function write(key: string, value: unknown): void {
   }
 }
 
-/** A seat in a session, kept on the phone. */
-export interface Seat {
-  sessionId: string;
-  participantId: string;
-  name: string;
-  resumeToken: string;
-}
+/** A seat in a session, kept on the phone: the join answer as it came. */
+export type Seat = JoinedSeat;
 
 const SEATS = 'playfield.seats';
 const FACILITATED = 'playfield.facilitated';

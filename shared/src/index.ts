@@ -5,6 +5,7 @@ export * from './limits.ts';
 export * from './protocol/errors.ts';
 export * from './protocol/schemas.ts';
 export * from './protocol/events.ts';
+export * from './protocol/http.ts';
 export * from './exercises/types.ts';
 export * from './exercises/registry.ts';
 export * from './session/state.ts';

@@ -15,13 +15,14 @@ import {
   type AppError,
   type ClientToServerEvents,
   type CreateSessionBody,
+  type CreatedSession,
+  type JoinedSeat,
   type Credential,
   type ParticipantOwnView,
   type Result,
   type ServerToClientEvents,
 } from '@playfield/shared';
 import { loadConfig, startPlayfield, type Playfield } from '@playfield/server';
-import type { CreatedSession, JoinedSeat } from '../../server/src/sessions/sessionManager.ts';
 
 /** A client socket typed from the client's side of the protocol. */
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;

@@ -6,6 +6,9 @@ import {
   replay,
   sessionResults,
   type CreateSessionBody,
+  type CreatedSession,
+  type JoinedSeat,
+  type SessionListing,
   type EventEnvelope,
   type Result,
   type RoundResult,
@@ -22,34 +25,6 @@ import {
   tokenMatches,
 } from '../security/tokens.ts';
 import { LiveSession, type ViewSink } from './liveSession.ts';
-
-/** What the facilitator receives once, when creating a session: keep the secrets. */
-export interface CreatedSession {
-  sessionId: string;
-  code: string;
-  facilitatorToken: string;
-  screenKey: string;
-}
-
-/** A seat handed to a participant who joined: the resume token brings them back to it. */
-export interface JoinedSeat {
-  sessionId: string;
-  participantId: string;
-  name: string;
-  resumeToken: string;
-}
-
-/** A session as the facilitator's list shows it. */
-export interface SessionListing {
-  sessionId: string;
-  code: string;
-  title: string;
-  phase: string;
-  createdAt: number;
-  endedAt: number | null;
-  participantCount: number;
-  roundCount: number;
-}
 
 /** Sessions with nobody connected for this long are dropped from memory (the log keeps them). */
 const IDLE_EVICT_MS = 10 * 60 * 1000;

@@ -204,6 +204,40 @@ function DemoControls({
   );
 }
 
+/** A number and the button that acts with it (a quota, how many to fire, a new paddle...). */
+function NumberAction(props: {
+  label: string;
+  initial: number;
+  min: number;
+  max: number;
+  button: string;
+  isDanger?: boolean;
+  onSubmit: (value: number) => void;
+}) {
+  const [value, setValue] = useState(props.initial);
+  return (
+    <>
+      <label className="field field--inline">
+        <span>{props.label}</span>
+        <input
+          type="number"
+          min={props.min}
+          max={props.max}
+          value={value}
+          onChange={(e) => setValue(Number(e.target.value))}
+        />
+      </label>
+      <button
+        type="button"
+        className={`button button--small ${props.isDanger ? 'button--danger' : ''}`}
+        onClick={() => props.onSubmit(value)}
+      >
+        {props.button}
+      </button>
+    </>
+  );
+}
+
 function Management({
   view,
   send,
@@ -211,11 +245,7 @@ function Management({
   view: RedBeadFacilitatorView;
   send: (a: Action) => Promise<void>;
 }) {
-  const [quota, setQuota] = useState(3);
   const [slogan, setSlogan] = useState('Zero defects!');
-  const [fire, setFire] = useState(3);
-  const [share, setShare] = useState(10);
-  const [holes, setHoles] = useState(25);
   return (
     <section className="stack stack--tight" aria-labelledby="management-title">
       <h3 id="management-title">Management</h3>
@@ -235,23 +265,14 @@ function Management({
         </div>
       )}
       <div className="actions">
-        <label className="field field--inline">
-          <span>Quota</span>
-          <input
-            type="number"
-            min={0}
-            max={500}
-            value={quota}
-            onChange={(e) => setQuota(Number(e.target.value))}
-          />
-        </label>
-        <button
-          type="button"
-          className="button button--small"
-          onClick={() => void send({ type: 'quota', max: quota })}
-        >
-          Set quota
-        </button>
+        <NumberAction
+          label="Quota"
+          initial={3}
+          min={0}
+          max={500}
+          button="Set quota"
+          onSubmit={(max) => void send({ type: 'quota', max })}
+        />
         <label className="field field--inline">
           <span>Slogan</span>
           <input value={slogan} maxLength={120} onChange={(e) => setSlogan(e.target.value)} />
@@ -286,23 +307,15 @@ function Management({
         >
           Probation for the worst
         </button>
-        <label className="field field--inline">
-          <span>Fire</span>
-          <input
-            type="number"
-            min={1}
-            max={5}
-            value={fire}
-            onChange={(e) => setFire(Number(e.target.value))}
-          />
-        </label>
-        <button
-          type="button"
-          className="button button--small button--danger"
-          onClick={() => void send({ type: 'fireWorst', count: fire })}
-        >
-          Fire the worst, double shifts for the best
-        </button>
+        <NumberAction
+          label="Fire"
+          initial={3}
+          min={1}
+          max={5}
+          button="Fire the worst, double shifts for the best"
+          isDanger
+          onSubmit={(count) => void send({ type: 'fireWorst', count })}
+        />
         <button
           type="button"
           className="button button--small button--danger"
@@ -313,40 +326,22 @@ function Management({
       </div>
       <h4>Change the system (the only changes that move the chart)</h4>
       <div className="actions">
-        <label className="field field--inline">
-          <span>Supplier’s red %</span>
-          <input
-            type="number"
-            min={0}
-            max={100}
-            value={share}
-            onChange={(e) => setShare(Number(e.target.value))}
-          />
-        </label>
-        <button
-          type="button"
-          className="button button--small"
-          onClick={() => void send({ type: 'newSupplier', redSharePercent: share })}
-        >
-          New supplier
-        </button>
-        <label className="field field--inline">
-          <span>Paddle holes</span>
-          <input
-            type="number"
-            min={1}
-            max={500}
-            value={holes}
-            onChange={(e) => setHoles(Number(e.target.value))}
-          />
-        </label>
-        <button
-          type="button"
-          className="button button--small"
-          onClick={() => void send({ type: 'newPaddle', paddleHoles: holes })}
-        >
-          New paddle
-        </button>
+        <NumberAction
+          label="Supplier’s red %"
+          initial={10}
+          min={0}
+          max={100}
+          button="New supplier"
+          onSubmit={(redSharePercent) => void send({ type: 'newSupplier', redSharePercent })}
+        />
+        <NumberAction
+          label="Paddle holes"
+          initial={25}
+          min={1}
+          max={500}
+          button="New paddle"
+          onSubmit={(paddleHoles) => void send({ type: 'newPaddle', paddleHoles })}
+        />
         <span className="muted">
           Now: {view.system.redSharePercent}% red, {view.system.paddleHoles} holes
         </span>

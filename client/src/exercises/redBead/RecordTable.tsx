@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { RedBeadCommonView } from '@playfield/shared/exercises/redBead/index';
 
 /** The recorder's board: workers by days, filling in as paddles are announced. */
@@ -45,12 +46,16 @@ export function RecordTable({
   );
 }
 
-/** The end of the experiment: the numbers, the ranking that meant nothing, and the questions. */
-export function Debrief({ view }: { view: RedBeadCommonView }) {
+/**
+ * The end of the experiment: the numbers, the ranking that meant nothing, and the questions.
+ * Given a chart (the room screen), it splits in two columns so all of it fits one screen:
+ * the chart, the verdict and the ranking beside the questions and the interventions.
+ */
+export function Debrief({ view, chart }: { view: RedBeadCommonView; chart?: ReactNode }) {
   const debrief = view.debrief;
   if (!debrief) return null;
-  return (
-    <section className="stack debrief" aria-labelledby="debrief-title">
+  const summary = (
+    <>
       <h3 id="debrief-title">Debrief</h3>
       <p className="lead">
         {debrief.averageRed === null
@@ -67,32 +72,55 @@ export function Debrief({ view }: { view: RedBeadCommonView }) {
           ))}
         </ol>
       </div>
-      {debrief.interventions.length > 0 && (
-        <div>
-          <h4>Interventions and what they did</h4>
-          <ul>
-            {debrief.interventions.map((i, k) => (
-              <li key={k}>
-                Day {i.day}: {i.text}
-                {i.averageBefore !== null && i.averageAfter !== null && (
-                  <span className="muted">
-                    {' '}
-                    (average {i.averageBefore.toFixed(1)} before, {i.averageAfter.toFixed(1)} after)
-                  </span>
-                )}
-              </li>
-            ))}
-          </ul>
+    </>
+  );
+  const interventions = debrief.interventions.length > 0 && (
+    <div>
+      <h4>Interventions and what they did</h4>
+      <ul>
+        {debrief.interventions.map((i, k) => (
+          <li key={k}>
+            Day {i.day}: {i.text}
+            {i.averageBefore !== null && i.averageAfter !== null && (
+              <span className="muted">
+                {' '}
+                (average {i.averageBefore.toFixed(1)} before, {i.averageAfter.toFixed(1)} after)
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+  const questions = (
+    <div className="debrief__questions">
+      <h4>Questions for discussion</h4>
+      <ul>
+        {debrief.questions.map((q) => (
+          <li key={q}>{q}</li>
+        ))}
+      </ul>
+    </div>
+  );
+  if (chart) {
+    return (
+      <section className="debrief debrief--split" aria-labelledby="debrief-title">
+        <div className="stack">
+          {chart}
+          {summary}
         </div>
-      )}
-      <div>
-        <h4>Questions for discussion</h4>
-        <ul>
-          {debrief.questions.map((q) => (
-            <li key={q}>{q}</li>
-          ))}
-        </ul>
-      </div>
+        <div className="stack">
+          {questions}
+          {interventions}
+        </div>
+      </section>
+    );
+  }
+  return (
+    <section className="stack debrief" aria-labelledby="debrief-title">
+      {summary}
+      {interventions}
+      {questions}
     </section>
   );
 }

@@ -9,11 +9,8 @@ export default function RedBeadScreen({ view }: ScreenProps<'redBead'>) {
   const paddle = view.paddle;
   if (view.stage === 'finished') {
     return (
-      <div className="red-bead-screen red-bead-screen--debrief">
-        <ControlChart chart={view.chart} size="large" />
-        <div className="screen-debrief">
-          <Debrief view={view} />
-        </div>
+      <div className="red-bead-screen screen-debrief">
+        <Debrief view={view} chart={<ControlChart chart={view.chart} size="large" />} />
       </div>
     );
   }
