@@ -206,17 +206,25 @@ describe('poll action parsing through the registry', () => {
   const exercise = getExercise('poll');
 
   it.each([
-    ['participant', { type: 'reset' }],
     ['participant', { type: 'answer', choices: [] }],
     ['participant', { type: 'answer', choices: [-1] }],
     ['participant', { type: 'answer', choices: [0.5] }],
     ['participant', { type: 'answer', choices: Array(13).fill(0) }],
     ['participant', { type: 'vote' }],
-    ['facilitator', { type: 'answer', choices: [0] }],
   ] as const)('refuses as BAD_REQUEST a %s sending %j', (role, action) => {
     const result = exercise?.parseAction(role, action);
     expect(result?.ok).toBe(false);
     if (result && !result.ok) expect(result.error.code).toBe('BAD_REQUEST');
+  });
+
+  it.each([
+    ['participant', { type: 'reset' }, 'Only the facilitator can do that'],
+    ['facilitator', { type: 'answer', choices: [0] }, 'Participants do that themselves'],
+  ] as const)('refuses as FORBIDDEN a %s sending the other side’s %j', (role, action, message) => {
+    expect(exercise?.parseAction(role, action)).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message },
+    });
   });
 });
 

@@ -109,10 +109,31 @@ function erase<C, S, P, F, V extends ExerciseViewTypes>(
     description: def.description,
     parseConfig: (input) => parseWith(def.configSchema, input, `${def.label} settings`),
     defaultConfig: () => def.defaultConfig(),
-    parseAction: (role, input) =>
-      role === 'facilitator'
-        ? parseWith(def.facilitatorActionSchema, input, 'facilitator action')
-        : parseWith(def.participantActionSchema, input, 'answer'),
+    parseAction(role, input) {
+      const [own, other] =
+        role === 'facilitator'
+          ? [def.facilitatorActionSchema, def.participantActionSchema]
+          : [def.participantActionSchema, def.facilitatorActionSchema];
+      const parsed = parseWith(
+        own,
+        input,
+        role === 'facilitator' ? 'facilitator action' : 'answer',
+      );
+      // A well-formed action of the other side is a matter of rights, not of form.
+      if (!parsed.ok && other.safeParse(input).success) {
+        return {
+          ok: false,
+          error: {
+            code: 'FORBIDDEN',
+            message:
+              role === 'facilitator'
+                ? 'Participants do that themselves'
+                : 'Only the facilitator can do that',
+          },
+        };
+      }
+      return parsed;
+    },
     init: (config, seed) => def.init(config as C, seed),
     reduce: (state, action, actor, ctx) => def.reduce(state as S, action as P | F, actor, ctx),
     facilitatorView: (state, ctx) => def.facilitatorView(state as S, ctx),
