@@ -42,9 +42,10 @@ export function ControlChart({
   const x = (i: number) => M.left + ((i + 0.5) / count) * (W - M.left - M.right);
   const y = (v: number) => H - M.bottom - (v / yMax) * (H - M.top - M.bottom);
   const beyond = points.filter((p) => p.isBeyondLimits).length;
+  const signalled = new Set(chart.signals.map((signal) => signal.index)).size;
   const last = segments.at(-1);
   const summary = last
-    ? `${chart.title}: ${points.length} paddles; centre ${fmt(last.center, kind)}, limits ${fmt(last.lower, kind)} to ${fmt(last.upper, kind)}; ${beyond} beyond the limits.`
+    ? `${chart.title}: ${points.length} paddles; centre ${fmt(last.center, kind)}, limits ${fmt(last.lower, kind)} to ${fmt(last.upper, kind)}; ${beyond} beyond the limits; ${signalled} flagged by run rules.`
     : `${chart.title}: no paddles drawn yet.`;
   const ticks = niceTicks(yMax);
   const isAfterLast = (m: ControlChartView['markers'][number]) =>
@@ -136,6 +137,18 @@ export function ControlChart({
             points={points.map((p, i) => `${x(i)},${y(p.value)}`).join(' ')}
           />
         )}
+        {[...new Set(chart.signals.map((signal) => signal.index))].map((i) => {
+          const p = points[i];
+          return p ? (
+            <circle
+              key={`signal-${i}`}
+              className="control-chart__signal"
+              cx={x(i)}
+              cy={y(p.value)}
+              r={11}
+            />
+          ) : null;
+        })}
         {points.map((p, i) =>
           p.isBeyondLimits ? (
             <rect
@@ -170,6 +183,16 @@ export function ControlChart({
         <span className="legend legend--cumulative">cumulative average</span>
         {chart.expected !== null && <span>expected {fmt(chart.expected, kind)}</span>}
       </figcaption>
+      {chart.signals.length > 0 && (
+        <ul className="control-chart__signals" aria-label="Run-rule signals">
+          {chart.signals.map((signal, i) => (
+            <li key={i}>
+              Rule {signal.rule} at {points[signal.index]?.label ?? `paddle ${signal.index + 1}`}:{' '}
+              {signal.description}
+            </li>
+          ))}
+        </ul>
+      )}
       {chart.markers.length > 0 && (
         <ol className="control-chart__events">
           {chart.markers.map((m, i) => (

@@ -110,10 +110,13 @@ function erase<C, S, P, F, V extends ExerciseViewTypes>(
     parseConfig: (input) => parseWith(def.configSchema, input, `${def.label} settings`),
     defaultConfig: () => def.defaultConfig(),
     parseAction(role, input) {
-      const [own, other] =
-        role === 'facilitator'
-          ? [def.facilitatorActionSchema, def.participantActionSchema]
-          : [def.participantActionSchema, def.facilitatorActionSchema];
+      const isFacilitator = role === 'facilitator';
+      const own: z.ZodType<unknown> = isFacilitator
+        ? def.facilitatorActionSchema
+        : def.participantActionSchema;
+      const other: z.ZodType<unknown> = isFacilitator
+        ? def.participantActionSchema
+        : def.facilitatorActionSchema;
       const parsed = parseWith(
         own,
         input,
