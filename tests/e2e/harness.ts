@@ -26,12 +26,28 @@ export const ARTIFACTS_DIR = path.join(ROOT, 'test-artifacts/e2e');
 /** How long one wait for something on a page may take before the test fails. */
 export const UI_TIMEOUT_MS = 10_000;
 
+/** The newest modification time of any file under `dir` (0 when it does not exist). */
+function newestMtime(dir: string): number {
+  if (!fs.existsSync(dir)) return 0;
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
 /**
  * `npm test` builds the client before Vitest runs; a bare `vitest --project e2e` may not
- * have, so build it here rather than test a page the server cannot serve.
+ * have, or may find a build older than the sources, so build it here rather than test a
+ * page the server cannot serve or one that is out of date.
  */
 export function ensureClientBuilt(): void {
-  if (fs.existsSync(path.join(CLIENT_DIR, 'index.html'))) return;
+  const built = path.join(CLIENT_DIR, 'index.html');
+  if (fs.existsSync(built)) {
+    const sources = ['client', 'shared/src'].map((dir) => newestMtime(path.join(ROOT, dir)));
+    if (Math.max(...sources) <= fs.statSync(built).mtimeMs) return;
+  }
   execFileSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'pipe', timeout: 110_000 });
 }
 
@@ -182,7 +198,12 @@ export function screenshotter(prefix: string): (page: Page, name: string) => Pro
   return async (page, name) => {
     count += 1;
     const file = `${prefix}-${String(count).padStart(2, '0')}-${name}.png`;
-    await page.screenshot({ path: path.join(ARTIFACTS_DIR, file), fullPage: true });
+    // Finite animations (beads dropping in, bars growing) are shown at their end.
+    await page.screenshot({
+      path: path.join(ARTIFACTS_DIR, file),
+      fullPage: true,
+      animations: 'disabled',
+    });
   };
 }
 
