@@ -347,7 +347,9 @@ describe('the day', () => {
     const paddle = paddleAt(s.config, 0);
     expect(s.pending).toBeNull();
     expect(s.turnIndex).toBe(1);
-    expect(s.draws).toEqual([{ index: 0, day: 1, workerId: 'A', red: paddle.red, sampleSize: 50 }]);
+    expect(s.draws).toEqual([
+      { index: 0, day: 1, workerId: 'A', participantId: 'p-ana', red: paddle.red, sampleSize: 50 },
+    ]);
     expect(s.lastDraw).toMatchObject({ index: 0, workerId: 'A', beads: paddle.beads });
     expect(redBead.participantOwnView(s, 'p-ben', ctx())).toMatchObject({ workerId: 'B' });
   });
@@ -1403,5 +1405,34 @@ describe('automation', () => {
     }
     expect(s.stage).toBe('finished');
     expect(s.draws).toHaveLength(12);
+  });
+});
+
+describe('a worker slot changing hands', () => {
+  it('keeps each paddle with the person who drew it when a slot is handed over', () => {
+    // Cai (slot C) draws on day 1, then hands over to a simulated worker for day 2.
+    let s = runDay(staffed());
+    s = step(s, FAC, { type: 'assign', role: 'worker', slot: 2, participantId: null });
+    s = runDay(s);
+    const cDraws = s.draws.filter((d) => d.workerId === 'C');
+    expect(cDraws.map((d) => [d.day, d.participantId])).toEqual([
+      [1, 'p-cai'],
+      [2, null],
+    ]);
+    const table = recordTable(s, ROSTER);
+    expect(table.rows.find((r) => r.workerId === 'C')?.name).toBe('Cai / Worker C');
+    const labels = redBeadChart(s, ROSTER).points.map((p) => p.label);
+    expect(labels).toContain('Day 1, Cai');
+    expect(labels).toContain('Day 2, Worker C');
+    expect(redBeadDebrief(s, ROSTER).ranking.map((r) => r.name)).toContain('Cai / Worker C');
+  });
+
+  it('expects what each paddle’s own system would give, after a new supplier', () => {
+    let s = runDay(staffed());
+    s = step(s, FAC, { type: 'newSupplier', redSharePercent: 10 });
+    s = runDay(s);
+    // Six paddles at 20 % red (10 expected) and six at 10 % (5 expected).
+    expect(redBeadDebrief(s, ROSTER).expectedRed).toBeCloseTo(7.5, 10);
+    expect(redBeadChart(s, ROSTER).expected).toBeCloseTo(5, 10);
   });
 });

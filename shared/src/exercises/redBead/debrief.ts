@@ -1,7 +1,7 @@
 import type { RosterEntry } from '../types.ts';
 import { expectedRed } from './sampler.ts';
 import { bucketSpec, type RedBeadState } from './model.ts';
-import { dayTotals, ranking, redBeadChart, workerName } from './stats.ts';
+import { dayTotals, eraOf, ranking, redBeadChart, slotLabel } from './stats.ts';
 
 /** What the room discusses at the end, in the session's own numbers. */
 export interface RedBeadDebrief {
@@ -58,10 +58,7 @@ export function predictionOutcome(
   return {
     day,
     predictions: predictions.length,
-    bestWorkerNames: best.map((id) => {
-      const slot = state.workers.find((w) => w.id === id);
-      return slot ? workerName(slot, roster) : id;
-    }),
+    bestWorkerNames: best.map((id) => slotLabel(state, id, roster)),
     guessedBest: predictions.filter((p) => p.bestWorkerId !== null && best.includes(p.bestWorkerId))
       .length,
     trend,
@@ -88,15 +85,18 @@ export function redBeadDebrief(
   state: RedBeadState,
   roster: Readonly<Record<string, RosterEntry>>,
 ): RedBeadDebrief {
-  const name = (id: string) => {
-    const slot = state.workers.find((w) => w.id === id);
-    return slot ? workerName(slot, roster) : id;
-  };
+  const name = (id: string) => slotLabel(state, id, roster);
   const days = dayTotals(state);
   const average = (draws: { red: number }[]) =>
     draws.length ? draws.reduce((n, d) => n + d.red, 0) / draws.length : null;
   const totalAverage = average(state.draws);
-  const expected = expectedRed(bucketSpec(state.config, state.config));
+  // What the system(s) that made these paddles would give on average, era by era.
+  const expected = state.draws.length
+    ? state.draws.reduce(
+        (n, _d, i) => n + expectedRed(bucketSpec(state.config, eraOf(state, i))),
+        0,
+      ) / state.draws.length
+    : expectedRed(bucketSpec(state.config, eraOf(state, 0)));
   const chart = redBeadChart(state, roster);
   const beyond = chart.points.filter((p) => p.isBeyondLimits).length;
   const dayAverage = (day: number) => days.find((d) => d.day === day)?.average ?? null;

@@ -24,7 +24,7 @@ import {
 } from './model.ts';
 import { currentWorker, reduceRedBead, roleOf } from './reduce.ts';
 import { scriptFor, type ScriptSuggestion } from './script.ts';
-import { recordTable, redBeadChart, workerName, workerTotals } from './stats.ts';
+import { drawerName, recordTable, redBeadChart, workerName, workerTotals } from './stats.ts';
 
 export type {
   RedBeadConfig,
@@ -135,10 +135,6 @@ function commonView(
   roster: Readonly<Record<string, RosterEntry>>,
 ): RedBeadCommonView {
   const totals = new Map(workerTotals(state).map((t) => [t.workerId, t]));
-  const nameOf = (id: string) => {
-    const slot = state.workers.find((w) => w.id === id);
-    return slot ? workerName(slot, roster) : id;
-  };
   const paddle = state.lastDraw;
   const redTotal = state.draws.reduce((n, d) => n + d.red, 0);
   return {
@@ -158,7 +154,7 @@ function commonView(
     paddle: paddle && {
       index: paddle.index,
       workerId: paddle.workerId,
-      workerName: nameOf(paddle.workerId),
+      workerName: drawerName(state, paddle, roster),
       beads: paddle.beads,
       red: paddle.red,
       confirmations: paddle.confirmedBy.length,

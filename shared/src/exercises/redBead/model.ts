@@ -80,6 +80,8 @@ export interface WorkerSlot {
 export interface PendingDraw {
   index: number;
   workerId: string;
+  /** Who dipped: the slot's participant at the time, or null for a simulated worker. */
+  participantId: string | null;
   beads: ('red' | 'white')[];
   red: number;
   confirmedBy: string[];
@@ -90,6 +92,8 @@ export interface DrawRecord {
   index: number;
   day: number;
   workerId: string;
+  /** Who dipped, kept with the draw: a slot can change hands during the run. */
+  participantId: string | null;
   red: number;
   sampleSize: number;
 }

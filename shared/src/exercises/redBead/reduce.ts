@@ -66,6 +66,7 @@ function record(state: RedBeadState): RedBeadState {
         index: pending.index,
         day: state.day,
         workerId: pending.workerId,
+        participantId: pending.participantId,
         red: pending.red,
         sampleSize: pending.beads.length,
       },
@@ -88,7 +89,14 @@ function dip(state: RedBeadState, worker: WorkerSlot): RedBeadState {
     bucketSpec(state.config, era),
     deriveSeed(state.config.seed, 'draw', String(state.dipCount)),
   );
-  const pending = { index: state.dipCount, workerId: worker.id, beads, red, confirmedBy: [] };
+  const pending = {
+    index: state.dipCount,
+    workerId: worker.id,
+    participantId: worker.participantId,
+    beads,
+    red,
+    confirmedBy: [],
+  };
   const next = { ...state, pending, lastDraw: pending, dipCount: state.dipCount + 1 };
   // Without inspectors the paddle goes straight onto the record.
   return hasInspection(next) ? next : record(next);

@@ -1,7 +1,7 @@
 import type { ControlChartView, RosterEntry } from '../types.ts';
 import { controlChart } from '../../stats/controlChart.ts';
 import { expectedRed } from './sampler.ts';
-import { bucketSpec, type RedBeadState, type WorkerSlot } from './model.ts';
+import { bucketSpec, type RedBeadState, type RedBeadSystem, type WorkerSlot } from './model.ts';
 
 /** How a worker is shown: the participant's name, or the simulated worker's. */
 export function workerName(
@@ -9,6 +9,43 @@ export function workerName(
   roster: Readonly<Record<string, RosterEntry>>,
 ): string {
   return (slot.participantId && roster[slot.participantId]?.name) || slot.name;
+}
+
+/** Who drew a paddle: the participant who dipped it, or the simulated worker. */
+export function drawerName(
+  state: RedBeadState,
+  draw: { workerId: string; participantId: string | null },
+  roster: Readonly<Record<string, RosterEntry>>,
+): string {
+  const slot = state.workers.find((w) => w.id === draw.workerId);
+  if (draw.participantId) return roster[draw.participantId]?.name ?? slot?.name ?? draw.workerId;
+  return slot?.name ?? draw.workerId;
+}
+
+/**
+ * A worker slot as its record is shown: everyone who drew for it, in order ("Cleo /
+ * Worker C" when Cleo handed over to a simulated worker), or its current holder.
+ */
+export function slotLabel(
+  state: RedBeadState,
+  workerId: string,
+  roster: Readonly<Record<string, RosterEntry>>,
+): string {
+  const names = [
+    ...new Set(
+      state.draws.filter((d) => d.workerId === workerId).map((d) => drawerName(state, d, roster)),
+    ),
+  ];
+  const slot = state.workers.find((w) => w.id === workerId);
+  return names.length ? names.join(' / ') : slot ? workerName(slot, roster) : workerId;
+}
+
+/** The system a recorded draw came from. */
+export function eraOf(state: RedBeadState, drawPosition: number): RedBeadSystem {
+  const era = [...state.eras].reverse().find((e) => e.startDraw <= drawPosition) ?? state.eras[0];
+  return (
+    era ?? { redSharePercent: state.config.redSharePercent, paddleHoles: state.config.paddleHoles }
+  );
 }
 
 /** A worker's record so far: total red and paddles drawn. */
@@ -78,7 +115,7 @@ export function recordTable(
       );
       return {
         workerId: w.id,
-        name: workerName(w, roster),
+        name: slotLabel(state, w.id, roster),
         status: w.status,
         cells,
         total: cells.flat().reduce((a, b) => a + b, 0),
@@ -96,7 +133,6 @@ export function redBeadChart(
   const eras = state.eras.filter((e, i) => i === 0 || e.startDraw < state.draws.length);
   const segmentStarts = eras.map((e) => e.startDraw).filter((s, i) => i === 0 || s > 0);
   const usedEras = eras.slice(eras.length - segmentStarts.length);
-  const names = new Map(state.workers.map((w) => [w.id, workerName(w, roster)]));
   const markers = state.interventions
     .filter((i) => i.beforeDraw <= state.draws.length)
     .map((i) => ({
@@ -104,12 +140,10 @@ export function redBeadChart(
       label: i.text,
       isSystemChange: i.kind === 'newSupplier' || i.kind === 'newPaddle',
     }));
-  const first = usedEras[0] ?? {
-    redSharePercent: state.config.redSharePercent,
-    paddleHoles: state.config.paddleHoles,
-  };
+  // The expected value of the system as it stands now (it moves with a system change).
+  const now = eraOf(state, state.draws.length);
   const expected =
-    kind === 'np' ? expectedRed(bucketSpec(state.config, first)) : first.redSharePercent / 100;
+    kind === 'np' ? expectedRed(bucketSpec(state.config, now)) : now.redSharePercent / 100;
   if (state.draws.length === 0) {
     return {
       title: 'Red beads per paddle',
@@ -138,7 +172,7 @@ export function redBeadChart(
       const draw = state.draws[i];
       return {
         value: p.value,
-        label: draw ? `Day ${draw.day}, ${names.get(draw.workerId) ?? draw.workerId}` : '',
+        label: draw ? `Day ${draw.day}, ${drawerName(state, draw, roster)}` : '',
         isBeyondLimits: p.isBeyondLimits,
       };
     }),
