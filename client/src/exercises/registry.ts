@@ -1,5 +1,6 @@
 import { lazy } from 'react';
 import type { ExerciseKind } from '@playfield/shared';
+import { FineLineParticipant } from './fineLine/Participant.tsx';
 import { PollParticipant } from './poll/Participant.tsx';
 import { RedBeadParticipant } from './redBead/Participant.tsx';
 import type { ExerciseUi } from './types.ts';
@@ -17,5 +18,11 @@ export const EXERCISE_UI: { [K in ExerciseKind]: ExerciseUi<K> } = {
     Facilitator: lazy(() => import('./redBead/Facilitator.tsx')),
     Screen: lazy(() => import('./redBead/Screen.tsx')),
     ConfigEditor: lazy(() => import('./redBead/ConfigEditor.tsx')),
+  },
+  fineLine: {
+    Participant: FineLineParticipant,
+    Facilitator: lazy(() => import('./fineLine/Facilitator.tsx')),
+    Screen: lazy(() => import('./fineLine/Screen.tsx')),
+    ConfigEditor: lazy(() => import('./fineLine/ConfigEditor.tsx')),
   },
 };

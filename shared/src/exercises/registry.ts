@@ -1,5 +1,6 @@
 import { type z } from 'zod';
 import type { Result } from '../result.ts';
+import { fineLine } from './fineLine/index.ts';
 import { poll } from './poll/index.ts';
 import { redBead } from './redBead/index.ts';
 import type {
@@ -14,6 +15,7 @@ import type {
 export const EXERCISES = {
   poll,
   redBead,
+  fineLine,
 } as const;
 
 /** The kind of an exercise, e.g. `'poll'`. */

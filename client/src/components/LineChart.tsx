@@ -1,0 +1,51 @@
+const W = 600;
+const H = 200;
+const M = { left: 44, right: 12, top: 12, bottom: 26 };
+
+/** A small time-series chart: one line per series over simulated minutes, labelled in text. */
+export function LineChart(props: {
+  title: string;
+  series: { label: string; points: { t: number; v: number | null }[]; dashed?: boolean }[];
+  xMax: number;
+  yLabel: (v: number) => string;
+  size?: 'normal' | 'large';
+}) {
+  const values = props.series.flatMap((s) => s.points.map((p) => p.v ?? 0));
+  const yMax = Math.max(1, ...values) * 1.1;
+  const x = (t: number) => M.left + (t / Math.max(1, props.xMax)) * (W - M.left - M.right);
+  const y = (v: number) => H - M.bottom - (v / yMax) * (H - M.top - M.bottom);
+  const latest = props.series.map((s) => {
+    const last = [...s.points].reverse().find((p) => p.v !== null);
+    return `${s.label} ${last?.v === undefined || last.v === null ? '–' : props.yLabel(last.v)}`;
+  });
+  return (
+    <figure className={`line-chart line-chart--${props.size ?? 'normal'}`}>
+      <figcaption>
+        <strong>{props.title}</strong> <span className="muted">{latest.join(' · ')}</span>
+      </figcaption>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${props.title}: ${latest.join(', ')}`}>
+        {[0, 0.5, 1].map((f) => (
+          <g key={f} className="line-chart__grid">
+            <line x1={M.left} x2={W - M.right} y1={y(yMax * f)} y2={y(yMax * f)} />
+            <text x={M.left - 6} y={y(yMax * f) + 4} textAnchor="end">
+              {props.yLabel(yMax * f)}
+            </text>
+          </g>
+        ))}
+        <text x={W - M.right} y={H - 6} textAnchor="end" className="line-chart__axis">
+          {props.xMax} min
+        </text>
+        {props.series.map((s, i) => {
+          const points = s.points.filter((p): p is { t: number; v: number } => p.v !== null);
+          return points.length > 1 ? (
+            <polyline
+              key={s.label}
+              className={`line-chart__line line-chart__line--${i} ${s.dashed ? 'is-dashed' : ''}`}
+              points={points.map((p) => `${x(p.t)},${y(p.v)}`).join(' ')}
+            />
+          ) : null;
+        })}
+      </svg>
+    </figure>
+  );
+}

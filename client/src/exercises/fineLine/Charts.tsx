@@ -1,0 +1,127 @@
+import type { FineLineCommonView } from '@playfield/shared/exercises/fineLine/index';
+import { LineChart } from '../../components/LineChart.tsx';
+
+/** The four live charts: line length, waiting time, reported mood and staffing cost. */
+export function FineLineCharts({
+  view,
+  size = 'normal',
+}: {
+  view: FineLineCommonView;
+  size?: 'normal' | 'large';
+}) {
+  const series = (pick: (p: FineLineCommonView['points'][number]) => number | null) =>
+    view.points.map((p) => ({ t: p.t, v: pick(p) }));
+  const xMax = view.durationMinutes;
+  return (
+    <div className={`fine-line-charts fine-line-charts--${size}`}>
+      <LineChart
+        size={size}
+        title="Customers waiting"
+        xMax={xMax}
+        yLabel={(v) => v.toFixed(0)}
+        series={[
+          { label: 'waiting', points: series((p) => p.waiting) },
+          { label: 'registers open', points: series((p) => p.openRegisters), dashed: true },
+        ]}
+      />
+      <LineChart
+        size={size}
+        title="Average wait"
+        xMax={xMax}
+        yLabel={(v) => `${v.toFixed(1)} min`}
+        series={[{ label: 'average wait', points: series((p) => p.averageWait) }]}
+      />
+      <LineChart
+        size={size}
+        title="Reported mood (1 to 5)"
+        xMax={xMax}
+        yLabel={(v) => v.toFixed(1)}
+        series={[{ label: 'mood', points: series((p) => p.mood) }]}
+      />
+      <LineChart
+        size={size}
+        title="Staffing cost"
+        xMax={xMax}
+        yLabel={(v) => v.toFixed(0)}
+        series={[{ label: 'cost', points: series((p) => p.cost) }]}
+      />
+    </div>
+  );
+}
+
+/** The policies tried, side by side. */
+export function RunTable({ view }: { view: FineLineCommonView }) {
+  return (
+    <div className="table-scroll">
+      <table className="table run-table">
+        <caption>Policies compared over the same customers</caption>
+        <thead>
+          <tr>
+            <th scope="col">Policy</th>
+            <th scope="col">Store minutes</th>
+            <th scope="col">Open at start</th>
+            <th scope="col">Opens at</th>
+            <th scope="col">Average wait</th>
+            <th scope="col">Worst wait</th>
+            <th scope="col">Past patience</th>
+            <th scope="col">Mood</th>
+            <th scope="col">Cost</th>
+          </tr>
+        </thead>
+        <tbody>
+          {view.runs.map((r) => (
+            <tr key={r.id}>
+              <th scope="row">{r.label}</th>
+              <td>{r.minutes.toFixed(0)}</td>
+              <td>{r.policy.openAtStart}</td>
+              <td>
+                {r.policy.openThreshold} waiting (+{r.policy.openDelayMinutes} min)
+              </td>
+              <td>{r.averageWait.toFixed(1)} min</td>
+              <td>{r.worstWait.toFixed(1)} min</td>
+              <td>{Math.round(r.pastPatienceShare * 100)}%</td>
+              <td>{r.averageMood === null ? '–' : r.averageMood.toFixed(1)}</td>
+              <td>{r.staffingCost.toFixed(0)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The line and the registers, as the room sees them. */
+export function Store({
+  view,
+  size = 'normal',
+}: {
+  view: FineLineCommonView;
+  size?: 'normal' | 'large';
+}) {
+  return (
+    <div className={`store store--${size}`}>
+      <ul className="registers" aria-label="Registers">
+        {view.registers.map((r) => (
+          <li key={r.id} className={`register register--${r.state}`}>
+            <span>Register {r.id + 1}</span>
+            <strong>{r.state}</strong>
+          </li>
+        ))}
+      </ul>
+      <div className="line" aria-label={`${view.waitingCount} customers in line`}>
+        {view.line.map((c, i) => (
+          <span
+            key={i}
+            className={`customer ${c.isParticipant ? 'is-participant' : ''} ${c.waitedMinutes > 5 ? 'is-long' : ''}`}
+            title={`${c.name ?? 'Customer'}: ${c.waitedMinutes.toFixed(1)} min`}
+          >
+            {c.name ?? ''}
+          </span>
+        ))}
+        {view.waitingCount > view.line.length && (
+          <span className="muted">+{view.waitingCount - view.line.length} more</span>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+import { useState } from 'react';
+import type { FineLineFacilitatorView } from '@playfield/shared/exercises/fineLine/index';
+import type { FacilitatorProps } from '../types.ts';
+import { FineLineCharts, RunTable, Store } from './Charts.tsx';
+
+type Act = FacilitatorProps<'fineLine'>['act'];
+type Policy = FineLineFacilitatorView['policy'];
+
+const FIELDS: { key: keyof Policy; label: string; step: number }[] = [
+  { key: 'openAtStart', label: 'Registers open at start', step: 1 },
+  { key: 'openThreshold', label: 'Open another when this many wait', step: 1 },
+  { key: 'openDelayMinutes', label: 'Minutes before it opens', step: 0.5 },
+  { key: 'maxRegisters', label: 'Most registers', step: 1 },
+  { key: 'costPerRegisterMinute', label: 'Cost per register per minute', step: 0.1 },
+];
+
+/** Runs the store: the clock, the staffing policy, replays under other policies, the comparison. */
+export default function FineLineFacilitator({ view, act }: FacilitatorProps<'fineLine'>) {
+  const [error, setError] = useState<string | null>(null);
+  // The form starts from the alternative its label names, ready to replay side by side.
+  const [policy, setPolicy] = useState<Policy>({
+    ...view.policy,
+    openThreshold: 2,
+    openDelayMinutes: 0.5,
+  });
+  const [label, setLabel] = useState('Open a register as soon as two wait');
+  const send = async (action: Parameters<Act>[0]) => {
+    const result = await act(action);
+    setError(result.ok ? null : result.error.message);
+  };
+  return (
+    <div className="stack fine-line-console">
+      <div className="actions">
+        <span className="status-pill">
+          {view.runLabel} · {view.status} · {view.clock.toFixed(1)} of {view.durationMinutes} min
+        </span>
+        {view.status === 'ready' && (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => void send({ type: 'start' })}
+          >
+            Open the store
+          </button>
+        )}
+        {view.status === 'running' && (
+          <button type="button" className="button" onClick={() => void send({ type: 'pause' })}>
+            Pause
+          </button>
+        )}
+        {view.status === 'paused' && (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => void send({ type: 'resume' })}
+          >
+            Resume
+          </button>
+        )}
+        {view.status !== 'finished' && (
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => void send({ type: 'finish' })}
+          >
+            Close the store now
+          </button>
+        )}
+        <label className="field field--inline">
+          <span>Speed ×</span>
+          <select
+            value={view.speed}
+            onChange={(e) => void send({ type: 'speed', speed: Number(e.target.value) })}
+          >
+            {[5, 10, 20, 30, 60, 120].map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <Store view={view} />
+      <FineLineCharts view={view} />
+      <fieldset className="stack stack--tight">
+        <legend>Staffing policy</legend>
+        <div className="roles-grid">
+          {FIELDS.map((f) => (
+            <label key={f.key} className="field">
+              <span>{f.label}</span>
+              <input
+                type="number"
+                step={f.step}
+                min={0}
+                value={policy[f.key]}
+                onChange={(e) => setPolicy({ ...policy, [f.key]: Number(e.target.value) })}
+              />
+            </label>
+          ))}
+        </div>
+        <div className="actions">
+          <button
+            type="button"
+            className="button"
+            disabled={view.status === 'finished'}
+            onClick={() => void send({ type: 'policy', policy })}
+          >
+            Apply now, mid-run
+          </button>
+          <label className="field field--inline">
+            <span>Replay as</span>
+            <input value={label} maxLength={60} onChange={(e) => setLabel(e.target.value)} />
+          </label>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={view.status === 'running'}
+            onClick={() => void send({ type: 'replay', label, policy })}
+          >
+            Replay the same customers with this policy
+          </button>
+        </div>
+      </fieldset>
+      <RunTable view={view} />
+      {view.debrief && (
+        <ul className="stack stack--tight">
+          {view.debrief.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
+      <details>
+        <summary>Store management team (may change the policy from their phones)</summary>
+        <ul className="roster">
+          {view.people.map((p) => (
+            <li key={p.id}>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={p.isManager}
+                  onChange={(e) =>
+                    void send({ type: 'manager', participantId: p.id, isManager: e.target.checked })
+                  }
+                />
+                {p.name}
+              </label>
+            </li>
+          ))}
+        </ul>
+      </details>
+    </div>
+  );
+}

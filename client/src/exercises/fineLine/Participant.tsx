@@ -1,0 +1,124 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ParticipantProps } from '../types.ts';
+
+const MOODS = ['Furious', 'Annoyed', 'Patient', 'Fine', 'Happy'];
+
+/** 1st, 2nd, 3rd, 4th... 11th, 12th, 13th, 21st. */
+function ordinal(n: number): string {
+  const suffixes = ['th', 'st', 'nd', 'rd'];
+  const v = n % 100;
+  return `${n}${suffixes[(v - 20) % 10] ?? suffixes[v] ?? 'th'}`;
+}
+
+const clockText = (minutes: number) => {
+  const seconds = Math.max(0, Math.round(minutes * 60));
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+};
+
+/** "You are in line": your place, how long you have waited, and how you feel about it. */
+export function FineLineParticipant({ view, own, act }: ParticipantProps<'fineLine'>) {
+  const status = own?.status ?? null;
+  const [mood, setMood] = useState(own?.mood ?? 3);
+  const [note, setNote] = useState<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const isInLine = status?.kind === 'waiting' || status?.kind === 'atRegister';
+
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
+
+  // The slider reports once it settles, not on every pixel: the server limits the rate too.
+  function report(value: number) {
+    setMood(value);
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      void act({ type: 'mood', value }).then((result) =>
+        setNote(result.ok ? 'Mood noted' : result.error.message),
+      );
+    }, 600);
+  }
+
+  if (own?.isManager) {
+    return (
+      <section className="stack">
+        <p className="role-card">
+          You are on the store management team: the facilitator’s console shows you the policy.
+        </p>
+        <p className="lead">
+          {view.waitingCount} waiting ·{' '}
+          {view.registers.filter((r) => r.state === 'busy' || r.state === 'idle').length} registers
+          open
+        </p>
+      </section>
+    );
+  }
+
+  return (
+    <section className="stack fine-line">
+      <p className="muted">
+        {view.runLabel} · store time {clockText(view.clock)} of {view.durationMinutes}:00
+      </p>
+      {view.status === 'ready' && (
+        <p className="lead">The store opens soon. You will join the line as a customer.</p>
+      )}
+      {view.status === 'paused' && <p className="lead">The store is paused.</p>}
+      {view.status === 'finished' && <p className="lead">The store has closed for this run.</p>}
+      {status && view.status !== 'finished' && (
+        <div className="queue-card" aria-live="polite">
+          {status.kind === 'arriving' && (
+            <>
+              <p className="queue-card__big">Heading to the checkout</p>
+              <p>You join the line in {clockText(status.inMinutes)} (store time).</p>
+            </>
+          )}
+          {status.kind === 'waiting' && (
+            <>
+              <p className="queue-card__label">You are in line</p>
+              <p className="queue-card__big">
+                {status.place === 1 ? 'Next' : ordinal(status.place)}
+              </p>
+              <p>Waited {clockText(status.waitedMinutes)}</p>
+            </>
+          )}
+          {status.kind === 'atRegister' && (
+            <>
+              <p className="queue-card__big">At register {status.register + 1}</p>
+              <p>You waited {clockText(status.waitedMinutes)}.</p>
+            </>
+          )}
+          {status.kind === 'done' && <p className="queue-card__big">Thanks for shopping!</p>}
+        </div>
+      )}
+      {isInLine && view.status === 'running' && (
+        <label className="field mood">
+          <span>How do you feel about the wait?</span>
+          <input
+            type="range"
+            min={1}
+            max={5}
+            step={1}
+            value={mood}
+            onChange={(e) => report(Number(e.target.value))}
+            aria-valuetext={MOODS[mood - 1]}
+          />
+          <span className="mood__value">{MOODS[mood - 1]}</span>
+        </label>
+      )}
+      {note && (
+        <p className="muted" role="status">
+          {note}
+        </p>
+      )}
+      <p className="muted">
+        {view.waitingCount} in line · registers:{' '}
+        {view.registers
+          .map((r) => (r.state === 'closed' ? null : `${r.id + 1} ${r.state}`))
+          .filter(Boolean)
+          .join(', ')}
+      </p>
+    </section>
+  );
+}

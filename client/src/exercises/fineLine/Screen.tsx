@@ -1,0 +1,30 @@
+import type { ScreenProps } from '../types.ts';
+import { FineLineCharts, RunTable, Store } from './Charts.tsx';
+
+const clock = (m: number) =>
+  `${Math.floor(m)}:${String(Math.floor((m % 1) * 60)).padStart(2, '0')}`;
+
+/** The store on the projector: the line, the registers, and the live charts. */
+export default function FineLineScreen({ view }: ScreenProps<'fineLine'>) {
+  return (
+    <div className="fine-line-screen">
+      <p className="screen-count">
+        <strong>{view.waitingCount}</strong> waiting · store time {clock(view.clock)} /{' '}
+        {view.durationMinutes}:00 · {view.runLabel}
+      </p>
+      <Store view={view} size="large" />
+      {view.debrief ? (
+        <div className="fine-line-screen__debrief">
+          <RunTable view={view} />
+          <ul>
+            {view.debrief.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <FineLineCharts view={view} size="large" />
+      )}
+    </div>
+  );
+}
