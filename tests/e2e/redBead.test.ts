@@ -92,7 +92,13 @@ function cellOf(page: Page, worker: string, day: number) {
  * simulated worker dips by itself), every page shows the same count, and the inspector
  * confirms it onto the record.
  */
-async function paddle(day: number, worker: string, dipper: Page | null): Promise<number> {
+async function paddle(
+  day: number,
+  worker: string,
+  dipper: Page | null,
+  /** The record's row for the worker's slot: everyone who drew for it, e.g. "Cleo / Worker C". */
+  row = worker,
+): Promise<number> {
   const inspector = phone('Ines');
   if (dipper) {
     const dip = dipper.getByRole('button', { name: 'Dip the paddle' });
@@ -118,7 +124,7 @@ async function paddle(day: number, worker: string, dipper: Page | null): Promise
   await confirm.tap();
   // With one inspector and no chief, the confirmation puts the paddle on the record.
   await waitForText(consolePage.locator('.paddle-row'), `${red} red · recorded`);
-  await waitForText(cellOf(screenPage, worker, day), new RegExp(`(^|\\+ )${red}$`));
+  await waitForText(cellOf(screenPage, row, day), new RegExp(`(^|\\+ )${red}$`));
   drawn.push({ day, worker, red });
   return red;
 }
@@ -291,7 +297,8 @@ describe('the Red Bead Experiment from the laptop, five phones and the room scre
     await consolePage.getByRole('button', { name: 'Start day 2', exact: true }).click();
     await paddle(2, 'Ana', phone('Ana'));
     await paddle(2, 'Ben', phone('Ben'));
-    await paddle(2, 'Worker C', null);
+    // The slot's record keeps Cleo's day-1 paddle under her name: the row now reads both.
+    await paddle(2, 'Worker C', null, 'Cleo / Worker C');
     await waitForText(consolePage.locator('.status-pill'), 'Day 2 of 3 · day over');
     await chartWith(screenPage, 6);
     await chartWith(consolePage, 6);
@@ -306,10 +313,12 @@ describe('the Red Bead Experiment from the laptop, five phones and the room scre
     await waitForText(consolePage.locator('.status-pill'), 'Day 2 of 3 · finished');
 
     // The ranking that meant nothing: fewest red per paddle first, ties in line order.
-    const slots = ['Ana', 'Ben', 'Worker C'];
+    const slots = ['Ana', 'Ben', 'Cleo / Worker C'];
     const ranking = slots
       .map((name, slot) => {
-        const mine = drawn.filter((d) => d.worker === name || (slot === 2 && d.worker === 'Cleo'));
+        const mine = drawn.filter((d) =>
+          slot === 2 ? d.worker === 'Cleo' || d.worker === 'Worker C' : d.worker === name,
+        );
         const red = mine.reduce((n, d) => n + d.red, 0);
         return { name, slot, average: red / mine.length, draws: mine.length };
       })
