@@ -1,4 +1,5 @@
 import type { ConfigEditorProps } from '../types.ts';
+import { POLICY_FIELDS } from './policyFields.ts';
 
 type Config = ConfigEditorProps<'fineLine'>['config'];
 type NumberKey =
@@ -10,14 +11,6 @@ const DEMAND: { key: NumberKey; label: string; step: number }[] = [
   { key: 'patienceMeanMinutes', label: 'Patience in minutes (mean)', step: 0.5 },
   { key: 'durationMinutes', label: 'Store minutes to run', step: 5 },
   { key: 'speed', label: 'Store minutes per real minute', step: 1 },
-];
-
-const POLICY: { key: keyof Config['policy']; label: string; step: number }[] = [
-  { key: 'openAtStart', label: 'Registers open at start', step: 1 },
-  { key: 'openThreshold', label: 'Open another when this many wait', step: 1 },
-  { key: 'openDelayMinutes', label: 'Minutes before it opens', step: 0.5 },
-  { key: 'maxRegisters', label: 'Most registers', step: 1 },
-  { key: 'costPerRegisterMinute', label: 'Cost per register per minute', step: 0.1 },
 ];
 
 /** Sets up the store's demand, its first staffing policy, the clock and the seed. */
@@ -57,7 +50,7 @@ export default function FineLineConfigEditor({
       </div>
       <p className="muted">First staffing policy</p>
       <div className="roles-grid">
-        {POLICY.map((f) => (
+        {POLICY_FIELDS.map((f) => (
           <label key={f.key} className="field">
             <span>{f.label}</span>
             <input

@@ -1,18 +1,11 @@
 import { useState } from 'react';
 import type { FineLineFacilitatorView } from '@playfield/shared/exercises/fineLine/index';
 import type { FacilitatorProps } from '../types.ts';
+import { POLICY_FIELDS } from './policyFields.ts';
 import { FineLineCharts, RunTable, Store } from './Charts.tsx';
 
 type Act = FacilitatorProps<'fineLine'>['act'];
 type Policy = FineLineFacilitatorView['policy'];
-
-const FIELDS: { key: keyof Policy; label: string; step: number }[] = [
-  { key: 'openAtStart', label: 'Registers open at start', step: 1 },
-  { key: 'openThreshold', label: 'Open another when this many wait', step: 1 },
-  { key: 'openDelayMinutes', label: 'Minutes before it opens', step: 0.5 },
-  { key: 'maxRegisters', label: 'Most registers', step: 1 },
-  { key: 'costPerRegisterMinute', label: 'Cost per register per minute', step: 0.1 },
-];
 
 /** Runs the store: the clock, the staffing policy, replays under other policies, the comparison. */
 export default function FineLineFacilitator({ view, act }: FacilitatorProps<'fineLine'>) {
@@ -90,7 +83,7 @@ export default function FineLineFacilitator({ view, act }: FacilitatorProps<'fin
       <fieldset className="stack stack--tight">
         <legend>Staffing policy</legend>
         <div className="roles-grid">
-          {FIELDS.map((f) => (
+          {POLICY_FIELDS.map((f) => (
             <label key={f.key} className="field">
               <span>{f.label}</span>
               <input

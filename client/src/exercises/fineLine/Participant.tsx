@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ParticipantProps } from '../types.ts';
+import { POLICY_FIELDS } from './policyFields.ts';
 
 const MOODS = ['Furious', 'Annoyed', 'Patient', 'Fine', 'Happy'];
 
@@ -41,20 +42,7 @@ export function FineLineParticipant({ view, own, act }: ParticipantProps<'fineLi
     }, 600);
   }
 
-  if (own?.isManager) {
-    return (
-      <section className="stack">
-        <p className="role-card">
-          You are on the store management team: the facilitator’s console shows you the policy.
-        </p>
-        <p className="lead">
-          {view.waitingCount} waiting ·{' '}
-          {view.registers.filter((r) => r.state === 'busy' || r.state === 'idle').length} registers
-          open
-        </p>
-      </section>
-    );
-  }
+  if (own?.isManager) return <ManagerPanel view={view} act={act} />;
 
   return (
     <section className="stack fine-line">
@@ -119,6 +107,61 @@ export function FineLineParticipant({ view, own, act }: ParticipantProps<'fineLi
           .filter(Boolean)
           .join(', ')}
       </p>
+    </section>
+  );
+}
+
+/** The store management team's phone: the line at a glance and the staffing policy to set. */
+function ManagerPanel({ view, act }: Pick<ParticipantProps<'fineLine'>, 'view' | 'act'>) {
+  const [policy, setPolicy] = useState(view.policy);
+  const [note, setNote] = useState<string | null>(null);
+  return (
+    <section className="stack">
+      <div className="role-card">
+        <p className="eyebrow">Your role</p>
+        <p className="role-card__name">Store management</p>
+        <p className="muted">
+          You decide when registers open. Every minute a register is open costs money.
+        </p>
+      </div>
+      <p className="lead">
+        {view.waitingCount} waiting ·{' '}
+        {view.registers.filter((r) => r.state === 'busy' || r.state === 'idle').length} registers
+        open
+      </p>
+      <fieldset className="stack stack--tight">
+        <legend>Staffing policy</legend>
+        {POLICY_FIELDS.map((f) => (
+          <label key={f.key} className="field">
+            <span>{f.label}</span>
+            <input
+              type="number"
+              inputMode="decimal"
+              step={f.step}
+              min={0}
+              value={policy[f.key]}
+              onChange={(e) => setPolicy({ ...policy, [f.key]: Number(e.target.value) })}
+            />
+          </label>
+        ))}
+        <button
+          type="button"
+          className="button button--primary button--block"
+          disabled={view.status === 'finished'}
+          onClick={() =>
+            void act({ type: 'policy', policy }).then((r) =>
+              setNote(r.ok ? 'Policy applied' : r.error.message),
+            )
+          }
+        >
+          Apply the policy now
+        </button>
+      </fieldset>
+      {note && (
+        <p className="muted" role="status">
+          {note}
+        </p>
+      )}
     </section>
   );
 }
