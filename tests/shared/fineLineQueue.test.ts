@@ -11,6 +11,7 @@ import {
   erlangCWait,
   initQueue,
   queueMetrics,
+  upcomingArrival,
   validateDemand,
   validatePolicy,
   withPolicy,
@@ -577,5 +578,30 @@ describe('validation', () => {
         { arrival: 1, service: 1, patience: 1 },
       ]),
     ).toThrow(/at or after 2/);
+  });
+});
+
+describe('upcomingArrival', () => {
+  it('gives the same arrival as customerAt for customers still to come', () => {
+    const demand: Demand = {
+      arrivalsPerHour: 90,
+      service: { kind: 'exponential', meanMinutes: 2 },
+      patienceMeanMinutes: 5,
+    };
+    const policy = {
+      openAtStart: 2,
+      openThreshold: 6,
+      openDelayMinutes: 2,
+      maxRegisters: 5,
+      costPerRegisterMinute: 0.5,
+    };
+    const state = advanceQueue(initQueue('upcoming', demand, policy), 30);
+    for (const index of [state.nextIndex, state.nextIndex + 1, state.nextIndex + 7]) {
+      expect(upcomingArrival(state, index)).toBeCloseTo(
+        customerAt('upcoming', demand, index).arrival,
+        9,
+      );
+    }
+    expect(upcomingArrival(state, state.nextIndex - 1)).toBeNull();
   });
 });

@@ -2,10 +2,10 @@ import type { ExerciseDefinition, RosterEntry, RoundContext } from '../types.ts'
 import { fail, ok, type Result } from '../../result.ts';
 import {
   advanceQueue,
-  customerAt,
   customerInStore,
   initQueue,
   queueMetrics,
+  upcomingArrival,
   withPolicy,
   type QueueState,
   type StaffingPolicy,
@@ -144,12 +144,10 @@ export function shopperStatus(queue: QueueState, customerIndex: number): Shopper
       waitedMinutes: inStore.start - inStore.arrival,
     };
   }
-  if (customerIndex < queue.nextIndex) return { kind: 'done' };
-  const arrival =
-    customerIndex === queue.nextIndex && queue.nextArrivalAt !== null
-      ? queue.nextArrivalAt
-      : customerAt(queue.seed, queue.demand, customerIndex).arrival;
-  return { kind: 'arriving', inMinutes: arrival - queue.clock };
+  const arrival = upcomingArrival(queue, customerIndex);
+  return arrival === null
+    ? { kind: 'done' }
+    : { kind: 'arriving', inMinutes: arrival - queue.clock };
 }
 
 /**
@@ -242,6 +240,8 @@ function reduceFacilitator(
       return ok(toClock >= state.config.durationMinutes ? { ...next, status: 'finished' } : next);
     }
     case 'policy':
+      // As for the management team: a finished run's policy is history, not a setting.
+      if (state.status === 'finished') return fail('CONFLICT', 'This run is over');
       return ok(changePolicy(state, action.policy));
     case 'replay': {
       if (state.status === 'running')
@@ -284,6 +284,7 @@ function reduceParticipant(
     if (state.status === 'finished') return fail('CONFLICT', 'This run is over');
     return ok(changePolicy(state, action.policy));
   }
+  if (state.status === 'finished') return fail('CONFLICT', 'This run is over');
   const shopper = state.shoppers[participantId];
   const status = shopper && shopperStatus(currentRun(state).queue, shopper.customerIndex);
   if (!shopper || !status || (status.kind !== 'waiting' && status.kind !== 'atRegister')) {

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { idSchema } from '../../protocol/schemas.ts';
 import {
+  MAX_ARRIVALS_PER_HOUR,
+  MAX_OPEN_DELAY_MINUTES,
+  MAX_REGISTERS,
+  MAX_SERVICE_MEAN_MINUTES,
   validateDemand,
   validatePolicy,
   type Demand,
@@ -8,41 +12,95 @@ import {
   type StaffingPolicy,
 } from './queue.ts';
 
+// Messages a facilitator can act on, rather than zod's "Too small: expected number to be >=1";
+// the bounds are the model's own (validatePolicy), which then checks the fields together.
 const policyShape = {
-  openAtStart: z.number().int().min(1).max(20),
-  openThreshold: z.number().int().min(1).max(200),
-  openDelayMinutes: z.number().min(0).max(60),
-  maxRegisters: z.number().int().min(1).max(20),
-  costPerRegisterMinute: z.number().min(0).max(1000),
+  openAtStart: z
+    .number()
+    .int('The registers open at the start must be a whole number')
+    .min(1, 'At least 1 register must be open from the start')
+    .max(MAX_REGISTERS, `At most ${MAX_REGISTERS} registers can be open from the start`),
+  openThreshold: z
+    .number()
+    .int('The line length that opens a register must be a whole number')
+    .min(1, 'The line length that opens a register must be at least 1 customer')
+    .max(200, 'The line length that opens a register can be at most 200 customers'),
+  openDelayMinutes: z
+    .number()
+    .min(0, 'The delay before a register opens must be 0 minutes or more')
+    .max(
+      MAX_OPEN_DELAY_MINUTES,
+      `The delay before a register opens can be at most ${MAX_OPEN_DELAY_MINUTES} minutes`,
+    ),
+  maxRegisters: z
+    .number()
+    .int('The maximum number of registers must be a whole number')
+    .min(1, 'The store needs at least 1 register')
+    .max(MAX_REGISTERS, `The store can have at most ${MAX_REGISTERS} registers`),
+  costPerRegisterMinute: z
+    .number()
+    .min(0, 'The cost of a register per minute must be 0 or more')
+    .max(1000, 'The cost of a register per minute can be at most 1000'),
 };
 
 /** A staffing policy, refused with the model's own message when it makes no sense. */
-export const staffingPolicySchema = z.object(policyShape).superRefine((policy, ctx) => {
-  const problem = validatePolicy(policy);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
+export const staffingPolicySchema = z.object(policyShape).superRefine(
+  (policy, ctx) => {
+    const problem = validatePolicy(policy);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  },
+  // Only once every field is fine on its own, so one mistake gives one message.
+  { when: (payload) => payload.issues.length === 0 },
+);
 
 /** The store as the facilitator sets it up: demand, the first policy, and the clock. */
 export const fineLineConfigSchema = z
   .object({
-    arrivalsPerHour: z.number().min(1).max(600),
-    serviceKind: z.enum(['exponential', 'uniform', 'fixed']),
-    serviceMeanMinutes: z.number().min(0.1).max(60),
-    patienceMeanMinutes: z.number().min(0.5).max(120),
+    arrivalsPerHour: z
+      .number()
+      .min(1, 'Customers must arrive: at least 1 customer per hour')
+      .max(
+        MAX_ARRIVALS_PER_HOUR,
+        `The arrival rate can be at most ${MAX_ARRIVALS_PER_HOUR} customers per hour`,
+      ),
+    serviceKind: z.enum(['exponential', 'uniform', 'fixed'], {
+      error: 'The service time must be exponential, uniform or fixed',
+    }),
+    serviceMeanMinutes: z
+      .number()
+      .min(0.1, 'The mean service time must be at least 0.1 minutes')
+      .max(
+        MAX_SERVICE_MEAN_MINUTES,
+        `The mean service time can be at most ${MAX_SERVICE_MEAN_MINUTES} minutes`,
+      ),
+    patienceMeanMinutes: z
+      .number()
+      .min(0.5, 'The mean patience must be at least 0.5 minutes')
+      .max(120, 'The mean patience can be at most 120 minutes'),
     policy: staffingPolicySchema,
     /** Simulated minutes per real minute. */
-    speed: z.number().min(1).max(600),
+    speed: z
+      .number()
+      .min(1, 'The simulated clock runs at least 1 minute per real minute')
+      .max(600, 'The simulated clock runs at most 600 minutes per real minute'),
     durationMinutes: z
       .number()
-      .int()
-      .min(5)
-      .max(24 * 60),
-    seed: z.string().trim().min(1).max(64),
+      .int('The store’s opening time must be a whole number of minutes')
+      .min(5, 'The store stays open at least 5 minutes')
+      .max(24 * 60, 'The store stays open at most 24 hours'),
+    seed: z
+      .string()
+      .trim()
+      .min(1, 'The random seed must not be empty')
+      .max(64, 'The random seed has at most 64 characters'),
   })
-  .superRefine((config, ctx) => {
-    const problem = validateDemand(demandOf(config));
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+  .superRefine(
+    (config, ctx) => {
+      const problem = validateDemand(demandOf(config));
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    },
+    { when: (payload) => payload.issues.length === 0 },
+  );
 export type FineLineConfig = z.infer<typeof fineLineConfigSchema>;
 
 /** The demand part of a config, as the queue model takes it. */

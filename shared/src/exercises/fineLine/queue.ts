@@ -371,6 +371,20 @@ export function customerAt(seed: string, demand: Demand, index: number): Custome
   return { arrival: arrival + own.gap, service: own.service, patience: own.patience };
 }
 
+/**
+ * When a customer who has not arrived yet will arrive, counted from the next arrival the
+ * state already knows: O(index - nextIndex), not O(index) like {@link customerAt}. Null for
+ * a customer who has already arrived, or past the end of a script.
+ */
+export function upcomingArrival(state: QueueState, index: number): number | null {
+  if (index < state.nextIndex || state.nextArrivalAt === null) return null;
+  if (state.script) return state.script[index]?.arrival ?? null;
+  let arrival = state.nextArrivalAt;
+  for (let i = state.nextIndex + 1; i <= index; i++)
+    arrival += drawCustomer(state.seed, state.demand, i).gap;
+  return arrival;
+}
+
 function validateScript(script: readonly Customer[]): string | null {
   let previous = 0;
   for (const [i, c] of script.entries()) {
