@@ -204,6 +204,12 @@ function DemoControls({
   );
 }
 
+const REWARDS = [
+  ['praise', 'Praise the best'],
+  ['bonus', 'Bonus for the best'],
+  ['probation', 'Probation for the worst'],
+] as const;
+
 /** A number and the button that acts with it (a quota, how many to fire, a new paddle...). */
 function NumberAction(props: {
   label: string;
@@ -286,27 +292,16 @@ function Management({
         </button>
       </div>
       <div className="actions">
-        <button
-          type="button"
-          className="button button--small"
-          onClick={() => void send({ type: 'reward', kind: 'praise' })}
-        >
-          Praise the best
-        </button>
-        <button
-          type="button"
-          className="button button--small"
-          onClick={() => void send({ type: 'reward', kind: 'bonus' })}
-        >
-          Bonus for the best
-        </button>
-        <button
-          type="button"
-          className="button button--small"
-          onClick={() => void send({ type: 'reward', kind: 'probation' })}
-        >
-          Probation for the worst
-        </button>
+        {REWARDS.map(([kind, label]) => (
+          <button
+            key={kind}
+            type="button"
+            className="button button--small"
+            onClick={() => void send({ type: 'reward', kind })}
+          >
+            {label}
+          </button>
+        ))}
         <NumberAction
           label="Fire"
           initial={3}
