@@ -1,6 +1,7 @@
 const W = 600;
 const H = 200;
-const M = { left: 44, right: 12, top: 12, bottom: 26 };
+// Room for y labels like "12.5 min" at a font size still readable once the chart is scaled down.
+const M = { left: 86, right: 12, top: 14, bottom: 30 };
 
 /** A small time-series chart: one line per series over simulated minutes, labelled in text. */
 export function LineChart(props: {
@@ -37,10 +38,24 @@ export function LineChart(props: {
         </text>
         {props.series.map((s, i) => {
           const points = s.points.filter((p): p is { t: number; v: number } => p.v !== null);
+          const className = `line-chart__line line-chart__line--${i} ${s.dashed ? 'is-dashed' : ''}`;
+          // A single value (one mood report so far) has no line to draw: show it as a dot.
+          if (points.length === 1) {
+            const [only] = points as [{ t: number; v: number }];
+            return (
+              <circle
+                key={s.label}
+                className={`${className} line-chart__dot`}
+                cx={x(only.t)}
+                cy={y(only.v)}
+                r={5}
+              />
+            );
+          }
           return points.length > 1 ? (
             <polyline
               key={s.label}
-              className={`line-chart__line line-chart__line--${i} ${s.dashed ? 'is-dashed' : ''}`}
+              className={className}
               points={points.map((p) => `${x(p.t)},${y(p.v)}`).join(' ')}
             />
           ) : null;

@@ -52,7 +52,13 @@ export function FineLineCharts({
 /** The policies tried, side by side. */
 export function RunTable({ view }: { view: FineLineCommonView }) {
   return (
-    <div className="table-scroll">
+    // Focusable, so a keyboard can scroll the table when it is wider than its column.
+    <div
+      className="table-scroll"
+      role="region"
+      aria-label="Policies compared, scrollable"
+      tabIndex={0}
+    >
       <table className="table run-table">
         <caption>Policies compared over the same customers</caption>
         <thead>
@@ -77,8 +83,8 @@ export function RunTable({ view }: { view: FineLineCommonView }) {
               <td>
                 {r.policy.openThreshold} waiting (+{r.policy.openDelayMinutes} min)
               </td>
-              <td>{r.averageWait.toFixed(1)} min</td>
-              <td>{r.worstWait.toFixed(1)} min</td>
+              <td>{`${r.averageWait.toFixed(1)}\u00a0min`}</td>
+              <td>{`${r.worstWait.toFixed(1)}\u00a0min`}</td>
               <td>{Math.round(r.pastPatienceShare * 100)}%</td>
               <td>{r.averageMood === null ? '–' : r.averageMood.toFixed(1)}</td>
               <td>{r.staffingCost.toFixed(0)}</td>
@@ -108,7 +114,7 @@ export function Store({
           </li>
         ))}
       </ul>
-      <div className="line" aria-label={`${view.waitingCount} customers in line`}>
+      <div className="line" role="group" aria-label={`${view.waitingCount} customers in line`}>
         {view.line.map((c, i) => (
           <span
             key={i}

@@ -7,6 +7,16 @@ import { FineLineCharts, RunTable, Store } from './Charts.tsx';
 type Act = FacilitatorProps<'fineLine'>['act'];
 type Policy = FineLineFacilitatorView['policy'];
 
+/**
+ * The speeds on offer, with the one the store was set up with and the one it runs at: a
+ * select without its current value would show another speed than the clock's.
+ */
+function speedOptions(view: FineLineFacilitatorView): number[] {
+  return [...new Set([5, 10, 20, 30, 60, 120, view.config.speed, view.speed])].sort(
+    (a, b) => a - b,
+  );
+}
+
 /** Runs the store: the clock, the staffing policy, replays under other policies, the comparison. */
 export default function FineLineFacilitator({ view, act }: FacilitatorProps<'fineLine'>) {
   const [error, setError] = useState<string | null>(null);
@@ -65,7 +75,7 @@ export default function FineLineFacilitator({ view, act }: FacilitatorProps<'fin
             value={view.speed}
             onChange={(e) => void send({ type: 'speed', speed: Number(e.target.value) })}
           >
-            {[5, 10, 20, 30, 60, 120].map((s) => (
+            {speedOptions(view).map((s) => (
               <option key={s} value={s}>
                 {s}
               </option>

@@ -12,7 +12,8 @@ export default function FineLineScreen({ view }: ScreenProps<'fineLine'>) {
         <strong>{view.waitingCount}</strong> waiting · store time {clock(view.clock)} /{' '}
         {view.durationMinutes}:00 · {view.runLabel}
       </p>
-      <Store view={view} size="large" />
+      {/* Once the run is over the comparison and the debrief need the whole screen. */}
+      {!view.debrief && <Store view={view} size="large" />}
       {view.debrief ? (
         <div className="fine-line-screen__debrief">
           <RunTable view={view} />
