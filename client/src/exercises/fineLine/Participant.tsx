@@ -54,6 +54,13 @@ export function FineLineParticipant({ view, own, act }: ParticipantProps<'fineLi
       )}
       {view.status === 'paused' && <p className="lead">The store is paused.</p>}
       {view.status === 'finished' && <p className="lead">The store has closed for this run.</p>}
+      {view.debrief && (
+        <ul className="stack stack--tight debrief">
+          {view.debrief.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
       {status && view.status !== 'finished' && (
         <div className="queue-card" aria-live="polite">
           {status.kind === 'arriving' && (
