@@ -83,8 +83,8 @@ export function publicView(
           count: 3,
           isOpen,
           isRevealed: poll.results !== null,
-          submitted: 0,
           actionPlanPrompt: 'What will I do about it?',
+          controls: ['open', 'reveal'],
         }
       : null,
   };

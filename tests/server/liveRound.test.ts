@@ -70,10 +70,12 @@ describe('a live poll round', () => {
       view: { results: { counts: [2, 1, 0], respondents: 3 } },
     });
 
-    // Before the reveal, phones and the screen see progress but no results.
+    // Before the reveal, phones see no results and no live count (it would re-send the
+    // room's shared view on every answer); the screen shows the progress.
     for (const phone of phones) {
-      const { view } = await nextView(phone, 'view.public', (m) => m.view.round?.submitted === 3);
+      const { view } = await nextView(phone, 'view.public', (m) => m.view.round?.id === roundId);
       expect(view.round).toMatchObject({ view: { results: null } });
+      expect(view.round).not.toHaveProperty('submitted');
       const own = await nextView(phone, 'view.own', (m) => m.view.round?.id === roundId);
       expect(choicesOf(own.view)).toHaveLength(1);
     }

@@ -66,9 +66,10 @@ describe('participantPublicView', () => {
       count: 3,
       isOpen: true,
       isRevealed: false,
-      submitted: 0,
       view: { results: null },
     });
+    // No live count on phones: it would re-send the room's shared view on every answer.
+    expect(round).not.toHaveProperty('submitted');
     expect(round?.actionPlanPrompt).toContain('customers');
   });
 

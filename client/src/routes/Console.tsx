@@ -429,24 +429,38 @@ function CurrentRoundPanel(props: {
         Round {round.index + 1} of {round.count}
       </p>
       <h2 id="round-title">{round.title}</h2>
-      <div className="round-controls actions">
-        <button
-          type="button"
-          className={`button ${round.isOpen ? '' : 'button--primary'}`}
-          onClick={() => void control({ type: round.isOpen ? 'round.lock' : 'round.open' })}
-        >
-          {round.isOpen ? 'Lock answers' : 'Reopen answers'}
-        </button>
-        <button
-          type="button"
-          className={`button ${round.isRevealed ? '' : 'button--primary'}`}
-          onClick={() => void control({ type: round.isRevealed ? 'round.hide' : 'round.reveal' })}
-        >
-          {round.isRevealed ? 'Hide results' : 'Reveal results'}
-        </button>
-        <span className="status-pill">{round.isOpen ? 'Answers open' : 'Locked'}</span>
-        <span className="status-pill">{round.isRevealed ? 'Results shown' : 'Results hidden'}</span>
-      </div>
+      {round.controls.length > 0 && (
+        <div className="round-controls actions">
+          {round.controls.includes('open') && (
+            <>
+              <button
+                type="button"
+                className={`button ${round.isOpen ? '' : 'button--primary'}`}
+                onClick={() => void control({ type: round.isOpen ? 'round.lock' : 'round.open' })}
+              >
+                {round.isOpen ? 'Lock answers' : 'Reopen answers'}
+              </button>
+              <span className="status-pill">{round.isOpen ? 'Answers open' : 'Locked'}</span>
+            </>
+          )}
+          {round.controls.includes('reveal') && (
+            <>
+              <button
+                type="button"
+                className={`button ${round.isRevealed ? '' : 'button--primary'}`}
+                onClick={() =>
+                  void control({ type: round.isRevealed ? 'round.hide' : 'round.reveal' })
+                }
+              >
+                {round.isRevealed ? 'Hide results' : 'Reveal results'}
+              </button>
+              <span className="status-pill">
+                {round.isRevealed ? 'Results shown' : 'Results hidden'}
+              </span>
+            </>
+          )}
+        </div>
+      )}
       <div className="timer-controls actions">
         <Timer timer={timer} />
         {TIMER_PRESETS.map((minutes) => (

@@ -8,6 +8,7 @@ import type {
   ExerciseDefinition,
   ExerciseViewTypes,
   RoundContext,
+  RoundControl,
   RoundSummary,
 } from './types.ts';
 
@@ -77,6 +78,7 @@ export interface ExerciseModule {
   participantOwnView(state: unknown, participantId: string, ctx: RoundContext): unknown;
   screenView(state: unknown, ctx: RoundContext): unknown;
   hasSharedOwnViews: boolean;
+  roundControls: readonly RoundControl[];
   submittedCount(state: unknown): number;
   summary(state: unknown, ctx: RoundContext): RoundSummary;
   actionPlanPrompt(config: unknown): string;
@@ -146,6 +148,7 @@ function erase<C, S, P, F, V extends ExerciseViewTypes>(
     participantOwnView: (state, id, ctx) => def.participantOwnView(state as S, id, ctx),
     screenView: (state, ctx) => def.screenView(state as S, ctx),
     hasSharedOwnViews: def.hasSharedOwnViews ?? false,
+    roundControls: def.roundControls ?? ['open', 'reveal'],
     submittedCount: (state) => def.submittedCount(state as S),
     summary: (state, ctx) => def.summary(state as S, ctx),
     actionPlanPrompt: (config) => def.actionPlanPrompt(config as C),

@@ -4,6 +4,9 @@ import type { Result } from '../result.ts';
 /** Who sent an action. The server sets this from the credential, never from the payload. */
 export type Actor = { role: 'facilitator' } | { role: 'participant'; participantId: string };
 
+/** A generic control the console offers for a round. */
+export type RoundControl = 'open' | 'reveal';
+
 /** A participant as an exercise sees them. */
 export interface RosterEntry {
   id: string;
@@ -104,6 +107,12 @@ export interface ExerciseDefinition<
    * every phone's own view after any participant's action, not only the actor's.
    */
   hasSharedOwnViews?: boolean;
+  /**
+   * Which of the session's generic round controls mean something here: locking answers
+   * ('open') and revealing results ('reveal'). Both when absent; an exercise with its own
+   * flow (a simulation's pause) leaves them out so the console does not offer dead buttons.
+   */
+  roundControls?: readonly RoundControl[];
   /** How many participants have submitted something, for progress displays. */
   submittedCount(state: State): number;
   summary(state: State, ctx: RoundContext): RoundSummary;

@@ -4,7 +4,7 @@ import {
   type RoundSpec,
   type RoundViewFor,
 } from '../exercises/registry.ts';
-import type { RoundSummary } from '../exercises/types.ts';
+import type { RoundControl, RoundSummary } from '../exercises/types.ts';
 import { roundContext } from './apply.ts';
 import type { SessionPhase, SessionState, TimerState } from './state.ts';
 
@@ -38,9 +38,14 @@ export type CurrentRoundView<A extends Audience> = RoundViewFor<A> & {
   count: number;
   isOpen: boolean;
   isRevealed: boolean;
-  submitted: number;
   actionPlanPrompt: string;
-};
+  /** The generic controls that mean something for this exercise. */
+  controls: readonly RoundControl[];
+} & (A extends 'participantPublic'
+    ? // Phones are not sent the live count: it changes with every answer, and the view
+      // every phone shares would then be re-sent to the whole room on each one.
+      unknown
+    : { submitted: number });
 
 export interface RosterItemView {
   id: string;
@@ -104,7 +109,7 @@ function currentRound<A extends Audience>(
   state: SessionState,
   at: number,
   view: (round: RoundSpec, roundState: unknown, ctx: ReturnType<typeof roundContext>) => unknown,
-): CurrentRoundView<A> | null {
+): (CurrentRoundView<A> & { submitted: number }) | null {
   const index = state.agenda.findIndex((r) => r.id === state.currentRoundId);
   const round = state.agenda[index];
   const runtime = round && state.rounds[round.id];
@@ -121,8 +126,9 @@ function currentRound<A extends Audience>(
     count: state.agenda.length,
     isOpen: runtime.isOpen,
     isRevealed: runtime.isRevealed,
-    submitted: exercise.submittedCount(runtime.state),
     actionPlanPrompt: exercise.actionPlanPrompt(round.config),
+    controls: exercise.roundControls,
+    submitted: exercise.submittedCount(runtime.state),
   };
 }
 
@@ -166,14 +172,25 @@ export function facilitatorView(
   };
 }
 
+/** Drops the live submission count from a round view (phones are not sent it). */
+function withoutCount(
+  round: (CurrentRoundView<'participantPublic'> & { submitted: number }) | null,
+): CurrentRoundView<'participantPublic'> | null {
+  if (!round) return null;
+  const { submitted: _submitted, ...rest } = round;
+  return rest;
+}
+
 /** What every phone shows, apart from the participant's own answers. */
 export function participantPublicView(state: SessionState, at: number): ParticipantPublicView {
   return {
     session: header(state),
     participantCount: Object.values(state.participants).filter((p) => !p.hasLeft).length,
     timer: state.timer,
-    round: currentRound<'participantPublic'>(state, at, (r, s, ctx) =>
-      exerciseOf(r).participantPublicView(s, ctx),
+    round: withoutCount(
+      currentRound<'participantPublic'>(state, at, (r, s, ctx) =>
+        exerciseOf(r).participantPublicView(s, ctx),
+      ),
     ),
   };
 }

@@ -462,6 +462,8 @@ export const fineLine: ExerciseDefinition<
   screenView: (state, ctx) => commonView(state, ctx.roster, true),
   // Every tick moves every shopper along the line: each phone's own view changes.
   hasSharedOwnViews: true,
+  // The store has its own open, pause and close; the generic lock and reveal mean nothing here.
+  roundControls: [],
   submittedCount: (state) => Object.values(state.shoppers).filter((s) => s.mood !== null).length,
 
   summary(state) {

@@ -290,6 +290,8 @@ export const redBead: ExerciseDefinition<
   // The chief's announcement clears the inspectors' "confirmed" marks on their phones.
   hasSharedOwnViews: true,
 
+  // "Lock answers" pauses the plant; there are no hidden results to reveal.
+  roundControls: ['open'],
   submittedCount: (state) => state.draws.length,
 
   summary(state, ctx: RoundContext) {
