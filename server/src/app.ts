@@ -15,6 +15,8 @@ import { Repository } from './store/repository.ts';
 export interface Playfield {
   port: number;
   url: string;
+  /** Where phones join: PUBLIC_URL, or this machine's LAN address. */
+  publicUrl: string | null;
   manager: SessionManager;
   close(): Promise<void>;
 }
@@ -114,6 +116,7 @@ export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
   return {
     port,
     url: `http://localhost:${port}`,
+    publicUrl: publicUrl(),
     manager: getManager(),
     async close() {
       await new Promise<void>((resolve) => {

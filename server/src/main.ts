@@ -3,7 +3,7 @@ import { loadConfig } from './config.ts';
 
 const config = loadConfig();
 const playfield = await startPlayfield(config);
-const lan = config.publicUrl;
+const lan = playfield.publicUrl;
 console.log(`Playfield is running at ${playfield.url}${lan ? ` (phones join at ${lan})` : ''}`);
 if (!config.isQuiet) {
   console.log(`Storage: ${config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`}`);
