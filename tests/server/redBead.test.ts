@@ -390,6 +390,7 @@ describe('the Red Bead Experiment, live', () => {
     expect(fared.lastPredictions).toEqual({
       day: 2,
       predictions: 2,
+      bestWorkerIds: bestOfDay2,
       bestWorkerNames: bestOfDay2.map(nameOf),
       guessedBest: ['A', 'B'].filter((id) => bestOfDay2.includes(id)).length,
       trend: trend2,

@@ -1436,3 +1436,26 @@ describe('a worker slot changing hands', () => {
     expect(redBeadChart(s, ROSTER).expected).toBeCloseTo(5, 10);
   });
 });
+
+describe('an observer’s own forecast', () => {
+  it('tells the observer whether their pick was the best worker once the day ends', () => {
+    let s = step(staffed(), FAC, { type: 'openPredictions' });
+    s = step(s, as(OBSERVER), { type: 'predict', day: 1, bestWorkerId: 'A', trend: null });
+    s = step(s, as(OBSERVER_2), { type: 'predict', day: 1, bestWorkerId: 'B', trend: null });
+    expect(redBead.participantOwnView(s, OBSERVER, ctx()).lastPrediction).toBeNull();
+    s = runDay(s);
+    const best = predictionOutcome(s, 1, ROSTER)?.bestWorkerIds ?? [];
+    for (const [observer, pick] of [
+      [OBSERVER, 'A'],
+      [OBSERVER_2, 'B'],
+    ] as const) {
+      expect(redBead.participantOwnView(s, observer, ctx()).lastPrediction).toEqual({
+        day: 1,
+        guessedBest: best.includes(pick),
+        guessedTrend: null,
+      });
+    }
+    // Someone who made no forecast is told nothing.
+    expect(redBead.participantOwnView(s, RECORDER, ctx()).lastPrediction).toBeNull();
+  });
+});

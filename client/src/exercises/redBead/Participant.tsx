@@ -6,6 +6,7 @@ import { Debrief, RecordTable } from './RecordTable.tsx';
 
 const BLANK: RedBeadOwnView = {
   role: 'observer',
+  lastPrediction: null,
   workerId: null,
   hasConfirmed: false,
   prediction: null,
@@ -120,6 +121,22 @@ export function RedBeadParticipant({ view, own, act }: ParticipantProps<'redBead
           </p>
         )}
 
+      {me.lastPrediction && view.stage !== 'finished' && (
+        <p className="muted">
+          Your forecast for day {me.lastPrediction.day}:{' '}
+          {me.lastPrediction.guessedBest === null
+            ? 'no pick for the best worker'
+            : me.lastPrediction.guessedBest
+              ? 'you picked the best worker'
+              : 'your pick was not the best worker'}
+          {me.lastPrediction.guessedTrend === null
+            ? '.'
+            : me.lastPrediction.guessedTrend
+              ? ', and the trend was as you said.'
+              : ', and the trend went otherwise.'}{' '}
+          The system, not the worker, decided.
+        </p>
+      )}
       {error && (
         <p className="error" role="alert">
           {error}

@@ -24,6 +24,7 @@ export interface RedBeadDebrief {
 export interface PredictionOutcome {
   day: number;
   predictions: number;
+  bestWorkerIds: string[];
   bestWorkerNames: string[];
   guessedBest: number;
   trend: 'better' | 'same' | 'worse' | null;
@@ -58,6 +59,7 @@ export function predictionOutcome(
   return {
     day,
     predictions: predictions.length,
+    bestWorkerIds: best,
     bestWorkerNames: best.map((id) => slotLabel(state, id, roster)),
     guessedBest: predictions.filter((p) => p.bestWorkerId !== null && best.includes(p.bestWorkerId))
       .length,

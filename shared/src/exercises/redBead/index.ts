@@ -103,6 +103,8 @@ export interface RedBeadScreenView extends RedBeadCommonView {
 
 export interface RedBeadOwnView {
   role: RedBeadRole;
+  /** How this participant's own forecast for the last day that ended fared, if they made one. */
+  lastPrediction: { day: number; guessedBest: boolean | null; guessedTrend: boolean | null } | null;
   /** The participant's worker slot, when they are a worker. */
   workerId: string | null;
   /** Has this inspector confirmed the paddle waiting for inspection? */
@@ -266,10 +268,24 @@ export const redBead: ExerciseDefinition<
 
   participantPublicView: (state, ctx) => commonView(state, ctx.roster),
 
-  participantOwnView(state, participantId) {
+  participantOwnView(state, participantId, ctx) {
     const role = roleOf(state, participantId);
+    const outcome = predictionOutcome(state, lastEndedDay(state), ctx.roster);
+    const mine = outcome ? state.predictions[outcome.day]?.[participantId] : undefined;
     return {
       role,
+      lastPrediction:
+        outcome && mine
+          ? {
+              day: outcome.day,
+              guessedBest:
+                mine.bestWorkerId === null
+                  ? null
+                  : outcome.bestWorkerIds.includes(mine.bestWorkerId),
+              guessedTrend:
+                mine.trend === null || outcome.trend === null ? null : mine.trend === outcome.trend,
+            }
+          : null,
       workerId:
         state.workers.find((w) => w.participantId === participantId && w.status !== 'fired')?.id ??
         null,
