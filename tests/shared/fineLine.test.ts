@@ -320,7 +320,13 @@ describe('lifecycle', () => {
       expect(shopper).toMatchObject({ mood: null, visits: 1 });
     }
     expect(statusOf(s, ANA)).toBe('arriving');
-    expect(own(s, GONE)).toEqual({ status: null, mood: null, isManager: false, visits: 0 });
+    expect(own(s, GONE)).toEqual({
+      status: null,
+      mood: null,
+      isManager: false,
+      visits: 0,
+      lastWaitMinutes: null,
+    });
   });
 
   it('does not seat managers as customers when the store starts', () => {
@@ -576,6 +582,14 @@ describe('shoppers', () => {
     expect(shopperStatus(queueOf(s), firstIndex)).toEqual({ kind: 'done' });
     expect(own(s, ANA)).toMatchObject({ visits: 2, mood: null, status: { kind: 'arriving' } });
     expect(s.shoppers[ANA]?.customerIndex).toBeGreaterThan(firstIndex);
+    // The phone keeps how long the previous visit waited, from the queue's own record.
+    const served = queueOf(s).recentServed.find((c) => c.index === firstIndex);
+    expect(served).toBeDefined();
+    expect(own(s, ANA).lastWaitMinutes).toBeCloseTo(
+      (served?.start ?? 0) - (served?.arrival ?? 0),
+      9,
+    );
+    expect(own(s, ANA).lastWaitMinutes).toBeGreaterThanOrEqual(lastWaited);
   });
 
   it('shows the place in line and the minutes waited when a participant is waiting', () => {

@@ -67,6 +67,9 @@ export function FineLineParticipant({ view, own, act }: ParticipantProps<'fineLi
             <>
               <p className="queue-card__big">Heading to the checkout</p>
               <p>You join the line in {clockText(status.inMinutes)} (store time).</p>
+              {own?.lastWaitMinutes != null && (
+                <p className="muted">Last time you waited {clockText(own.lastWaitMinutes)}.</p>
+              )}
             </>
           )}
           {status.kind === 'waiting' && (

@@ -91,6 +91,8 @@ export interface FineLineOwnView {
   mood: number | null;
   isManager: boolean;
   visits: number;
+  /** How long the participant waited on their previous visit. */
+  lastWaitMinutes: number | null;
 }
 
 export interface FineLineViews {
@@ -168,11 +170,15 @@ function seatShoppers(
     const shopper = shoppers[person.id];
     if (shopper && shopperStatus(queue, shopper.customerIndex).kind !== 'done') continue;
     highest += 2;
+    const previous = shopper && queue.recentServed.find((c) => c.index === shopper.customerIndex);
     shoppers[person.id] = {
       customerIndex: highest,
       mood: null,
       moodAt: shopper?.moodAt ?? 0,
       visits: (shopper?.visits ?? 0) + 1,
+      lastWaitMinutes: previous
+        ? previous.start - previous.arrival
+        : (shopper?.lastWaitMinutes ?? null),
     };
     changed = true;
   }
@@ -457,6 +463,7 @@ export const fineLine: ExerciseDefinition<
       mood: shopper?.mood ?? null,
       isManager: state.managers.includes(participantId),
       visits: shopper?.visits ?? 0,
+      lastWaitMinutes: shopper?.lastWaitMinutes ?? null,
     };
   },
   screenView: (state, ctx) => commonView(state, ctx.roster, true),

@@ -140,6 +140,8 @@ export interface Shopper {
   /** Real time of the last mood report, to limit their rate. */
   moodAt: number;
   visits: number;
+  /** How long this participant waited on their previous visit, for their phone to show. */
+  lastWaitMinutes: number | null;
 }
 
 export type FineLineStatus = 'ready' | 'running' | 'paused' | 'finished';
