@@ -213,7 +213,7 @@ describe('the Red Bead Experiment from the laptop, five phones and the room scre
     const roles = consolePage.getByRole('region', { name: 'Roles' });
     for (const [i, name] of WORKERS.entries()) {
       await roles.getByLabel(`Worker ${'ABC'[i]}`).selectOption({ label: name });
-      await waitForText(phone(name).locator('.role-card__name'), `Willing worker (${name})`);
+      await waitForText(phone(name).locator('.role-card__name'), `Willing worker ${'ABC'[i]}`);
     }
     await roles.getByLabel('Inspector 1').selectOption({ label: 'Ines' });
     await waitForText(phone('Ines').locator('.role-card__name'), /^Inspector$/);

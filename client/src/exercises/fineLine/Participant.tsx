@@ -111,10 +111,10 @@ export function FineLineParticipant({ view, own, act }: ParticipantProps<'fineLi
         </p>
       )}
       <p className="muted">
-        {view.waitingCount} in line · registers:{' '}
+        {view.waitingCount} in line ·{' '}
         {view.registers
-          .map((r) => (r.state === 'closed' ? null : `${r.id + 1} ${r.state}`))
-          .filter(Boolean)
+          .filter((r) => r.state !== 'closed')
+          .map((r) => `register ${r.id + 1} ${r.state}`)
           .join(', ')}
       </p>
     </section>

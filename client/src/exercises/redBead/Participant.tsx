@@ -33,7 +33,6 @@ export function RedBeadParticipant({ view, own, act }: ParticipantProps<'redBead
   const isMyTurn = me.workerId !== null && me.workerId === view.currentWorkerId;
   const current = view.workers.find((w) => w.id === view.currentWorkerId);
   const [roleName, roleHelp] = ROLE_TEXT[me.role];
-  const workerName = view.workers.find((w) => w.id === me.workerId)?.name;
 
   async function send(action: Parameters<typeof act>[0]) {
     setBusy(true);
@@ -48,7 +47,7 @@ export function RedBeadParticipant({ view, own, act }: ParticipantProps<'redBead
         <p className="eyebrow">Your role</p>
         <p className="role-card__name">
           {roleName}
-          {workerName && me.role === 'worker' ? ` (${workerName})` : ''}
+          {me.role === 'worker' && me.workerId ? ` ${me.workerId}` : ''}
         </p>
         <p className="muted">{roleHelp}</p>
       </div>
