@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '@playfield/shared';
 import {
+  choicesOf,
   disconnected,
   emitAck,
   facilitatorOf,
@@ -22,6 +23,51 @@ afterEach(async () => {
 });
 
 describe('resuming a seat', () => {
+  it('sends a reloaded phone its earlier answer when the facilitator goes back to that round', async () => {
+    // Own views are sent only when they differ from what a phone holds; a reloaded page
+    // holds nothing, so going back to a round it answered must send that answer again.
+    const session = await server.createSession({
+      title: 'Back and forth',
+      agenda: ['First', 'Second'].map((title) => ({
+        kind: 'poll',
+        title,
+        config: {
+          question: `${title}?`,
+          options: ['Yes', 'No'],
+          isMultipleChoice: false,
+          isAnonymous: false,
+        },
+      })),
+    });
+    const facilitator = await server.connect(facilitatorOf(session));
+    const seat = await server.join(session.code, 'Ana');
+    const phone = await server.connect(participantOf(seat));
+    await emitAck(facilitator, 'session.control', { type: 'session.start' });
+    const first =
+      (await nextView(phone, 'view.public', (m) => m.view.round?.title === 'First')).view.round
+        ?.id ?? '';
+    expect(
+      await emitAck(phone, 'round.act', {
+        roundId: first,
+        action: { type: 'answer', choices: [1] },
+      }),
+    ).toMatchObject({
+      ok: true,
+    });
+    // The phone holds its answer before the room moves on.
+    await nextView(phone, 'view.own', (m) => choicesOf(m.view, first)[0] === 1);
+    await emitAck(facilitator, 'session.control', { type: 'round.next' });
+    await nextView(phone, 'view.public', (m) => m.view.round?.title === 'Second');
+
+    // The page reloads on the second round: a new socket that remembers nothing.
+    phone.disconnect();
+    const reloaded = await server.connect(participantOf(seat));
+    await nextView(reloaded, 'view.public', (m) => m.view.round?.title === 'Second');
+    await emitAck(facilitator, 'session.control', { type: 'round.back' });
+    const own = await nextView(reloaded, 'view.own', (m) => m.view.round?.id === first);
+    expect(own.view.round).toMatchObject({ id: first, view: { choices: [1] } });
+  });
+
   it('gives back the same seat and answer when a phone reconnects with its resume token', async () => {
     const session = await server.createSession();
     const facilitator = await server.connect(facilitatorOf(session));
