@@ -280,10 +280,6 @@ export class LiveSession {
     this.markPresence();
   }
 
-  isOnline(participantId: string): boolean {
-    return this.online.has(participantId);
-  }
-
   private onlineIds(): ReadonlySet<string> {
     return new Set(this.online.keys());
   }
