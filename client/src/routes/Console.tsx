@@ -107,7 +107,7 @@ export default function Console({ sessionId }: { sessionId: string }) {
       {view.session.phase === 'ended' ? (
         <Results sessionId={sessionId} token={token} />
       ) : (
-        <div className="console__grid">
+        <main className="console__grid">
           <AgendaPanel view={view} control={control} />
           <CurrentRoundPanel
             view={view}
@@ -115,7 +115,7 @@ export default function Console({ sessionId }: { sessionId: string }) {
             act={(action) => connection.current?.act(view.round?.id ?? '', action)}
           />
           <RosterPanel view={view} />
-        </div>
+        </main>
       )}
     </div>
   );
