@@ -12,12 +12,10 @@ import type {
   CreatedSession,
   CreateSessionBody,
   Credential,
-  FacilitatorView,
   JoinedSeat,
   ParticipantOwnView,
-  ParticipantPublicView,
   Result,
-  ScreenView,
+  ExerciseViews,
 } from '@playfield/shared';
 import {
   fineLine,
@@ -25,6 +23,7 @@ import {
   type ShopperStatus,
 } from '@playfield/shared/exercises/fineLine/index';
 import {
+  exerciseView,
   connectTo,
   createSessionAt,
   disconnected,
@@ -39,7 +38,6 @@ import {
   screenOf,
   startChildServer,
   startTestServer,
-  viewAfterNow,
   type ChildServer,
   type TestServer,
   type TestSocket,
@@ -61,61 +59,33 @@ const EAGER = {
   costPerRegisterMinute: 0.5,
 };
 
-// The round's part of each audience's view, narrowed to the Fine Line.
-function storeOf(view: FacilitatorView) {
-  return view.round?.kind === 'fineLine' ? view.round.view : null;
-}
-function publicStoreOf(view: ParticipantPublicView | ScreenView) {
-  return view.round?.kind === 'fineLine' ? view.round.view : null;
-}
-function ownPartOf(view: ParticipantOwnView) {
-  return view.round?.kind === 'fineLine' ? view.round.view : null;
-}
-type Store = NonNullable<ReturnType<typeof storeOf>>;
-type PublicStore = NonNullable<ReturnType<typeof publicStoreOf>>;
-type OwnPart = NonNullable<ReturnType<typeof ownPartOf>>;
+type Store = ExerciseViews<'fineLine'>['facilitator'];
+type PublicStore = ExerciseViews<'fineLine'>['participantPublic'];
+type OwnPart = ExerciseViews<'fineLine'>['participantOwn'];
 
 /** The console's newest (or next) Fine Line view where `predicate` holds. */
 async function consoleWhere(socket: TestSocket, predicate: (store: Store) => boolean) {
-  const { seq, view } = await nextView(socket, 'view.facilitator', (m) => {
-    const store = storeOf(m.view);
-    return store !== null && predicate(store);
-  });
-  return { seq, store: storeOf(view)! };
+  const { seq, view } = await exerciseView(socket, 'view.facilitator', 'fineLine', predicate);
+  return { seq, store: view };
 }
-
 /** Like {@link consoleWhere}, but only views broadcast from now on: "the clock moved again". */
 async function nextConsoleWhere(socket: TestSocket, predicate: (store: Store) => boolean) {
-  const { seq, view } = await viewAfterNow(socket, 'view.facilitator', (m) => {
-    const store = storeOf(m.view);
-    return store !== null && predicate(store);
+  const { seq, view } = await exerciseView(socket, 'view.facilitator', 'fineLine', predicate, {
+    isAfterNow: true,
   });
-  return { seq, store: storeOf(view)! };
+  return { seq, store: view };
 }
-
-async function phoneWhere(socket: TestSocket, predicate: (store: PublicStore) => boolean) {
-  const { view } = await nextView(socket, 'view.public', (m) => {
-    const store = publicStoreOf(m.view);
-    return store !== null && predicate(store);
-  });
-  return publicStoreOf(view)!;
-}
-
-async function screenWhere(socket: TestSocket, predicate: (store: PublicStore) => boolean) {
-  const { view } = await nextView(socket, 'view.screen', (m) => {
-    const store = publicStoreOf(m.view);
-    return store !== null && predicate(store);
-  });
-  return publicStoreOf(view)!;
-}
-
+const phoneWhere = async (socket: TestSocket, predicate: (store: PublicStore) => boolean) =>
+  (await exerciseView(socket, 'view.public', 'fineLine', predicate)).view;
+const screenWhere = async (socket: TestSocket, predicate: (store: PublicStore) => boolean) =>
+  (await exerciseView(socket, 'view.screen', 'fineLine', predicate)).view;
 /** A phone's own part; only sent when it differs from the blank one. */
-async function ownWhere(socket: TestSocket, predicate: (own: OwnPart) => boolean) {
-  const { view } = await nextView(socket, 'view.own', (m) => {
-    const own = ownPartOf(m.view);
-    return own !== null && predicate(own);
-  });
-  return ownPartOf(view)!;
+const ownWhere = async (socket: TestSocket, predicate: (own: OwnPart) => boolean) =>
+  (await exerciseView(socket, 'view.own', 'fineLine', predicate)).view;
+
+/** A phone's own view, narrowed to the Fine Line. */
+function ownPartOf(view: ParticipantOwnView): OwnPart | null {
+  return view.round?.kind === 'fineLine' ? view.round.view : null;
 }
 
 /** The newest own part a phone has received, without waiting. */

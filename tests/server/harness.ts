@@ -18,6 +18,8 @@ import {
   type CreatedSession,
   type JoinedSeat,
   type Credential,
+  type ExerciseKind,
+  type ExerciseViews,
   type ParticipantOwnView,
   type Result,
   type ServerToClientEvents,
@@ -451,4 +453,36 @@ export function choicesOf(own: ParticipantOwnView, roundId?: string): number[] {
   const round = own.round;
   if (!round || round.kind !== 'poll' || (roundId !== undefined && round.id !== roundId)) return [];
   return round.view.choices;
+}
+
+/** The exercise audience each view event carries. */
+interface AudienceOfEvent {
+  'view.facilitator': 'facilitator';
+  'view.public': 'participantPublic';
+  'view.own': 'participantOwn';
+  'view.screen': 'screen';
+}
+
+/**
+ * The newest (or next) view of `event` whose current round is an exercise of `kind` and
+ * whose exercise view satisfies `predicate`; with `isAfterNow`, only views from now on.
+ */
+export async function exerciseView<K extends ExerciseKind, E extends ViewEvent>(
+  socket: TestSocket,
+  event: E,
+  kind: K,
+  predicate: (view: ExerciseViews<K>[AudienceOfEvent[E]]) => boolean,
+  options: { isAfterNow?: boolean } = {},
+): Promise<{ seq: number; view: ExerciseViews<K>[AudienceOfEvent[E]] }> {
+  // Every view message carries `view.round` as `{ kind, view }`: narrow it by kind here, once.
+  const partOf = (message: MessageOf<E>) => {
+    const round = (message.view as { round?: { kind: string; view: unknown } | null }).round;
+    return round?.kind === kind ? (round.view as ExerciseViews<K>[AudienceOfEvent[E]]) : null;
+  };
+  const wait = options.isAfterNow ? viewAfterNow : nextView;
+  const message = await wait(socket, event, (m) => {
+    const part = partOf(m);
+    return part !== null && predicate(part);
+  });
+  return { seq: message.seq, view: partOf(message) as ExerciseViews<K>[AudienceOfEvent[E]] };
 }

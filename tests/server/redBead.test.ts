@@ -11,15 +11,13 @@ import {
   type CreatedSession,
   type CreateSessionBody,
   type Credential,
-  type FacilitatorView,
   type JoinedSeat,
-  type ParticipantOwnView,
-  type ParticipantPublicView,
   type Result,
-  type ScreenView,
+  type ExerciseViews,
 } from '@playfield/shared';
 import type { RedBeadConfig, RedBeadState } from '../../shared/src/exercises/redBead/index.ts';
 import {
+  exerciseView,
   connectTo,
   createSessionAt,
   disconnected,
@@ -53,52 +51,22 @@ function redBeadAgenda(config: Partial<RedBeadConfig> = {}): CreateSessionBody['
 }
 
 // The round's part of each audience's view, narrowed to the Red Bead Experiment.
-function plantOf(view: FacilitatorView) {
-  return view.round?.kind === 'redBead' ? view.round.view : null;
-}
-function publicPlantOf(view: ParticipantPublicView | ScreenView) {
-  return view.round?.kind === 'redBead' ? view.round.view : null;
-}
-function ownPartOf(view: ParticipantOwnView) {
-  return view.round?.kind === 'redBead' ? view.round.view : null;
-}
-type Plant = NonNullable<ReturnType<typeof plantOf>>;
-type PublicPlant = NonNullable<ReturnType<typeof publicPlantOf>>;
-type OwnPart = NonNullable<ReturnType<typeof ownPartOf>>;
+type Plant = ExerciseViews<'redBead'>['facilitator'];
+type PublicPlant = ExerciseViews<'redBead'>['participantPublic'];
+type OwnPart = ExerciseViews<'redBead'>['participantOwn'];
 
 /** The console's newest (or next) Red Bead view where `predicate` holds. */
 async function consoleWhere(socket: TestSocket, predicate: (plant: Plant) => boolean) {
-  const { seq, view } = await nextView(socket, 'view.facilitator', (m) => {
-    const plant = plantOf(m.view);
-    return plant !== null && predicate(plant);
-  });
-  return { seq, plant: plantOf(view)! };
+  const { seq, view } = await exerciseView(socket, 'view.facilitator', 'redBead', predicate);
+  return { seq, plant: view };
 }
-
-async function phoneWhere(socket: TestSocket, predicate: (plant: PublicPlant) => boolean) {
-  const { view } = await nextView(socket, 'view.public', (m) => {
-    const plant = publicPlantOf(m.view);
-    return plant !== null && predicate(plant);
-  });
-  return publicPlantOf(view)!;
-}
-
-async function screenWhere(socket: TestSocket, predicate: (plant: PublicPlant) => boolean) {
-  const { view } = await nextView(socket, 'view.screen', (m) => {
-    const plant = publicPlantOf(m.view);
-    return plant !== null && predicate(plant);
-  });
-  return publicPlantOf(view)!;
-}
-
+const phoneWhere = async (socket: TestSocket, predicate: (plant: PublicPlant) => boolean) =>
+  (await exerciseView(socket, 'view.public', 'redBead', predicate)).view;
+const screenWhere = async (socket: TestSocket, predicate: (plant: PublicPlant) => boolean) =>
+  (await exerciseView(socket, 'view.screen', 'redBead', predicate)).view;
 /** A phone's own part; only sent when it differs from the blank (observer) one. */
-async function ownWhere(socket: TestSocket, predicate: (own: OwnPart) => boolean) {
-  const { view } = await nextView(socket, 'view.own', (m) => {
-    const own = ownPartOf(m.view);
-    return own !== null && predicate(own);
-  });
-  return ownPartOf(view)!;
-}
+const ownWhere = async (socket: TestSocket, predicate: (own: OwnPart) => boolean) =>
+  (await exerciseView(socket, 'view.own', 'redBead', predicate)).view;
 
 function act(
   socket: TestSocket,
