@@ -6,7 +6,7 @@
  * another policy, and the comparison and the debrief reach the console and the room.
  * Every step waits for what people would see, never for a fixed time.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import {
   ensureClientBuilt,
@@ -18,6 +18,7 @@ import {
   startServer,
   waitForText,
   type E2EServer,
+  screenshotOnFailure,
 } from './harness.ts';
 
 const TITLE = 'Checkout (e2e)';
@@ -81,17 +82,11 @@ beforeAll(async () => {
   laptop = await newLaptop(browser);
 });
 
-beforeEach(({ onTestFailed }) => {
-  onTestFailed(async () => {
-    const open: [string, Page | undefined][] = [
-      ['console', consolePage],
-      ['screen', screenPage],
-      ...[...phones].map(([who, page]): [string, Page] => [who, page]),
-    ];
-    for (const [who, page] of open)
-      if (page && !page.isClosed()) await shot(page, `FAILED-${who}`).catch(() => undefined);
-  });
-});
+screenshotOnFailure(shot, () => [
+  ['console', consolePage],
+  ['screen', screenPage],
+  ...[...phones].map(([who, page]): [string, Page] => [who, page]),
+]);
 
 afterAll(async () => {
   await browser?.close();

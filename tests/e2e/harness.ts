@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
+import { beforeEach } from 'vitest';
 import {
   chromium,
   type Browser,
@@ -48,7 +49,14 @@ export function ensureClientBuilt(): void {
     const sources = ['client', 'shared/src'].map((dir) => newestMtime(path.join(ROOT, dir)));
     if (Math.max(...sources) <= fs.statSync(built).mtimeMs) return;
   }
-  execFileSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'pipe', timeout: 110_000 });
+  // Vitest sets NODE_ENV=test, which would make Vite build React's development bundle:
+  // test what people get, the production build.
+  execFileSync('npx', ['vite', 'build'], {
+    cwd: ROOT,
+    stdio: 'pipe',
+    timeout: 110_000,
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
 
 /** A fresh, empty data directory; remove it with {@link removeDir}. */
@@ -205,6 +213,23 @@ export function screenshotter(prefix: string): (page: Page, name: string) => Pro
       animations: 'disabled',
     });
   };
+}
+
+/**
+ * When a step fails, saves a picture of every page still open, to see what people saw.
+ * Call it at the top level of a test file.
+ */
+export function screenshotOnFailure(
+  shot: (page: Page, name: string) => Promise<void>,
+  openPages: () => [string, Page | undefined][],
+): void {
+  beforeEach(({ onTestFailed }) => {
+    onTestFailed(async () => {
+      for (const [who, page] of openPages()) {
+        if (page && !page.isClosed()) await shot(page, `FAILED-${who}`).catch(() => undefined);
+      }
+    });
+  });
 }
 
 /**

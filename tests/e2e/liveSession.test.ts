@@ -3,7 +3,7 @@
  * laptop, three phones join and answer, a projector page follows along, and the results
  * are there afterwards. Each step waits for what people would see, never for a fixed time.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   ensureClientBuilt,
@@ -15,6 +15,7 @@ import {
   startServer,
   waitForText,
   type E2EServer,
+  screenshotOnFailure,
 } from './harness.ts';
 
 const TITLE = 'Service basics (e2e)';
@@ -58,20 +59,13 @@ beforeAll(async () => {
   laptop = await newLaptop(browser);
 });
 
-// A failed step leaves a picture of every open page, to see what people saw.
-beforeEach(({ onTestFailed }) => {
-  onTestFailed(async () => {
-    const open: [string, Page | undefined][] = [
-      ['console', consolePage],
-      ['screen', screenPage],
-      ['alex', alex],
-      ['sam', sam],
-      ['alex2', alex2],
-    ];
-    for (const [who, page] of open)
-      if (page && !page.isClosed()) await shot(page, `FAILED-${who}`).catch(() => undefined);
-  });
-});
+screenshotOnFailure(shot, () => [
+  ['console', consolePage],
+  ['screen', screenPage],
+  ['alex', alex],
+  ['sam', sam],
+  ['alex2', alex2],
+]);
 
 afterAll(async () => {
   await browser?.close();

@@ -5,7 +5,7 @@
  * change, a stretch of demo mode and the debrief. Every step waits for what people would
  * see, never for a fixed time.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import {
   ensureClientBuilt,
@@ -17,6 +17,7 @@ import {
   startServer,
   waitForText,
   type E2EServer,
+  screenshotOnFailure,
 } from './harness.ts';
 
 const TITLE = 'Red beads (e2e)';
@@ -136,17 +137,11 @@ beforeAll(async () => {
   laptop = await newLaptop(browser);
 });
 
-beforeEach(({ onTestFailed }) => {
-  onTestFailed(async () => {
-    const open: [string, Page | undefined][] = [
-      ['console', consolePage],
-      ['screen', screenPage],
-      ...[...phones].map(([who, page]): [string, Page] => [who, page]),
-    ];
-    for (const [who, page] of open)
-      if (page && !page.isClosed()) await shot(page, `FAILED-${who}`).catch(() => undefined);
-  });
-});
+screenshotOnFailure(shot, () => [
+  ['console', consolePage],
+  ['screen', screenPage],
+  ...[...phones].map(([who, page]): [string, Page] => [who, page]),
+]);
 
 afterAll(async () => {
   await browser?.close();
