@@ -1,49 +1,23 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  connectTo,
   createSessionAt,
   disconnected,
   emitAck,
   facilitatorOf,
   joinAt,
-  newDataDir,
   nextView,
   participantOf,
   postJson,
-  removeDataDir,
   requestJson,
-  startChildServer,
   viewAfterNow,
-  type ChildServer,
-  type TestSocket,
+  useChildServers,
 } from './harness.ts';
 
-// Each test kills its servers itself; this only cleans up after a failed one.
-const children: ChildServer[] = [];
-const sockets: TestSocket[] = [];
-const dataDirs: string[] = [];
-afterEach(async () => {
-  for (const socket of sockets.splice(0)) socket.disconnect();
-  await Promise.all(children.splice(0).map((child) => child.kill()));
-  for (const dir of dataDirs.splice(0)) removeDataDir(dir);
-});
-
-async function start(dataDir: string, port?: number): Promise<ChildServer> {
-  const child = await startChildServer(dataDir, port);
-  children.push(child);
-  return child;
-}
-
-async function connect(...args: Parameters<typeof connectTo>): Promise<TestSocket> {
-  const socket = await connectTo(...args);
-  sockets.push(socket);
-  return socket;
-}
-
 describe('crash recovery', () => {
+  const { newDataDir, start, connect } = useChildServers();
+
   it('restores roster, round, answers and seq when the process is killed and restarted', async () => {
     const dataDir = newDataDir();
-    dataDirs.push(dataDir);
     const first = await start(dataDir);
 
     const session = await createSessionAt(first.url, { title: 'Crash course' });
@@ -131,7 +105,6 @@ describe('crash recovery', () => {
 
   it('lets socket.io-client resume by itself when the server comes back on the same port', async () => {
     const dataDir = newDataDir();
-    dataDirs.push(dataDir);
     const first = await start(dataDir);
     const session = await createSessionAt(first.url);
     const seat = await joinAt(first.url, session.code, 'Ana');

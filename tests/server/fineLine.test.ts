@@ -24,23 +24,19 @@ import {
 } from '@playfield/shared/exercises/fineLine/index';
 import {
   exerciseView,
-  connectTo,
   createSessionAt,
   disconnected,
   emitAck,
   facilitatorOf,
   joinAt,
-  newDataDir,
   nextView,
   participantOf,
   receivedViews,
-  removeDataDir,
   screenOf,
-  startChildServer,
   startTestServer,
-  type ChildServer,
   type TestServer,
   type TestSocket,
+  useChildServers,
 } from './harness.ts';
 
 /** 600 store minutes per real minute: a 5-minute step every 0.5 s, the 30 minutes in 3 s. */
@@ -357,29 +353,12 @@ describe('the Fine Line, live', () => {
 });
 
 describe('the Fine Line across a crash', () => {
-  // Each test kills its servers itself; this only cleans up after a failed one.
-  const children: ChildServer[] = [];
-  const sockets: TestSocket[] = [];
-  const dataDirs: string[] = [];
-  afterEach(async () => {
-    for (const socket of sockets.splice(0)) socket.disconnect();
-    await Promise.all(children.splice(0).map((child) => child.kill()));
-    for (const dir of dataDirs.splice(0)) removeDataDir(dir);
-  });
-  const start = async (dataDir: string) => {
-    const child = await startChildServer(dataDir);
-    children.push(child);
-    return child;
-  };
-  const connectAt = (url: string) => async (credential: Credential) => {
-    const socket = await connectTo(url, credential);
-    sockets.push(socket);
-    return socket;
-  };
+  const servers = useChildServers();
+  const start = (dataDir: string) => servers.start(dataDir);
+  const connectAt = (url: string) => (credential: Credential) => servers.connect(url, credential);
 
   it('brings back the clock, the line and the shoppers after kill -9 mid-run, and the clock goes on', async () => {
-    const dataDir = newDataDir();
-    dataDirs.push(dataDir);
+    const dataDir = servers.newDataDir();
     const first = await start(dataDir);
     const room = await openSession(first.url, connectAt(first.url));
     const { roundId, facilitator } = room;

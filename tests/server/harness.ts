@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
+import { afterEach } from 'vitest';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import {
   PROTOCOL_VERSION,
@@ -485,4 +486,37 @@ export async function exerciseView<K extends ExerciseKind, E extends ViewEvent>(
     return part !== null && predicate(part);
   });
   return { seq: message.seq, view: partOf(message) as ExerciseViews<K>[AudienceOfEvent[E]] };
+}
+
+/**
+ * Child servers for crash tests, with a fresh data directory per call of `newDataDir`.
+ * Each test kills its servers itself; the `afterEach` registered here only cleans up
+ * after a failed one (sockets, processes, directories). Call it inside a `describe`.
+ */
+export function useChildServers() {
+  const children: ChildServer[] = [];
+  const sockets: TestSocket[] = [];
+  const dataDirs: string[] = [];
+  afterEach(async () => {
+    for (const socket of sockets.splice(0)) socket.disconnect();
+    await Promise.all(children.splice(0).map((child) => child.kill()));
+    for (const dir of dataDirs.splice(0)) removeDataDir(dir);
+  });
+  return {
+    newDataDir: (): string => {
+      const dir = newDataDir();
+      dataDirs.push(dir);
+      return dir;
+    },
+    start: async (dataDir: string, port?: number): Promise<ChildServer> => {
+      const child = await startChildServer(dataDir, port);
+      children.push(child);
+      return child;
+    },
+    connect: async (...args: Parameters<typeof connectTo>): Promise<TestSocket> => {
+      const socket = await connectTo(...args);
+      sockets.push(socket);
+      return socket;
+    },
+  };
 }

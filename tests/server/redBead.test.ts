@@ -18,22 +18,18 @@ import {
 import type { RedBeadConfig, RedBeadState } from '../../shared/src/exercises/redBead/index.ts';
 import {
   exerciseView,
-  connectTo,
   createSessionAt,
   disconnected,
   emitAck,
   facilitatorOf,
   joinAt,
-  newDataDir,
   nextView,
   participantOf,
-  removeDataDir,
   screenOf,
-  startChildServer,
   startTestServer,
-  type ChildServer,
   type TestServer,
   type TestSocket,
+  useChildServers,
 } from './harness.ts';
 
 const CONFIG: RedBeadConfig = {
@@ -680,29 +676,12 @@ async function runFromConsole(
 }
 
 describe('the Red Bead Experiment across a crash', () => {
-  // Each test kills its servers itself; this only cleans up after a failed one.
-  const children: ChildServer[] = [];
-  const sockets: TestSocket[] = [];
-  const dataDirs: string[] = [];
-  afterEach(async () => {
-    for (const socket of sockets.splice(0)) socket.disconnect();
-    await Promise.all(children.splice(0).map((child) => child.kill()));
-    for (const dir of dataDirs.splice(0)) removeDataDir(dir);
-  });
-  const start = async (dataDir: string) => {
-    const child = await startChildServer(dataDir);
-    children.push(child);
-    return child;
-  };
-  const connectAt = (url: string) => async (credential: Credential) => {
-    const socket = await connectTo(url, credential);
-    sockets.push(socket);
-    return socket;
-  };
+  const servers = useChildServers();
+  const start = (dataDir: string) => servers.start(dataDir);
+  const connectAt = (url: string) => (credential: Credential) => servers.connect(url, credential);
 
   it('brings back the board, the paddle under inspection, the turn and the roles after kill -9 mid-day', async () => {
-    const dataDir = newDataDir();
-    dataDirs.push(dataDir);
+    const dataDir = servers.newDataDir();
     const first = await start(dataDir);
     const room = await openPlant(first.url, connectAt(first.url));
     const { roundId, cast } = room;
