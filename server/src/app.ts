@@ -6,7 +6,13 @@ import path from 'node:path';
 import express, { type ErrorRequestHandler } from 'express';
 import { LIMITS, PROTOCOL_VERSION } from '@playfield/shared';
 import type { ServerConfig } from './config.ts';
+import { DocumentAccess } from './docs/documentAccess.ts';
+import { DocumentHub } from './docs/documentHub.ts';
+import { NotebookWriter } from './docs/notebookWriter.ts';
+import { PlanService } from './docs/planService.ts';
 import { apiRouter } from './http/apiRouter.ts';
+import { docsRouter } from './http/docsRouter.ts';
+import { attachDocSockets } from './realtime/docSocket.ts';
 import { createSocketServer } from './realtime/socketServer.ts';
 import { SessionManager } from './sessions/sessionManager.ts';
 import { Repository } from './store/repository.ts';
@@ -71,10 +77,18 @@ export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
     if (!manager) throw new Error('Server not started');
     return manager;
   };
+  const hub = new DocumentHub(repository);
+  const plans = new PlanService(hub);
   const { io, sink } = createSocketServer(server, getManager, {
     allowedOrigins: config.allowedOrigins,
+    plans,
   });
-  manager = new SessionManager(repository, sink);
+  const notebooks = new NotebookWriter(hub, getManager);
+  manager = new SessionManager(repository, sink, Date.now, (sessionId, events) =>
+    notebooks.committed(sessionId, events),
+  );
+  const access = new DocumentAccess(manager, hub, notebooks);
+  const docSockets = attachDocSockets(io, hub, access);
   const startedAt = Date.now();
 
   app.use(securityHeaders);
@@ -87,6 +101,10 @@ export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
     });
   });
+  app.use(
+    '/api',
+    docsRouter({ manager: getManager, hub, notebooks, revokeLink: docSockets.revokeLink }),
+  );
   app.use(
     '/api',
     express.json({ limit: LIMITS.httpBodyBytes }),
@@ -122,7 +140,9 @@ export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });
+      notebooks.close();
       await getManager().close();
+      await hub.close();
       await repository.close();
     },
   };

@@ -24,6 +24,19 @@ export const LIMITS = {
   joinsPerMinutePerDevice: 20,
   /** Sessions one network address may create per minute. */
   sessionsPerMinutePerAddress: 20,
+  /** Largest Yjs update one edit may send, in bytes (fits in a socket message). */
+  docUpdateBytes: 60 * 1024,
+  /** Largest awareness (presence) update, in bytes. */
+  docAwarenessBytes: 4 * 1024,
+  /** Largest stored size of a personal action plan, in bytes. */
+  planDocBytes: 128 * 1024,
+  /** Largest stored size of a notebook, in bytes. */
+  notebookDocBytes: 8 * 1024 * 1024,
+  /** Document edits per holder: a bucket of `burst` refilled at `perSecond`. */
+  docEventsPerSecond: 20,
+  docEventsBurst: 60,
+  /** Share links one notebook may have at once. */
+  shareLinksPerNotebook: 20,
 } as const;
 
 /** Views for one audience are sent at most this often, coalescing bursts of changes. */

@@ -71,6 +71,7 @@ export function publicView(
   const { phase = 'lobby', poll, isOpen = true } = options;
   return {
     session: header({ phase }),
+    prompt: null,
     participantCount: 4,
     timer: null,
     round: poll

@@ -1,45 +1,17 @@
-import express, { type Request, type Response } from 'express';
-import type { z } from 'zod';
+import express, { type Request } from 'express';
 import {
   createSessionBodySchema,
   deviceIdSchema,
-  describeIssues,
   facilitatorSessionsBodySchema,
-  HTTP_STATUS,
   idSchema,
   joinBodySchema,
   LIMITS,
   PROTOCOL_VERSION,
   type AppError,
-  type Result,
 } from '@playfield/shared';
-import { RateLimiter } from '../security/rateLimiter.ts';
 import { deriveScreenKey } from '../security/tokens.ts';
 import type { SessionManager } from '../sessions/sessionManager.ts';
-
-/** Sends a Result as JSON with the status its error code maps to. */
-function send<T>(res: Response, result: Result<T>, okStatus = 200): void {
-  if (result.ok) res.status(okStatus).json(result.data);
-  else res.status(HTTP_STATUS[result.error.code]).json({ error: result.error });
-}
-
-function sendError(res: Response, error: AppError): void {
-  res.status(HTTP_STATUS[error.code]).json({ error });
-}
-
-function parse<T>(schema: z.ZodType<T>, input: unknown): Result<T> {
-  const parsed = schema.safeParse(input);
-  return parsed.success
-    ? { ok: true, data: parsed.data }
-    : { ok: false, error: { code: 'BAD_REQUEST', message: describeIssues(parsed.error) } };
-}
-
-function bearer(req: Request): string | null {
-  const header = req.get('authorization') ?? '';
-  return header.startsWith('Bearer ') ? header.slice(7) : null;
-}
-
-const perMinute = (count: number) => new RateLimiter(count / 60, count);
+import { bearer, parse, perMinute, send, sendError } from './respond.ts';
 
 /** The JSON API. Every body is parsed by its schema in `shared/protocol/schemas.ts`. */
 export function apiRouter(options: {

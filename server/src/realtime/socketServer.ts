@@ -10,6 +10,7 @@ import {
   LIMITS,
   ok,
   PROTOCOL_VERSION,
+  planAnswerPayloadSchema,
   roundActPayloadSchema,
   syncPayloadSchema,
   type Actor,
@@ -20,6 +21,7 @@ import {
   type ServerToClientEvents,
   type SocketRole,
 } from '@playfield/shared';
+import type { PlanService } from '../docs/planService.ts';
 import { RateLimiter } from '../security/rateLimiter.ts';
 import type { LiveSession, ViewSink } from '../sessions/liveSession.ts';
 import type { SessionManager } from '../sessions/sessionManager.ts';
@@ -57,7 +59,12 @@ interface Handler<E extends EventName> {
   schema: z.ZodType<PayloadOf<E>>;
   roles: readonly SocketRole[];
   run(
-    ctx: { socket: PlayfieldSocket; session: LiveSession; actor: Actor | null },
+    ctx: {
+      socket: PlayfieldSocket;
+      session: LiveSession;
+      actor: Actor | null;
+      plans: PlanService;
+    },
     payload: PayloadOf<E>,
   ): Promise<Result<AckDataOf<E>>>;
 }
@@ -97,6 +104,14 @@ const HANDLERS: { [E in EventName]: Handler<E> } = {
       if (!actor) return fail('FORBIDDEN', 'Not allowed');
       const result = await session.execute({ type: 'round.act', ...payload }, actor);
       return result.ok ? ok({ seq: result.data.seq }) : result;
+    },
+  },
+  'plan.answer': {
+    schema: planAnswerPayloadSchema,
+    roles: ['participant'],
+    run({ session, actor, plans }, payload) {
+      if (actor?.role !== 'participant') return Promise.resolve(fail('FORBIDDEN', 'Not allowed'));
+      return plans.answer(session, actor.participantId, payload);
     },
   },
   'participant.leave': {
@@ -150,7 +165,7 @@ export function isOriginAllowed(req: IncomingMessage, allowedOrigins: readonly s
 export function createSocketServer(
   httpServer: HttpServer,
   manager: () => SessionManager,
-  options: { allowedOrigins: readonly string[] },
+  options: { allowedOrigins: readonly string[]; plans: PlanService },
 ): { io: PlayfieldServer; sink: ViewSink } {
   const io: PlayfieldServer = new Server(httpServer, {
     maxHttpBufferSize: LIMITS.socketMessageBytes,
@@ -240,7 +255,7 @@ export function createSocketServer(
         const parsed = handler.schema.safeParse(payload);
         if (!parsed.success) return reply(fail('BAD_REQUEST', describeIssues(parsed.error)));
         handler
-          .run({ socket, session, actor }, parsed.data)
+          .run({ socket, session, actor, plans: options.plans }, parsed.data)
           .then(reply)
           .catch((error: unknown) => {
             console.error(`[socket] ${event} failed`, error);

@@ -130,6 +130,8 @@ export class LiveSession {
     private readonly repository: Repository,
     private readonly sink: ViewSink,
     private readonly now: () => number,
+    /** Told of every stored batch of events (the notebook writes results as rounds end). */
+    private readonly onCommitted: (sessionId: string, events: SessionEvent[]) => void = () => {},
   ) {
     this.lastActiveAt = now();
     this.lastSnapshotSeq = current.seq;
@@ -211,6 +213,10 @@ export class LiveSession {
       for (const event of events) this.markDirty(event, item.actor);
       item.resolve({ ok: true, data: { seq, events } });
     }
+    this.onCommitted(
+      next.id,
+      accepted.flatMap((a) => a.events),
+    );
     this.scheduleAutomation();
     if (next.seq - this.lastSnapshotSeq >= SNAPSHOT_EVERY) await this.snapshot();
   }

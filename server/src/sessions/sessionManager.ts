@@ -13,6 +13,7 @@ import {
   type Result,
   type RoundResult,
   type RoundSpec,
+  type SessionEvent,
   type SessionHeader,
 } from '@playfield/shared';
 import type { Repository, SessionRow } from '../store/repository.ts';
@@ -42,6 +43,7 @@ export class SessionManager {
     readonly repository: Repository,
     private readonly sink: ViewSink,
     private readonly now: () => number = Date.now,
+    private readonly onCommitted?: (sessionId: string, events: SessionEvent[]) => void,
   ) {
     this.sweepTimer = setInterval(() => void this.evictIdle(), 60_000);
     this.sweepTimer.unref();
@@ -123,7 +125,7 @@ export class SessionManager {
     const { snapshot, events } = await this.repository.loadLog(sessionId);
     if (!snapshot && events.length === 0) return null;
     const state = replay(events, snapshot);
-    const session = new LiveSession(state, this.repository, this.sink, this.now);
+    const session = new LiveSession(state, this.repository, this.sink, this.now, this.onCommitted);
     this.live.set(sessionId, session);
     return session;
   }

@@ -47,4 +47,40 @@ export const MIGRATIONS: Record<string, Migration> = {
       );
     },
   },
+  '0002_documents': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('documents')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('session_id', 'text', (c) => c.notNull().references('sessions.id'))
+        .addColumn('participant_id', 'text')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .addColumn('is_shared', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('is_finished', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('search_text', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('stored_bytes', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('update_count', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema
+        .createTable('document_updates')
+        .addColumn('doc_id', 'text', (c) => c.notNull().references('documents.id'))
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('document_updates_pk', ['doc_id', 'seq'])
+        .execute();
+      await db.schema
+        .createTable('share_links')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('id', 'text', (c) => c.notNull().unique())
+        .addColumn('doc_id', 'text', (c) => c.notNull().references('documents.id'))
+        .addColumn('rights', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('revoked_at', 'bigint')
+        .execute();
+      await sql`create index documents_session on documents (session_id, kind)`.execute(db);
+      await sql`create index share_links_doc on share_links (doc_id)`.execute(db);
+    },
+  },
 };

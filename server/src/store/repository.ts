@@ -16,6 +16,17 @@ export type SessionSummaryColumns = Pick<
   'title' | 'phase' | 'ended_at' | 'participant_count' | 'round_count' | 'last_seq'
 >;
 
+/** A collaborative document's row. */
+export type DocumentRow = Database['documents'];
+
+/** The columns a write refreshes; the search text only when it was recomputed. */
+export type DocumentRowUpdate = Omit<
+  DocumentRow,
+  'stored_bytes' | 'update_count' | 'search_text'
+> & {
+  search_text?: string;
+};
+
 /** A participant token to store in the same transaction as the join event. */
 export interface ParticipantTokenRow {
   tokenHash: string;
@@ -106,10 +117,11 @@ export class Repository {
     participantTokens: ParticipantTokenRow[] = [],
   ): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('events')
-        .values(envelopes.map((e) => eventRow(sessionId, e)))
-        .execute();
+      if (envelopes.length > 0)
+        await trx
+          .insertInto('events')
+          .values(envelopes.map((e) => eventRow(sessionId, e)))
+          .execute();
       await trx.updateTable('sessions').set(summary).where('id', '=', sessionId).execute();
       if (participantTokens.length > 0) {
         await trx
@@ -185,6 +197,136 @@ export class Repository {
       .where('token_hash', '=', tokenHash)
       .executeTakeFirst();
     return row && { sessionId: row.session_id, participantId: row.participant_id };
+  }
+
+  // Documents -------------------------------------------------------------------------
+
+  async getDocument(id: string): Promise<DocumentRow | undefined> {
+    return this.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** A document's updates in order, decoded. */
+  async loadDocumentUpdates(id: string): Promise<{ seq: number; data: Uint8Array }[]> {
+    const rows = await this.db
+      .selectFrom('document_updates')
+      .select(['seq', 'data'])
+      .where('doc_id', '=', id)
+      .orderBy('seq')
+      .execute();
+    return rows.map((r) => ({ seq: r.seq, data: new Uint8Array(Buffer.from(r.data, 'base64')) }));
+  }
+
+  /**
+   * Appends updates to a document (creating its row on first write) and refreshes the row's
+   * columns, in one transaction: when this resolves, the edits are durable.
+   */
+  async appendDocumentUpdates(
+    row: DocumentRowUpdate,
+    updates: { seq: number; data: Uint8Array }[],
+  ): Promise<void> {
+    const encoded = updates.map((u) => ({
+      doc_id: row.id,
+      seq: u.seq,
+      data: Buffer.from(u.data).toString('base64'),
+    }));
+    const bytes = encoded.reduce((sum, u) => sum + u.data.length, 0);
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('documents')
+        .values({ search_text: '', ...row, stored_bytes: 0, update_count: 0 })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
+      if (encoded.length > 0) await trx.insertInto('document_updates').values(encoded).execute();
+      await trx
+        .updateTable('documents')
+        .set((eb) => ({
+          updated_at: row.updated_at,
+          is_shared: row.is_shared,
+          is_finished: row.is_finished,
+          ...(row.search_text === undefined ? {} : { search_text: row.search_text }),
+          stored_bytes: eb('stored_bytes', '+', bytes),
+          update_count: eb('update_count', '+', encoded.length),
+        }))
+        .where('id', '=', row.id)
+        .execute();
+    });
+  }
+
+  /**
+   * Replaces a document's updates up to `upToSeq` by one merged update stored at that
+   * seq, so a long-lived document does not grow without bound. Updates appended after
+   * `upToSeq` are kept as they are.
+   */
+  async compactDocument(id: string, upToSeq: number, merged: Uint8Array): Promise<void> {
+    const data = Buffer.from(merged).toString('base64');
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .deleteFrom('document_updates')
+        .where('doc_id', '=', id)
+        .where('seq', '<=', upToSeq)
+        .execute();
+      await trx.insertInto('document_updates').values({ doc_id: id, seq: upToSeq, data }).execute();
+      const totals = await trx
+        .selectFrom('document_updates')
+        .select((eb) => [
+          eb.fn.countAll<number>().as('count'),
+          eb.fn.sum<number>(eb.fn('length', ['data'])).as('bytes'),
+        ])
+        .where('doc_id', '=', id)
+        .executeTakeFirstOrThrow();
+      await trx
+        .updateTable('documents')
+        .set({ stored_bytes: Number(totals.bytes), update_count: Number(totals.count) })
+        .where('id', '=', id)
+        .execute();
+    });
+  }
+
+  /** The documents of some sessions, of one kind. */
+  async getDocumentsOfSessions(sessionIds: string[], kind: string): Promise<DocumentRow[]> {
+    if (sessionIds.length === 0) return [];
+    return this.db
+      .selectFrom('documents')
+      .selectAll()
+      .where('session_id', 'in', sessionIds)
+      .where('kind', '=', kind)
+      .execute();
+  }
+
+  // Share links ------------------------------------------------------------------------
+
+  async createShareLink(row: Database['share_links']): Promise<void> {
+    await this.db.insertInto('share_links').values(row).execute();
+  }
+
+  async findShareLink(tokenHash: string): Promise<Database['share_links'] | undefined> {
+    return this.db
+      .selectFrom('share_links')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
+  }
+
+  async listShareLinks(docId: string): Promise<Database['share_links'][]> {
+    return this.db
+      .selectFrom('share_links')
+      .selectAll()
+      .where('doc_id', '=', docId)
+      .orderBy('created_at')
+      .execute();
+  }
+
+  /** Revokes a link; returns its token hash, or undefined if there was no live link. */
+  async revokeShareLink(docId: string, id: string, at: number): Promise<string | undefined> {
+    const row = await this.db
+      .updateTable('share_links')
+      .set({ revoked_at: at })
+      .where('doc_id', '=', docId)
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .returning('token_hash')
+      .executeTakeFirst();
+    return row?.token_hash;
   }
 
   async close(): Promise<void> {

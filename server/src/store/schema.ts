@@ -30,4 +30,37 @@ export interface Database {
     seq: number;
     state: string;
   };
+  /** Collaborative documents: one per personal action plan, one notebook per session. */
+  documents: {
+    id: string;
+    kind: string;
+    session_id: string;
+    participant_id: string | null;
+    created_at: number;
+    updated_at: number;
+    /** Plans only: shared with the team, and marked finished. */
+    is_shared: number;
+    is_finished: number;
+    /** Plain text of the document, lower-cased, for search. */
+    search_text: string;
+    /** Stored bytes and rows of its updates, to decide when to compact. */
+    stored_bytes: number;
+    update_count: number;
+  };
+  /** Yjs updates of a document, base64, in order. Compaction merges them into one row. */
+  document_updates: {
+    doc_id: string;
+    seq: number;
+    data: string;
+  };
+  /** Secret links to a notebook; only the hash of the secret is kept. */
+  share_links: {
+    token_hash: string;
+    /** A short public id, so the facilitator can name a link to revoke it. */
+    id: string;
+    doc_id: string;
+    rights: string;
+    created_at: number;
+    revoked_at: number | null;
+  };
 }

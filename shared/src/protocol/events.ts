@@ -5,7 +5,12 @@ import type {
   ParticipantPublicView,
   ScreenView,
 } from '../session/views.ts';
-import type { ControlCommand, RoundActPayload, SyncPayload } from './schemas.ts';
+import type {
+  ControlCommand,
+  PlanAnswerPayload,
+  RoundActPayload,
+  SyncPayload,
+} from './schemas.ts';
 
 /** Every server reply to a client event: the data, or a typed error. */
 export type Ack<T> = (result: Result<T>) => void;
@@ -33,6 +38,8 @@ export interface ClientToServerEvents {
   'session.control': (payload: ControlCommand, ack: Ack<Accepted>) => void;
   /** An action inside the current round (an answer, a draw, a vote...). */
   'round.act': (payload: RoundActPayload, ack: Ack<Accepted>) => void;
+  /** A participant answers (or skips, with null) a round's action-plan prompt. */
+  'plan.answer': (payload: PlanAnswerPayload, ack: Ack<Accepted>) => void;
   /** The participant leaves the session for good. */
   'participant.leave': (payload: Record<string, never>, ack: Ack<Accepted>) => void;
 }

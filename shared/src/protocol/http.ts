@@ -44,3 +44,52 @@ export interface ClientConfig {
   protocolVersion: number;
   publicUrl: string | null;
 }
+
+/** `GET /api/plan`: the plan behind a resume token, to reopen it on any device. */
+export interface PlanInfo {
+  docId: string;
+  sessionId: string;
+  participantId: string;
+  name: string;
+  workshopTitle: string;
+  /** The workshop's day, `YYYY-MM-DD`. */
+  date: string;
+  code: string;
+}
+
+/** `GET /api/sessions/:id/plans`: progress of the plans, and the shared ones by name. */
+export interface PlansOverview {
+  participantCount: number;
+  /** Plans with at least one action. */
+  started: number;
+  finished: number;
+  shared: { participantId: string; name: string; actionCount: number }[];
+}
+
+/** A notebook share link as its facilitator lists it (the secret is shown once, at creation). */
+export interface ShareLinkListing {
+  id: string;
+  rights: 'read' | 'edit';
+  createdAt: number;
+  revokedAt: number | null;
+}
+
+/** `POST /api/notebooks/:id/links`: the new link, with its secret. */
+export interface CreatedShareLink extends ShareLinkListing {
+  token: string;
+}
+
+/** `POST /api/links/resolve`: what a share link opens. */
+export interface ResolvedLink {
+  sessionId: string;
+  docId: string;
+  rights: 'read' | 'edit';
+  title: string;
+}
+
+/** `POST /api/facilitator/notebooks`: a notebook in the facilitator's list or search. */
+export interface NotebookListing extends SessionListing {
+  updatedAt: number | null;
+  /** The text around the first match of the search, if there was one. */
+  snippet: string | null;
+}

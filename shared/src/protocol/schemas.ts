@@ -79,6 +79,9 @@ export const controlCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('round.lock'), ...optionalRound }),
   z.object({ type: z.literal('round.reveal'), ...optionalRound }),
   z.object({ type: z.literal('round.hide'), ...optionalRound }),
+  /** Ask every phone "what will I do about this?" for a round (the current one by default). */
+  z.object({ type: z.literal('prompt.send'), ...optionalRound }),
+  z.object({ type: z.literal('prompt.close') }),
   z.object({
     type: z.literal('timer.start'),
     seconds: z.number().int().min(1).max(LIMITS.timerSeconds),
@@ -109,6 +112,13 @@ export type ControlCommand = z.infer<typeof controlCommandSchema>;
 export const roundActPayloadSchema = z.object({ roundId: idSchema, action: z.unknown() });
 export type RoundActPayload = z.infer<typeof roundActPayloadSchema>;
 
+/** A participant's answer to the round's action-plan prompt, or null to skip it. */
+export const planAnswerPayloadSchema = z.object({
+  roundId: idSchema,
+  text: cleanText(500).nullable(),
+});
+export type PlanAnswerPayload = z.infer<typeof planAnswerPayloadSchema>;
+
 export const syncPayloadSchema = z.object({ lastSeq: z.number().int().min(0) });
 export type SyncPayload = z.infer<typeof syncPayloadSchema>;
 
@@ -127,3 +137,26 @@ export const handshakeAuthSchema = z.object({
   credential: credentialSchema,
 });
 export type HandshakeAuth = z.infer<typeof handshakeAuthSchema>;
+
+export const shareLinkBodySchema = z.object({ rights: z.enum(['read', 'edit']) });
+export const resolveLinkBodySchema = z.object({ token: tokenSchema });
+export const notebookSearchBodySchema = facilitatorSessionsBodySchema.extend({
+  query: z.string().max(200).default(''),
+});
+export type NotebookSearchBody = z.infer<typeof notebookSearchBodySchema>;
+
+/** What a notebook's JSON export holds: readable data, and its Yjs state to import it. */
+export const notebookArchiveSchema = z.object({
+  format: z.literal('playfield-notebook'),
+  version: z.literal(1),
+  exportedAt: z.string().max(40),
+  title: z.string().max(LIMITS.titleLength * 4),
+  /** The notebook as plain data, for people and other tools; not read back on import. */
+  notebook: z.unknown(),
+  /** The Yjs document state, base64: what an import restores. */
+  yjs: z
+    .string()
+    .max(LIMITS.notebookDocBytes * 2)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Invalid base64'),
+});
+export type NotebookArchive = z.infer<typeof notebookArchiveSchema>;

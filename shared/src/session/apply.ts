@@ -180,6 +180,20 @@ function applyChange(state: SessionState, event: SessionEvent, at: number): Sess
       agenda.splice(event.toIndex, 0, round);
       return { ...state, agenda };
     }
+    case 'prompt.sent':
+      return { ...state, prompt: { roundId: event.roundId } };
+    case 'prompt.closed':
+      return { ...state, prompt: null };
+    case 'prompt.responded': {
+      const responses = state.promptResponses ?? {};
+      return {
+        ...state,
+        promptResponses: {
+          ...responses,
+          [event.roundId]: { ...responses[event.roundId], [event.participantId]: true },
+        },
+      };
+    }
     case 'timer.started':
       return {
         ...state,

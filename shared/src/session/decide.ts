@@ -13,7 +13,9 @@ export type SessionCommand =
   | ControlCommand
   | { type: 'round.act'; roundId: string; action: unknown }
   | { type: 'participant.join'; name: string }
-  | { type: 'participant.leave' };
+  | { type: 'participant.leave' }
+  /** Made by the server once a participant's answer to a prompt is in their plan. */
+  | { type: 'prompt.respond'; roundId: string };
 
 /** Who issued a command: an authenticated actor, or the server itself. */
 export type CommandActor = Actor | { role: 'system' };
@@ -34,6 +36,8 @@ const FACILITATOR_ONLY = new Set<SessionCommand['type']>([
   'round.lock',
   'round.reveal',
   'round.hide',
+  'prompt.send',
+  'prompt.close',
   'timer.start',
   'timer.pause',
   'timer.resume',
@@ -265,6 +269,24 @@ function decideSession(
         } as const
       )[command.type];
       return ok([{ type, roundId: target.data }]);
+    }
+    case 'prompt.send': {
+      const target = targetRound(state, command.roundId);
+      if (!target.ok) return target;
+      return ok([{ type: 'prompt.sent', roundId: target.data }]);
+    }
+    case 'prompt.close':
+      if (!state.prompt) return fail('CONFLICT', 'No prompt is open');
+      return ok([{ type: 'prompt.closed' }]);
+    case 'prompt.respond': {
+      if (actor.role !== 'participant') return fail('FORBIDDEN', 'Only a participant can answer');
+      const seat = state.participants[actor.participantId];
+      if (!seat || seat.hasLeft) return fail('FORBIDDEN', 'You are not in this session');
+      if (!state.rounds[command.roundId]) return fail('NOT_FOUND', 'That round is not on the agenda');
+      if (state.promptResponses?.[command.roundId]?.[actor.participantId]) return ok([]);
+      return ok([
+        { type: 'prompt.responded', roundId: command.roundId, participantId: actor.participantId },
+      ]);
     }
     case 'timer.start':
       return ok([{ type: 'timer.started', durationMs: command.seconds * 1000 }]);

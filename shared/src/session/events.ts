@@ -29,6 +29,9 @@ export type SessionEvent =
   | { type: 'agenda.updated'; round: RoundSpec }
   | { type: 'agenda.removed'; roundId: string }
   | { type: 'agenda.moved'; roundId: string; toIndex: number }
+  | { type: 'prompt.sent'; roundId: string }
+  | { type: 'prompt.closed' }
+  | { type: 'prompt.responded'; roundId: string; participantId: string }
   | { type: 'timer.started'; durationMs: number }
   | { type: 'timer.paused' }
   | { type: 'timer.resumed' }

@@ -44,6 +44,13 @@ export interface SessionState {
   /** Participants in join order (object keys keep insertion order). */
   participants: Record<string, ParticipantRecord>;
   timer: TimerState | null;
+  /**
+   * The round whose action-plan prompt the phones are showing, if any. Optional, like
+   * `promptResponses`, because snapshots taken before prompts existed lack them.
+   */
+  prompt?: { roundId: string } | null;
+  /** Who has answered or skipped each round's prompt (the answers live in their plans). */
+  promptResponses?: Record<string, Record<string, true>>;
   /** Sequence number of the last event applied. */
   seq: number;
 }

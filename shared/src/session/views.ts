@@ -54,8 +54,17 @@ export interface RosterItemView {
   hasLeft: boolean;
 }
 
+/** The action-plan prompt the phones show: "what will I do about this?" for a round. */
+export interface PromptView {
+  roundId: string;
+  roundTitle: string;
+  question: string;
+}
+
 export interface FacilitatorView {
   session: SessionHeader;
+  /** The open prompt and how many have answered or skipped it. */
+  prompt: (PromptView & { responded: number }) | null;
   agenda: AgendaItemView[];
   roster: RosterItemView[];
   timer: TimerState | null;
@@ -65,6 +74,7 @@ export interface FacilitatorView {
 /** Identical for every phone in the room, so it is serialised and sent once per change. */
 export interface ParticipantPublicView {
   session: SessionHeader;
+  prompt: PromptView | null;
   participantCount: number;
   timer: TimerState | null;
   round: CurrentRoundView<'participantPublic'> | null;
@@ -132,6 +142,16 @@ function currentRound<A extends Audience>(
   };
 }
 
+function promptView(state: SessionState): PromptView | null {
+  const round = state.prompt && state.agenda.find((r) => r.id === state.prompt?.roundId);
+  if (!round) return null;
+  return {
+    roundId: round.id,
+    roundTitle: round.title,
+    question: exerciseOf(round).actionPlanPrompt(round.config),
+  };
+}
+
 function exerciseOf(round: RoundSpec) {
   const exercise = getExercise(round.kind);
   if (!exercise) throw new Error(`Unknown exercise ${round.kind}`);
@@ -144,8 +164,13 @@ export function facilitatorView(
   online: ReadonlySet<string>,
   at: number,
 ): FacilitatorView {
+  const prompt = promptView(state);
   return {
     session: header(state),
+    prompt: prompt && {
+      ...prompt,
+      responded: Object.keys(state.promptResponses?.[prompt.roundId] ?? {}).length,
+    },
     agenda: state.agenda.map((round) => {
       const runtime = state.rounds[round.id];
       return {
@@ -185,6 +210,7 @@ function withoutCount(
 export function participantPublicView(state: SessionState, at: number): ParticipantPublicView {
   return {
     session: header(state),
+    prompt: promptView(state),
     participantCount: Object.values(state.participants).filter((p) => !p.hasLeft).length,
     timer: state.timer,
     round: withoutCount(

@@ -1,0 +1,128 @@
+import {
+  docIdOf,
+  getExercise,
+  roundContext,
+  type SessionEvent,
+  type SessionState,
+} from '@playfield/shared';
+import {
+  initNotebook,
+  setNotebookAgenda,
+  writeRoundResults,
+} from '@playfield/shared/notebooks/notebook';
+import type { SessionManager } from '../sessions/sessionManager.ts';
+import type { DocumentHub } from './documentHub.ts';
+
+/** Events after which a notebook may need new results: a round ended, or the agenda changed. */
+const TRIGGERS = new Set<SessionEvent['type']>([
+  'session.started',
+  'session.ended',
+  'round.entered',
+  'round.locked',
+  'round.revealed',
+  'agenda.added',
+  'agenda.updated',
+  'agenda.removed',
+  'agenda.moved',
+]);
+
+/** A burst of commands (next, next, next) writes the notebook once. */
+const DEBOUNCE_MS = 250;
+
+/**
+ * Writes each session's results into its notebook as rounds end: the round's title and
+ * exercise, its summary (charts and tables), next to the notes people write. Writing is
+ * idempotent, so a notebook is also brought up to date whenever it is opened, which
+ * repairs anything a crash between a round's end and its write left out.
+ */
+export class NotebookWriter {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly writing = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly hub: DocumentHub,
+    private readonly manager: () => SessionManager,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Called after a session's events are stored. */
+  committed(sessionId: string, events: readonly SessionEvent[]): void {
+    if (!events.some((e) => TRIGGERS.has(e.type)) || this.timers.has(sessionId)) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(sessionId);
+      this.sync(sessionId).catch((error: unknown) => console.error('[notebook]', error));
+    }, DEBOUNCE_MS);
+    timer.unref();
+    this.timers.set(sessionId, timer);
+  }
+
+  /** Writes the session's header, agenda and every ended round's results into its notebook. */
+  async sync(sessionId: string): Promise<void> {
+    // One write at a time per notebook, so two syncs do not add the same round twice.
+    const previous = this.writing.get(sessionId) ?? Promise.resolve();
+    const next = previous.then(() => this.write(sessionId));
+    this.writing.set(sessionId, next);
+    try {
+      await next;
+    } finally {
+      if (this.writing.get(sessionId) === next) this.writing.delete(sessionId);
+    }
+  }
+
+  private async write(sessionId: string): Promise<void> {
+    const session = await this.manager().get(sessionId);
+    if (!session) return;
+    const state = session.state;
+    const at = this.now();
+    const result = await this.hub.change(docIdOf({ kind: 'notebook', sessionId }), (doc) => {
+      initNotebook(doc, {
+        title: state.title,
+        sessionId: state.id,
+        code: state.code,
+        createdAt: state.createdAt,
+      });
+      // An imported notebook's session has no agenda: keep the one it came with.
+      if (state.agenda.length > 0)
+        setNotebookAgenda(
+          doc,
+          state.agenda.map((r) => ({ title: r.title, kind: r.kind })),
+        );
+      for (const round of endedRounds(state)) {
+        const runtime = state.rounds[round.id];
+        const exercise = getExercise(round.kind);
+        if (!runtime || !exercise) continue;
+        writeRoundResults(
+          doc,
+          {
+            id: round.id,
+            blockId: `round-${round.id}`,
+            title: round.title,
+            kind: round.kind,
+            summary: exercise.summary(runtime.state, roundContext(state, runtime, at)),
+          },
+          at,
+        );
+      }
+    });
+    if (!result.ok) console.warn(`[notebook] ${sessionId}: ${result.error.message}`);
+  }
+
+  close(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+}
+
+/**
+ * Rounds whose results belong in the notebook: every round the room has been on except
+ * the one running now (it has not ended), and all of them once the session has ended.
+ * A locked or revealed current round is written too: its answers are in.
+ */
+function endedRounds(state: SessionState) {
+  return state.agenda.filter((round) => {
+    const runtime = state.rounds[round.id];
+    if (!runtime?.hasStarted) return false;
+    if (state.phase === 'ended' || round.id !== state.currentRoundId) return true;
+    return !runtime.isOpen || runtime.isRevealed;
+  });
+}

@@ -1,0 +1,199 @@
+import type { Namespace, Server, Socket } from 'socket.io';
+import type { z } from 'zod';
+import {
+  describeIssues,
+  docAwarenessSchema,
+  docCloseSchema,
+  docHandshakeSchema,
+  docOpenSchema,
+  docUpdateSchema,
+  fail,
+  LIMITS,
+  ok,
+  parseDocId,
+  PROTOCOL_VERSION,
+  type AppError,
+  type DocAckOf,
+  type DocClientToServerEvents,
+  type DocRights,
+  type DocServerToClientEvents,
+  type ErrorCode,
+  type Result,
+} from '@playfield/shared';
+import * as Y from 'yjs';
+import type { DocumentAccess, Principal } from '../docs/documentAccess.ts';
+import type { DocumentHub } from '../docs/documentHub.ts';
+import { RateLimiter } from '../security/rateLimiter.ts';
+
+interface DocSocketData {
+  principal: Principal;
+  /** Documents this socket opened, with its rights on each. */
+  docs: Map<string, DocRights>;
+  strikes: number;
+}
+
+type DocNamespace = Namespace<
+  DocClientToServerEvents,
+  DocServerToClientEvents,
+  Record<string, never>,
+  DocSocketData
+>;
+type DocSocket = Socket<
+  DocClientToServerEvents,
+  DocServerToClientEvents,
+  Record<string, never>,
+  DocSocketData
+>;
+type EventName = keyof DocClientToServerEvents;
+type PayloadOf<E extends EventName> = Parameters<DocClientToServerEvents[E]>[0];
+
+interface Handler<E extends EventName> {
+  schema: z.ZodType<PayloadOf<E>>;
+  run(socket: DocSocket, payload: PayloadOf<E>): Promise<Result<DocAckOf<E>>>;
+}
+
+const MAX_STRIKES = 50;
+const docRoom = (docId: string) => `doc:${docId}`;
+const linkRoom = (tokenHash: string) => `link:${tokenHash}`;
+
+function connectError(code: ErrorCode, message: string): Error {
+  return Object.assign(new Error(message), { data: { code } satisfies Pick<AppError, 'code'> });
+}
+
+/**
+ * The `/docs` namespace: Yjs sync of plans and notebooks over the page's socket.io
+ * connection. Rights are decided per document when it is opened, from the handshake's
+ * credential; edits need edit rights on a document the socket holds.
+ */
+export function attachDocSockets(
+  io: Server,
+  hub: DocumentHub,
+  access: DocumentAccess,
+): { revokeLink(tokenHash: string, docId: string): void } {
+  const nsp = io.of('/docs') as unknown as DocNamespace;
+  const limiter = new RateLimiter(LIMITS.docEventsPerSecond, LIMITS.docEventsBurst);
+
+  hub.setSink({
+    update: (docId, update, except) =>
+      (except ? nsp.to(docRoom(docId)).except(except) : nsp.to(docRoom(docId))).emit('doc.update', {
+        docId,
+        update,
+      }),
+    awareness: (docId, update, except) =>
+      (except ? nsp.to(docRoom(docId)).except(except) : nsp.to(docRoom(docId))).emit(
+        'doc.awareness',
+        { docId, update },
+      ),
+  });
+
+  const handlers: { [E in EventName]: Handler<E> } = {
+    'doc.open': {
+      schema: docOpenSchema,
+      async run(socket, { docId, stateVector }) {
+        const rights = await access.rightsOn(socket.data.principal, docId);
+        if (!rights.ok) return rights;
+        const live = await hub.get(docId);
+        await access.prepare(docId, live.doc);
+        let update: Uint8Array;
+        try {
+          update = Y.encodeStateAsUpdate(live.doc, stateVector);
+        } catch {
+          return fail('BAD_REQUEST', 'That state vector could not be read');
+        }
+        socket.data.docs.set(docId, rights.data);
+        hub.hold(live, socket.id);
+        await socket.join(docRoom(docId));
+        return ok({
+          rights: rights.data,
+          update,
+          stateVector: Y.encodeStateVector(live.doc),
+          awareness: hub.presence(live),
+        });
+      },
+    },
+    'doc.update': {
+      schema: docUpdateSchema,
+      async run(socket, { docId, update }) {
+        const rights = socket.data.docs.get(docId);
+        if (!rights) return fail('FORBIDDEN', 'Open the document first');
+        if (rights !== 'edit') return fail('FORBIDDEN', 'This link can only read');
+        return hub.applyUpdate(docId, update, socket.id);
+      },
+    },
+    'doc.awareness': {
+      schema: docAwarenessSchema,
+      async run(socket, { docId, update }) {
+        if (!socket.data.docs.has(docId)) return fail('FORBIDDEN', 'Open the document first');
+        return hub.updatePresence(await hub.get(docId), socket.id, update);
+      },
+    },
+    'doc.close': {
+      schema: docCloseSchema,
+      async run(socket, { docId }) {
+        socket.data.docs.delete(docId);
+        hub.release(docId, socket.id);
+        await socket.leave(docRoom(docId));
+        return ok(null);
+      },
+    },
+  };
+
+  nsp.use((socket, next) => {
+    void (async () => {
+      const parsed = docHandshakeSchema.safeParse(socket.handshake.auth);
+      if (!parsed.success)
+        return next(
+          connectError('BAD_REQUEST', `Invalid handshake: ${describeIssues(parsed.error)}`),
+        );
+      if (parsed.data.protocolVersion !== PROTOCOL_VERSION)
+        return next(
+          connectError('PROTOCOL_MISMATCH', 'Playfield has been updated: reload the page'),
+        );
+      const principal = await access.authenticate(parsed.data.credential);
+      if (!principal.ok) return next(connectError(principal.error.code, principal.error.message));
+      socket.data = { principal: principal.data, docs: new Map(), strikes: 0 };
+      next();
+    })().catch((error: unknown) => next(error instanceof Error ? error : new Error(String(error))));
+  });
+
+  nsp.on('connection', (socket) => {
+    const { principal } = socket.data;
+    if (principal.role === 'link') void socket.join(linkRoom(principal.tokenHash));
+    const rateKey = access.rateKey(principal);
+    for (const event of Object.keys(handlers) as EventName[]) {
+      socket.on(event, (payload: unknown, ack: unknown) => {
+        if (typeof ack !== 'function') return;
+        const reply = (result: Result<unknown>): void => {
+          socket.data.strikes = result.ok ? 0 : socket.data.strikes + 1;
+          (ack as (r: Result<unknown>) => void)(result);
+          if (socket.data.strikes >= MAX_STRIKES) socket.disconnect(true);
+        };
+        if (!limiter.take(rateKey))
+          return reply(fail('RATE_LIMITED', 'Too many edits: slow down a little'));
+        const handler = handlers[event] as unknown as Handler<EventName>;
+        const parsed = handler.schema.safeParse(payload);
+        if (!parsed.success) return reply(fail('BAD_REQUEST', describeIssues(parsed.error)));
+        if (!parseDocId(parsed.data.docId)) return reply(fail('BAD_REQUEST', 'Invalid document'));
+        handler
+          .run(socket, parsed.data)
+          .then(reply)
+          .catch((error: unknown) => {
+            console.error(`[docs] ${event} failed`, error);
+            reply(fail('INTERNAL', 'Something went wrong on the server; please try again'));
+          });
+      });
+    }
+    socket.on('disconnect', () => {
+      for (const docId of socket.data.docs.keys()) hub.release(docId, socket.id);
+    });
+  });
+
+  return {
+    /** Cuts every open connection of a revoked link at once. */
+    revokeLink(tokenHash, docId) {
+      const room = nsp.in(linkRoom(tokenHash));
+      room.emit('doc.revoked', { docId, message: 'This link has been revoked' });
+      room.disconnectSockets(true);
+    },
+  };
+}

@@ -1,0 +1,282 @@
+import * as Y from 'yjs';
+import { z } from 'zod';
+import type { RoundSummary, SummaryBlock } from '../exercises/types.ts';
+
+/*
+ * The Yjs layout of a session notebook:
+ *   getMap('meta')     title, sessionId, code: string; createdAt: number;
+ *                      agenda: JSON of {title, kind}[]
+ *   getArray('blocks') Y.Map per block:
+ *                      id, type ('round' | 'note' | 'decision' | 'followUp'), createdAt: number
+ *                      text: Y.Text (a round's notes; the note, decision or follow-up itself)
+ *                      round only: roundId, title, kind, summary (JSON of RoundSummary)
+ *                      followUp only: owner: string, isDone: boolean
+ * A round's results are written by the server as the round ends; people edit the texts,
+ * owners and ticks. Free-form on purpose: `readNotebook` skips what it cannot read, so a
+ * stray edit never makes a notebook unreadable.
+ */
+
+/** The kinds of block a notebook holds. */
+export const NOTEBOOK_BLOCK_TYPES = ['round', 'note', 'decision', 'followUp'] as const;
+export type NotebookBlockType = (typeof NOTEBOOK_BLOCK_TYPES)[number];
+
+/** Labels for the block kinds people add. */
+export const NOTEBOOK_BLOCK_LABELS: Record<NotebookBlockType, string> = {
+  round: 'Round',
+  note: 'Note',
+  decision: 'Decision',
+  followUp: 'Follow-up',
+};
+
+/** A block as plain data. */
+export interface NotebookBlock {
+  id: string;
+  type: NotebookBlockType;
+  text: string;
+  createdAt: number;
+  roundId: string | null;
+  title: string;
+  kind: string;
+  summary: RoundSummary | null;
+  owner: string;
+  isDone: boolean;
+}
+
+/** A notebook as plain data, for exports, search and tests. */
+export interface NotebookData {
+  title: string;
+  sessionId: string;
+  code: string;
+  createdAt: number;
+  agenda: { title: string; kind: string }[];
+  blocks: NotebookBlock[];
+}
+
+const summaryBlockSchema: z.ZodType<SummaryBlock> = z.union([
+  z.object({ type: z.literal('text'), text: z.string() }),
+  z.object({ type: z.literal('list'), title: z.string(), items: z.array(z.string()) }),
+  z.object({
+    type: z.literal('bars'),
+    labels: z.array(z.string()),
+    values: z.array(z.number()),
+    unit: z.string(),
+  }),
+  z.object({
+    type: z.literal('table'),
+    columns: z.array(z.string()),
+    rows: z.array(z.array(z.string())),
+  }),
+  // Control charts are written by the server only; their shape is trusted once it parses.
+  z.object({
+    type: z.literal('controlChart'),
+    chart: z.custom<Extract<SummaryBlock, { type: 'controlChart' }>['chart']>(
+      (value) => typeof value === 'object' && value !== null && 'points' in value,
+    ),
+  }),
+]);
+
+/** A round summary as stored in a notebook, checked when read back. */
+export const roundSummarySchema: z.ZodType<RoundSummary> = z.object({
+  headline: z.string(),
+  blocks: z.array(summaryBlockSchema),
+});
+
+const agendaSchema = z.array(z.object({ title: z.string(), kind: z.string() }));
+
+function parseJson<T>(schema: z.ZodType<T>, raw: unknown): T | null {
+  if (typeof raw !== 'string') return null;
+  try {
+    const parsed = schema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+const str = (value: unknown) => (typeof value === 'string' ? value : '');
+
+function readBlock(item: unknown): NotebookBlock | null {
+  if (!(item instanceof Y.Map)) return null;
+  const map = item as Y.Map<unknown>;
+  const type = map.get('type');
+  const id = map.get('id');
+  if (typeof id !== 'string' || !NOTEBOOK_BLOCK_TYPES.includes(type as NotebookBlockType))
+    return null;
+  const text = map.get('text');
+  return {
+    id,
+    type: type as NotebookBlockType,
+    text: text instanceof Y.Text ? text.toJSON() : '',
+    createdAt: typeof map.get('createdAt') === 'number' ? (map.get('createdAt') as number) : 0,
+    roundId: typeof map.get('roundId') === 'string' ? (map.get('roundId') as string) : null,
+    title: str(map.get('title')),
+    kind: str(map.get('kind')),
+    summary: parseJson(roundSummarySchema, map.get('summary')),
+    owner: str(map.get('owner')),
+    isDone: map.get('isDone') === true,
+  };
+}
+
+/** Reads a notebook document as plain data, skipping anything malformed. */
+export function readNotebook(doc: Y.Doc): NotebookData {
+  const meta = doc.getMap<unknown>('meta');
+  return {
+    title: str(meta.get('title')) || 'Untitled session',
+    sessionId: str(meta.get('sessionId')),
+    code: str(meta.get('code')),
+    createdAt: typeof meta.get('createdAt') === 'number' ? (meta.get('createdAt') as number) : 0,
+    agenda: parseJson(agendaSchema, meta.get('agenda')) ?? [],
+    blocks: doc
+      .getArray<unknown>('blocks')
+      .toArray()
+      .map(readBlock)
+      .filter((b): b is NotebookBlock => b !== null),
+  };
+}
+
+/** Sets the notebook's header the first time; later calls keep what people edited. */
+export function initNotebook(
+  doc: Y.Doc,
+  header: { title: string; sessionId: string; code: string; createdAt: number },
+): void {
+  const meta = doc.getMap<unknown>('meta');
+  if (meta.has('sessionId')) return;
+  doc.transact(() => {
+    meta.set('title', header.title);
+    meta.set('sessionId', header.sessionId);
+    meta.set('code', header.code);
+    meta.set('createdAt', header.createdAt);
+  });
+}
+
+/** Records the session's agenda (titles and kinds) when it changes. */
+export function setNotebookAgenda(doc: Y.Doc, agenda: { title: string; kind: string }[]): void {
+  const meta = doc.getMap<unknown>('meta');
+  const json = JSON.stringify(agenda);
+  if (meta.get('agenda') !== json) meta.set('agenda', json);
+}
+
+function findBlock(doc: Y.Doc, predicate: (map: Y.Map<unknown>) => boolean) {
+  const blocks = doc.getArray<unknown>('blocks');
+  let index = 0;
+  for (const item of blocks) {
+    if (item instanceof Y.Map && predicate(item as Y.Map<unknown>))
+      return { map: item as Y.Map<unknown>, index };
+    index++;
+  }
+  return null;
+}
+
+/**
+ * Writes a round's results into its block, adding the block the first time. Its notes are
+ * kept; the results are replaced only when they changed, so a replay writes nothing.
+ */
+export function writeRoundResults(
+  doc: Y.Doc,
+  round: { id: string; blockId: string; title: string; kind: string; summary: RoundSummary },
+  at: number,
+): void {
+  const json = JSON.stringify(round.summary);
+  const found = findBlock(doc, (map) => map.get('roundId') === round.id);
+  doc.transact(() => {
+    if (found) {
+      if (found.map.get('summary') !== json) found.map.set('summary', json);
+      if (found.map.get('title') !== round.title) found.map.set('title', round.title);
+      return;
+    }
+    const map = new Y.Map<unknown>();
+    map.set('id', round.blockId);
+    map.set('type', 'round');
+    map.set('roundId', round.id);
+    map.set('title', round.title);
+    map.set('kind', round.kind);
+    map.set('summary', json);
+    map.set('text', new Y.Text());
+    map.set('createdAt', at);
+    doc.getArray('blocks').push([map]);
+  });
+}
+
+/** Adds a note, decision or follow-up, after `afterId` (or at the end). */
+export function addNotebookBlock(
+  doc: Y.Doc,
+  block: { id: string; type: Exclude<NotebookBlockType, 'round'>; text?: string; owner?: string },
+  at: number,
+  afterId: string | null = null,
+): void {
+  const map = new Y.Map<unknown>();
+  map.set('id', block.id);
+  map.set('type', block.type);
+  map.set('text', new Y.Text(block.text ?? ''));
+  map.set('createdAt', at);
+  if (block.type === 'followUp') {
+    map.set('owner', block.owner ?? '');
+    map.set('isDone', false);
+  }
+  const blocks = doc.getArray<unknown>('blocks');
+  const after = afterId === null ? null : findBlock(doc, (m) => m.get('id') === afterId);
+  blocks.insert(after ? after.index + 1 : blocks.length, [map]);
+}
+
+/** The Yjs map of a block, for editors that bind to its text. */
+export function notebookBlockMap(doc: Y.Doc, id: string): Y.Map<unknown> | null {
+  return findBlock(doc, (m) => m.get('id') === id)?.map ?? null;
+}
+
+/** Removes a block people added (round results stay). */
+export function deleteNotebookBlock(doc: Y.Doc, id: string): void {
+  const found = findBlock(doc, (m) => m.get('id') === id);
+  if (found && found.map.get('type') !== 'round') doc.getArray('blocks').delete(found.index, 1);
+}
+
+/** Sets a follow-up's owner or tick. */
+export function setFollowUp(
+  doc: Y.Doc,
+  id: string,
+  change: { owner?: string; isDone?: boolean },
+): void {
+  const found = findBlock(doc, (m) => m.get('id') === id);
+  if (!found || found.map.get('type') !== 'followUp') return;
+  doc.transact(() => {
+    if (change.owner !== undefined) found.map.set('owner', change.owner);
+    if (change.isDone !== undefined) found.map.set('isDone', change.isDone);
+  });
+}
+
+function summaryText(summary: RoundSummary): string[] {
+  return [
+    summary.headline,
+    ...summary.blocks.flatMap((block): string[] => {
+      switch (block.type) {
+        case 'text':
+          return [block.text];
+        case 'list':
+          return [block.title, ...block.items];
+        case 'bars':
+          return block.labels;
+        case 'table':
+          return [...block.columns, ...block.rows.flat()];
+        case 'controlChart':
+          return [block.chart.title, ...block.chart.markers.map((m) => m.label)];
+      }
+    }),
+  ];
+}
+
+/** All the words of a notebook, lower-cased, for search: titles, notes and results. */
+export function notebookText(doc: Y.Doc): string {
+  const notebook = readNotebook(doc);
+  return [
+    notebook.title,
+    ...notebook.agenda.map((r) => r.title),
+    ...notebook.blocks.flatMap((b) => [
+      b.title,
+      b.text,
+      b.owner,
+      ...(b.summary ? summaryText(b.summary) : []),
+    ]),
+  ]
+    .filter(Boolean)
+    .join('\n')
+    .toLowerCase();
+}
