@@ -87,7 +87,7 @@ export class NotebookWriter {
           doc,
           state.agenda.map((r) => ({ title: r.title, kind: r.kind })),
         );
-      for (const round of endedRounds(state)) {
+      for (const round of startedRounds(state)) {
         const runtime = state.rounds[round.id];
         const exercise = getExercise(round.kind);
         if (!runtime || !exercise) continue;
@@ -114,15 +114,10 @@ export class NotebookWriter {
 }
 
 /**
- * Rounds whose results belong in the notebook: every round the room has been on except
- * the one running now (it has not ended), and all of them once the session has ended.
- * A locked or revealed current round is written too: its answers are in.
+ * Rounds that belong in the notebook: every round the room has been on. The running one
+ * is there too, so people can take notes during it; its results are rewritten as it is
+ * locked, revealed and left.
  */
-function endedRounds(state: SessionState) {
-  return state.agenda.filter((round) => {
-    const runtime = state.rounds[round.id];
-    if (!runtime?.hasStarted) return false;
-    if (state.phase === 'ended' || round.id !== state.currentRoundId) return true;
-    return !runtime.isOpen || runtime.isRevealed;
-  });
+function startedRounds(state: SessionState) {
+  return state.agenda.filter((round) => state.rounds[round.id]?.hasStarted);
 }
