@@ -1,0 +1,211 @@
+import { useState } from 'react';
+import type { RolePlayGroupView } from '@playfield/shared/exercises/rolePlay/index';
+import type { FacilitatorProps } from '../types.ts';
+import { StepMeans, formatMean } from './StepMeans.tsx';
+
+type Act = FacilitatorProps<'rolePlay'>['act'];
+type Action = Parameters<Act>[0];
+
+const STATUS_TEXT: Record<RolePlayGroupView['status'], string> = {
+  waiting: 'Not scored',
+  scoring: 'Scoring',
+  scored: '✓ Scored',
+};
+
+/** Runs the role-play: forms and rotates groups, places newcomers, follows the scores. */
+export default function RolePlayFacilitator({
+  view,
+  participantCount,
+  act,
+}: FacilitatorProps<'rolePlay'>) {
+  const [error, setError] = useState<string | null>(null);
+  const send = async (action: Action) => {
+    const result = await act(action);
+    setError(result.ok ? null : result.error.message);
+  };
+  const { progress, config } = view;
+  const hasGroups = view.groups.length > 0;
+  const steps = config.steps;
+
+  return (
+    <div className="stack role-play-console">
+      <div className="actions">
+        <span className="status-pill">
+          {hasGroups ? `Play ${view.play} · ${progress.groups} groups` : 'No groups yet'}
+        </span>
+        <span className="muted">
+          {config.groupSize === 'pairs' ? 'Pairs' : 'Trios'} · {participantCount} people ·{' '}
+          {progress.complete} of {progress.groups} groups scored
+          {progress.started > progress.complete
+            ? ` · ${progress.started - progress.complete} scoring`
+            : ''}
+        </span>
+      </div>
+      <div className="actions">
+        <button
+          type="button"
+          className={`button ${hasGroups ? '' : 'button--primary'}`}
+          onClick={() => {
+            if (
+              hasGroups &&
+              !confirm('Form new groups? Everyone gets a new group; scores so far are kept.')
+            )
+              return;
+            void send({ type: 'form' });
+          }}
+        >
+          {hasGroups ? 'Re-form groups' : 'Form groups'}
+        </button>
+        {hasGroups && (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => void send({ type: 'rotate' })}
+          >
+            Rotate roles (next play)
+          </button>
+        )}
+        {hasGroups && view.waiting.length > 0 && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => void send({ type: 'placeNewcomers' })}
+          >
+            Place {view.waiting.length} {view.waiting.length === 1 ? 'newcomer' : 'newcomers'}
+          </button>
+        )}
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {view.waiting.length > 0 && (
+        <p className="muted">
+          {hasGroups ? 'Waiting for a group: ' : 'Here to be grouped: '}
+          {view.waiting.map((w) => w.name).join(', ')}
+        </p>
+      )}
+
+      {hasGroups && (
+        <div
+          className="table-scroll"
+          role="region"
+          aria-label="Groups and their scores, scrollable"
+          tabIndex={0}
+        >
+          <table className="table role-play-groups">
+            <caption>Groups, parts and scores (1 to {config.scaleMax})</caption>
+            <thead>
+              <tr>
+                <th scope="col">Group</th>
+                <th scope="col">Customer</th>
+                <th scope="col">Provider</th>
+                <th scope="col">Observer</th>
+                {steps.map((s) => (
+                  <th scope="col" key={s.name}>
+                    {s.name}
+                  </th>
+                ))}
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.groups.map((group) => (
+                <GroupRow key={group.id} group={group} stepCount={steps.length} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {view.groups.some((g) => g.scorecard?.comment) && (
+        <details>
+          <summary>Observers’ notes</summary>
+          <ul>
+            {view.groups
+              .filter((g) => g.scorecard?.comment)
+              .map((g) => (
+                <li key={g.id}>
+                  <strong>{g.label}:</strong> {g.scorecard?.comment}
+                </li>
+              ))}
+          </ul>
+        </details>
+      )}
+
+      <div className="stack stack--tight">
+        <h3>Room results</h3>
+        <p className="muted">
+          {view.results.scorecards === 0
+            ? 'No scores yet.'
+            : `${view.results.scorecards} ${view.results.scorecards === 1 ? 'scorecard' : 'scorecards'} from ${view.results.plays} ${view.results.plays === 1 ? 'play' : 'plays'}. The room sees them when you reveal the results.`}
+        </p>
+        <StepMeans
+          steps={view.results.steps}
+          scaleMax={config.scaleMax}
+          label="Mean score per step"
+          hasDistribution
+        />
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Step</th>
+              <th scope="col">Mean</th>
+              <th scope="col">Lowest</th>
+              <th scope="col">Highest</th>
+              <th scope="col">Groups scored</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.results.steps.map((s) => (
+              <tr key={s.name}>
+                <th scope="row">{s.name}</th>
+                <td>{s.mean === null ? '–' : formatMean(s.mean)}</td>
+                <td>{s.lowest ?? '–'}</td>
+                <td>{s.highest ?? '–'}</td>
+                <td>{s.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <details>
+        <summary>The scenario: {config.scenario.title}</summary>
+        <div className="stack stack--tight">
+          <p>{config.scenario.complaint}</p>
+          <p>
+            <strong>Customer:</strong> {config.scenario.customerBrief}
+          </p>
+          <p>
+            <strong>Provider:</strong> {config.scenario.providerBrief}
+          </p>
+        </div>
+      </details>
+    </div>
+  );
+}
+
+function memberText(member: RolePlayGroupView['members'][number]): string {
+  return `${member.name}${member.isScorer ? ' (scores)' : ''}${member.hasLeft ? ' (left)' : ''}`;
+}
+
+function GroupRow({ group, stepCount }: { group: RolePlayGroupView; stepCount: number }) {
+  const byRole = (role: string) =>
+    group.members
+      .filter((m) => m.role === role)
+      .map(memberText)
+      .join(', ') || '–';
+  return (
+    <tr className={`role-play-group is-${group.status}`}>
+      <th scope="row">{group.label}</th>
+      <td>{byRole('customer')}</td>
+      <td>{byRole('provider')}</td>
+      <td>{byRole('observer')}</td>
+      {Array.from({ length: stepCount }, (_, i) => (
+        <td key={i}>{group.scorecard?.scores[i] ?? '–'}</td>
+      ))}
+      <td>{STATUS_TEXT[group.status]}</td>
+    </tr>
+  );
+}
