@@ -1,0 +1,423 @@
+import { useId, useState } from 'react';
+import type {
+  BrainstormOwnView,
+  BrainstormPublicView,
+  OwnNote,
+  PublicItem,
+} from '@playfield/shared/exercises/brainstorm/index';
+import { BarChart } from '../../components/BarChart.tsx';
+import type { ParticipantProps } from '../types.ts';
+import { TagChip } from './TagChip.tsx';
+
+type Act = ParticipantProps<'brainstorm'>['act'];
+type Action = Parameters<Act>[0];
+
+/** What a phone assumes before the server has sent it anything of its own. */
+function blank(view: BrainstormPublicView): BrainstormOwnView {
+  return {
+    notes: [],
+    setAside: 0,
+    notesLeft: view.maxNotesPerPerson,
+    dots: {},
+    dotsLeft: view.dotsPerPerson,
+  };
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** Sends one action at a time and keeps the server's refusal to show. */
+function useSender(act: Act) {
+  const [error, setError] = useState<string | null>(null);
+  const [isBusy, setBusy] = useState(false);
+  const send = async (action: Action): Promise<boolean> => {
+    setBusy(true);
+    const result = await act(action);
+    setBusy(false);
+    setError(result.ok ? null : result.error.message);
+    return result.ok;
+  };
+  return { error, isBusy, send };
+}
+
+/**
+ * A brainstorm on a phone: post sticky notes (and fix or remove them while the room
+ * collects), watch them being grouped, place dots, see the ranking.
+ */
+export function BrainstormParticipant({ view, own, isOpen, act }: ParticipantProps<'brainstorm'>) {
+  const me = own ?? blank(view);
+  const sender = useSender(act);
+  return (
+    <section className="stack brainstorm">
+      <h2 className="question">{view.prompt}</h2>
+      {view.phase === 'collect' && <Collect view={view} me={me} isOpen={isOpen} {...sender} />}
+      {view.phase === 'cluster' && (
+        <>
+          <p className="lead">Notes are closed. The facilitator is grouping them into themes.</p>
+          {view.items && <Board items={view.items} />}
+          <MyNotes view={view} me={me} />
+        </>
+      )}
+      {view.phase === 'vote' && <Vote view={view} me={me} isOpen={isOpen} {...sender} />}
+      {view.phase === 'results' && <Results view={view} me={me} />}
+      {sender.error && (
+        <p className="error" role="alert">
+          {sender.error}
+        </p>
+      )}
+    </section>
+  );
+}
+
+interface SenderProps {
+  isBusy: boolean;
+  send: (action: Action) => Promise<boolean>;
+}
+
+function Collect({
+  view,
+  me,
+  isOpen,
+  isBusy,
+  send,
+}: { view: BrainstormPublicView; me: BrainstormOwnView; isOpen: boolean } & SenderProps) {
+  const [editing, setEditing] = useState<string | null>(null);
+  const posted = view.maxNotesPerPerson - me.notesLeft;
+  return (
+    <>
+      <p className="muted">
+        {view.isAnonymous
+          ? 'Your notes are anonymous: nobody, not even the facilitator, sees who wrote them.'
+          : 'Your name is shown with your notes.'}{' '}
+        Up to {plural(view.maxNotesPerPerson, 'note', 'notes')}; you can change them until the
+        facilitator closes the notes.
+      </p>
+      {!isOpen ? (
+        <p className="status-line">The facilitator has paused the notes.</p>
+      ) : me.notesLeft > 0 ? (
+        <NoteForm
+          key={posted}
+          view={view}
+          submitLabel="Post note"
+          isBusy={isBusy}
+          onSubmit={(text, tag) => send({ type: 'addNote', text, tag })}
+        />
+      ) : (
+        <p className="status-line">
+          You have posted all your notes. Edit or delete one to add another.
+        </p>
+      )}
+      {me.notes.length > 0 && (
+        <div className="stack stack--tight">
+          <h3>
+            Your notes ({posted} of {view.maxNotesPerPerson})
+          </h3>
+          <ul className="brainstorm-notes">
+            {me.notes.map((note) =>
+              editing === note.id ? (
+                <li key={note.id} className="brainstorm-note">
+                  <NoteForm
+                    view={view}
+                    initial={note}
+                    submitLabel="Save"
+                    isBusy={isBusy}
+                    onCancel={() => setEditing(null)}
+                    onSubmit={async (text, tag) => {
+                      const isSaved = await send({ type: 'editNote', noteId: note.id, text, tag });
+                      if (isSaved) setEditing(null);
+                      return isSaved;
+                    }}
+                  />
+                </li>
+              ) : (
+                <li key={note.id} className="brainstorm-note">
+                  <NoteText note={note} />
+                  <div className="actions">
+                    <button
+                      type="button"
+                      className="button button--small"
+                      aria-label={`Edit your note: ${note.text}`}
+                      disabled={!isOpen || isBusy}
+                      onClick={() => setEditing(note.id)}
+                    >
+                      Edit
+                    </button>
+                    <button
+                      type="button"
+                      className="button button--small button--danger"
+                      aria-label={`Delete your note: ${note.text}`}
+                      disabled={!isOpen || isBusy}
+                      onClick={() => void send({ type: 'deleteNote', noteId: note.id })}
+                    >
+                      Delete
+                    </button>
+                  </div>
+                </li>
+              ),
+            )}
+          </ul>
+        </div>
+      )}
+      {me.setAside > 0 && <SetAside count={me.setAside} />}
+    </>
+  );
+}
+
+function NoteText({ note }: { note: OwnNote }) {
+  return (
+    <p className="brainstorm-note__text">
+      <TagChip tag={note.tag} />
+      {note.text}
+      {note.isMerged && <span className="muted"> (merged with a similar note)</span>}
+    </p>
+  );
+}
+
+function SetAside({ count }: { count: number }) {
+  return (
+    <p className="muted">
+      {count === 1
+        ? '1 of your notes was set aside by the facilitator.'
+        : `${count} of your notes were set aside by the facilitator.`}
+    </p>
+  );
+}
+
+/** Writes a note (and picks its tag): for a new note, or to edit one. */
+function NoteForm(props: {
+  view: BrainstormPublicView;
+  initial?: OwnNote;
+  submitLabel: string;
+  isBusy: boolean;
+  onSubmit: (text: string, tag: string | null) => Promise<boolean>;
+  onCancel?: () => void;
+}) {
+  const { view, initial } = props;
+  const id = useId();
+  const [text, setText] = useState(initial?.text ?? '');
+  const [tag, setTag] = useState<string | null>(initial?.tag ?? null);
+  const needsTag = view.tags.length > 0;
+  const isReady = text.trim().length > 0 && (!needsTag || tag !== null);
+  return (
+    <form
+      className="stack stack--tight brainstorm-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!isReady) return;
+        void props.onSubmit(text, needsTag ? tag : null).then((isSent) => {
+          if (isSent && !initial) setText('');
+        });
+      }}
+    >
+      <label className="field">
+        <span>{initial ? 'Edit your note' : 'Your note'}</span>
+        <textarea
+          value={text}
+          rows={3}
+          maxLength={view.noteLength}
+          aria-describedby={`${id}-count`}
+          onChange={(e) => setText(e.target.value)}
+        />
+      </label>
+      <p id={`${id}-count`} className="muted brainstorm-form__count">
+        {text.length} of {view.noteLength} characters
+      </p>
+      {needsTag && (
+        <fieldset className="field">
+          <legend>Tag (choose one)</legend>
+          <div className="choices choices--row">
+            {view.tags.map((t) => (
+              <label
+                key={t}
+                className={`choice brainstorm-tag-choice ${tag === t ? 'is-chosen' : ''}`}
+              >
+                <input
+                  type="radio"
+                  name={`${id}-tag`}
+                  value={t}
+                  checked={tag === t}
+                  onChange={() => setTag(t)}
+                />
+                {t}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      )}
+      <div className="actions">
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={!isReady || props.isBusy}
+        >
+          {props.submitLabel}
+        </button>
+        {props.onCancel && (
+          <button type="button" className="button button--quiet" onClick={props.onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function MyNotes({ view, me }: { view: BrainstormPublicView; me: BrainstormOwnView }) {
+  if (me.notes.length === 0 && me.setAside === 0) return null;
+  return (
+    <details className="brainstorm-mine">
+      <summary>Your notes ({me.notes.length})</summary>
+      <ul className="brainstorm-notes">
+        {me.notes.map((note) => (
+          <li key={note.id} className="brainstorm-note">
+            <NoteText note={note} />
+          </li>
+        ))}
+      </ul>
+      {me.setAside > 0 && <SetAside count={me.setAside} />}
+      {view.isAnonymous && <p className="muted">Nobody else sees which notes are yours.</p>}
+    </details>
+  );
+}
+
+/** A cluster's or a lone note's notes, as the phone lists them. */
+function ItemNotes({ item }: { item: PublicItem }) {
+  if (item.kind === 'note') {
+    const note = item.notes[0];
+    return (
+      <p className="brainstorm-item__label">
+        <TagChip tag={note?.tag} />
+        {item.label}
+        {note && note.similar > 0 && <span className="muted"> (+{note.similar} similar)</span>}
+        {note?.author && <span className="muted"> · {note.author}</span>}
+      </p>
+    );
+  }
+  return (
+    <>
+      <p className="brainstorm-item__label">
+        <strong>{item.label}</strong>{' '}
+        <span className="muted">({plural(item.noteCount, 'note', 'notes')})</span>
+      </p>
+      <ul className="brainstorm-item__notes">
+        {item.notes.map((note) => (
+          <li key={note.id}>
+            <TagChip tag={note.tag} />
+            {note.text}
+            {note.similar > 0 && <span className="muted"> (+{note.similar} similar)</span>}
+            {note.author && <span className="muted"> · {note.author}</span>}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function Board({ items }: { items: PublicItem[] }) {
+  return (
+    <ul className="brainstorm-items" aria-label="The board">
+      {items.map((item) => (
+        <li key={item.id} className="brainstorm-item">
+          <ItemNotes item={item} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Dots as marks (filled and empty) with the number in words beside them. */
+function DotMarks({ filled, total }: { filled: number; total: number }) {
+  return (
+    <span className="brainstorm-dots" aria-hidden="true">
+      {'●'.repeat(filled)}
+      {'○'.repeat(Math.max(0, total - filled))}
+    </span>
+  );
+}
+
+function Vote({
+  view,
+  me,
+  isOpen,
+  isBusy,
+  send,
+}: { view: BrainstormPublicView; me: BrainstormOwnView; isOpen: boolean } & SenderProps) {
+  const items = view.items ?? [];
+  const canVote = isOpen && !isBusy;
+  return (
+    <>
+      <p className="muted">
+        Place your {plural(view.dotsPerPerson, 'dot', 'dots')} on the ideas that matter most: at
+        most {plural(view.maxDotsPerItem, 'dot', 'dots')} on one. You can move them until the
+        facilitator locks the vote.
+      </p>
+      <p className="brainstorm-dots-left" role="status">
+        <DotMarks filled={me.dotsLeft} total={view.dotsPerPerson} />{' '}
+        {isOpen
+          ? `${plural(me.dotsLeft, 'dot', 'dots')} left of ${view.dotsPerPerson}`
+          : 'The vote is locked.'}
+      </p>
+      <ul className="brainstorm-items" aria-label="Ideas to vote on">
+        {items.map((item) => {
+          const dots = me.dots[item.id] ?? 0;
+          const name = item.kind === 'cluster' ? item.label : `“${item.label}”`;
+          return (
+            <li key={item.id} className={`brainstorm-item ${dots > 0 ? 'is-chosen' : ''}`}>
+              <ItemNotes item={item} />
+              <div className="brainstorm-stepper">
+                <button
+                  type="button"
+                  className="button button--icon"
+                  aria-label={`Take a dot off ${name}`}
+                  disabled={!canVote || dots === 0}
+                  onClick={() => void send({ type: 'vote', itemId: item.id, dots: dots - 1 })}
+                >
+                  −
+                </button>
+                <span className="brainstorm-stepper__count">
+                  <DotMarks filled={dots} total={view.maxDotsPerItem} />{' '}
+                  {plural(dots, 'dot', 'dots')}
+                </span>
+                <button
+                  type="button"
+                  className="button button--icon"
+                  aria-label={`Put a dot on ${name}`}
+                  disabled={!canVote || dots >= view.maxDotsPerItem || me.dotsLeft === 0}
+                  onClick={() => void send({ type: 'vote', itemId: item.id, dots: dots + 1 })}
+                >
+                  +
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      {me.dotsLeft < view.dotsPerPerson && (
+        <button
+          type="button"
+          className="button button--quiet"
+          disabled={!canVote}
+          onClick={() => void send({ type: 'clearVotes' })}
+        >
+          Take all my dots back
+        </button>
+      )}
+    </>
+  );
+}
+
+function Results({ view, me }: { view: BrainstormPublicView; me: BrainstormOwnView }) {
+  const ranking = view.ranking ?? [];
+  const mine = ranking.flatMap((r, i) => ((me.dots[r.id] ?? 0) > 0 ? [i] : []));
+  return (
+    <>
+      <p className="lead">The room has voted. The ideas with the most dots:</p>
+      <BarChart
+        label="Ranking by dots"
+        labels={ranking.map((r, i) => `${i + 1}. ${r.label}`)}
+        values={ranking.map((r) => r.dots)}
+        marked={mine}
+      />
+      {mine.length > 0 && <p className="muted">“Your answer” marks the ideas you gave dots to.</p>}
+    </>
+  );
+}
