@@ -1,0 +1,372 @@
+import { useState } from 'react';
+import type {
+  CardSpread,
+  MapEntryView,
+  PlayingFieldCard,
+  PlayingFieldFacilitatorView,
+  PlayingFieldPhase,
+  TestTally,
+  Zone,
+} from '@playfield/shared/exercises/playingField/index';
+import type { Act, FacilitatorProps } from '../types.ts';
+import { kappaText, orderedSpreads } from './results.ts';
+import { Spread, ZoneLegend } from './Spread.tsx';
+import { QUESTIONS, ZONE_INFO, zoneInfo } from './zones.ts';
+
+type Send = (action: Parameters<Act<'playingField'>>[0]) => Promise<boolean>;
+
+const PHASES: { id: PlayingFieldPhase; label: string }[] = [
+  { id: 'place', label: '1 · Place the cards' },
+  { id: 'test', label: '2 · Rigid to flexible' },
+  { id: 'map', label: '3 · The map' },
+];
+
+/** Runs the round: the phases, the live spreads, the tests, and the team's map. */
+export default function PlayingFieldFacilitator({
+  view,
+  participantCount,
+  act,
+}: FacilitatorProps<'playingField'>) {
+  const [error, setError] = useState<string | null>(null);
+  const send: Send = async (action) => {
+    const result = await act(action);
+    setError(result.ok ? null : result.error.message);
+    return result.ok;
+  };
+  const cardOf = (id: string) => view.cards.find((c) => c.id === id);
+  return (
+    <div className="stack pf-console">
+      <div className="pf-phases" role="group" aria-label="Phase of the round">
+        {PHASES.map((p) => (
+          <button
+            key={p.id}
+            type="button"
+            className={`button ${view.phase === p.id ? 'button--primary' : ''}`}
+            aria-pressed={view.phase === p.id}
+            onClick={() => void send({ type: 'phase', phase: p.id })}
+          >
+            {p.label}
+          </button>
+        ))}
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {view.phase === 'place' && (
+        <PlaceConsole view={view} participantCount={participantCount} cardOf={cardOf} />
+      )}
+      {view.phase === 'test' && <TestConsole view={view} send={send} cardOf={cardOf} />}
+      {view.phase === 'map' && <MapConsole view={view} send={send} />}
+    </div>
+  );
+}
+
+function PlaceConsole(props: {
+  view: PlayingFieldFacilitatorView;
+  participantCount: number;
+  cardOf: (id: string) => PlayingFieldCard | undefined;
+}) {
+  const { view, participantCount, cardOf } = props;
+  const { progress, results } = view;
+  const rank = new Map(results.contested.map((id, i) => [id, i + 1]));
+  return (
+    <>
+      <p className="lead">
+        <strong>{progress.finished}</strong> of {participantCount} placed all {view.cards.length}{' '}
+        cards · {progress.started} started · {progress.placements} placements
+      </p>
+      <p className="muted">
+        {view.isRevealed
+          ? 'The room sees the spreads; placing has ended. Move on to the rigid-to-flexible test.'
+          : view.isOpen
+            ? 'Only you see these live results. Lock answers when the room is done, then reveal the results.'
+            : 'Answers are locked. Reveal the results to show the room the spreads.'}
+      </p>
+      <p>
+        Agreement: <strong>{kappaText(results.kappa)}</strong> · the room agrees (at least{' '}
+        {view.consensusPercent} %) on {results.consensus.length} of {view.cards.length} cards
+      </p>
+      <ZoneLegend />
+      <table className="table pf-table">
+        <caption className="pf-sr">Live spread per card, most contested first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Card</th>
+            <th scope="col">Spread</th>
+            <th scope="col">Room</th>
+          </tr>
+        </thead>
+        <tbody>
+          {orderedSpreads(results).map((s) => (
+            <tr key={s.cardId}>
+              <th scope="row" className="pf-table__card">
+                {cardOf(s.cardId)?.text}
+              </th>
+              <td>
+                <Spread counts={s.counts} />
+              </td>
+              <td>
+                {s.isConsensus && s.majorityZone
+                  ? `Agrees: ${zoneInfo(s.majorityZone).short}`
+                  : rank.has(s.cardId)
+                    ? `Contested #${rank.get(s.cardId)}`
+                    : s.total === 0
+                      ? 'Not placed'
+                      : 'Too few'}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+function verdictText(tally: TestTally): string {
+  if (tally.verdict === 'pending') return 'No answers yet.';
+  if (tally.verdict === 'keep')
+    return `${tally.yesMajorities} of 4 questions have a yes majority: keep the card where it is.`;
+  return `A yes majority on all four: widen the field${
+    tally.suggestedZone ? `, towards “${zoneInfo(tally.suggestedZone).short}”` : ''
+  }.`;
+}
+
+function TestConsole(props: {
+  view: PlayingFieldFacilitatorView;
+  send: Send;
+  cardOf: (id: string) => PlayingFieldCard | undefined;
+}) {
+  const { view, send, cardOf } = props;
+  const [picked, setPicked] = useState<string | null>(null);
+  const choice = picked ?? view.suggestedTestCardId ?? view.cards[0]?.id ?? '';
+  const active = view.tests.find((t) => t.isOpen);
+  const contested = new Set(view.results.contested);
+  const past = view.tests.filter((t) => !t.isOpen);
+  return (
+    <>
+      <div className="pf-test-pick actions">
+        <label className="field field--grow">
+          <span>Card to test</span>
+          <select value={choice} onChange={(e) => setPicked(e.target.value)}>
+            {view.cards.map((card) => (
+              <option key={card.id} value={card.id}>
+                {card.id === view.suggestedTestCardId
+                  ? '★ Most contested: '
+                  : contested.has(card.id)
+                    ? 'Contested: '
+                    : ''}
+                {card.text}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={!choice || active?.cardId === choice}
+          onClick={() => void send({ type: 'test.open', cardId: choice })}
+        >
+          Open the test
+        </button>
+      </div>
+      {!view.isOpen && (
+        <p className="error" role="status">
+          Answers are locked: reopen answers so people can answer the test.
+        </p>
+      )}
+      {active ? (
+        <TallyPanel tally={active} card={cardOf(active.cardId)} view={view} send={send} />
+      ) : (
+        <p className="muted">
+          No test is open. Pick a contested card: the room answers four yes/no questions on it.
+        </p>
+      )}
+      {past.length > 0 && (
+        <section aria-labelledby="pf-past-tests" className="stack stack--tight">
+          <h3 id="pf-past-tests">Cards tested</h3>
+          <ul className="pf-test-list">
+            {past.map((t) => (
+              <li key={t.cardId}>
+                <strong>{cardOf(t.cardId)?.text}</strong>: {t.respondents} answered.{' '}
+                {verdictText(t)}{' '}
+                <button
+                  type="button"
+                  className="button button--small button--quiet"
+                  onClick={() => void send({ type: 'test.open', cardId: t.cardId })}
+                >
+                  Reopen
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}
+
+function TallyPanel(props: {
+  tally: TestTally;
+  card: PlayingFieldCard | undefined;
+  view: PlayingFieldFacilitatorView;
+  send: Send;
+}) {
+  const { tally, card, view, send } = props;
+  const entry = view.map.find((e) => e.cardId === tally.cardId);
+  const suggested = tally.suggestedZone;
+  return (
+    <section className="pf-tally stack stack--tight" aria-labelledby="pf-tally-title">
+      <h3 id="pf-tally-title">Testing: {card?.text}</h3>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Question</th>
+            <th scope="col">Yes</th>
+            <th scope="col">No</th>
+          </tr>
+        </thead>
+        <tbody>
+          {tally.questions.map((q) => (
+            <tr key={q.id}>
+              <th scope="row">{QUESTIONS.find((x) => x.id === q.id)?.text}</th>
+              <td>{q.yes}</td>
+              <td>{q.no}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>
+        {tally.respondents} answered. <strong>{verdictText(tally)}</strong>
+      </p>
+      <div className="actions">
+        <button type="button" className="button" onClick={() => void send({ type: 'test.close' })}>
+          Close the test
+        </button>
+        {suggested && entry?.zone !== suggested && (
+          <button
+            type="button"
+            className="button"
+            onClick={() =>
+              void send({
+                type: 'map.set',
+                cardId: tally.cardId,
+                zone: suggested,
+                guideline: entry?.guideline ?? '',
+              })
+            }
+          >
+            Put it “{zoneInfo(suggested).short}” on the map
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function MapConsole({ view, send }: { view: PlayingFieldFacilitatorView; send: Send }) {
+  const spreads = new Map(view.results.spreads.map((s) => [s.cardId, s]));
+  const entries = new Map(view.map.map((e) => [e.cardId, e]));
+  return (
+    <>
+      <div className="actions">
+        <p className="lead">
+          {view.map.length} of {view.cards.length} cards on the map
+        </p>
+        <button
+          type="button"
+          className="button"
+          disabled={view.map.length === view.cards.length}
+          onClick={() => void send({ type: 'map.acceptMajority' })}
+        >
+          Fill the rest with the room’s majority
+        </button>
+      </div>
+      <ol className="pf-map-editor">
+        {view.cards.map((card) => {
+          const entry = entries.get(card.id);
+          return (
+            <MapRow
+              // A new entry from the server (the majority filled in) resets the row's draft.
+              key={`${card.id}:${entry?.zone ?? ''}:${entry?.guideline ?? ''}`}
+              card={card}
+              entry={entry}
+              spread={spreads.get(card.id)}
+              send={send}
+            />
+          );
+        })}
+      </ol>
+    </>
+  );
+}
+
+function MapRow(props: {
+  card: PlayingFieldCard;
+  entry: MapEntryView | undefined;
+  spread: CardSpread | undefined;
+  send: Send;
+}) {
+  const { card, entry, spread, send } = props;
+  const majority = spread?.majorityZone ?? null;
+  const [zone, setZone] = useState<Zone>(entry?.zone ?? majority ?? 'escalate');
+  const [guideline, setGuideline] = useState(entry?.guideline ?? '');
+  const isSaved = !!entry && entry.zone === zone && entry.guideline === guideline.trim();
+  const id = `pf-map-${card.id}`;
+  return (
+    <li className={`pf-map-row ${entry ? 'is-saved' : ''}`}>
+      <p className="pf-map-row__card" id={id}>
+        <strong>{card.text}</strong>
+        {card.note && <span className="muted"> · {card.note}</span>}
+        <span className="muted">
+          {' '}
+          · room:{' '}
+          {majority
+            ? `${zoneInfo(majority).short} (${Math.round((spread?.majorityShare ?? 0) * 100)} %)`
+            : 'not placed'}
+        </span>
+      </p>
+      <form
+        className="pf-map-row__form"
+        aria-labelledby={id}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void send({ type: 'map.set', cardId: card.id, zone, guideline });
+        }}
+      >
+        <select
+          aria-label={`Zone for: ${card.text}`}
+          value={zone}
+          onChange={(e) => setZone(e.target.value as Zone)}
+        >
+          {ZONE_INFO.map((z) => (
+            <option key={z.id} value={z.id}>
+              {z.symbol} {z.short}
+            </option>
+          ))}
+        </select>
+        <input
+          aria-label={`Guideline for: ${card.text}`}
+          placeholder={zone === 'guideline' ? 'e.g. up to €100, once a year' : 'Guideline'}
+          maxLength={240}
+          value={guideline}
+          onChange={(e) => setGuideline(e.target.value)}
+        />
+        <button type="submit" className="button" disabled={isSaved}>
+          {isSaved ? 'Saved' : 'Save'}
+        </button>
+        {entry && (
+          <button
+            type="button"
+            className="button button--quiet"
+            aria-label={`Take off the map: ${card.text}`}
+            onClick={() => void send({ type: 'map.clear', cardId: card.id })}
+          >
+            Clear
+          </button>
+        )}
+      </form>
+    </li>
+  );
+}

@@ -1,0 +1,233 @@
+import type {
+  PlayingFieldCard,
+  PlayingFieldScreenView,
+  TestTally,
+} from '@playfield/shared/exercises/playingField/index';
+import type { ScreenProps } from '../types.ts';
+import { kappaText, orderedSpreads } from './results.ts';
+import { Spread, ZoneLegend } from './Spread.tsx';
+import { QUESTIONS, ZONE_INFO, zoneInfo } from './zones.ts';
+
+/** The most spreads the screen shows at once (two columns of seven): the rest are agreed. */
+const SCREEN_ROWS = 14;
+
+/** The playing field on the projector: progress, then spreads, then the test, then the map. */
+export default function PlayingFieldScreen({
+  view,
+  participantCount,
+}: ScreenProps<'playingField'>) {
+  if (view.phase === 'map') return <MapScreen view={view} />;
+  if (view.phase === 'test') return <TestScreen view={view} />;
+  if (view.results) return <SpreadScreen view={view} />;
+  return <ProgressScreen view={view} participantCount={participantCount} />;
+}
+
+function ProgressScreen({
+  view,
+  participantCount,
+}: {
+  view: PlayingFieldScreenView;
+  participantCount: number;
+}) {
+  const { progress } = view;
+  return (
+    <div className="pf-screen">
+      <p className="screen-count">
+        <strong>{progress.finished}</strong> of {participantCount} have placed all{' '}
+        {view.cards.length} cards
+      </p>
+      <p className="pf-screen__sub">
+        {progress.placements} placements so far. The spread stays hidden until everyone is done.
+      </p>
+      <ul className="pf-screen-zones" aria-label="The three zones">
+        {ZONE_INFO.map((zone) => (
+          <li key={zone.id} className={`pf-screen-zone pf-map-zone--${zone.id}`}>
+            <span className="pf-screen-zone__symbol" aria-hidden="true">
+              {zone.symbol}
+            </span>
+            <strong>{zone.label}</strong>
+            <span>{zone.hint}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function SpreadScreen({ view }: { view: PlayingFieldScreenView }) {
+  const results = view.results;
+  if (!results) return null;
+  const cards = new Map(view.cards.map((c) => [c.id, c]));
+  const rank = new Map(results.contested.map((id, i) => [id, i + 1]));
+  const rows = orderedSpreads(results);
+  const shown = rows.slice(0, SCREEN_ROWS);
+  return (
+    <div className="pf-screen">
+      <div className="pf-screen__strip">
+        <p className="pf-screen__kappa">
+          Agreement <strong>{kappaText(results.kappa)}</strong>
+        </p>
+        <p className="pf-screen__agree">
+          The room agrees on <strong>{results.consensus.length}</strong> of {view.cards.length}{' '}
+          cards (at least {view.consensusPercent} %)
+        </p>
+        <ZoneLegend className="pf-legend--large" />
+      </div>
+      <ol
+        className={`pf-screen-spreads ${shown.length > 7 ? 'pf-screen-spreads--two' : ''}`}
+        style={{ gridTemplateRows: `repeat(${Math.min(7, shown.length)}, auto)` }}
+        aria-label="Spread per card, most contested first"
+      >
+        {shown.map((s) => {
+          const position = rank.get(s.cardId);
+          const text = cards.get(s.cardId)?.text ?? '';
+          return (
+            <li key={s.cardId} className="pf-screen-row">
+              <p className="pf-screen-row__text" title={text}>
+                {position !== undefined && position <= 3 && (
+                  <span className="pf-badge pf-badge--contested">Contested #{position}</span>
+                )}
+                {s.isConsensus && <span className="pf-badge pf-badge--agree">Agreed</span>} {text}
+              </p>
+              <Spread counts={s.counts} size="large" />
+            </li>
+          );
+        })}
+      </ol>
+      {rows.length > shown.length && (
+        <p className="pf-screen__sub">
+          and {rows.length - shown.length} more cards the room agrees on more
+        </p>
+      )}
+    </div>
+  );
+}
+
+function verdict(tally: TestTally): string {
+  if (tally.verdict === 'pending') return 'Waiting for the first answers';
+  if (tally.verdict === 'keep')
+    return `${tally.yesMajorities} of 4 with a yes majority: keep the card where it is`;
+  return `Yes to all four: widen the field${
+    tally.suggestedZone ? `, towards “${zoneInfo(tally.suggestedZone).short}”` : ''
+  }`;
+}
+
+function TestScreen({ view }: { view: PlayingFieldScreenView }) {
+  const tally = view.tests.find((t) => t.isOpen) ?? view.tests.at(-1);
+  const card = tally && view.cards.find((c) => c.id === tally.cardId);
+  const others = view.tests.filter((t) => t !== tally).slice(-3);
+  if (!tally || !card) {
+    return (
+      <div className="pf-screen">
+        <p className="pf-screen__eyebrow">From rigid to flexible</p>
+        <p className="pf-screen__card">Next: a card the room disagrees on. Four questions:</p>
+        <ol className="pf-screen-questions pf-screen-questions--list">
+          {QUESTIONS.map((q) => (
+            <li key={q.id}>{q.text}</li>
+          ))}
+        </ol>
+        <p className="pf-screen__sub">Four yes answers argue to widen the playing field.</p>
+      </div>
+    );
+  }
+  return (
+    <div className="pf-screen">
+      <p className="pf-screen__eyebrow">
+        From rigid to flexible · {tally.respondents} answered
+        {tally.isOpen ? ' · answering now' : ' · closed'}
+      </p>
+      <p className="pf-screen__card">
+        {card.text}
+        {card.note && <span className="pf-screen__note"> · {card.note}</span>}
+      </p>
+      <table className="pf-screen-tally">
+        <caption className="pf-sr">Answers to the four questions</caption>
+        <thead>
+          <tr>
+            <th scope="col">Question</th>
+            <th scope="col">Yes</th>
+            <th scope="col">No</th>
+          </tr>
+        </thead>
+        <tbody>
+          {tally.questions.map((q) => {
+            const total = q.yes + q.no;
+            return (
+              <tr key={q.id} className={q.yes * 2 > tally.respondents ? 'is-yes' : ''}>
+                <th scope="row">
+                  <span className="pf-screen-tally__mark" aria-hidden="true">
+                    {q.yes * 2 > tally.respondents ? '✓' : '·'}
+                  </span>{' '}
+                  {QUESTIONS.find((x) => x.id === q.id)?.text}
+                </th>
+                <td>
+                  <span className="pf-yes">{q.yes}</span>
+                  <span className="pf-tally-bar" aria-hidden="true">
+                    <span style={{ width: total ? `${(q.yes / total) * 100}%` : 0 }} />
+                  </span>
+                </td>
+                <td>
+                  <span className="pf-no">{q.no}</span>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p className={`pf-verdict pf-verdict--${tally.verdict}`} role="status">
+        <span aria-hidden="true">{tally.verdict === 'widen' ? '↔ ' : ''}</span>
+        {verdict(tally)}
+      </p>
+      {others.length > 0 && (
+        <ul className="pf-screen__others">
+          {others.map((t) => (
+            <li key={t.cardId}>
+              {view.cards.find((c) => c.id === t.cardId)?.text}: {verdict(t)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function MapScreen({ view }: { view: PlayingFieldScreenView }) {
+  const cards = new Map<string, PlayingFieldCard>(view.cards.map((c) => [c.id, c]));
+  const columns = ZONE_INFO.map((zone) => ({
+    zone,
+    entries: view.map.filter((e) => e.zone === zone.id),
+  }));
+  const longest = Math.max(...columns.map((c) => c.entries.length));
+  const density = longest >= 10 ? 'compact' : longest >= 6 ? 'dense' : 'roomy';
+  const undecided = view.cards.length - view.map.length;
+  return (
+    <div className={`pf-screen pf-screen-map pf-screen-map--${density}`}>
+      <div className="pf-screen-map__columns">
+        {columns.map(({ zone, entries }) => (
+          <section
+            key={zone.id}
+            className={`pf-screen-map__zone pf-map-zone--${zone.id}`}
+            aria-labelledby={`pf-screen-${zone.id}`}
+          >
+            <h2 id={`pf-screen-${zone.id}`}>
+              <span aria-hidden="true">{zone.symbol}</span> {zone.label}
+            </h2>
+            <ul>
+              {entries.map((e) => (
+                <li key={e.cardId}>
+                  <span className="pf-screen-map__card">{cards.get(e.cardId)?.text}</span>
+                  {e.guideline && <span className="pf-screen-map__guideline">{e.guideline}</span>}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+      {undecided > 0 && (
+        <p className="pf-screen__sub">
+          {undecided} {undecided === 1 ? 'card' : 'cards'} still to decide
+        </p>
+      )}
+    </div>
+  );
+}
