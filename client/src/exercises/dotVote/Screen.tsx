@@ -1,0 +1,77 @@
+import { BarChart } from '../../components/BarChart.tsx';
+import type { ScreenProps } from '../types.ts';
+import { ruleText } from './Participant.tsx';
+
+/** Options the projector ranks at most; the rest are counted, so the screen never scrolls. */
+const SCREEN_RANKS = 7;
+
+/**
+ * The vote on the projector: the options and how many voted, then the ranking, how many
+ * fall short of the minimum (with names only where the config asks), and the examples of
+ * the option the facilitator picked, without names.
+ */
+export default function DotVoteScreen({ view, participantCount }: ScreenProps<'dotVote'>) {
+  const { results } = view;
+  if (!results) {
+    return (
+      <div className="screen-round dot-vote-screen">
+        <h2 className="screen-question">{view.question}</h2>
+        <p className="screen__instruction">{ruleText(view.rule)}</p>
+        {view.options.length <= 10 && (
+          <ul className="dot-vote-screen__options" aria-label="Options">
+            {view.options.map((o) => (
+              <li key={o}>{o}</li>
+            ))}
+          </ul>
+        )}
+        <p className="screen-count">
+          <strong>{view.respondents}</strong> of {participantCount} voted
+        </p>
+      </div>
+    );
+  }
+  const shown = results.ranking.slice(0, SCREEN_RANKS);
+  const rest = results.ranking.length - shown.length;
+  const { shortfall, examples } = results;
+  return (
+    <div className="screen-round dot-vote-screen">
+      <h2 className="screen-question">{view.question}</h2>
+      <div className={examples ? 'dot-vote-screen__grid' : ''}>
+        <div className="stack">
+          <BarChart
+            label="Results"
+            labels={shown.map((r) => r.label)}
+            values={shown.map((r) => r.count)}
+            size="large"
+          />
+          {rest > 0 && <p className="muted">and {rest} more</p>}
+          {shortfall && (
+            <p className="screen-count">
+              <strong>{shortfall.count}</strong> of {shortfall.respondents} (
+              {shortfall.share === null ? 0 : Math.round(shortfall.share * 100)}%) chose fewer than{' '}
+              {shortfall.min}
+              {shortfall.names && shortfall.names.length > 0 && (
+                <span className="dot-vote-screen__names">: {shortfall.names.join(', ')}</span>
+              )}
+            </p>
+          )}
+        </div>
+        {examples && (
+          <section className="dot-vote-screen__examples" aria-labelledby="dot-vote-screen-ex">
+            <h3 id="dot-vote-screen-ex">Examples: {examples.label}</h3>
+            {examples.texts.length ? (
+              <ul>
+                {examples.texts.map((text, i) => (
+                  <li key={i}>“{text}”</li>
+                ))}
+              </ul>
+            ) : (
+              <p>No examples to show.</p>
+            )}
+            {examples.more > 0 && <p className="muted">and {examples.more} more</p>}
+          </section>
+        )}
+      </div>
+    </div>
+  );
+}

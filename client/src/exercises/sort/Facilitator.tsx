@@ -1,0 +1,105 @@
+import { BarChart } from '../../components/BarChart.tsx';
+import type { FacilitatorProps } from '../types.ts';
+
+const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
+
+/** The console: progress, the live spread per statement, and which statement the screen shows. */
+export default function SortFacilitator({ view, participantCount, act }: FacilitatorProps<'sort'>) {
+  const { results, categories } = view;
+  const hasAnswers = view.items.some((i) => i.answer !== null);
+  const scorable = view.scoreSpread.length - 1;
+  return (
+    <div className="stack">
+      <h3 className="question">{view.prompt}</h3>
+      <p className="muted">
+        {results.respondents} of {participantCount} sorting · {results.finished} finished ·{' '}
+        {view.items.length} statements
+        {view.isRevealed ? ' · results shown to the room' : ' · answers private until you reveal'}
+      </p>
+      {results.averageCorrectShare !== null && (
+        <p>
+          <strong>{percent(results.averageCorrectShare)}</strong> of answers so far as expected.
+        </p>
+      )}
+      <div className="table-scroll">
+        <table className="table sort-table">
+          <caption className="muted">Live spread per statement</caption>
+          <thead>
+            <tr>
+              <th scope="col">Statement</th>
+              {categories.map((c) => (
+                <th key={c} scope="col">
+                  {c}
+                </th>
+              ))}
+              {hasAnswers && <th scope="col">As expected</th>}
+              <th scope="col">Screen</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.items.map((item, i) => {
+              const r = results.items[i];
+              const isOnScreen = view.focus === i;
+              return (
+                <tr key={i} className={isOnScreen ? 'is-current' : ''}>
+                  <th scope="row">{item.text}</th>
+                  {categories.map((c, j) => (
+                    <td key={c}>
+                      {r?.counts[j] ?? 0}
+                      {item.answer === j && (
+                        <span>
+                          {' '}
+                          ✓<span className="sort-sr"> (expected)</span>
+                        </span>
+                      )}
+                    </td>
+                  ))}
+                  {hasAnswers && <td>{percent(r?.correctShare ?? null)}</td>}
+                  <td>
+                    <button
+                      type="button"
+                      className="button button--small"
+                      aria-pressed={isOnScreen}
+                      aria-label={`Show “${item.text}” on the screen`}
+                      onClick={() => void act({ type: 'focus', item: isOnScreen ? null : i })}
+                    >
+                      {isOnScreen ? 'On screen' : 'Show'}
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <p className="muted">✓ marks the expected category.</p>
+      {scorable > 0 && results.respondents > 0 && (
+        <BarChart
+          label="How many each person sorted as expected"
+          labels={view.scoreSpread.map((_, k) => `${k} of ${scorable} as expected`)}
+          values={view.scoreSpread}
+        />
+      )}
+      <div className="actions">
+        <button
+          type="button"
+          className="button"
+          disabled={view.focus === null}
+          onClick={() => void act({ type: 'focus', item: null })}
+        >
+          Screen: back to the overview
+        </button>
+        <button
+          type="button"
+          className="button button--quiet"
+          disabled={results.respondents === 0}
+          onClick={() => {
+            if (confirm('Clear every answer to this sort?')) void act({ type: 'reset' });
+          }}
+        >
+          Clear answers
+        </button>
+      </div>
+    </div>
+  );
+}

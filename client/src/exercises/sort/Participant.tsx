@@ -1,0 +1,204 @@
+import { useState } from 'react';
+import { BarChart } from '../../components/BarChart.tsx';
+import type { ParticipantProps } from '../types.ts';
+
+type Placements = readonly (number | null)[];
+
+/** The first unsorted statement after `from` (wrapping round), or null when all are sorted. */
+function nextUnsorted(placements: Placements, count: number, from: number): number | null {
+  for (let step = 1; step <= count; step++) {
+    const i = (from + step) % count;
+    if ((placements[i] ?? null) === null) return i;
+  }
+  return null;
+}
+
+/**
+ * A sort on a phone: one statement at a time with progress, a review list to change any
+ * answer until the lock, and after the reveal the room's spread, the expected answers and
+ * the participant's own score.
+ */
+export function SortParticipant({ view, own, isOpen, act }: ParticipantProps<'sort'>) {
+  const count = view.items.length;
+  const placements: Placements = own?.placements ?? [];
+  const sortedCount = placements.filter((p) => p !== null).length;
+  const [current, setCurrent] = useState(() => nextUnsorted(placements, count, count - 1) ?? 0);
+  const [isReviewing, setIsReviewing] = useState(() => count > 0 && sortedCount === count);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  if (view.results) return <SortResultsView view={view} own={own} />;
+
+  const index = Math.min(current, count - 1);
+  const statement = view.items[index] ?? '';
+  const chosen = placements[index] ?? null;
+
+  async function place(category: number) {
+    setPending(true);
+    const result = await act({ type: 'place', item: index, category });
+    setPending(false);
+    if (!result.ok) {
+      setError(result.error.message);
+      return;
+    }
+    setError(null);
+    // The server's own view follows; move on with what was just accepted.
+    const after = placements.slice();
+    after[index] = category;
+    const next = nextUnsorted(after, count, index);
+    if (next === null) setIsReviewing(true);
+    else setCurrent(next);
+  }
+
+  const status =
+    error ??
+    (!isOpen
+      ? 'Answers are locked.'
+      : sortedCount === count
+        ? `All ${count} sorted. You can change any answer until the facilitator locks the sort.`
+        : '');
+
+  return (
+    <section className="stack sort">
+      <h2 className="question">{view.prompt}</h2>
+      <div className="sort__progress">
+        <label htmlFor="sort-progress">
+          {sortedCount} of {count} sorted
+        </label>
+        <progress id="sort-progress" max={count} value={sortedCount} />
+      </div>
+      {isReviewing ? (
+        <>
+          <h3>Your answers</h3>
+          <ol className="sort-review">
+            {view.items.map((text, i) => {
+              const category = placements[i] ?? null;
+              return (
+                <li key={i} className="sort-review__item">
+                  <span className="sort-review__text">{text}</span>
+                  <span className="sort-review__answer">
+                    {category === null ? 'Not sorted yet' : (view.categories[category] ?? '')}
+                  </span>
+                  <button
+                    type="button"
+                    className="button"
+                    aria-label={`Change “${text}”`}
+                    disabled={!isOpen}
+                    onClick={() => {
+                      setCurrent(i);
+                      setIsReviewing(false);
+                    }}
+                  >
+                    Change
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+        </>
+      ) : (
+        <>
+          <p className="eyebrow">
+            Statement {index + 1} of {count}
+          </p>
+          <p className="sort__statement" id="sort-statement">
+            {statement}
+          </p>
+          <div role="radiogroup" aria-labelledby="sort-statement" className="choices">
+            {view.categories.map((category, c) => {
+              const isChosen = chosen === c;
+              return (
+                <button
+                  key={c}
+                  type="button"
+                  role="radio"
+                  aria-checked={isChosen}
+                  className={`choice ${isChosen ? 'is-chosen' : ''}`}
+                  disabled={!isOpen || pending}
+                  onClick={() => void place(c)}
+                >
+                  <span className="choice__mark" aria-hidden="true">
+                    {isChosen ? '✓' : ''}
+                  </span>
+                  {category}
+                </button>
+              );
+            })}
+          </div>
+          <div className="actions sort__nav">
+            <button
+              type="button"
+              className="button"
+              disabled={index === 0}
+              onClick={() => setCurrent(index - 1)}
+            >
+              Previous
+            </button>
+            <button
+              type="button"
+              className="button"
+              disabled={index >= count - 1}
+              onClick={() => setCurrent(index + 1)}
+            >
+              Next
+            </button>
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => setIsReviewing(true)}
+            >
+              Review all
+            </button>
+          </div>
+        </>
+      )}
+      <p className="status-line" role="status">
+        {status}
+      </p>
+    </section>
+  );
+}
+
+/** After the reveal: the own score, then each statement's spread with the expected answer. */
+function SortResultsView({ view, own }: Pick<ParticipantProps<'sort'>, 'view' | 'own'>) {
+  const results = view.results;
+  if (!results) return null;
+  return (
+    <section className="stack sort">
+      <h2 className="question">{view.prompt}</h2>
+      {own?.score && (
+        <p className="sort__score">
+          You sorted <strong>{own.score.correct}</strong> of {own.score.scorable} as expected.
+        </p>
+      )}
+      <p className="muted">
+        {results.respondents} {results.respondents === 1 ? 'person' : 'people'} sorted.
+      </p>
+      <ol className="sort-results">
+        {view.items.map((text, i) => {
+          const result = results.items[i];
+          if (!result) return null;
+          const mine = own?.placements[i] ?? null;
+          const answer = result.answer;
+          return (
+            <li key={i} className="sort-results__item stack stack--tight">
+              <h3 className="sort-results__text">{text}</h3>
+              <BarChart
+                label={`How the room sorted “${text}”`}
+                labels={view.categories.map((c, j) => (j === answer ? `✓ ${c} (expected)` : c))}
+                values={result.counts}
+                marked={mine === null ? [] : [mine]}
+              />
+              {answer !== null && result.correctShare !== null && (
+                <p className="muted">
+                  {Math.round(result.correctShare * 100)}% of the room sorted it as expected.
+                  {mine !== null && (mine === answer ? ' So did you.' : ' You did not.')}
+                </p>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
