@@ -24,6 +24,8 @@ export interface Playfield {
   /** Where phones join: PUBLIC_URL, or this machine's LAN address. */
   publicUrl: string | null;
   manager: SessionManager;
+  /** The collaborative documents (plans and notebooks), for tests and benchmarks. */
+  documents: DocumentHub;
   close(): Promise<void>;
 }
 
@@ -136,6 +138,7 @@ export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
     url: `http://localhost:${port}`,
     publicUrl: publicUrl(),
     manager: getManager(),
+    documents: hub,
     async close() {
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());

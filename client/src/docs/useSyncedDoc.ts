@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import type * as Y from 'yjs';
 import type { AppError, DocCredential } from '@playfield/shared';
 import { connectDocs, SyncedDoc, type DocState } from './docConnection.ts';
 
@@ -55,8 +54,14 @@ export function useSyncedDoc(
 
 const INITIAL: DocState = { status: 'connecting', rights: null, error: null };
 
+/** What `useYChange` needs of a Yjs type (Y.Map, Y.Array, Y.Text…). */
+interface Observable {
+  observeDeep(listener: () => void): void;
+  unobserveDeep(listener: () => void): void;
+}
+
 /** Re-renders when a Yjs type (or anything inside it) changes; returns a version counter. */
-export function useYChange(type: Y.AbstractType<unknown> | null): number {
+export function useYChange(type: Observable | null): number {
   const [version, setVersion] = useState(0);
   useEffect(() => {
     if (!type) return;

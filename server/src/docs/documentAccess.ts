@@ -101,14 +101,15 @@ export class DocumentAccess {
   }
 
   /** Edits are rate-limited per person (seat, session console, or link), not per socket. */
-  rateKey(principal: Principal): string {
+  rateKey(principal: Principal, socketId: string): string {
     switch (principal.role) {
       case 'participant':
         return `p:${principal.participantId}`;
       case 'facilitator':
         return `f:${principal.sessionId}`;
       case 'link':
-        return `l:${principal.linkId}`;
+        // A whole team may share one edit link: each of its connections has its own budget.
+        return `l:${principal.linkId}:${socketId}`;
     }
   }
 }

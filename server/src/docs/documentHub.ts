@@ -215,7 +215,13 @@ export class DocumentHub {
   /** Decides whether an edit may be applied: well-formed, within size, and valid content. */
   private check(live: LiveDoc, update: Uint8Array): Result<null> {
     try {
-      Y.decodeUpdate(update);
+      // An edit that builds on one the server never got (it was refused, or lost) would
+      // sit unapplied: refuse it, so the client starts again from the server's copy.
+      const known = Y.decodeStateVector(Y.encodeStateVector(live.doc));
+      for (const [client, clock] of Y.parseUpdateMeta(update).from) {
+        if (clock > (known.get(client) ?? 0))
+          return fail('CONFLICT', 'This edit builds on one the server does not have: reload');
+      }
     } catch {
       return fail('BAD_REQUEST', 'That edit could not be read');
     }

@@ -159,7 +159,7 @@ export function attachDocSockets(
   nsp.on('connection', (socket) => {
     const { principal } = socket.data;
     if (principal.role === 'link') void socket.join(linkRoom(principal.tokenHash));
-    const rateKey = access.rateKey(principal);
+    const rateKey = access.rateKey(principal, socket.id);
     for (const event of Object.keys(handlers) as EventName[]) {
       socket.on(event, (payload: unknown, ack: unknown) => {
         if (typeof ack !== 'function') return;
