@@ -582,6 +582,7 @@ describe('sort views', () => {
       ['Priced per hour', null],
     ]);
     expect(view.results?.averageCorrectShare).toBeCloseTo(5 / 7, 12);
+    expect(view.results?.divided).toEqual([2, 1, 0]);
   });
 
   it('gives the facilitator the expected categories, live results and score spread', () => {

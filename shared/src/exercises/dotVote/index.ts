@@ -11,8 +11,8 @@ import {
   type DotVoteParticipantAction,
   type DotVoteRule,
   type DotVoteState,
-  type ExampleMode,
 } from './model.ts';
+import type { ExampleMode } from './limits.ts';
 import {
   dotVoteExamples,
   dotVoteShortfall,
@@ -26,9 +26,8 @@ import {
   type DotVoteTally,
 } from './tally.ts';
 
+export { DOT_VOTE_LIMITS, EXAMPLE_MODES, type ExampleMode } from './limits.ts';
 export {
-  DOT_VOTE_LIMITS,
-  EXAMPLE_MODES,
   dotVoteConfigSchema,
   dotVoteFacilitatorActionSchema,
   dotVoteParticipantActionSchema,
@@ -41,7 +40,6 @@ export type {
   DotVoteParticipantAction,
   DotVoteRule,
   DotVoteState,
-  ExampleMode,
 } from './model.ts';
 export {
   dotVoteExamples,

@@ -1,17 +1,6 @@
 import { z } from 'zod';
-import { LIMITS } from '../../limits.ts';
 import { cleanText } from '../../protocol/schemas.ts';
-
-/** Bounds of a dot vote, one place for the schema, the editor and the messages. */
-export const DOT_VOTE_LIMITS = {
-  minOptions: 2,
-  maxOptions: 20,
-  questionLength: LIMITS.questionLength,
-  optionLength: LIMITS.optionLength,
-  descriptionLength: 200,
-  exampleLength: 280,
-  maxDots: 50,
-} as const;
+import { DOT_VOTE_LIMITS, EXAMPLE_MODES } from './limits.ts';
 
 const text = (what: string, max: number) =>
   z
@@ -62,11 +51,6 @@ export const dotVoteRuleSchema = z.discriminatedUnion(
 );
 /** How people vote: choose several, or spread dots. */
 export type DotVoteRule = z.infer<typeof dotVoteRuleSchema>;
-
-/** Whether each chosen option takes an example from the voter. */
-export const EXAMPLE_MODES = ['off', 'optional', 'required'] as const;
-/** Whether each chosen option takes an example from the voter. */
-export type ExampleMode = (typeof EXAMPLE_MODES)[number];
 
 /** A dot vote's settings. */
 export const dotVoteConfigSchema = z

@@ -22,8 +22,8 @@ import {
   type SortScore,
 } from './stats.ts';
 
+export { SORT_LIMITS } from './limits.ts';
 export {
-  SORT_LIMITS,
   sortConfigSchema,
   sortFacilitatorActionSchema,
   sortParticipantActionSchema,
@@ -37,6 +37,9 @@ export type {
 } from './model.ts';
 export { mostDivided, scoreSpread, sortScore, tallySort } from './stats.ts';
 export type { SortItemResult, SortResults, SortScore } from './stats.ts';
+
+/** How many of the most divided statements the room screen's overview lists. */
+export const SCREEN_DIVIDED = 5;
 
 /** The console: the statements with their expected categories and the live spread. */
 export interface SortFacilitatorView {
@@ -84,6 +87,8 @@ export interface SortScreenView {
   results: {
     items: (SortItemResult & { text: string })[];
     averageCorrectShare: number | null;
+    /** Up to {@link SCREEN_DIVIDED} statements the room disagreed on most, most divided first. */
+    divided: number[];
   } | null;
 }
 
@@ -286,6 +291,7 @@ export const sort: ExerciseDefinition<
         ? {
             items: results.items.map((r, i) => ({ ...r, text: state.config.items[i]?.text ?? '' })),
             averageCorrectShare: results.averageCorrectShare,
+            divided: mostDivided(results, SCREEN_DIVIDED),
           }
         : null,
     };

@@ -1,15 +1,5 @@
 import { z } from 'zod';
-import { LIMITS } from '../../limits.ts';
-
-/** Bounds of a sort, one place for the schema, the editor and the messages. */
-export const SORT_LIMITS = {
-  minCategories: 2,
-  maxCategories: 4,
-  maxItems: 30,
-  promptLength: LIMITS.questionLength,
-  categoryLength: 60,
-  itemLength: 200,
-} as const;
+import { SORT_LIMITS } from './limits.ts';
 
 const text = (what: string, max: number) =>
   z
