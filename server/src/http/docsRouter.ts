@@ -24,23 +24,16 @@ import { parsePlan, type ActionPlan } from '@playfield/shared/plans/plan';
 import type { DocumentHub } from '../docs/documentHub.ts';
 import { notebookArchive, notebookDocument, type SharedPlan } from '../docs/notebookExport.ts';
 import type { NotebookWriter } from '../docs/notebookWriter.ts';
+import { summaryToCsv } from '../exports/csv.ts';
 import type { ExportDocument } from '../exports/document.ts';
+import { renderPlanIcs } from '../exports/ics.ts';
+import { renderMarkdown } from '../exports/markdown.ts';
+import { renderPdf } from '../exports/pdf.ts';
+import { planDocument } from '../exports/plan.ts';
+import { safeFileName, zipFiles } from '../exports/zip.ts';
 import { hashToken, newId, newToken } from '../security/tokens.ts';
 import type { SessionManager } from '../sessions/sessionManager.ts';
 import { bearer, parse, perMinute, send, sendError } from './respond.ts';
-
-// TEMPORARY while server/src/exports lands: loaded on first use so the server starts.
-const exporters = async () => {
-  const [csv, ics, markdown, pdf, plan, zip] = await Promise.all([
-    import('../exports/csv.ts'),
-    import('../exports/ics.ts'),
-    import('../exports/markdown.ts'),
-    import('../exports/pdf.ts'),
-    import('../exports/plan.ts'),
-    import('../exports/zip.ts'),
-  ]);
-  return { ...csv, ...ics, ...markdown, ...pdf, ...plan, ...zip };
-};
 
 const json = express.json({ limit: LIMITS.httpBodyBytes });
 /** An imported notebook can be as large as a notebook may grow, in base64 inside JSON. */
@@ -56,13 +49,7 @@ const CONTENT_TYPES = {
 } as const;
 type Format = keyof typeof CONTENT_TYPES;
 
-async function download(
-  res: Response,
-  name: string,
-  format: Format,
-  body: string | Uint8Array,
-): Promise<void> {
-  const { safeFileName } = await exporters();
+function download(res: Response, name: string, format: Format, body: string | Uint8Array): void {
   const file = `${safeFileName(name)}.${format}`;
   res
     .status(200)
@@ -80,7 +67,6 @@ async function sendDocument(
   format: string,
   document: ExportDocument,
 ): Promise<void> {
-  const { renderMarkdown, renderPdf } = await exporters();
   if (format === 'md') return download(res, name, 'md', renderMarkdown(document));
   if (format === 'pdf') return download(res, name, 'pdf', await renderPdf(document));
   sendError(res, { code: 'NOT_FOUND', message: 'Export as md or pdf' });
@@ -176,7 +162,6 @@ export function docsRouter(options: {
       participantName: name,
     };
     const fileName = `Action plan ${name}`;
-    const { renderPlanIcs, planDocument } = await exporters();
     if (req.params.format === 'ics') {
       const host = req.get('host') ?? 'playfield.local';
       const ics = renderPlanIcs(plan, { ...context, uidDomain: host, now: new Date() });
@@ -206,7 +191,6 @@ export function docsRouter(options: {
   router.get('/sessions/:id/plans/shared.zip', async (req, res) => {
     const row = await facilitatorOf(req);
     if (!row) return sendError(res, unauthorized);
-    const { renderPdf, planDocument, zipFiles } = await exporters();
     const date = day(row.created_at);
     const files = [];
     for (const { name, plan } of await sharedPlans(row.id)) {
@@ -224,7 +208,6 @@ export function docsRouter(options: {
     if (!row || !participantId.success) return sendError(res, unauthorized);
     const shared = (await sharedPlans(row.id)).find((p) => p.participantId === participantId.data);
     if (!shared) return send(res, fail('FORBIDDEN', 'This plan has not been shared with the team'));
-    const { planDocument } = await exporters();
     const document = planDocument(shared.plan, {
       workshopTitle: row.title,
       date: day(row.created_at),
@@ -249,7 +232,6 @@ export function docsRouter(options: {
       roundContext(session.state, runtime, Date.now()),
     );
     const name = `${row.title} - ${round.title}`;
-    const { summaryToCsv } = await exporters();
     if (req.params.format === 'csv') return download(res, name, 'csv', summaryToCsv(summary));
     await sendDocument(res, name, req.params.format, {
       title: round.title,

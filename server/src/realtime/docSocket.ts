@@ -69,7 +69,7 @@ export function attachDocSockets(
   io: Server,
   hub: DocumentHub,
   access: DocumentAccess,
-): { revokeLink(tokenHash: string, docId: string): void } {
+): { revokeLink: (tokenHash: string, docId: string) => void } {
   const nsp = io.of('/docs') as unknown as DocNamespace;
   const limiter = new RateLimiter(LIMITS.docEventsPerSecond, LIMITS.docEventsBurst);
 
@@ -190,7 +190,7 @@ export function attachDocSockets(
 
   return {
     /** Cuts every open connection of a revoked link at once. */
-    revokeLink(tokenHash, docId) {
+    revokeLink: (tokenHash, docId) => {
       const room = nsp.in(linkRoom(tokenHash));
       room.emit('doc.revoked', { docId, message: 'This link has been revoked' });
       room.disconnectSockets(true);
