@@ -1,0 +1,200 @@
+import { useState } from 'react';
+import type { GapSide } from '@playfield/shared/exercises/gapRating/index';
+import type { ParticipantProps } from '../types.ts';
+import { GapChart } from './GapChart.tsx';
+
+const SIDES: { side: GapSide; title: string; hint: string }[] = [
+  { side: 'expected', title: 'Expected', hint: 'what customers expect' },
+  { side: 'actual', title: 'Actual', hint: 'what they really get' },
+];
+
+/** A rating sent but not yet in the own view: shown until the own view moves on from `base`. */
+interface Sent {
+  value: number | null;
+  base: number | null;
+}
+
+/**
+ * Expected vs actual on a phone: one measure at a time, the two ratings side by side as
+ * columns of 44 px buttons (a row of seven would not fit 320 px), each rating sent on its
+ * own and changeable until the facilitator locks the round.
+ */
+export function GapRatingParticipant({ view, own, isOpen, act }: ParticipantProps<'gapRating'>) {
+  const [index, setIndex] = useState(0);
+  const [sent, setSent] = useState<Record<string, Sent>>({});
+  const [error, setError] = useState<string | null>(null);
+  const { measures, scale } = view;
+  const current = Math.min(index, measures.length - 1);
+
+  const ownValue = (measure: number, side: GapSide) => own?.[side][measure] ?? null;
+  const valueOf = (measure: number, side: GapSide) => {
+    const pending = sent[`${measure}:${side}`];
+    // Once the server's view changed, it is the truth again (even if it says something else).
+    return pending && pending.base === ownValue(measure, side)
+      ? pending.value
+      : ownValue(measure, side);
+  };
+
+  async function send(measure: number, side: GapSide, value: number | null) {
+    const key = `${measure}:${side}`;
+    setSent((s) => ({ ...s, [key]: { value, base: ownValue(measure, side) } }));
+    const result = await act(
+      value === null ? { type: 'unrate', measure, side } : { type: 'rate', measure, side, value },
+    );
+    if (result.ok) {
+      setError(null);
+    } else {
+      setError(result.error.message);
+      setSent((s) => {
+        const rest = { ...s };
+        delete rest[key];
+        return rest;
+      });
+    }
+  }
+
+  if (view.results) {
+    const ownGaps = measures.map((_, i) => {
+      const e = ownValue(i, 'expected');
+      const a = ownValue(i, 'actual');
+      return e === null || a === null ? null : a - e;
+    });
+    return (
+      <section className="stack">
+        <h2 className="question">Expected vs actual</h2>
+        <p className="muted">
+          {view.results.respondents} {view.results.respondents === 1 ? 'person' : 'people'} rated.
+          Your own gap is marked with a dot and written after the figures.
+        </p>
+        <GapChart results={view.results} label="The gap per measure" ownGaps={ownGaps} />
+      </section>
+    );
+  }
+
+  const measure = measures[current] ?? '';
+  const given = measures.reduce(
+    (n, _, i) =>
+      n + (valueOf(i, 'expected') === null ? 0 : 1) + (valueOf(i, 'actual') === null ? 0 : 1),
+    0,
+  );
+  const points: number[] = [];
+  for (let v = scale.max; v >= scale.min; v--) points.push(v);
+
+  return (
+    <section className="stack gap-rate">
+      <p className="lead">{view.question}</p>
+      <p className="muted">
+        Your ratings stay private: the room only sees averages, once the facilitator reveals them.
+      </p>
+      <div className="gap-rate__progress">
+        <p id="gap-progress">
+          Measure {current + 1} of {measures.length} · {given} of {measures.length * 2} ratings
+          given
+        </p>
+        <progress max={measures.length * 2} value={given} aria-labelledby="gap-progress" />
+      </div>
+      <h2 className="question">{measure}</h2>
+      <div className="gap-rate__sides">
+        {SIDES.map(({ side, title, hint }) => {
+          const chosen = valueOf(current, side);
+          return (
+            <div key={side} className="gap-rate__side">
+              <p className="gap-rate__title">
+                {title} <span className="muted">{hint}</span>
+              </p>
+              <div
+                role="radiogroup"
+                aria-label={`${title} service: ${measure}`}
+                className="gap-rate__scale"
+              >
+                {points.map((v) => {
+                  const isChosen = chosen === v;
+                  const end =
+                    v === scale.max ? scale.highLabel : v === scale.min ? scale.lowLabel : null;
+                  return (
+                    <button
+                      key={v}
+                      type="button"
+                      role="radio"
+                      aria-checked={isChosen}
+                      className={`gap-rate__point ${isChosen ? 'is-chosen' : ''}`}
+                      disabled={!isOpen}
+                      onClick={() => {
+                        if (!isChosen) void send(current, side, v);
+                      }}
+                    >
+                      <span className="gap-rate__mark" aria-hidden="true">
+                        {isChosen ? '✓' : ''}
+                      </span>
+                      <span className="gap-rate__number">{v}</span>
+                      {end && <span className="gap-rate__end">{` ${end}`}</span>}
+                    </button>
+                  );
+                })}
+              </div>
+              {chosen !== null && isOpen && (
+                <button
+                  type="button"
+                  className="button button--quiet"
+                  onClick={() => void send(current, side, null)}
+                >
+                  Clear {title.toLowerCase()}
+                </button>
+              )}
+            </div>
+          );
+        })}
+      </div>
+      <div className="actions gap-rate__nav">
+        <button
+          type="button"
+          className="button"
+          disabled={current === 0}
+          onClick={() => setIndex(current - 1)}
+        >
+          ← Previous
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={current >= measures.length - 1}
+          onClick={() => setIndex(current + 1)}
+        >
+          Next measure →
+        </button>
+      </div>
+      <p className="status-line" role="status">
+        {error ??
+          (!isOpen
+            ? 'Ratings are locked.'
+            : given === measures.length * 2
+              ? 'All rated. You can change any rating until the facilitator locks the round.'
+              : '')}
+      </p>
+      <details className="gap-rate__overview">
+        <summary>All measures</summary>
+        <ol>
+          {measures.map((m, i) => {
+            const done =
+              (valueOf(i, 'expected') === null ? 0 : 1) + (valueOf(i, 'actual') === null ? 0 : 1);
+            return (
+              <li key={i}>
+                <button
+                  type="button"
+                  className="button button--quiet gap-rate__jump"
+                  aria-current={i === current ? 'step' : undefined}
+                  onClick={() => setIndex(i)}
+                >
+                  <span>{m}</span>
+                  <span className="muted">
+                    {done === 2 ? '✓ rated' : done === 1 ? '1 of 2' : 'not rated'}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      </details>
+    </section>
+  );
+}

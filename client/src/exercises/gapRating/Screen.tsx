@@ -1,0 +1,37 @@
+import type { ScreenProps } from '../types.ts';
+import { GapChart } from './GapChart.tsx';
+
+/** The room screen: how far the room is while rating, then the gap chart once revealed. */
+export default function GapRatingScreen({ view, participantCount }: ScreenProps<'gapRating'>) {
+  if (view.results) {
+    const short = view.results.measures.filter((m) => m.isSatisfied === false).length;
+    return (
+      <div className="screen-round gap-rating-screen">
+        <p className="screen-count">
+          <strong>{short}</strong> of {view.measures.length} measures fall short of expectations ·{' '}
+          {view.results.respondents} rated
+        </p>
+        <GapChart results={view.results} label="Gap per measure" size="large" showMeans />
+      </div>
+    );
+  }
+  return (
+    <div className="screen-round gap-rating-screen">
+      <h2 className="screen-question">{view.question}</h2>
+      <p className="screen-count">
+        <strong>{view.progress.respondents}</strong> of {participantCount} rating ·{' '}
+        <strong>{view.progress.completed}</strong> finished
+      </p>
+      <ol className="gap-rating-screen__measures">
+        {view.measures.map((m) => (
+          <li key={m}>{m}</li>
+        ))}
+      </ol>
+      <p className="screen__instruction">
+        Rate each measure twice on your phone: the service customers expect, and the service they
+        actually get ({view.scale.min} = {view.scale.lowLabel}, {view.scale.max} ={' '}
+        {view.scale.highLabel}).
+      </p>
+    </div>
+  );
+}
