@@ -1,0 +1,43 @@
+import type { CanvasCard } from '@playfield/shared/exercises/canvas/index';
+
+/** "3 of 5" for a rated entry, then its tags: the details under an entry's words. */
+export function entryDetails(
+  rating: number | null,
+  max: number,
+  question: string,
+  tags: string[],
+): string {
+  return [...(rating === null ? [] : [`${question} ${rating} of ${max}`]), ...tags].join(' · ');
+}
+
+/** Cards as a list: words, how many said it, the mean rating and the tags. */
+export function CardList(props: {
+  label: string;
+  cards: CanvasCard[];
+  isRated: boolean;
+  rating: { max: number; question: string };
+  mine?: ReadonlySet<string>;
+}) {
+  if (props.cards.length === 0) return <p className="muted">Nothing yet.</p>;
+  return (
+    <ul className="canvas-cards" aria-label={props.label}>
+      {props.cards.map((card) => (
+        <li key={card.id} className="canvas-card">
+          <span className="canvas-card__text">{card.text}</span>
+          {card.count > 1 && <span className="canvas-card__count"> ×{card.count}</span>}
+          {props.mine?.has(card.id) && <span className="canvas-card__mine"> (yours)</span>}
+          {(card.rating !== null || card.tags.length > 0) && (
+            <span className="canvas-card__meta">
+              {entryDetails(
+                props.isRated ? card.rating : null,
+                props.rating.max,
+                props.rating.question,
+                card.tags.map((t) => (t.count > 1 ? `${t.tag} ×${t.count}` : t.tag)),
+              )}
+            </span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

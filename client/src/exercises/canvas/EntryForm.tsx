@@ -1,0 +1,126 @@
+import { useId, useState } from 'react';
+import type { CanvasBox, CanvasRating } from '@playfield/shared/exercises/canvas/index';
+
+/** What an entry holds, as the form sends it. */
+export interface EntryContent {
+  text: string;
+  rating: number | null;
+  tags: number[];
+}
+
+/** Writes or edits one entry: its words, a rating where the box is rated, and tags. */
+export function EntryForm(props: {
+  box: CanvasBox;
+  rating: CanvasRating;
+  tags: string[];
+  maxLength: number;
+  initial?: EntryContent;
+  submitLabel: string;
+  /** Resolves with an error message to show, or null when the entry was accepted. */
+  onSubmit: (content: EntryContent) => Promise<string | null>;
+  onCancel: () => void;
+}) {
+  const { box, rating } = props;
+  const id = useId();
+  const [text, setText] = useState(props.initial?.text ?? '');
+  const [score, setScore] = useState<number | null>(props.initial?.rating ?? null);
+  const [tags, setTags] = useState<number[]>(props.initial?.tags ?? []);
+  const [error, setError] = useState<string | null>(null);
+  const [isSending, setSending] = useState(false);
+  const isReady = text.trim().length > 0 && (!box.isRated || score !== null);
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    if (!isReady || isSending) return;
+    setSending(true);
+    const problem = await props.onSubmit({
+      text,
+      rating: box.isRated ? score : null,
+      tags: [...tags].sort((a, b) => a - b),
+    });
+    setSending(false);
+    setError(problem);
+  }
+
+  const scale: number[] = [];
+  for (let v = 1; v <= rating.max; v++) scale.push(v);
+
+  return (
+    <form className="canvas-form stack stack--tight" onSubmit={(e) => void submit(e)}>
+      <label className="field" htmlFor={`${id}-text`}>
+        <span>Your entry for “{box.title}”</span>
+      </label>
+      <textarea
+        id={`${id}-text`}
+        value={text}
+        maxLength={props.maxLength}
+        rows={2}
+        aria-describedby={`${id}-count`}
+        onChange={(e) => setText(e.target.value)}
+      />
+      <p className="muted canvas-form__count" id={`${id}-count`}>
+        {text.length} of {props.maxLength} characters
+      </p>
+      {box.isRated && (
+        <fieldset className="field">
+          <legend>{rating.question}</legend>
+          <div role="radiogroup" aria-label={rating.question} className="canvas-form__scale">
+            {scale.map((v) => (
+              <button
+                key={v}
+                type="button"
+                role="radio"
+                aria-checked={score === v}
+                aria-label={
+                  v === 1
+                    ? `1, ${rating.lowLabel}`
+                    : v === rating.max
+                      ? `${v}, ${rating.highLabel}`
+                      : String(v)
+                }
+                className={`canvas-form__point ${score === v ? 'is-chosen' : ''}`}
+                onClick={() => setScore(v)}
+              >
+                {score === v && <span aria-hidden="true">✓</span>}
+                {v}
+              </button>
+            ))}
+          </div>
+          <p className="muted canvas-form__ends">
+            1 = {rating.lowLabel} · {rating.max} = {rating.highLabel}
+          </p>
+        </fieldset>
+      )}
+      {props.tags.length > 0 && (
+        <fieldset className="field">
+          <legend>Tags (optional)</legend>
+          {props.tags.map((tag, i) => (
+            <label key={tag} className="check">
+              <input
+                type="checkbox"
+                checked={tags.includes(i)}
+                onChange={(e) =>
+                  setTags(e.target.checked ? [...tags, i] : tags.filter((t) => t !== i))
+                }
+              />
+              {tag}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="button button--primary" disabled={!isReady || isSending}>
+          {props.submitLabel}
+        </button>
+        <button type="button" className="button" onClick={props.onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

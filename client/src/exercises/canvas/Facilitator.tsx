@@ -1,0 +1,217 @@
+import { useState } from 'react';
+import type {
+  CanvasFacilitatorView,
+  CanvasModeratedCard,
+} from '@playfield/shared/exercises/canvas/index';
+import type { FacilitatorProps } from '../types.ts';
+import { entryDetails } from './Cards.tsx';
+
+type Send = (action: Parameters<FacilitatorProps<'canvas'>['act']>[0]) => Promise<void>;
+
+const short = (text: string) => (text.length > 48 ? `${text.slice(0, 47)}…` : text);
+
+/** The canvas in the console: every box live, with moderation for each card. */
+export default function CanvasFacilitator({
+  view,
+  participantCount,
+  act,
+}: FacilitatorProps<'canvas'>) {
+  const [error, setError] = useState<string | null>(null);
+  const send: Send = async (action) => {
+    const result = await act(action);
+    setError(result.ok ? null : result.error.message);
+  };
+  const { rating } = view;
+  return (
+    <div className="stack canvas-console">
+      <p className="question">{view.prompt}</p>
+      <p className="muted">
+        {view.entryCount} {view.entryCount === 1 ? 'entry' : 'entries'} from {view.contributors} of{' '}
+        {participantCount} people · at most {view.maxEntriesPerPerson} each
+        {view.isAnonymous ? ' · anonymous' : ''}
+      </p>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="canvas-grid">
+        {view.boxes.map((box, b) => (
+          <section key={box.title} className="canvas-box" aria-labelledby={`canvas-console-${b}`}>
+            <h3 id={`canvas-console-${b}`}>{box.title}</h3>
+            <p className="muted">
+              {box.entryCount} {box.entryCount === 1 ? 'entry' : 'entries'}
+              {box.isRated &&
+                box.averageRating !== null &&
+                ` · average ${rating.question.toLowerCase()} ${box.averageRating.toFixed(1)} of ${rating.max}`}
+            </p>
+            {box.cards.length === 0 ? (
+              <p className="muted">Nothing yet.</p>
+            ) : (
+              <ul className="canvas-cards" aria-label={`Entries in ${box.title}`}>
+                {box.cards.map((card) => (
+                  <ModeratedCard key={card.id} card={card} box={b} view={view} send={send} />
+                ))}
+              </ul>
+            )}
+            {box.hidden.length > 0 && (
+              <details>
+                <summary>Hidden ({box.hidden.length})</summary>
+                <ul className="canvas-cards">
+                  {box.hidden.map((card) => (
+                    <li key={card.id} className="canvas-card is-hidden">
+                      <span className="canvas-card__text">{card.text}</span>
+                      {card.author && <span className="canvas-card__author"> — {card.author}</span>}
+                      <div className="actions">
+                        <button
+                          type="button"
+                          className="button button--small"
+                          aria-label={`Show “${card.text}” again`}
+                          onClick={() =>
+                            void send({ type: 'hide', entryId: card.id, isHidden: false })
+                          }
+                        >
+                          Show again
+                        </button>
+                      </div>
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
+          </section>
+        ))}
+      </div>
+      <div className="actions">
+        <button
+          type="button"
+          className="button button--quiet"
+          disabled={view.entryCount === 0}
+          onClick={() => {
+            if (confirm('Remove every entry from this canvas?')) void send({ type: 'reset' });
+          }}
+        >
+          Clear the canvas
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** One card with its merged entries and a fold-out of moderation controls. */
+function ModeratedCard(props: {
+  card: CanvasModeratedCard;
+  box: number;
+  view: CanvasFacilitatorView;
+  send: Send;
+}) {
+  const { card, box, view, send } = props;
+  const otherBoxes = view.boxes.flatMap((b, i) =>
+    i === box ? [] : [{ index: i, title: b.title }],
+  );
+  const [moveTo, setMoveTo] = useState(otherBoxes[0]?.index ?? 0);
+  const [mergeInto, setMergeInto] = useState('');
+  const targets = view.boxes.map((b) => b.cards.filter((c) => c.id !== card.id));
+  const details = entryDetails(
+    view.boxes[box]?.isRated ? card.rating : null,
+    view.rating.max,
+    view.rating.question,
+    card.tags.map((t) => (t.count > 1 ? `${t.tag} ×${t.count}` : t.tag)),
+  );
+  return (
+    <li className="canvas-card">
+      <span className="canvas-card__text">{card.text}</span>
+      {card.count > 1 && <span className="canvas-card__count"> ×{card.count}</span>}
+      {card.author && <span className="canvas-card__author"> — {card.author}</span>}
+      {details && <span className="canvas-card__meta">{details}</span>}
+      {card.merged.length > 0 && (
+        <ul className="canvas-merged" aria-label={`Merged into “${card.text}”`}>
+          {card.merged.map((m) => (
+            <li key={m.id}>
+              <span>
+                {m.text}
+                {m.author && ` — ${m.author}`}
+              </span>
+              <button
+                type="button"
+                className="button button--small button--quiet"
+                aria-label={`Split “${m.text}” off`}
+                onClick={() => void send({ type: 'split', entryId: m.id })}
+              >
+                Split off
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <details className="canvas-moderate">
+        <summary aria-label={`Moderate “${card.text}”`}>Moderate</summary>
+        <div className="stack stack--tight">
+          <div className="actions">
+            <button
+              type="button"
+              className="button button--small button--danger"
+              aria-label={`Hide “${card.text}”`}
+              onClick={() => void send({ type: 'hide', entryId: card.id, isHidden: true })}
+            >
+              Hide
+            </button>
+          </div>
+          {otherBoxes.length > 0 && (
+            <div className="option-row">
+              <label className="field field--grow">
+                <span>Move to</span>
+                <select value={moveTo} onChange={(e) => setMoveTo(Number(e.target.value))}>
+                  {otherBoxes.map((b) => (
+                    <option key={b.index} value={b.index}>
+                      {b.title}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button
+                type="button"
+                className="button button--small"
+                aria-label={`Move “${card.text}”`}
+                onClick={() => void send({ type: 'move', entryId: card.id, box: moveTo })}
+              >
+                Move
+              </button>
+            </div>
+          )}
+          {targets.some((t) => t.length > 0) && (
+            <div className="option-row">
+              <label className="field field--grow">
+                <span>Merge as a duplicate into</span>
+                <select value={mergeInto} onChange={(e) => setMergeInto(e.target.value)}>
+                  <option value="">Choose an entry…</option>
+                  {view.boxes.map((b, i) =>
+                    targets[i]?.length ? (
+                      <optgroup key={b.title} label={b.title}>
+                        {targets[i].map((t) => (
+                          <option key={t.id} value={t.id}>
+                            {short(t.text)}
+                            {t.count > 1 ? ` (×${t.count})` : ''}
+                          </option>
+                        ))}
+                      </optgroup>
+                    ) : null,
+                  )}
+                </select>
+              </label>
+              <button
+                type="button"
+                className="button button--small"
+                aria-label={`Merge “${card.text}”`}
+                disabled={mergeInto === ''}
+                onClick={() => void send({ type: 'merge', entryId: card.id, intoId: mergeInto })}
+              >
+                Merge
+              </button>
+            </div>
+          )}
+        </div>
+      </details>
+    </li>
+  );
+}
