@@ -112,6 +112,24 @@ describe('SortParticipant', () => {
     expect(screen.queryByRole('radiogroup')).not.toBeInTheDocument();
   });
 
+  it('starts afresh at the first statement when the next round is another sort', async () => {
+    const { user, rerender, props } = setup({ own: own([0, 1, 0]) });
+    expect(screen.getByRole('heading', { name: 'Your answers' })).toBeVisible();
+
+    rerender(
+      <SortParticipant
+        {...props}
+        view={publicSort({ prompt: 'Tactical or strategic?', items: ['Line fill', 'Case fill'] })}
+        own={null}
+      />,
+    );
+
+    expect(screen.queryByRole('heading', { name: 'Your answers' })).not.toBeInTheDocument();
+    expect(screen.getByText('Statement 1 of 2')).toBeVisible();
+    await user.click(screen.getByRole('radio', { name: 'Product' }));
+    expect(props.act).toHaveBeenCalledExactlyOnceWith({ type: 'place', item: 0, category: 0 });
+  });
+
   it('says "Not sorted yet" in the review list for statements left out', async () => {
     const { user } = setup({ own: own([0, null, null]) });
 

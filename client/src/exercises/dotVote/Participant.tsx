@@ -49,7 +49,15 @@ export function ruleText(rule: DotVotePublicView['rule']): string {
  * vote asks for one, save; the ballot can change until the facilitator locks. After the
  * reveal: the ranking, with the participant's own choices marked.
  */
-export function DotVoteParticipant({ view, own, isOpen, act }: ParticipantProps<'dotVote'>) {
+export function DotVoteParticipant(props: ParticipantProps<'dotVote'>) {
+  // The phone's page keeps this component from one round to the next: another vote starts
+  // with its own draft, not the last round's.
+  const { view } = props;
+  const identity = [view.question, view.rule.mode, ...view.options.map((o) => o.label)].join('\n');
+  return <DotVoteBallot key={identity} {...props} />;
+}
+
+function DotVoteBallot({ view, own, isOpen, act }: ParticipantProps<'dotVote'>) {
   const [edited, setEdited] = useState<Draft | null>(null);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);

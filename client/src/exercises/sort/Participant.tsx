@@ -18,7 +18,14 @@ function nextUnsorted(placements: Placements, count: number, from: number): numb
  * answer until the lock, and after the reveal the room's spread, the expected answers and
  * the participant's own score.
  */
-export function SortParticipant({ view, own, isOpen, act }: ParticipantProps<'sort'>) {
+export function SortParticipant(props: ParticipantProps<'sort'>) {
+  // The phone's page keeps this component from one round to the next: another sort starts
+  // afresh (first statement, no review list) rather than where the last one ended.
+  const identity = [props.view.prompt, ...props.view.categories, ...props.view.items].join('\n');
+  return <SortRound key={identity} {...props} />;
+}
+
+function SortRound({ view, own, isOpen, act }: ParticipantProps<'sort'>) {
   const count = view.items.length;
   const placements: Placements = own?.placements ?? [];
   const sortedCount = placements.filter((p) => p !== null).length;

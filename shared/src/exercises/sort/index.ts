@@ -39,7 +39,7 @@ export { mostDivided, scoreSpread, sortScore, tallySort } from './stats.ts';
 export type { SortItemResult, SortResults, SortScore } from './stats.ts';
 
 /** How many of the most divided statements the room screen's overview lists. */
-export const SCREEN_DIVIDED = 5;
+export const SCREEN_DIVIDED = 4;
 
 /** The console: the statements with their expected categories and the live spread. */
 export interface SortFacilitatorView {
