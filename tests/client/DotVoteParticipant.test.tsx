@@ -51,7 +51,7 @@ describe('DotVoteParticipant', () => {
     expect(screen.getByText(/Choose at least 2/)).toHaveTextContent(
       'Choose at least 2 (up to 3). You may add an example to each. Your vote is anonymous.',
     );
-    expect(screen.getByRole('checkbox', { name: /Apathy/ })).toHaveAccessibleDescription(
+    expect(screen.getByRole('checkbox', { name: 'Apathy' })).toHaveAccessibleDescription(
       'A “don’t care” attitude',
     );
   });

@@ -132,6 +132,7 @@ function DotVoteBallot({ view, own, isOpen, act }: ParticipantProps<'dotVote'>) 
         {view.options.map((option, i) => {
           const choice = draft[i];
           const descriptionId = `${ids}-desc-${i}`;
+          const labelId = `${ids}-label-${i}`;
           return (
             <div key={i} className={`dot-vote__option ${choice ? 'is-chosen' : ''}`}>
               {isDots ? (
@@ -178,6 +179,7 @@ function DotVoteBallot({ view, own, isOpen, act }: ParticipantProps<'dotVote'>) 
                   type="button"
                   role="checkbox"
                   aria-checked={!!choice}
+                  aria-labelledby={labelId}
                   aria-describedby={option.description ? descriptionId : undefined}
                   className={`choice ${choice ? 'is-chosen' : ''}`}
                   disabled={isDisabled}
@@ -187,7 +189,7 @@ function DotVoteBallot({ view, own, isOpen, act }: ParticipantProps<'dotVote'>) 
                     {choice ? '✓' : ''}
                   </span>
                   <span className="dot-vote__label">
-                    <span>{option.label}</span>
+                    <span id={labelId}>{option.label}</span>
                     {option.description && (
                       <small id={descriptionId} className="muted">
                         {option.description}
