@@ -43,4 +43,18 @@ describe('BarChart', () => {
     expect(track).not.toBeNull();
     expect(track).toHaveTextContent('');
   });
+
+  it('draws negative values left of a zero line and writes them with their unit', () => {
+    render(
+      <BarChart label="Answers" labels={['Speed', 'Price']} values={[-1.5, 0.75]} unit="points" />,
+    );
+
+    expect(rows()[0]).toHaveTextContent('Speed-1.5 points');
+    expect(rows()[1]).toHaveTextContent('Price0.8 points');
+    const bar = (row: number) =>
+      rows()[row]?.querySelector<HTMLElement>('.bar-chart__bar')?.style ?? null;
+    // The largest magnitude spans half the track, leftwards from the middle when negative.
+    expect(bar(0)).toMatchObject({ width: '50%', marginLeft: '0%' });
+    expect(bar(1)).toMatchObject({ width: '25%', marginLeft: '50%' });
+  });
 });

@@ -1,4 +1,8 @@
-/** One bar per label, with the count and share written out (never colour alone). */
+/**
+ * One bar per label, with the value written out (never colour alone). Counts also show
+ * their share of the total; other values (means, gaps) show their unit instead. Negative
+ * values (a gap below expectations) draw to the left of a zero line.
+ */
 export function BarChart(props: {
   labels: string[];
   values: number[];
@@ -6,9 +10,13 @@ export function BarChart(props: {
   marked?: readonly number[];
   size?: 'normal' | 'large';
   label: string;
+  /** What the values measure, e.g. "mean score"; counts (the default) show a share instead. */
+  unit?: string;
 }) {
   const total = props.values.reduce((a, b) => a + b, 0);
-  const max = Math.max(1, ...props.values);
+  const hasNegative = props.values.some((v) => v < 0);
+  const isCount = !props.unit && !hasNegative && props.values.every(Number.isInteger);
+  const max = Math.max(isCount ? 1 : Number.EPSILON, ...props.values.map(Math.abs));
   return (
     <ul
       className={`bar-chart ${props.size === 'large' ? 'bar-chart--large' : ''}`}
@@ -18,6 +26,8 @@ export function BarChart(props: {
         const value = props.values[i] ?? 0;
         const share = total ? Math.round((value / total) * 100) : 0;
         const isMarked = props.marked?.includes(i) ?? false;
+        const width = (Math.abs(value) / max) * (hasNegative ? 50 : 100);
+        const left = hasNegative ? (value < 0 ? 50 - width : 50) : 0;
         return (
           <li key={i} className={`bar-chart__row ${isMarked ? 'is-marked' : ''}`}>
             <div className="bar-chart__label">
@@ -26,15 +36,27 @@ export function BarChart(props: {
                 {isMarked && <span className="bar-chart__mine"> (your answer)</span>}
               </span>
               <span className="bar-chart__value">
-                {value} <small>({share}%)</small>
+                {formatValue(value)}{' '}
+                {isCount ? <small>({share}%)</small> : props.unit && <small>{props.unit}</small>}
               </span>
             </div>
-            <div className="bar-chart__track" aria-hidden="true">
-              <div className="bar-chart__bar" style={{ width: `${(value / max) * 100}%` }} />
+            <div
+              className={`bar-chart__track ${hasNegative ? 'bar-chart__track--diverging' : ''}`}
+              aria-hidden="true"
+            >
+              <div
+                className={`bar-chart__bar ${value < 0 ? 'bar-chart__bar--negative' : ''}`}
+                style={{ width: `${width}%`, marginLeft: `${left}%` }}
+              />
             </div>
           </li>
         );
       })}
     </ul>
   );
+}
+
+/** Whole numbers as they are; others to one decimal, with a sign when negative. */
+function formatValue(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
 }

@@ -19,6 +19,7 @@ export function RoundSummaryView({ result }: { result: RoundResult }) {
                 label={`${result.title}: ${block.unit}`}
                 labels={block.labels}
                 values={block.values}
+                unit={block.unit}
               />
             );
           case 'table':

@@ -1,6 +1,6 @@
 import '../zodSetup.ts';
 import { useState, type FormEvent } from 'react';
-import { parseRoundInput, type RoundInput } from '@playfield/shared';
+import { BUILT_IN_WORKSHOPS, parseRoundInput, type RoundInput } from '@playfield/shared';
 import { LIMITS } from '@playfield/shared/limits';
 import { api } from '../api.ts';
 import { Link } from '../components/Link.tsx';
@@ -20,6 +20,19 @@ export default function NewSession() {
   const [nextKey, setNextKey] = useState(2);
   const [error, setError] = useState<string | null>(null);
   const [isCreating, setCreating] = useState(false);
+
+  const [workshopId, setWorkshopId] = useState<string | null>(null);
+
+  /** Replaces the agenda with a built-in workshop's: the facilitator then edits it freely. */
+  const loadWorkshop = (id: string) => {
+    const workshop = BUILT_IN_WORKSHOPS.find((w) => w.id === id);
+    if (!workshop) return;
+    setTitle(workshop.title);
+    setDrafts(workshop.agenda.map((round, i) => ({ key: nextKey + i, round })));
+    setNextKey((k) => k + workshop.agenda.length);
+    setWorkshopId(id);
+    setError(null);
+  };
 
   const update = (key: number, round: RoundInput) =>
     setDrafts((all) => all.map((d) => (d.key === key ? { ...d, round } : d)));
@@ -54,6 +67,29 @@ export default function NewSession() {
       </nav>
       <form className="stack" onSubmit={(e) => void create(e)} noValidate>
         <h1>Plan your session</h1>
+        <section aria-labelledby="workshops-heading" className="stack">
+          <h2 id="workshops-heading">Start from a workshop</h2>
+          <ul className="workshop-picker">
+            {BUILT_IN_WORKSHOPS.map((workshop) => (
+              <li key={workshop.id} className="card workshop-picker__item">
+                <h3>{workshop.title}</h3>
+                <p className="muted">
+                  {workshop.agenda.length} rounds · about {Math.round(workshop.minutes / 60)} hours
+                </p>
+                <p>{workshop.description}</p>
+                <button
+                  type="button"
+                  className={workshopId === workshop.id ? 'button' : 'button button--primary'}
+                  aria-pressed={workshopId === workshop.id}
+                  onClick={() => loadWorkshop(workshop.id)}
+                >
+                  {workshopId === workshop.id ? 'Agenda loaded below' : `Use “${workshop.title}”`}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <p className="muted">Or build your own agenda below. Every round stays editable.</p>
+        </section>
         <label className="field">
           <span>Session title</span>
           <input

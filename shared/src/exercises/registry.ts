@@ -1,8 +1,16 @@
 import { type z } from 'zod';
 import type { Result } from '../result.ts';
+import { actionPlan } from './actionPlan/index.ts';
+import { brainstorm } from './brainstorm/index.ts';
+import { canvas } from './canvas/index.ts';
+import { dotVote } from './dotVote/index.ts';
 import { fineLine } from './fineLine/index.ts';
+import { gapRating } from './gapRating/index.ts';
+import { playingField } from './playingField/index.ts';
 import { poll } from './poll/index.ts';
 import { redBead } from './redBead/index.ts';
+import { rolePlay } from './rolePlay/index.ts';
+import { sort } from './sort/index.ts';
 import type {
   Actor,
   ExerciseDefinition,
@@ -17,6 +25,14 @@ export const EXERCISES = {
   poll,
   redBead,
   fineLine,
+  playingField,
+  sort,
+  dotVote,
+  gapRating,
+  canvas,
+  rolePlay,
+  brainstorm,
+  actionPlan,
 } as const;
 
 /** The kind of an exercise, e.g. `'poll'`. */
