@@ -89,7 +89,10 @@ function dateValue(due: string, days = 0): string | null {
 
 /** DTSTAMP form: `YYYYMMDDTHHMMSSZ`, in UTC. */
 function utcStamp(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** A UID component: ids and host names are ASCII already; anything else is dropped. */

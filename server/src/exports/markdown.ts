@@ -149,7 +149,9 @@ function controlChart(chart: ControlChartView): string {
   const parts = [`**${oneLine(chart.title)}**`];
   if (chart.points.length === 0) return [...parts, 'No points yet.'].join('\n\n');
   const markersBefore = (index: number) =>
-    chart.markers.filter((m) => m.beforePoint === index).map((m) => `before this point: ${m.label}`);
+    chart.markers
+      .filter((m) => m.beforePoint === index)
+      .map((m) => `before this point: ${m.label}`);
   const rows = chart.points.map((point, i) => {
     const segment = chart.segments.find((s) => s.start <= i && i < s.end);
     const notes = [...markersBefore(i), ...(point.isBeyondLimits ? ['beyond the limits'] : [])];
@@ -165,10 +167,7 @@ function controlChart(chart: ControlChartView): string {
   });
   const unit = chart.unit.trim() ? ` (${chart.unit.trim()})` : '';
   parts.push(
-    table(
-      ['#', 'Point', `Value${unit}`, 'Lower limit', 'Centre', 'Upper limit', 'Notes'],
-      rows,
-    ),
+    table(['#', 'Point', `Value${unit}`, 'Lower limit', 'Centre', 'Upper limit', 'Notes'], rows),
   );
   const after = chart.markers.filter((m) => m.beforePoint >= chart.points.length);
   const notes = [

@@ -234,7 +234,7 @@ class PdfLayout {
       const owner = this.fit(item.owner).trim();
       this.style('regular', SIZE.body, COLOR.text);
       const lineHeight = pdf.currentLineHeight(true);
-      const full = owner ? `${text}  — ${owner}` : text;
+      const full = owner ? `${text} — ${owner}` : text;
       this.ensure(Math.min(this.textHeight(full, this.width - indent), lineHeight * 2));
       const y = pdf.y;
       const boxY = y + this.middleOfLine() - box / 2;
@@ -243,7 +243,7 @@ class PdfLayout {
         pdf
           .moveTo(this.left + 1.8, boxY + box * 0.52)
           .lineTo(this.left + box * 0.42, boxY + box - 1.8)
-          .lineTo(this.left + box - 1.2, boxY + 1.4)
+          .lineTo(this.left + box - 1.8, boxY + 1.8)
           .lineWidth(1.5)
           .strokeColor(COLOR.centre)
           .stroke();
@@ -256,7 +256,7 @@ class PdfLayout {
       });
       if (owner) {
         this.style('regular', SIZE.body, COLOR.muted);
-        pdf.text(`  — ${owner}`, { lineGap: 1 });
+        pdf.text(` — ${owner}`, { lineGap: 1 });
       }
       pdf.y += 3;
     }
@@ -265,7 +265,10 @@ class PdfLayout {
   /** Label and value pairs in two columns; a row moves to the next page as a whole. */
   private fields(rows: { label: string; value: string }[]): void {
     const pdf = this.pdf;
-    const labelWidth = Math.min(150, this.width * 0.3);
+    // The label column is as wide as its longest label, within bounds.
+    this.style('bold', SIZE.small, COLOR.muted);
+    const widest = Math.max(0, ...rows.map((row) => pdf.widthOfString(this.fit(row.label))));
+    const labelWidth = Math.min(this.width * 0.3, Math.max(70, widest + 4));
     const gap = 10;
     const valueWidth = this.width - labelWidth - gap;
     for (const row of rows) {
@@ -406,7 +409,7 @@ class PdfLayout {
     const widths: (number | null)[] = natural.map(() => null);
     let left = this.width;
     let open = natural.length;
-    for (let changed = true; changed && open > 0; ) {
+    for (let changed = true; changed && open > 0;) {
       changed = false;
       const share = left / open;
       natural.forEach((w, i) => {
@@ -488,7 +491,12 @@ class PdfLayout {
         pdf.text(text, end + 3, y + 2.5, { width: valueWidth, lineBreak: false });
       }
       // The zero axis, drawn row by row so it follows the chart across a page break.
-      pdf.moveTo(zero, y).lineTo(zero, y + rowHeight).lineWidth(0.8).strokeColor('#444').stroke();
+      pdf
+        .moveTo(zero, y)
+        .lineTo(zero, y + rowHeight)
+        .lineWidth(0.8)
+        .strokeColor('#444')
+        .stroke();
       pdf.y = y + rowHeight;
     });
     if (unit.trim()) {

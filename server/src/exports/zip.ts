@@ -17,10 +17,15 @@ export function safeFileName(text: string, fallback = 'export'): string {
   const cleaned = text
     .normalize('NFC')
     .replace(/\p{Cc}|[\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069]/gu, '')
+    // "Plan: Zoë" reads as "Plan - Zoë"; other forbidden runs become one dash.
+    .replace(/:\s/g, ' - ')
     .replace(/[/\\:*?"<>|]+/g, '-')
     .replace(/\s+/g, ' ')
-    .replace(/^[\s.-]+|[\s.]+$/g, '');
-  const short = Array.from(cleaned).slice(0, MAX_LENGTH).join('').replace(/[\s.]+$/, '');
+    .replace(/^[\s.-]+|[\s.-]+$/g, '');
+  const short = Array.from(cleaned)
+    .slice(0, MAX_LENGTH)
+    .join('')
+    .replace(/[\s.-]+$/, '');
   if (short === '') return fallback;
   return RESERVED.test(short) ? `_${short}` : short;
 }
