@@ -1,5 +1,7 @@
 /**
- * Load benchmark: one live session, N phones, one facilitator console.
+ * Load benchmark: one live session, N phones, one facilitator console. In order: every phone
+ * answers a poll, the room moves rounds, then a brainstorm where every phone posts a note
+ * and, once the notes are clustered and the vote is open, places a dot.
  *
  * The real server runs as a child process (`node --import tsx server/src/main.ts`) so its
  * memory is measured apart from this load generator. Figures, not pass/fail: the last line
@@ -415,6 +417,8 @@ interface Figures {
   answerP95Ms: number | null;
   answerP99Ms: number | null;
   advanceP99Ms: number | null;
+  brainstormNoteP99Ms: number | null;
+  brainstormDotP99Ms: number | null;
   peakRssMb: number;
   participantJsGzipKb: number | null;
 }
@@ -517,6 +521,20 @@ async function run(options: Options): Promise<void> {
             isAnonymous: false,
           },
         },
+        // The brainstorm scenario: every phone posts a note, then places a dot.
+        {
+          kind: 'brainstorm',
+          title: 'Worst nightmare',
+          config: {
+            prompt: 'What could a competitor do that would be your worst nightmare?',
+            isAnonymous: true,
+            maxNotesPerPerson: 3,
+            noteLength: 200,
+            tags: [],
+            dotsPerPerson: 3,
+            maxDotsPerItem: 2,
+          },
+        },
       ],
     },
     ['sessionId', 'code', 'facilitatorToken'] as const,
@@ -545,8 +563,8 @@ async function run(options: Options): Promise<void> {
   cleanups.push(() => void facilitator.disconnect());
   await changes.until(() => facilitatorView !== null, 'the first facilitator view');
   const agendaIds = (facilitatorView as FacilitatorView | null)?.agenda.map((r) => r.id) ?? [];
-  const [pollId, secondId] = agendaIds;
-  if (!pollId || !secondId) throw new Error('the session has no two rounds');
+  const [pollId, secondId, brainstormId] = agendaIds;
+  if (!pollId || !secondId || !brainstormId) throw new Error('the session has no three rounds');
 
   // Phones.
   const phones: Phone[] = Array.from({ length: n }, () => ({
@@ -693,6 +711,127 @@ async function run(options: Options): Promise<void> {
   });
 
   const facilitatorViewKb = Buffer.byteLength(JSON.stringify(facilitatorView ?? {})) / 1024;
+
+  // Brainstorm: every phone posts a note, then (once the facilitator has clustered the
+  // notes and opened the vote) places a dot. Timed like the answers: ack, and emit until
+  // the first facilitator view whose seq covers the acked one. The room's shared view must
+  // not move while notes and dots come in: the phones count what they receive.
+  const timeActions = async (
+    name: string,
+    actionOf: (i: number) => object,
+  ): Promise<{ ackMs: number[]; seenMs: number[]; accepted: number; publicViews: number }> => {
+    const sent: { emitAt: number; ackAt: number; seq: number }[] = [];
+    let publicViews = 0;
+    const countPublic = (): void => {
+      publicViews++;
+    };
+    for (const phone of phones) phone.socket?.on('view.public', countPublic);
+    arrivals = [];
+    await phase(name, async () => {
+      const delays = phones.map(() => random.next() * spreadMs);
+      await Promise.all(
+        phones.map(async (phone, i) => {
+          await sleep(delays[i] ?? 0);
+          if (!phone.socket) return;
+          const emitAt = performance.now();
+          let reply: unknown;
+          try {
+            reply = await phone.socket
+              .timeout(ACK_TIMEOUT_MS)
+              .emitWithAck('round.act', { roundId: brainstormId, action: actionOf(i) });
+          } catch {
+            refusals.set('ACK_TIMEOUT', (refusals.get('ACK_TIMEOUT') ?? 0) + 1);
+            return;
+          }
+          const result = readAck(reply);
+          if (result.ok) sent.push({ emitAt, ackAt: performance.now(), seq: result.data.seq });
+          else refusals.set(result.error.code, (refusals.get(result.error.code) ?? 0) + 1);
+        }),
+      );
+      const lastSeq = Math.max(0, ...sent.map((a) => a.seq));
+      await changes.until(() => facilitatorSeq >= lastSeq, `the facilitator to see every ${name}`);
+    });
+    for (const phone of phones) phone.socket?.off('view.public', countPublic);
+    const views = arrivals;
+    arrivals = null;
+    const seenMs = sent.flatMap((a) => {
+      const view = views.find((v) => v.seq >= a.seq && v.at >= a.emitAt);
+      return view ? [view.at - a.emitAt] : [];
+    });
+    return {
+      ackMs: sent.map((a) => a.ackAt - a.emitAt),
+      seenMs,
+      accepted: sent.length,
+      publicViews,
+    };
+  };
+  const facilitatorAct = async (action: object): Promise<number> => {
+    const reply: unknown = await facilitator
+      .timeout(ACK_TIMEOUT_MS)
+      .emitWithAck('round.act', { roundId: brainstormId, action });
+    const result = readAck(reply);
+    if (!result.ok) throw new Error(`${JSON.stringify(action)} refused: ${result.error.message}`);
+    return result.data.seq;
+  };
+  /** Times a facilitator action until every phone has received the public view it changed. */
+  const timePublicChange = async (action: object): Promise<number[]> => {
+    const samples: number[] = [];
+    const startedAt = performance.now();
+    const listeners = phones.map((phone) => {
+      let isSeen = false;
+      const listener = (): void => {
+        if (isSeen) return;
+        isSeen = true;
+        samples.push(performance.now() - startedAt);
+        changes.notify();
+      };
+      phone.socket?.on('view.public', listener);
+      return listener;
+    });
+    await facilitatorAct(action);
+    await changes.until(() => samples.length === n, 'every phone to get the changed view');
+    phones.forEach((phone, i) => {
+      const listener = listeners[i];
+      if (listener) phone.socket?.off('view.public', listener);
+    });
+    return samples;
+  };
+
+  await sleep(FACILITATOR_PAUSE_MS);
+  await timeBroadcast('round.next', secondId);
+  await sleep(FACILITATOR_PAUSE_MS);
+  const brainstormStartMs = await timeBroadcast('round.next', brainstormId);
+  const notes = await timeActions('notes', (i) => ({
+    type: 'addNote',
+    text: `Idea ${i + 1}: a competitor who answers every customer within the hour`,
+    tag: null,
+  }));
+  // The facilitator groups the notes into clusters of 50 (one action each; a brainstorm has
+  // at most 40 clusters, so notes past the 2,000th stay ungrouped).
+  const clusters = Math.max(1, Math.min(40, Math.ceil(notes.accepted / 50)));
+  await timePublicChange({ type: 'phase', phase: 'cluster' });
+  let clusteredSeq = 0;
+  for (let c = 0; c < clusters; c++) {
+    const first = c * 50 + 1;
+    const noteIds = Array.from(
+      { length: Math.max(0, Math.min(50, notes.accepted - first + 1)) },
+      (_, k) => `n${first + k}`,
+    );
+    clusteredSeq = await facilitatorAct({ type: 'createCluster', name: `Theme ${c + 1}`, noteIds });
+  }
+  await changes.until(() => facilitatorSeq >= clusteredSeq, 'the console to show the clusters');
+  const brainstormViewKb = Buffer.byteLength(JSON.stringify(facilitatorView ?? {})) / 1024;
+  // Opening the vote sends the clustered board to every phone, once.
+  const voteOpenMs = await timePublicChange({ type: 'phase', phase: 'vote' });
+  const dots = await timeActions('dots', (i) => ({
+    type: 'vote',
+    itemId: `c${(i % clusters) + 1}`,
+    dots: 1,
+  }));
+  if (notes.accepted !== n || dots.accepted !== n) {
+    log(`WARNING: ${notes.accepted} notes and ${dots.accepted} dots accepted of ${n}`);
+  }
+  if (refusals.size > 0) log(`WARNING: refused actions ${JSON.stringify([...refusals])}`);
   sampler.stop();
   const peakRssKb = sampler.peakRssKb;
 
@@ -703,6 +842,8 @@ async function run(options: Options): Promise<void> {
     answerP95Ms: round1(percentile(answerMs, 95)),
     answerP99Ms: round1(percentile(answerMs, 99)),
     advanceP99Ms: round1(percentile(advanceMs, 99)),
+    brainstormNoteP99Ms: round1(percentile(notes.seenMs, 99)),
+    brainstormDotP99Ms: round1(percentile(dots.seenMs, 99)),
     peakRssMb: Math.round(peakRssKb / 102.4) / 10,
     participantJsGzipKb: round1(js.kb),
   };
@@ -734,6 +875,38 @@ async function run(options: Options): Promise<void> {
     [`round.next/back -> phone p50 (${advanceMs.length} samples)`, ms(percentile(advanceMs, 50))],
     ['round.next/back -> phone p99 (advanceP99Ms)', ms(figures.advanceP99Ms)],
     ['facilitator view size (last)', `${facilitatorViewKb.toFixed(1)} KB`],
+    [
+      'brainstorm: round.next -> phone p50 / p99',
+      `${ms(percentile(brainstormStartMs, 50))} / ${ms(percentile(brainstormStartMs, 99))}`,
+    ],
+    [`brainstorm: notes accepted / sent`, `${notes.accepted} / ${n}`],
+    [
+      '  note ack p50 / p99',
+      `${ms(percentile(notes.ackMs, 50))} / ${ms(percentile(notes.ackMs, 99))}`,
+    ],
+    [
+      '  note -> facilitator p50 / p95 / p99',
+      `${ms(percentile(notes.seenMs, 50))} / ${ms(percentile(notes.seenMs, 95))} / ${ms(percentile(notes.seenMs, 99))}`,
+    ],
+    ['  public views phones received while posting', String(notes.publicViews)],
+    [
+      `  facilitator view with ${notes.accepted} notes in ${clusters} clusters`,
+      `${brainstormViewKb.toFixed(1)} KB`,
+    ],
+    [
+      'brainstorm: vote opens (board to phones) p50 / p99',
+      `${ms(percentile(voteOpenMs, 50))} / ${ms(percentile(voteOpenMs, 99))}`,
+    ],
+    [`brainstorm: dots accepted / sent`, `${dots.accepted} / ${n}`],
+    [
+      '  dot ack p50 / p99',
+      `${ms(percentile(dots.ackMs, 50))} / ${ms(percentile(dots.ackMs, 99))}`,
+    ],
+    [
+      '  dot -> facilitator p50 / p95 / p99',
+      `${ms(percentile(dots.seenMs, 50))} / ${ms(percentile(dots.seenMs, 95))} / ${ms(percentile(dots.seenMs, 99))}`,
+    ],
+    ['  public views phones received while voting', String(dots.publicViews)],
     [
       'server RSS idle / after join / peak',
       `${mb(idleRssKb)} / ${mb(joinedRssKb)} / ${mb(peakRssKb)}`,

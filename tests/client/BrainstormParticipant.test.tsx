@@ -30,17 +30,19 @@ function ownView(overrides: Partial<BrainstormOwnView> = {}): BrainstormOwnView 
   return { notes: [], setAside: 0, notesLeft: 3, dots: {}, dotsLeft: 3, ...overrides };
 }
 
+const SPEED: PublicItem = {
+  id: 'c1',
+  kind: 'cluster',
+  label: 'Speed',
+  noteCount: 3,
+  notes: [
+    { id: 'n1', text: 'Same-day delivery everywhere', tag: null, similar: 1 },
+    { id: 'n2', text: 'Next-hour delivery in cities', tag: null, similar: 0 },
+  ],
+};
+
 const ITEMS: PublicItem[] = [
-  {
-    id: 'c1',
-    kind: 'cluster',
-    label: 'Speed',
-    noteCount: 3,
-    notes: [
-      { id: 'n1', text: 'Same-day delivery everywhere', tag: null, similar: 1 },
-      { id: 'n2', text: 'Next-hour delivery in cities', tag: null, similar: 0 },
-    ],
-  },
+  SPEED,
   {
     id: 'n3',
     kind: 'note',
@@ -203,8 +205,17 @@ describe('BrainstormParticipant while clustering', () => {
         .getAllByRole('listitem')
         .map((li) => li.textContent),
     ).toContain('Same-day delivery everywhere (+1 similar)');
+    // Speed holds 3 notes: two shown, one of them with a duplicate, so none left over.
+    expect(within(board).queryByText(/more note/)).not.toBeInTheDocument();
     expect(screen.queryByRole('button')).not.toBeInTheDocument();
     expect(screen.getByText('Your notes (1)')).toBeVisible();
+  });
+  it('counts the notes of a big cluster that the phone was not sent', () => {
+    const big: PublicItem = { ...SPEED, noteCount: 42 };
+    setup({ view: publicView({ phase: 'cluster', items: [big] }) });
+
+    expect(screen.getByText('Speed').parentElement).toHaveTextContent('Speed (42 notes)');
+    expect(screen.getByText('and 39 more notes')).toBeVisible();
   });
 });
 

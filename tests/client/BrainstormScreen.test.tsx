@@ -15,6 +15,7 @@ function screenView(overrides: Partial<BrainstormScreenView> = {}): BrainstormSc
     board: null,
     ranking: null,
     moreRanked: 0,
+    moreRankedDots: 0,
     ...overrides,
   };
 }
@@ -99,7 +100,7 @@ describe('BrainstormScreen', () => {
     expect(screen.queryByRole('list')).not.toBeInTheDocument();
   });
 
-  it('ranks the items as large bars once the results are revealed', () => {
+  it('ranks the items as large bars once revealed, the rest in one bar', () => {
     render(
       <BrainstormScreen
         view={screenView({
@@ -110,6 +111,7 @@ describe('BrainstormScreen', () => {
             { id: 'n3', kind: 'note', label: 'Free returns forever', dots: 3, notes: 1, voters: 2 },
           ],
           moreRanked: 4,
+          moreRankedDots: 4,
         })}
         participantCount={12}
       />,
@@ -118,11 +120,13 @@ describe('BrainstormScreen', () => {
     const rows = within(screen.getByRole('list', { name: 'Ranking by dots' })).getAllByRole(
       'listitem',
     );
+    // The four ideas that did not fit share one bar: 9 + 3 + 4 = 16 dots in all.
     expect(rows.map((r) => r.textContent)).toEqual([
-      '1. Speed9 (75%)',
-      '2. Free returns forever3 (25%)',
+      '1. Speed9 (56%)',
+      '2. Free returns forever3 (19%)',
+      '4 more ideas4 (25%)',
     ]);
-    expect(screen.getByText(/5 people voted/)).toHaveTextContent('and 4 more below these');
+    expect(screen.getByText('5 people voted')).toBeVisible();
   });
 
   it('counts notes per tag when the board is tagged', () => {

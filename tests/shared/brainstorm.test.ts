@@ -20,6 +20,7 @@ import {
 } from '@playfield/shared';
 import {
   brainstorm,
+  PHONE_NOTES_PER_ITEM,
   SCREEN_GROUPS,
   SCREEN_NOTES_PER_GROUP,
   type BrainstormState,
@@ -711,6 +712,19 @@ describe('views', () => {
     expect(voting.ranking).toBeNull();
   });
 
+  it('sends phones the first ten notes of a big cluster, with the full count', () => {
+    let s = init({ maxNotesPerPerson: 20 });
+    for (let i = 1; i <= 14; i++) s = step(s, as(ANA), note(`Idea ${i}`));
+    const noteIds = Array.from({ length: 14 }, (_, i) => `n${i + 1}`);
+    s = act(s, [
+      [FAC, { type: 'createCluster', name: 'Everything', noteIds }],
+      [FAC, phase('vote')],
+    ]);
+    const [item] = brainstorm.participantPublicView(s, ctx()).items ?? [];
+    expect(item?.notes.map((n) => n.id)).toEqual(noteIds.slice(0, PHONE_NOTES_PER_ITEM));
+    expect(item?.noteCount).toBe(14);
+  });
+
   it('gives phones the ranking in the results phase', () => {
     const s = step(voted(), FAC, phase('results'));
     const view = brainstorm.participantPublicView(s, ctx());
@@ -889,6 +903,7 @@ describe('views', () => {
       board: null,
       ranking: null,
       moreRanked: 0,
+      moreRankedDots: 0,
     });
   });
 
@@ -959,6 +974,34 @@ describe('views', () => {
     expect(view.ranking?.map((r) => r.dots)).toEqual([4, 3, 3, 2]);
     expect(view.counts.voters).toBe(4);
     expect(view.moreRanked).toBe(0);
+  });
+
+  it('puts the top six on the screen and sums the rest, so shares are of all dots', () => {
+    let s = init({ maxNotesPerPerson: 10, dotsPerPerson: 10, maxDotsPerItem: 8 });
+    for (let i = 1; i <= 8; i++) s = step(s, as(ANA), note(`Idea ${i}`));
+    s = step(s, FAC, phase('vote'));
+    // Idea i gets 9 - i dots: 8, 7, ... 1, from four people with ten dots each.
+    s = act(s, [
+      [as(BEN), vote('n1', 8)],
+      [as(BEN), vote('n7', 2)],
+      [as(CAI), vote('n2', 7)],
+      [as(CAI), vote('n6', 3)],
+      [as(DEE), vote('n3', 6)],
+      [as(DEE), vote('n5', 4)],
+      [as(ANA), vote('n4', 5)],
+      [as(ANA), vote('n8', 1)],
+    ]);
+    s = step(s, FAC, phase('results'));
+    const view = brainstorm.screenView(s, ctx({ isRevealed: true }));
+    expect(view.ranking?.map((r) => [r.label, r.dots])).toEqual([
+      ['Idea 1', 8],
+      ['Idea 2', 7],
+      ['Idea 3', 6],
+      ['Idea 4', 5],
+      ['Idea 5', 4],
+      ['Idea 6', 3],
+    ]);
+    expect([view.moreRanked, view.moreRankedDots]).toEqual([2, 3]);
   });
 
   it('counts notes per tag on the screen when tags are configured', () => {

@@ -416,6 +416,13 @@ function ClusterName(props: {
       if (!isDone) setDraft(props.name);
     });
   };
+  if (!props.canArrange) {
+    return (
+      <div className="brainstorm-column__name">
+        <h3 id={props.id}>{props.name}</h3>
+      </div>
+    );
+  }
   return (
     <div className="brainstorm-column__name">
       <h3 id={props.id} className="brainstorm-visually-hidden">
@@ -425,7 +432,6 @@ function ClusterName(props: {
         aria-label={`Name of the cluster ${props.name}`}
         value={draft}
         maxLength={BRAINSTORM_LIMITS.clusterNameLength}
-        disabled={!props.canArrange}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => {
@@ -436,16 +442,14 @@ function ClusterName(props: {
           if (e.key === 'Escape') setDraft(props.name);
         }}
       />
-      {props.canArrange && (
-        <button
-          type="button"
-          className="button button--icon button--small"
-          aria-label={`Delete the cluster ${props.name} (its notes stay on the board)`}
-          onClick={() => void props.send({ type: 'deleteCluster', clusterId: props.clusterId })}
-        >
-          ×
-        </button>
-      )}
+      <button
+        type="button"
+        className="button button--icon button--small"
+        aria-label={`Delete the cluster ${props.name} (its notes stay on the board)`}
+        onClick={() => void props.send({ type: 'deleteCluster', clusterId: props.clusterId })}
+      >
+        ×
+      </button>
     </div>
   );
 }

@@ -292,6 +292,8 @@ function ItemNotes({ item }: { item: PublicItem }) {
       </p>
     );
   }
+  // Phones get the first notes of a big cluster; the count covers the rest.
+  const more = item.noteCount - item.notes.reduce((n, note) => n + 1 + note.similar, 0);
   return (
     <>
       <p className="brainstorm-item__label">
@@ -308,6 +310,7 @@ function ItemNotes({ item }: { item: PublicItem }) {
           </li>
         ))}
       </ul>
+      {more > 0 && <p className="muted">and {plural(more, 'more note', 'more notes')}</p>}
     </>
   );
 }

@@ -108,6 +108,8 @@ function NoteText({ note }: { note: PublicNote }) {
 
 function Groups({ board }: { board: NonNullable<BrainstormScreenView['board']> }) {
   const { groups, moreGroups } = board;
+  // Two rows of groups leave room for two notes each; one row, for all three.
+  const notesShown = groups.length > 3 ? 2 : 3;
   return (
     <>
       <ul
@@ -115,7 +117,7 @@ function Groups({ board }: { board: NonNullable<BrainstormScreenView['board']> }
         aria-label="Notes by cluster"
       >
         {groups.map((group, i) => (
-          <Group key={group.name ?? `loose-${i}`} group={group} />
+          <Group key={group.name ?? `loose-${i}`} group={group} notesShown={notesShown} />
         ))}
       </ul>
       {moreGroups > 0 && (
@@ -125,16 +127,17 @@ function Groups({ board }: { board: NonNullable<BrainstormScreenView['board']> }
   );
 }
 
-function Group({ group }: { group: ScreenGroup }) {
-  const more = group.noteCount - group.notes.reduce((n, note) => n + 1 + note.similar, 0);
+function Group({ group, notesShown }: { group: ScreenGroup; notesShown: number }) {
+  const notes = group.notes.slice(0, notesShown);
+  const more = group.noteCount - notes.reduce((n, note) => n + 1 + note.similar, 0);
   return (
     <li className={`brainstorm-group ${group.name === null ? 'brainstorm-group--loose' : ''}`}>
       <h3>
-        {group.name ?? 'Not in a cluster'}{' '}
+        <span className="brainstorm-group__name">{group.name ?? 'Not in a cluster'}</span>{' '}
         <span className="brainstorm-group__count">({group.noteCount})</span>
       </h3>
       <ul>
-        {group.notes.map((note) => (
+        {notes.map((note) => (
           <li key={note.id}>
             <NoteText note={note} />
           </li>
@@ -161,18 +164,20 @@ function TagCounts({ tags, counts }: { tags: string[]; counts: number[] }) {
 
 function Ranking({ view }: { view: BrainstormScreenView }) {
   const ranking = view.ranking ?? [];
+  // The items that did not fit share one bar, so every share is of all the dots placed.
+  const rest =
+    view.moreRanked > 0
+      ? [{ label: plural(view.moreRanked, 'more idea', 'more ideas'), dots: view.moreRankedDots }]
+      : [];
   return (
     <div className="brainstorm-screen__ranking">
       <BarChart
         label="Ranking by dots"
-        labels={ranking.map((r, i) => `${i + 1}. ${r.label}`)}
-        values={ranking.map((r) => r.dots)}
+        labels={[...ranking.map((r, i) => `${i + 1}. ${r.label}`), ...rest.map((r) => r.label)]}
+        values={[...ranking.map((r) => r.dots), ...rest.map((r) => r.dots)]}
         size="large"
       />
-      <p className="screen-next">
-        {plural(view.counts.voters, 'person', 'people')} voted
-        {view.moreRanked > 0 ? ` · and ${view.moreRanked} more below these` : ''}
-      </p>
+      <p className="screen-next">{plural(view.counts.voters, 'person', 'people')} voted</p>
     </div>
   );
 }

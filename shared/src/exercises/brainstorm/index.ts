@@ -27,9 +27,15 @@ import { reduceBrainstorm } from './reduce.ts';
 export type { BrainstormConfig, BrainstormPhase, BrainstormState, RankedItem };
 export { BRAINSTORM_LIMITS, BRAINSTORM_PHASES } from './model.ts';
 
-/** The room screen shows this many groups at most, and this many notes in each. */
+/** The room screen shows this many groups at most (the busiest, when there are more). */
 export const SCREEN_GROUPS = 6;
+/** The room screen shows this many notes of each group at most; the count says the rest. */
 export const SCREEN_NOTES_PER_GROUP = 3;
+/**
+ * Phones get this many notes of each item at most (the count says how many more): a
+ * clustered board of 500 notes stays small enough to send to 500 phones at once.
+ */
+export const PHONE_NOTES_PER_ITEM = 10;
 /** The room screen ranks this many items at most. */
 export const SCREEN_RANKED = 6;
 
@@ -61,6 +67,7 @@ export interface PublicItem {
   kind: 'cluster' | 'note';
   /** The cluster's name; for a lone note its text. */
   label: string;
+  /** The first notes (see {@link PHONE_NOTES_PER_ITEM}). */
   notes: PublicNote[];
   /** Visible notes in the item, duplicates included. */
   noteCount: number;
@@ -156,8 +163,9 @@ export interface BrainstormScreenView {
   board: { groups: ScreenGroup[]; moreGroups: number } | null;
   /** The top of the ranking, in the results phase once revealed. */
   ranking: RankedItem[] | null;
-  /** Items on the ranking beyond those shown. */
+  /** Items on the ranking beyond those shown, and their dots (so shares add up). */
   moreRanked: number;
+  moreRankedDots: number;
 }
 
 /** The four views of a brainstorm. */
@@ -208,7 +216,7 @@ function publicItem(state: BrainstormState, item: BoardItem, ctx: RoundContext):
     id: item.id,
     kind: item.kind,
     label: item.label,
-    notes: item.entries.map((e) => publicNote(state, e, ctx)),
+    notes: item.entries.slice(0, PHONE_NOTES_PER_ITEM).map((e) => publicNote(state, e, ctx)),
     noteCount: item.noteCount,
   };
 }
@@ -399,6 +407,7 @@ export const brainstorm: ExerciseDefinition<
       board: ctx.isRevealed ? screenGroups(state, board, ctx) : null,
       ranking: ranking ? ranking.slice(0, SCREEN_RANKED) : null,
       moreRanked: ranking ? Math.max(0, ranking.length - SCREEN_RANKED) : 0,
+      moreRankedDots: ranking ? ranking.slice(SCREEN_RANKED).reduce((n, r) => n + r.dots, 0) : 0,
     };
   },
 
