@@ -10,6 +10,7 @@ const NewSession = lazy(() => import('./routes/NewSession.tsx'));
 const Console = lazy(() => import('./routes/Console.tsx'));
 const Screen = lazy(() => import('./routes/Screen.tsx'));
 const Sessions = lazy(() => import('./routes/Sessions.tsx'));
+const Plan = lazy(() => import('./routes/Plan.tsx'));
 
 /** Picks the screen for the current URL. */
 export function App() {
@@ -22,6 +23,7 @@ export function App() {
       {route.name === 'console' && <Console key={route.sessionId} sessionId={route.sessionId} />}
       {route.name === 'screen' && <Screen key={route.sessionId} sessionId={route.sessionId} />}
       {route.name === 'sessions' && <Sessions />}
+      {route.name === 'plan' && <Plan />}
       {route.name === 'notFound' && (
         <Notice
           title="Page not found"

@@ -3,6 +3,8 @@ import type {
   ClientConfig,
   CreatedSession,
   JoinedSeat,
+  PlanInfo,
+  PlansOverview,
   Result,
   SessionHeader,
   SessionListing,
@@ -66,4 +68,59 @@ export const api = {
     call<SessionResults>(`/sessions/${sessionId}/results`, {
       headers: { authorization: `Bearer ${token}` },
     }),
+  /** The plan behind a resume token (a participant's own, on any device). */
+  plan: (resumeToken: string) =>
+    call<PlanInfo>('/plan', { headers: { authorization: `Bearer ${resumeToken}` } }),
+  plansOverview: (sessionId: string, token: string) =>
+    call<PlansOverview>(`/sessions/${sessionId}/plans`, {
+      headers: { authorization: `Bearer ${token}` },
+    }),
 };
+/** The file name a download response asks for (RFC 6266), or `fallback`. */
+export function fileNameOf(disposition: string | null, fallback: string): string {
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '')?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded);
+    } catch {
+      // A malformed name: try the plain one.
+    }
+  }
+  return /filename="([^"]+)"/i.exec(disposition ?? '')?.[1] ?? fallback;
+}
+
+/**
+ * Downloads an export that needs a bearer token (so a plain link cannot fetch it) and
+ * saves it under the server's file name. Resolves with that name, or the server's error.
+ */
+export async function download(
+  path: string,
+  token: string,
+  fallbackName = 'download',
+): Promise<Result<{ fileName: string }>> {
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, { headers: { authorization: `Bearer ${token}` } });
+  } catch {
+    return { ok: false, error: offline };
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: AppError } | null;
+    return {
+      ok: false,
+      error: body?.error ?? { code: 'INTERNAL', message: `The server answered ${response.status}` },
+    };
+  }
+  const fileName = fileNameOf(response.headers.get('content-disposition'), fallbackName);
+  const url = URL.createObjectURL(await response.blob());
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = fileName;
+  anchor.rel = 'noopener';
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  // Revoked later, not at once: some browsers read the blob after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return { ok: true, data: { fileName } };
+}

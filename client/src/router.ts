@@ -8,6 +8,7 @@ export type Route =
   | { name: 'console'; sessionId: string }
   | { name: 'screen'; sessionId: string }
   | { name: 'sessions' }
+  | { name: 'plan' }
   | { name: 'notFound' };
 
 const PATTERNS: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -17,6 +18,7 @@ const PATTERNS: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/console\/([A-Za-z0-9_-]+)\/?$/, (m) => ({ name: 'console', sessionId: m[1] ?? '' })],
   [/^\/screen\/([A-Za-z0-9_-]+)\/?$/, (m) => ({ name: 'screen', sessionId: m[1] ?? '' })],
   [/^\/sessions\/?$/, () => ({ name: 'sessions' })],
+  [/^\/plan\/?$/, () => ({ name: 'plan' })],
 ];
 
 /** Matches a pathname to a route. */

@@ -13,6 +13,7 @@ vi.mock('../../client/src/realtime/connection.ts', () => ({
   connect: vi.fn((): Connection => ({
     control: vi.fn(),
     act: vi.fn(),
+    answerPrompt: vi.fn(),
     leave: vi.fn(),
     close: vi.fn(),
   })),

@@ -17,6 +17,7 @@ function stubConnection() {
   const connection = {
     control: vi.fn<Connection['control']>(),
     act: vi.fn<Connection['act']>(() => Promise.resolve(accepted)),
+    answerPrompt: vi.fn<Connection['answerPrompt']>(() => Promise.resolve(accepted)),
     leave: vi.fn<Connection['leave']>(() => Promise.resolve(accepted)),
     close: vi.fn<Connection['close']>(),
   };

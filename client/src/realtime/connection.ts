@@ -31,6 +31,8 @@ const noAnswer: AppError = {
 export interface Connection {
   control(command: ControlCommand): Promise<Result<Accepted>>;
   act(roundId: string, action: unknown): Promise<Result<Accepted>>;
+  /** Answers a round's action-plan prompt with a sentence, or skips it with null. */
+  answerPrompt(roundId: string, text: string | null): Promise<Result<Accepted>>;
   leave(): Promise<Result<Accepted>>;
   close(): void;
 }
@@ -95,6 +97,7 @@ export function connect(credential: Credential): Connection {
   return {
     control: (command) => send((s) => s.emitWithAck('session.control', command)),
     act: (roundId, action) => send((s) => s.emitWithAck('round.act', { roundId, action })),
+    answerPrompt: (roundId, text) => send((s) => s.emitWithAck('plan.answer', { roundId, text })),
     leave: () => send((s) => s.emitWithAck('participant.leave', {})),
     close() {
       document.removeEventListener('visibilitychange', onVisible);

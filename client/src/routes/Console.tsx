@@ -17,6 +17,8 @@ import { Timer } from '../components/Timer.tsx';
 import { useJoinUrl } from '../components/useJoinUrl.ts';
 import { EXERCISE_UI } from '../exercises/registry.ts';
 import type { FacilitatorProps } from '../exercises/types.ts';
+import { PlansPanel } from '../plans/PlansPanel.tsx';
+import { PromptControl } from '../plans/PromptControl.tsx';
 import { connect, type Connection } from '../realtime/connection.ts';
 import { readHashKey } from '../router.ts';
 import { getFacilitated, rememberFacilitated } from '../storage.ts';
@@ -117,6 +119,7 @@ export default function Console({ sessionId }: { sessionId: string }) {
           <RosterPanel view={view} />
         </main>
       )}
+      <PlansPanel sessionId={sessionId} token={token} />
     </div>
   );
 }
@@ -507,6 +510,7 @@ function CurrentRoundPanel(props: {
         />
       </Suspense>
       <p className="muted prompt">Action-plan prompt: “{round.actionPlanPrompt}”</p>
+      <PromptControl control={control} />
     </section>
   );
 }

@@ -6,6 +6,9 @@ import { Loading, Notice } from '../components/Notice.tsx';
 import { Timer } from '../components/Timer.tsx';
 import { EXERCISE_UI } from '../exercises/registry.ts';
 import type { ParticipantProps } from '../exercises/types.ts';
+import { planPath } from '../plans/planLinks.ts';
+import { PlanSeatContext } from '../plans/planSeat.ts';
+import { PromptCard } from '../plans/PromptCard.tsx';
 import { connect, type Connection } from '../realtime/connection.ts';
 import { forgetSeat, type Seat } from '../storage.ts';
 import { useSessionStore } from '../stores/useSessionStore.ts';
@@ -90,6 +93,9 @@ export function Participant({
           <section className="card stack">
             <h1>That’s a wrap</h1>
             <p>The session has ended. Thank you for taking part!</p>
+            <Link className="button button--primary" href={planPath(seat.resumeToken)}>
+              My action plan
+            </Link>
             <Link className="button" href="/">
               Back to the home page
             </Link>
@@ -105,6 +111,13 @@ export function Participant({
           </section>
         ) : (
           <section className="stack">
+            {view.prompt && (
+              <PromptCard
+                prompt={view.prompt}
+                sessionId={session.id}
+                answer={(roundId, text) => answerPrompt(connection.current, roundId, text)}
+              />
+            )}
             <div className="round-head">
               <p className="eyebrow">
                 Round {round.index + 1} of {round.count}
@@ -112,16 +125,21 @@ export function Participant({
               <h1 className="round-title">{round.title}</h1>
               <Timer timer={view.timer} />
             </div>
-            <CurrentRound
-              round={round}
-              own={ownRounds[round.id] ?? null}
-              act={(action) => connection.current?.act(round.id, action)}
-            />
+            <PlanSeatContext.Provider value={seat}>
+              <CurrentRound
+                round={round}
+                own={ownRounds[round.id] ?? null}
+                act={(action) => connection.current?.act(round.id, action)}
+              />
+            </PlanSeatContext.Provider>
           </section>
         )}
       </main>
       {session.phase !== 'ended' && (
         <footer className="phone__footer">
+          <Link className="button button--quiet" href={planPath(seat.resumeToken)}>
+            My action plan
+          </Link>
           <button className="button button--quiet" type="button" onClick={() => void leave()}>
             Leave session
           </button>
@@ -133,6 +151,16 @@ export function Participant({
         </footer>
       )}
     </div>
+  );
+}
+
+function answerPrompt(connection: Connection | null, roundId: string, text: string | null) {
+  return (
+    connection?.answerPrompt(roundId, text) ??
+    Promise.resolve({
+      ok: false as const,
+      error: { code: 'INTERNAL' as const, message: 'Not connected yet: try again in a moment' },
+    })
   );
 }
 

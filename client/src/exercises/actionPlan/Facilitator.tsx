@@ -1,0 +1,41 @@
+import type { FacilitatorProps } from '../types.ts';
+
+/** The console: how many plans are done, and whose (never what they say). */
+export default function ActionPlanFacilitator({ view }: FacilitatorProps<'actionPlan'>) {
+  const { finishedCount, participantCount, finishedNames } = view;
+  const share = participantCount > 0 ? finishedCount / participantCount : 0;
+  return (
+    <div className="stack stack--tight">
+      <p className="lead">
+        <strong>{finishedCount}</strong> of {participantCount}{' '}
+        {participantCount === 1 ? 'plan' : 'plans'} done
+      </p>
+      <div
+        className="plan-progress"
+        role="progressbar"
+        aria-label="Plans done"
+        aria-valuemin={0}
+        aria-valuemax={participantCount}
+        aria-valuenow={finishedCount}
+      >
+        <span className="plan-progress__bar" style={{ width: `${Math.round(share * 100)}%` }} />
+      </div>
+      {finishedNames.length > 0 ? (
+        <>
+          <h3>Done</h3>
+          <ul className="plan-names">
+            {finishedNames.map((name, i) => (
+              <li key={`${name}-${i}`}>{name}</li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p className="muted">Nobody has marked their plan done yet.</p>
+      )}
+      <p className="muted">
+        Plans are private: you see their content only once their authors share them, in the Plans
+        panel below.
+      </p>
+    </div>
+  );
+}

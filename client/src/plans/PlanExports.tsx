@@ -1,0 +1,50 @@
+import { DownloadNote } from './DownloadNote.tsx';
+import { useDownload } from './useDownload.ts';
+
+const FORMATS = [
+  { format: 'pdf', label: 'PDF' },
+  { format: 'md', label: 'Markdown' },
+  { format: 'ics', label: 'Calendar (.ics)' },
+] as const;
+
+/**
+ * Downloads of the participant's own plan. The server builds them from its copy, so
+ * edits still on their way are awaited first (`whenSaved`).
+ */
+export function PlanExports({
+  resumeToken,
+  whenSaved,
+}: {
+  resumeToken: string;
+  whenSaved: () => Promise<boolean>;
+}) {
+  const { busy, message, run } = useDownload(resumeToken);
+  const beforeExport = async () => ((await whenSaved()) ? null : 'without the edits not saved yet');
+
+  return (
+    <section className="plan-section stack stack--tight" aria-labelledby="plan-exports-title">
+      <h2 id="plan-exports-title" className="plan-section__title">
+        Take it with you
+      </h2>
+      <p className="muted">
+        A PDF to print or keep, Markdown for your notes, and calendar reminders for each due date.
+      </p>
+      <div className="actions">
+        {FORMATS.map(({ format, label }) => (
+          <button
+            key={format}
+            type="button"
+            className="button"
+            disabled={busy !== null}
+            onClick={() =>
+              void run(`/plan/export/${format}`, `action-plan.${format}`, beforeExport)
+            }
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      <DownloadNote message={message} />
+    </section>
+  );
+}
