@@ -10,6 +10,8 @@ const NewSession = lazy(() => import('./routes/NewSession.tsx'));
 const Console = lazy(() => import('./routes/Console.tsx'));
 const Screen = lazy(() => import('./routes/Screen.tsx'));
 const Sessions = lazy(() => import('./routes/Sessions.tsx'));
+const Notebook = lazy(() => import('./routes/Notebook.tsx'));
+const Notebooks = lazy(() => import('./routes/Notebooks.tsx'));
 const Plan = lazy(() => import('./routes/Plan.tsx'));
 
 /** Picks the screen for the current URL. */
@@ -23,6 +25,8 @@ export function App() {
       {route.name === 'console' && <Console key={route.sessionId} sessionId={route.sessionId} />}
       {route.name === 'screen' && <Screen key={route.sessionId} sessionId={route.sessionId} />}
       {route.name === 'sessions' && <Sessions />}
+      {route.name === 'notebook' && <Notebook key={route.sessionId} sessionId={route.sessionId} />}
+      {route.name === 'notebooks' && <Notebooks />}
       {route.name === 'plan' && <Plan />}
       {route.name === 'notFound' && (
         <Notice

@@ -2,13 +2,17 @@ import type {
   AppError,
   ClientConfig,
   CreatedSession,
+  CreatedShareLink,
   JoinedSeat,
+  NotebookListing,
   PlanInfo,
   PlansOverview,
+  ResolvedLink,
   Result,
   SessionHeader,
   SessionListing,
   SessionResults,
+  ShareLinkListing,
 } from '@playfield/shared';
 import { getDeviceId } from './storage.ts';
 
@@ -75,7 +79,34 @@ export const api = {
     call<PlansOverview>(`/sessions/${sessionId}/plans`, {
       headers: { authorization: `Bearer ${token}` },
     }),
+  /** The facilitator's notebooks, newest edits included, filtered by `query` when given. */
+  myNotebooks: (sessions: { sessionId: string; token: string }[], query: string) =>
+    call<{ notebooks: NotebookListing[] }>('/facilitator/notebooks', {
+      method: 'POST',
+      body: JSON.stringify({ sessions, query }),
+    }),
+  resolveLink: (token: string) =>
+    call<ResolvedLink>('/links/resolve', { method: 'POST', body: JSON.stringify({ token }) }),
+  shareLinks: (sessionId: string, token: string) =>
+    call<{ links: ShareLinkListing[] }>(`/notebooks/${sessionId}/links`, {
+      headers: { authorization: `Bearer ${token}` },
+    }),
+  createShareLink: (sessionId: string, token: string, rights: 'read' | 'edit') =>
+    call<CreatedShareLink>(`/notebooks/${sessionId}/links`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: JSON.stringify({ rights }),
+    }),
+  revokeShareLink: (sessionId: string, token: string, linkId: string) =>
+    call<{ revoked: true }>(`/notebooks/${sessionId}/links/${encodeURIComponent(linkId)}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${token}` },
+    }),
+  /** A notebook archive as read from its file: the server validates it. */
+  importNotebook: (archiveText: string) =>
+    call<CreatedSession>('/notebooks/import', { method: 'POST', body: archiveText }),
 };
+
 /** The file name a download response asks for (RFC 6266), or `fallback`. */
 export function fileNameOf(disposition: string | null, fallback: string): string {
   const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '')?.[1];

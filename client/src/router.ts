@@ -8,6 +8,8 @@ export type Route =
   | { name: 'console'; sessionId: string }
   | { name: 'screen'; sessionId: string }
   | { name: 'sessions' }
+  | { name: 'notebook'; sessionId: string }
+  | { name: 'notebooks' }
   | { name: 'plan' }
   | { name: 'notFound' };
 
@@ -18,6 +20,8 @@ const PATTERNS: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/console\/([A-Za-z0-9_-]+)\/?$/, (m) => ({ name: 'console', sessionId: m[1] ?? '' })],
   [/^\/screen\/([A-Za-z0-9_-]+)\/?$/, (m) => ({ name: 'screen', sessionId: m[1] ?? '' })],
   [/^\/sessions\/?$/, () => ({ name: 'sessions' })],
+  [/^\/notebook\/([A-Za-z0-9_-]+)\/?$/, (m) => ({ name: 'notebook', sessionId: m[1] ?? '' })],
+  [/^\/notebooks\/?$/, () => ({ name: 'notebooks' })],
   [/^\/plan\/?$/, () => ({ name: 'plan' })],
 ];
 

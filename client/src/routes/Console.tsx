@@ -16,6 +16,7 @@ import { SessionResults } from '../components/SessionResults.tsx';
 import { Timer } from '../components/Timer.tsx';
 import { useJoinUrl } from '../components/useJoinUrl.ts';
 import { EXERCISE_UI } from '../exercises/registry.ts';
+import { RoundNotes } from '../notebooks/RoundNotes.tsx';
 import type { FacilitatorProps } from '../exercises/types.ts';
 import { PlansPanel } from '../plans/PlansPanel.tsx';
 import { PromptControl } from '../plans/PromptControl.tsx';
@@ -177,6 +178,14 @@ function ConsoleHeader({
               Open room screen
             </a>
           )}
+          <a
+            className="button button--quiet"
+            href={`/notebook/${session.id}`}
+            target="_blank"
+            rel="noreferrer"
+          >
+            Notebook
+          </a>
         </div>
       </div>
       <div className="console__flow actions">
@@ -509,6 +518,7 @@ function CurrentRoundPanel(props: {
           }
         />
       </Suspense>
+      <RoundNotes sessionId={view.session.id} roundId={round.id} />
       <p className="muted prompt">Action-plan prompt: “{round.actionPlanPrompt}”</p>
       <PromptControl control={control} />
     </section>

@@ -65,6 +65,9 @@ export function Home() {
           <Link className="button button--quiet" href="/sessions">
             Your sessions
           </Link>
+          <Link className="button button--quiet" href="/notebooks">
+            Notebooks
+          </Link>
         </div>
       </section>
     </main>

@@ -28,9 +28,14 @@ export default function Sessions() {
       </nav>
       <div className="page__head">
         <h1>Your sessions</h1>
-        <Link className="button button--primary" href="/new">
-          Create a session
-        </Link>
+        <div className="actions">
+          <Link className="button" href="/notebooks">
+            Notebooks
+          </Link>
+          <Link className="button button--primary" href="/new">
+            Create a session
+          </Link>
+        </div>
       </div>
       {error && <p className="error">{error}</p>}
       {sessions === null && !error && <p className="muted">Loading…</p>}
@@ -57,6 +62,9 @@ export default function Sessions() {
             <div className="actions">
               <Link className="button" href={`/console/${s.sessionId}#key=${tokenOf(s.sessionId)}`}>
                 {s.phase === 'ended' ? 'Open' : 'Open console'}
+              </Link>
+              <Link className="button" href={`/notebook/${s.sessionId}`}>
+                Notebook
               </Link>
               <button
                 type="button"
