@@ -258,6 +258,12 @@ describe('session notebooks in the browser', () => {
       .click();
     await reader.getByRole('heading', { name: 'This link has been revoked' }).waitFor();
     await shot(reader, 'phone-revoked');
+    // Cut off, the reader is no longer shown as here.
+    await expect
+      .poll(() =>
+        mine.getByRole('list', { name: 'Who is here' }).getByRole('listitem').allTextContents(),
+      )
+      .toEqual(['Facilitator (you)', 'Sam']);
     // Opening it again does not work either.
     await reader.reload();
     await reader.getByRole('heading', { name: 'This link has been revoked' }).waitFor();
