@@ -1,9 +1,11 @@
 /**
  * The closing round's exercise: marking a plan done and taking it back, who may do that,
  * what each audience sees (counts and names, never a plan's content), the summary, the
- * config bounds, and a replay of the session's log.
+ * config bounds, and a replay of the session's log; and the plan's reordering, which the
+ * closing round's editor relies on.
  */
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import {
   getExercise,
   replay,
@@ -21,6 +23,7 @@ import {
   plansDoneLabel,
   type ActionPlanState,
 } from '@playfield/shared/exercises/actionPlan/index';
+import { addPlanAction, movePlanAction, parsePlan } from '@playfield/shared/plans/plan';
 import { FACILITATOR as SESSION_FACILITATOR, createSession, run } from './sessionHarness.ts';
 
 const ANA = { id: 'p-ana-3c1', name: 'Ana Lindqvist' };
@@ -223,5 +226,48 @@ describe('actionPlan replay', () => {
     expect(replayed).toEqual(state);
     const roundState = replayed.rounds[ROUND]?.state as ActionPlanState;
     expect(Object.keys(roundState.finished).sort()).toEqual([ids[1], ids[2]].sort());
+  });
+});
+
+describe('movePlanAction (the editor’s move up and down)', () => {
+  const order = (doc: Y.Doc) => parsePlan(doc).data?.actions.map((a) => a.id);
+
+  it('moves an action between its new neighbours', () => {
+    const doc = new Y.Doc();
+    for (const id of ['a', 'b', 'c']) addPlanAction(doc, { id, text: id });
+
+    movePlanAction(doc, 'c', 0);
+    expect(order(doc)).toEqual(['c', 'a', 'b']);
+    movePlanAction(doc, 'c', 2);
+    expect(order(doc)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('moves an action between two that were added at once on two devices', () => {
+    // Phone and laptop each add an action while apart: both take the same next order.
+    const phone = new Y.Doc();
+    addPlanAction(phone, { id: 'a', text: 'First' });
+    const laptop = new Y.Doc();
+    Y.applyUpdate(laptop, Y.encodeStateAsUpdate(phone));
+    addPlanAction(phone, { id: 'b', text: 'From the phone' });
+    addPlanAction(laptop, { id: 'c', text: 'From the laptop' });
+    Y.applyUpdate(phone, Y.encodeStateAsUpdate(laptop));
+    addPlanAction(phone, { id: 'd', text: 'Last' });
+    expect(order(phone)).toEqual(['a', 'b', 'c', 'd']);
+
+    // "Move up" on the last action: it belongs between the tied pair.
+    movePlanAction(phone, 'd', 2);
+
+    expect(order(phone)).toEqual(['a', 'b', 'd', 'c']);
+    expect(parsePlan(phone).success).toBe(true);
+  });
+
+  it('still moves after many moves into the same gap', () => {
+    const doc = new Y.Doc();
+    // Ids that sort before the first action's, so a tie with it would put them first.
+    for (const id of ['z', 'b', 'x', 'y']) addPlanAction(doc, { id, text: id });
+    // Halving the gap after the first action again and again runs out of numbers in between.
+    for (let i = 0; i < 80; i++) movePlanAction(doc, i % 2 ? 'x' : 'y', 1);
+
+    expect(order(doc)).toEqual(['z', 'x', 'y', 'b']);
   });
 });

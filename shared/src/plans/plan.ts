@@ -164,7 +164,18 @@ export function movePlanAction(doc: Y.Doc, id: string, toIndex: number): void {
       : after === undefined
         ? before + 1
         : (before + after) / 2;
-  doc.getMap<Y.Map<unknown>>('actions').get(id)?.set('order', order);
+  const actions = doc.getMap<Y.Map<unknown>>('actions');
+  const fits = (before === undefined || before < order) && (after === undefined || order < after);
+  if (fits) {
+    actions.get(id)?.set('order', order);
+    return;
+  }
+  // No number between the neighbours: they tie (two devices added actions at once) or many
+  // moves used up the gap. Spread the orders out again, leaving the moved action its slot.
+  doc.transact(() => {
+    rest.forEach((a, i) => actions.get(a.id)?.set('order', i < index ? i + 1 : i + 2));
+    actions.get(id)?.set('order', index + 1);
+  });
 }
 
 /** Sets the plan's shared or finished flag. */
