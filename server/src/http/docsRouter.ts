@@ -163,8 +163,9 @@ export function docsRouter(options: {
     };
     const fileName = `Action plan ${name}`;
     if (req.params.format === 'ics') {
-      const host = req.get('host') ?? 'playfield.local';
-      const ics = renderPlanIcs(plan, { ...context, uidDomain: host, now: new Date() });
+      // Action ids are random and unique: a fixed domain keeps event ids stable however
+      // the server is reached, so a newer export updates the events instead of copying them.
+      const ics = renderPlanIcs(plan, { ...context, uidDomain: 'playfield', now: new Date() });
       return download(res, fileName, 'ics', ics);
     }
     await sendDocument(res, fileName, req.params.format, planDocument(plan, context));
