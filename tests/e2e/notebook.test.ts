@@ -20,6 +20,7 @@ import {
   screenshotOnFailure,
   screenshotter,
   startChildServer,
+  UI_TIMEOUT_MS,
   waitForText,
   type ChildServer,
 } from './harness.ts';
@@ -84,6 +85,9 @@ const poll = (title: string, question: string, options: string[]) => ({
 });
 
 const status = (page: Page) => page.locator('.nb-status');
+/** Polls until a value arrives (vitest's default of one second is short for a busy machine). */
+const eventually = <T>(read: () => Promise<T>, timeout = UI_TIMEOUT_MS) =>
+  expect.poll(read, { timeout });
 const roundBlock = (page: Page, n: number) => page.getByRole('article', { name: `Round ${n}:` });
 const notesOf = (page: Page, n: number) =>
   roundBlock(page, n).getByRole('textbox', { name: 'Notes' });
@@ -185,16 +189,14 @@ describe('session notebooks in the browser', () => {
     await mine.keyboard.press('Control+End');
     await mine.keyboard.type('Chat is growing.');
     await waitForText(roundBlock(sam, 1).getByText('Facilitator is editing'), 'Facilitator');
-    await expect
-      .poll(() => notesOf(sam, 1).inputValue())
-      .toBe('Email came first. Chat is growing.');
+    await eventually(() => notesOf(sam, 1).inputValue()).toBe('Email came first. Chat is growing.');
     await notesOf(sam, 1).click();
     await sam.keyboard.press('Control+End');
     await sam.keyboard.type(' Sam agrees.');
     await waitForText(roundBlock(mine, 1).getByText('Sam is editing'), 'Sam');
     const together = 'Email came first. Chat is growing. Sam agrees.';
-    await expect.poll(() => notesOf(mine, 1).inputValue()).toBe(together);
-    await expect.poll(() => notesOf(sam, 1).inputValue()).toBe(together);
+    await eventually(() => notesOf(mine, 1).inputValue()).toBe(together);
+    await eventually(() => notesOf(sam, 1).inputValue()).toBe(together);
 
     // Sam adds a follow-up with an owner and ticks it; the facilitator sees it all.
     await sam
@@ -207,20 +209,20 @@ describe('session notebooks in the browser', () => {
     await samFollowUp.getByRole('checkbox', { name: 'Done' }).check();
     const myFollowUp = mine.getByRole('article', { name: /Follow-up/ });
     await myFollowUp.getByRole('checkbox', { name: 'Done', checked: true }).waitFor();
-    await expect
-      .poll(() => myFollowUp.getByRole('textbox', { name: 'Owner' }).inputValue())
-      .toBe('Ana');
-    await expect
-      .poll(() => myFollowUp.getByRole('textbox', { name: 'Follow-up' }).inputValue())
-      .toBe('Draft the email policy');
+    await eventually(() => myFollowUp.getByRole('textbox', { name: 'Owner' }).inputValue()).toBe(
+      'Ana',
+    );
+    await eventually(() =>
+      myFollowUp.getByRole('textbox', { name: 'Follow-up' }).inputValue(),
+    ).toBe('Draft the email policy');
 
     // The facilitator adds a decision below round 2.
     await roundBlock(mine, 2).getByRole('button', { name: 'Add below this round' }).click();
     await roundBlock(mine, 2).getByRole('button', { name: 'Add a decision' }).click();
     await mine.keyboard.type('Pilot a chat rota next month');
-    await expect
-      .poll(() => sam.getByRole('article', { name: 'Decision' }).getByRole('textbox').inputValue())
-      .toBe('Pilot a chat rota next month');
+    await eventually(() =>
+      sam.getByRole('article', { name: 'Decision' }).getByRole('textbox').inputValue(),
+    ).toBe('Pilot a chat rota next month');
 
     await mine.locator('body').click({ position: { x: 5, y: 5 } });
     await waitForText(status(mine), /^Saved$/);
@@ -259,11 +261,9 @@ describe('session notebooks in the browser', () => {
     await reader.getByRole('heading', { name: 'This link has been revoked' }).waitFor();
     await shot(reader, 'phone-revoked');
     // Cut off, the reader is no longer shown as here.
-    await expect
-      .poll(() =>
-        mine.getByRole('list', { name: 'Who is here' }).getByRole('listitem').allTextContents(),
-      )
-      .toEqual(['Facilitator (you)', 'Sam']);
+    await eventually(() =>
+      mine.getByRole('list', { name: 'Who is here' }).getByRole('listitem').allTextContents(),
+    ).toEqual(['Facilitator (you)', 'Sam']);
     // Opening it again does not work either.
     await reader.reload();
     await reader.getByRole('heading', { name: 'This link has been revoked' }).waitFor();
@@ -294,21 +294,22 @@ describe('session notebooks in the browser', () => {
 
     server = await startChildServer(dataDir, port);
     const merged = 'Facilitator offline: Chat volume doubled since spring. Sam wrote this offline.';
-    for (const page of [mine, sam]) {
+    // Each page reconnects on its own schedule (backing off up to 3 s): wait for both first.
+    for (const page of [mine, sam])
       await status(page)
         .filter({ hasText: /^Saved$/ })
         .waitFor({ timeout: RECOVERY_MS });
-      await expect.poll(() => notesOf(page, 2).inputValue()).toBe(merged);
-    }
+    for (const page of [mine, sam])
+      await eventually(() => notesOf(page, 2).inputValue(), RECOVERY_MS).toBe(merged);
 
     // Reopened from scratch (a new context: no local copy), everything is there.
     const fresh = await newLaptop(browser);
     const again = watch(await fresh.newPage(), 'again');
     await again.goto(`${url}/notebook/${session.sessionId}#key=${session.facilitatorToken}`);
     await waitForText(status(again), /^Saved$/);
-    await expect
-      .poll(() => notesOf(again, 1).inputValue())
-      .toBe('Email came first. Chat is growing. Sam agrees.');
+    await eventually(() => notesOf(again, 1).inputValue()).toBe(
+      'Email came first. Chat is growing. Sam agrees.',
+    );
     expect(await notesOf(again, 2).inputValue()).toBe(merged);
     const followUp = again.getByRole('article', { name: /Follow-up/ });
     expect(await followUp.getByRole('textbox', { name: 'Owner' }).inputValue()).toBe('Ana');
@@ -324,7 +325,7 @@ describe('session notebooks in the browser', () => {
     await notesOf(sam, 2).click();
     await sam.keyboard.press('Control+End');
     await sam.keyboard.type(' After the restart.');
-    await expect.poll(() => notesOf(again, 2).inputValue()).toBe(`${merged} After the restart.`);
+    await eventually(() => notesOf(again, 2).inputValue()).toBe(`${merged} After the restart.`);
 
     const [download] = await Promise.all([
       again.waitForEvent('download'),
@@ -366,9 +367,9 @@ describe('session notebooks in the browser', () => {
     );
     await mine.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     await waitForText(status(mine), /^Saved$/);
-    await expect
-      .poll(() => notesOf(mine, 1).inputValue())
-      .toBe('Email came first. Chat is growing. Sam agrees.');
+    await eventually(() => notesOf(mine, 1).inputValue()).toBe(
+      'Email came first. Chat is growing. Sam agrees.',
+    );
 
     // Both now show in the list.
     await mine.goto(`${url}/notebooks`);
