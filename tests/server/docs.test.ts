@@ -173,6 +173,14 @@ describe('personal action plans', () => {
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
+    // Unsharing closes the facilitator's open copy at once.
+    setPlanFlag(plan, 'isShared', false);
+    expect(await anaDocs.settle()).toEqual([]);
+    await expect.poll(() => console.revoked).toEqual([planOf(session, ana)]);
+    expect(await console.open(planOf(session, ana))).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 
   it('puts a prompt answer into the plan, linked to its round, and counts who answered', async () => {

@@ -29,6 +29,11 @@ export class PlanService {
   ): Promise<Result<Accepted>> {
     const round = session.state.agenda.find((r) => r.id === roundId);
     if (!round) return fail('NOT_FOUND', 'That round is not on the agenda');
+    // Checked before the plan is written, so a refused answer leaves nothing behind.
+    if (!session.state.rounds[roundId]?.hasStarted)
+      return fail('CONFLICT', 'That round has not been played yet');
+    const seat = session.state.participants[participantId];
+    if (!seat || seat.hasLeft) return fail('FORBIDDEN', 'You are not in this session');
     if (text !== null) {
       const written = await this.hub.change(
         docIdOf({ kind: 'plan', sessionId: session.id, participantId }),

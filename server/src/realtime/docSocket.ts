@@ -21,6 +21,7 @@ import {
   type Result,
 } from '@playfield/shared';
 import * as Y from 'yjs';
+import { parsePlan } from '@playfield/shared/plans/plan';
 import type { DocumentAccess, Principal } from '../docs/documentAccess.ts';
 import type { DocumentHub } from '../docs/documentHub.ts';
 import { RateLimiter } from '../security/rateLimiter.ts';
@@ -86,6 +87,18 @@ export function attachDocSockets(
       ),
   });
 
+  /** A plan its owner stopped sharing is closed at once for the facilitator reading it. */
+  const closeUnsharedPlan = async (docId: string) => {
+    if (await hub.read(docId, (doc) => parsePlan(doc).data?.isShared === true)) return;
+    for (const reader of await nsp.in(docRoom(docId)).fetchSockets()) {
+      if (reader.data.principal.role !== 'facilitator') continue;
+      reader.data.docs.delete(docId);
+      reader.leave(docRoom(docId));
+      reader.emit('doc.revoked', { docId, message: 'This plan is no longer shared' });
+      hub.release(docId, reader.id);
+    }
+  };
+
   const handlers: { [E in EventName]: Handler<E> } = {
     'doc.open': {
       schema: docOpenSchema,
@@ -117,7 +130,9 @@ export function attachDocSockets(
         const rights = socket.data.docs.get(docId);
         if (!rights) return fail('FORBIDDEN', 'Open the document first');
         if (rights !== 'edit') return fail('FORBIDDEN', 'This link can only read');
-        return hub.applyUpdate(docId, update, socket.id);
+        const result = await hub.applyUpdate(docId, update, socket.id);
+        if (result.ok && parseDocId(docId)?.kind === 'plan') await closeUnsharedPlan(docId);
+        return result;
       },
     },
     'doc.awareness': {
