@@ -179,7 +179,9 @@ function CurrentRound({
     Participant: React.ComponentType<ParticipantProps<typeof round.kind>>;
   };
   return (
+    // Keyed by round: a draft typed in one round never carries over into the next of its kind.
     <Component
+      key={round.id}
       view={round.view}
       own={ownView}
       isOpen={round.isOpen}
