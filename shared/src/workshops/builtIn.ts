@@ -27,7 +27,7 @@ function round<K extends RoundInput['kind']>(
   preset: { title: string; config: ExerciseConfig<K> },
   title = preset.title,
 ): RoundInput {
-  return { kind, title, config: structuredClone(preset.config) } as RoundInput;
+  return { kind, title, config: structuredClone(preset.config) };
 }
 
 function required<T>(value: T | undefined, name: string): T {
