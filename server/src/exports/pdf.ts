@@ -265,10 +265,11 @@ class PdfLayout {
   /** Label and value pairs in two columns; a row moves to the next page as a whole. */
   private fields(rows: { label: string; value: string }[]): void {
     const pdf = this.pdf;
-    // The label column is as wide as its longest label, within bounds.
+    // The label column is as wide as its longest label, within bounds; the floor fits a plan's
+    // labels, so consecutive actions line up whichever fields each one filled in.
     this.style('bold', SIZE.small, COLOR.muted);
     const widest = Math.max(0, ...rows.map((row) => pdf.widthOfString(this.fit(row.label))));
-    const labelWidth = Math.min(this.width * 0.3, Math.max(70, widest + 4));
+    const labelWidth = Math.min(this.width * 0.3, Math.max(this.width * 0.28, widest + 4));
     const gap = 10;
     const valueWidth = this.width - labelWidth - gap;
     for (const row of rows) {
