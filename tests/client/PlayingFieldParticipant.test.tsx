@@ -257,7 +257,7 @@ describe('PlayingFieldParticipant, the test and the map', () => {
     setup({ state });
 
     const guideline = screen.getByRole('region', { name: 'Handle it within a guideline' });
-    expect(guideline).toHaveTextContent('Waive a late feeOnce a year');
+    expect(guideline).toHaveTextContent('Waive a late feeGuideline: Once a year');
     expect(screen.getByRole('region', { name: 'Handle it on the spot' })).toHaveTextContent(
       'Free rush delivery',
     );

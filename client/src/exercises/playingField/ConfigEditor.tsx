@@ -35,8 +35,9 @@ export default function PlayingFieldConfigEditor({
         <ol className="pf-editor__cards">
           {config.cards.map((card, i) => (
             <li key={card.id} className="pf-editor__card">
-              <label className="field field--grow">
-                <span>Card {i + 1}</span>
+              {/* A label wrapping the textarea would take its text into the name. */}
+              <div className="field field--grow">
+                <label htmlFor={`${idPrefix}-card-${i}`}>Card {i + 1}</label>
                 <textarea
                   id={`${idPrefix}-card-${i}`}
                   rows={2}
@@ -44,7 +45,7 @@ export default function PlayingFieldConfigEditor({
                   maxLength={CARD_TEXT_LENGTH}
                   onChange={(e) => setCard(i, { text: e.target.value })}
                 />
-              </label>
+              </div>
               <label className="field">
                 <span>Amount or risk (optional)</span>
                 <input

@@ -201,7 +201,8 @@ function Placing(props: {
       <p id="pf-where" className="pf-where">
         Where does it belong?
       </p>
-      <div role="radiogroup" aria-labelledby="pf-where" className="choices">
+      {/* Keyed by card: the next card gets fresh buttons, not the last one's pressed state. */}
+      <div key={card.id} role="radiogroup" aria-labelledby="pf-where" className="choices">
         {ZONE_INFO.map((zone) => {
           const isChosen = chosen === zone.id;
           return (
@@ -432,7 +433,7 @@ function MapOnPhone({ view }: { view: PlayingFieldPublicView }) {
                 {entries.map((e) => (
                   <li key={e.cardId}>
                     {view.cards.find((c) => c.id === e.cardId)?.text}
-                    {e.guideline && <span className="pf-guideline">{e.guideline}</span>}
+                    {e.guideline && <span className="pf-guideline">Guideline: {e.guideline}</span>}
                   </li>
                 ))}
               </ul>

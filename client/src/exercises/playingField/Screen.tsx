@@ -10,6 +10,8 @@ import { QUESTIONS, ZONE_INFO, zoneInfo } from './zones.ts';
 
 /** The most spreads the screen shows at once (two columns of seven): the rest are agreed. */
 const SCREEN_ROWS = 14;
+/** The most cards one column of the map shows, a line each at its smallest. */
+const MAP_ROWS = 16;
 
 /** The playing field on the projector: progress, then spreads, then the test, then the map. */
 export default function PlayingFieldScreen({
@@ -37,7 +39,8 @@ function ProgressScreen({
         {view.cards.length} cards
       </p>
       <p className="pf-screen__sub">
-        {progress.placements} placements so far. The spread stays hidden until everyone is done.
+        {progress.placements} placements so far. The spread stays hidden until the facilitator
+        reveals it.
       </p>
       <ul className="pf-screen-zones" aria-label="The three zones">
         {ZONE_INFO.map((zone) => (
@@ -197,8 +200,11 @@ function MapScreen({ view }: { view: PlayingFieldScreenView }) {
     zone,
     entries: view.map.filter((e) => e.zone === zone.id),
   }));
-  const longest = Math.max(...columns.map((c) => c.entries.length));
-  const density = longest >= 10 ? 'compact' : longest >= 6 ? 'dense' : 'roomy';
+  // Lines the fullest column needs (two a card, one a guideline) decide the type size.
+  const lines = Math.max(
+    ...columns.map((c) => c.entries.reduce((n, e) => n + 2 + (e.guideline ? 1 : 0), 0)),
+  );
+  const density = lines <= 10 ? 'roomy' : lines <= 16 ? 'dense' : 'compact';
   const undecided = view.cards.length - view.map.length;
   return (
     <div className={`pf-screen pf-screen-map pf-screen-map--${density}`}>
@@ -213,12 +219,13 @@ function MapScreen({ view }: { view: PlayingFieldScreenView }) {
               <span aria-hidden="true">{zone.symbol}</span> {zone.label}
             </h2>
             <ul>
-              {entries.map((e) => (
+              {entries.slice(0, MAP_ROWS).map((e) => (
                 <li key={e.cardId}>
                   <span className="pf-screen-map__card">{cards.get(e.cardId)?.text}</span>
                   {e.guideline && <span className="pf-screen-map__guideline">{e.guideline}</span>}
                 </li>
               ))}
+              {entries.length > MAP_ROWS && <li>and {entries.length - MAP_ROWS} more</li>}
             </ul>
           </section>
         ))}
