@@ -24,3 +24,23 @@ export type ExportBlock =
   | { type: 'fields'; rows: { label: string; value: string }[] }
   /** Follow-ups with an owner, ticked or not. */
   | { type: 'checklist'; items: { text: string; isDone: boolean; owner: string }[] };
+
+/** A block with nothing to show (an empty list or table): exports leave it out. */
+export function hasContent(block: ExportBlock): boolean {
+  switch (block.type) {
+    case 'list':
+    case 'checklist':
+      return block.items.length > 0;
+    case 'table':
+    case 'fields':
+      return block.rows.length > 0;
+    case 'bars':
+      return block.labels.length > 0;
+    case 'text':
+    case 'paragraph':
+      return block.text.trim() !== '';
+    case 'controlChart':
+      // An empty chart still says "No points yet": the run happened.
+      return true;
+  }
+}

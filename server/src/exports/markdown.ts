@@ -1,5 +1,5 @@
 import type { ControlChartView } from '@playfield/shared';
-import type { ExportBlock, ExportDocument } from './document.ts';
+import { hasContent, type ExportBlock, type ExportDocument } from './document.ts';
 import { formatNumber } from './format.ts';
 
 /**
@@ -65,7 +65,7 @@ export function renderMarkdown(doc: ExportDocument): string {
   if (doc.subtitle?.trim()) parts.push(`_${oneLine(doc.subtitle)}_`);
   for (const section of doc.sections) {
     parts.push(`## ${oneLine(section.heading)}`);
-    for (const block of section.blocks) {
+    for (const block of section.blocks.filter(hasContent)) {
       const text = renderBlock(block);
       if (text) parts.push(text);
     }

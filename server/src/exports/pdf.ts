@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { ControlChartView } from '@playfield/shared';
-import type { ExportBlock, ExportDocument } from './document.ts';
+import { hasContent, type ExportBlock, type ExportDocument } from './document.ts';
 import { fitTextToFont, pdfFonts, type PdfFonts } from './fonts.ts';
 import { formatNumber } from './format.ts';
 
@@ -101,8 +101,9 @@ class PdfLayout {
     pdf.moveDown(0.4);
     this.rule(COLOR.rule);
     for (const section of doc.sections) {
-      this.heading(section.heading, keepWithHeading(section.blocks[0]));
-      for (const block of section.blocks) {
+      const blocks = section.blocks.filter(hasContent);
+      this.heading(section.heading, keepWithHeading(blocks[0]));
+      for (const block of blocks) {
         this.block(block);
         pdf.y += 8;
       }
