@@ -185,7 +185,7 @@ describe('PlansPanel', () => {
     ]);
     await user.selectOptions(screen.getByLabelText('Round'), 'r1');
     await user.click(screen.getByRole('button', { name: 'CSV' }));
-    await user.click(screen.getByRole('button', { name: 'Policy (Markdown)' }));
+    await user.click(screen.getByRole('button', { name: 'Markdown' }));
 
     const paths = fetchMock.mock.calls.map(([url]) => url).filter((u) => !u.endsWith('/plans'));
     expect(paths).toEqual([

@@ -657,6 +657,17 @@ describe('summary', () => {
     });
   });
 
+  it('exports the map alone as the one-page policy, without the room’s statistics', () => {
+    const room = mappedRoom();
+    const policy = playingField.policy?.(room, ctx());
+    const table = playingField.summary(room, ctx()).blocks.find((b) => b.type === 'table');
+
+    expect(policy?.headline).toBe('Our playing field');
+    expect(policy?.blocks).toHaveLength(2);
+    expect(policy?.blocks[1]).toEqual(table);
+    expect(JSON.stringify(policy)).not.toMatch(/kappa/i);
+  });
+
   it('states the agreement, the most contested cards and the tests’ tallies', () => {
     const summary = playingField.summary(mappedRoom(), ctx());
 

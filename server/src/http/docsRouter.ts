@@ -228,16 +228,16 @@ export function docsRouter(options: {
     const exercise = round && getExercise(round.kind);
     if (!session || !round || !runtime || !exercise)
       return sendError(res, { code: 'NOT_FOUND', message: 'That round is not on the agenda' });
-    const summary = exercise.summary(
-      runtime.state,
-      roundContext(session.state, runtime, Date.now()),
-    );
+    const ctx = roundContext(session.state, runtime, Date.now());
+    const summary = exercise.summary(runtime.state, ctx);
+    // A round that decides a policy (the playing-field map) exports it as one page.
+    const document = exercise.policy(runtime.state, ctx) ?? summary;
     const name = `${row.title} - ${round.title}`;
     if (req.params.format === 'csv') return download(res, name, 'csv', summaryToCsv(summary));
     await sendDocument(res, name, req.params.format, {
       title: round.title,
       subtitle: `${row.title} · ${day(row.created_at)}`,
-      sections: [{ heading: summary.headline, blocks: summary.blocks }],
+      sections: [{ heading: document.headline, blocks: document.blocks }],
     });
   });
 

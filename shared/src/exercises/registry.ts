@@ -97,6 +97,8 @@ export interface ExerciseModule {
   roundControls: readonly RoundControl[];
   submittedCount(state: unknown): number;
   summary(state: unknown, ctx: RoundContext): RoundSummary;
+  /** The round's one-page policy, or null when the exercise decides none. */
+  policy(state: unknown, ctx: RoundContext): RoundSummary | null;
   actionPlanPrompt(config: unknown): string;
   automation(state: unknown, ctx: RoundContext): { action: unknown; delayMs: number } | null;
 }
@@ -167,6 +169,7 @@ function erase<C, S, P, F, V extends ExerciseViewTypes>(
     roundControls: def.roundControls ?? ['open', 'reveal'],
     submittedCount: (state) => def.submittedCount(state as S),
     summary: (state, ctx) => def.summary(state as S, ctx),
+    policy: (state, ctx) => def.policy?.(state as S, ctx) ?? null,
     actionPlanPrompt: (config) => def.actionPlanPrompt(config as C),
     automation: (state, ctx) => def.automation?.(state as S, ctx) ?? null,
   };

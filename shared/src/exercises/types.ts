@@ -116,6 +116,11 @@ export interface ExerciseDefinition<
   /** How many participants have submitted something, for progress displays. */
   submittedCount(state: State): number;
   summary(state: State, ctx: RoundContext): RoundSummary;
+  /**
+   * A one-page policy drawn from the round, when the round decides one (the playing-field
+   * map): what the round's Markdown and PDF export hold instead of the whole summary.
+   */
+  policy?(state: State, ctx: RoundContext): RoundSummary;
   /** The "what will I do about this?" prompt offered after the round. */
   actionPlanPrompt(config: Config): string;
   /**

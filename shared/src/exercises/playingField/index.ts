@@ -262,6 +262,20 @@ export const playingField: ExerciseDefinition<
     return people.size;
   },
 
+  policy(state) {
+    const decided = Object.keys(state.map).length;
+    return {
+      headline: 'Our playing field',
+      blocks: [
+        {
+          type: 'text',
+          text: `What each of us may decide for a customer: on the spot, within a guideline, or by escalating (${decided} of ${state.config.cards.length} situations decided).`,
+        },
+        mapTable(state),
+      ],
+    };
+  },
+
   summary(state, _ctx: RoundContext) {
     const results = fieldResults(state);
     const cards = new Map(state.config.cards.map((card) => [card.id, card]));
