@@ -299,7 +299,7 @@ describe('a live session from the laptop, three phones and the room screen', () 
   it('ends the session for everyone and keeps the results on the laptop', async () => {
     consolePage.once('dialog', (dialog) => void dialog.accept());
     await consolePage.getByRole('button', { name: 'End session' }).click();
-    await consolePage.getByRole('heading', { name: 'Results' }).waitFor();
+    await consolePage.getByRole('heading', { name: 'Results', exact: true }).waitFor();
     for (const phone of phones()) {
       await phone.getByRole('heading', { name: 'That’s a wrap' }).waitFor();
       expect(await phone.getByRole('button', { name: 'Leave session' }).count()).toBe(0);

@@ -129,7 +129,7 @@ describe('links that lead nowhere', () => {
     await page.getByRole('button', { name: 'Start session' }).click();
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'End session' }).click();
-    await page.getByRole('heading', { name: 'Results' }).waitFor();
+    await page.getByRole('heading', { name: 'Results', exact: true }).waitFor();
 
     const late = await newPhone(browser);
     await late.goto(`${server.url}/join/${session.code}`);

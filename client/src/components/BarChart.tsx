@@ -10,12 +10,13 @@ export function BarChart(props: {
   marked?: readonly number[];
   size?: 'normal' | 'large';
   label: string;
-  /** What the values measure, e.g. "mean score"; counts (the default) show a share instead. */
+  /** What the values measure, e.g. "mean score", written after values that are not counts. */
   unit?: string;
 }) {
   const total = props.values.reduce((a, b) => a + b, 0);
   const hasNegative = props.values.some((v) => v < 0);
-  const isCount = !props.unit && !hasNegative && props.values.every(Number.isInteger);
+  // Whole, non-negative values are counts and show their share; means and gaps show the unit.
+  const isCount = !hasNegative && props.values.every(Number.isInteger);
   const max = Math.max(isCount ? 1 : Number.EPSILON, ...props.values.map(Math.abs));
   return (
     <ul

@@ -160,7 +160,7 @@ function RoundExports({
 
   return (
     <div className="stack stack--tight">
-      <h3>Round results (a playing field exports its policy)</h3>
+      <h3>Round results</h3>
       {!round ? (
         <p className="muted">Results can be exported once a round has started.</p>
       ) : (
