@@ -5,12 +5,7 @@ import type {
   ParticipantPublicView,
   ScreenView,
 } from '../session/views.ts';
-import type {
-  ControlCommand,
-  PlanAnswerPayload,
-  RoundActPayload,
-  SyncPayload,
-} from './schemas.ts';
+import type { ControlCommand, PlanAnswerPayload, RoundActPayload, SyncPayload } from './schemas.ts';
 
 /** Every server reply to a client event: the data, or a typed error. */
 export type Ack<T> = (result: Result<T>) => void;

@@ -282,7 +282,8 @@ function decideSession(
       if (actor.role !== 'participant') return fail('FORBIDDEN', 'Only a participant can answer');
       const seat = state.participants[actor.participantId];
       if (!seat || seat.hasLeft) return fail('FORBIDDEN', 'You are not in this session');
-      if (!state.rounds[command.roundId]) return fail('NOT_FOUND', 'That round is not on the agenda');
+      if (!state.rounds[command.roundId])
+        return fail('NOT_FOUND', 'That round is not on the agenda');
       if (state.promptResponses?.[command.roundId]?.[actor.participantId]) return ok([]);
       return ok([
         { type: 'prompt.responded', roundId: command.roundId, participantId: actor.participantId },
