@@ -40,6 +40,11 @@ export interface DocState {
 }
 
 const ACK_TIMEOUT_MS = 10_000;
+/**
+ * Typing makes one Yjs update per key press: they are merged and sent at most this often,
+ * so a fast typist costs the server a few stored rows a second, not one per character.
+ */
+const SEND_BATCH_MS = 100;
 /** Local copies larger than this are not kept in localStorage (it holds ~5 MB in all). */
 const MAX_LOCAL_BYTES = 512 * 1024;
 const FINAL_CODES = new Set(['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'PROTOCOL_MISMATCH']);
@@ -70,6 +75,8 @@ export class SyncedDoc {
   private isOpen = false;
   private inFlight = 0;
   private persistTimer: ReturnType<typeof setTimeout> | null = null;
+  private unsent: Uint8Array[] = [];
+  private sendTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly storageKey: string;
   private readonly cleanups: (() => void)[] = [];
 
@@ -81,7 +88,7 @@ export class SyncedDoc {
     this.restoreLocal();
     const onUpdate = (update: Uint8Array, origin: unknown) => {
       this.schedulePersist();
-      if (origin !== this) this.send(update);
+      if (origin !== this) this.queue(update);
     };
     this.doc.on('update', onUpdate);
     const onAwareness = (
@@ -160,6 +167,8 @@ export class SyncedDoc {
         if (awareness) applyAwarenessUpdate(this.awareness, bytes(awareness), this);
         this.isOpen = true;
         this.set({ rights, error: null, status: 'saved' });
+        // What the server lacks includes every edit still waiting in the batch.
+        this.unsent = [];
         const missing = Y.encodeStateAsUpdate(this.doc, bytes(serverVector));
         // Two bytes is an empty update: the server already has everything.
         if (missing.byteLength > 2 && rights === 'edit') this.send(missing);
@@ -168,6 +177,23 @@ export class SyncedDoc {
           this.socket.emit('doc.awareness', { docId: this.docId, update: local }, () => {});
         }
       });
+  }
+
+  /** Holds a local edit for the next batch. */
+  private queue(update: Uint8Array): void {
+    this.unsent.push(update);
+    if (this.isOpen && this.state.status === 'saved') this.set({ status: 'saving' });
+    this.sendTimer ??= setTimeout(() => {
+      this.sendTimer = null;
+      this.flushUnsent();
+    }, SEND_BATCH_MS);
+  }
+
+  private flushUnsent(): void {
+    if (this.unsent.length === 0) return;
+    const [first, ...rest] = this.unsent;
+    this.unsent = [];
+    if (first) this.send(rest.length === 0 ? first : Y.mergeUpdates([first, ...rest]));
   }
 
   private send(update: Uint8Array): void {
@@ -231,6 +257,8 @@ export class SyncedDoc {
   }
 
   destroy(): void {
+    if (this.sendTimer) clearTimeout(this.sendTimer);
+    this.flushUnsent();
     if (this.persistTimer) {
       clearTimeout(this.persistTimer);
       this.persistNow();
