@@ -10,12 +10,9 @@ import {
   replay,
   type Actor,
   type AppError,
-  type CommandActor,
-  type EventEnvelope,
   type RoundContext,
   type RoundSpec,
   type SessionCommand,
-  type SessionState,
 } from '@playfield/shared';
 import {
   PUBLIC_CARDS_PER_BOX,
@@ -29,7 +26,7 @@ import {
   type CanvasState,
 } from '@playfield/shared/exercises/canvas/index';
 import { CANVAS_MAX_ENTRIES } from '@playfield/shared/exercises/canvas/limits';
-import { FACILITATOR as SESSION_FACILITATOR, createSession, run } from './sessionHarness.ts';
+import { FACILITATOR as SESSION_FACILITATOR, run, recordedSession } from './sessionHarness.ts';
 
 type Action = CanvasParticipantAction | CanvasFacilitatorAction;
 
@@ -813,21 +810,8 @@ describe('canvas replay', () => {
   };
 
   it('gives the same state when the session log is replayed', () => {
-    let { state, log }: { state: SessionState; log: EventEnvelope[] } = createSession([spec]);
-    const must = (command: SessionCommand, actor: CommandActor) => {
-      const stepped = run(state, command, actor);
-      if (!stepped.result.ok) throw new Error(stepped.result.error.message);
-      state = stepped.state;
-      log = [...log, ...stepped.envelopes];
-      return stepped;
-    };
-    const ids: string[] = [];
-    for (const name of ['Ana', 'Ben', 'Cai']) {
-      const joined = must({ type: 'participant.join', name }, { role: 'system' });
-      const event = joined.envelopes[0]?.event;
-      if (event?.type === 'participant.joined') ids.push(event.participantId);
-    }
-    must({ type: 'session.start' }, SESSION_FACILITATOR);
+    const live = recordedSession([spec], ['Ana', 'Ben', 'Cai']);
+    const { ids, must } = live;
     const roundAct = (action: Action): SessionCommand => ({
       type: 'round.act',
       roundId: ROUND,
@@ -848,13 +832,15 @@ describe('canvas replay', () => {
     by(1, { type: 'remove', entryId: 'e2' });
     must({ type: 'round.lock' }, SESSION_FACILITATOR);
     expect(
-      run(state, roundAct(post(2, 'Late')), { role: 'participant', participantId: ids[0] ?? '' })
-        .result.ok,
+      run(live.state, roundAct(post(2, 'Late')), {
+        role: 'participant',
+        participantId: ids[0] ?? '',
+      }).result.ok,
     ).toBe(false);
     must({ type: 'round.reveal' }, SESSION_FACILITATOR);
 
-    const replayed = replay(log);
-    expect(replayed).toEqual(state);
+    const replayed = replay(live.log);
+    expect(replayed).toEqual(live.state);
     const roundState = replayed.rounds[ROUND]?.state as CanvasState;
     expect(roundState.entries.map((e) => [e.id, e.box, e.text, e.isHidden])).toEqual([
       ['e1', 0, 'Our website', false],

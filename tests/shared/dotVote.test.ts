@@ -11,11 +11,9 @@ import {
   participantPublicView as sessionPublicView,
   type Actor,
   type AppError,
-  type EventEnvelope,
   type RoundContext,
   type RoundSpec,
   type SessionCommand,
-  type SessionState,
 } from '@playfield/shared';
 import {
   SCREEN_EXAMPLES,
@@ -35,9 +33,9 @@ import {
 import { dotVotePresets } from '@playfield/shared/exercises/dotVote/presets';
 import {
   FACILITATOR as SESSION_FACILITATOR,
-  createSession,
   refusal,
-  run,
+  recordedSession,
+  participant,
 } from './sessionHarness.ts';
 
 type Action = DotVoteParticipantAction | DotVoteFacilitatorAction;
@@ -866,18 +864,6 @@ describe('dot vote replay', () => {
   const ROUND = 'dv';
   const spec: RoundSpec = { id: ROUND, kind: 'dotVote', title: 'Sources', config: chooseConfig() };
 
-  interface Live {
-    state: SessionState;
-    log: EventEnvelope[];
-  }
-
-  function must(live: Live, command: SessionCommand, actor: Parameters<typeof run>[2]): Live {
-    const step = run(live.state, command, actor);
-    if (!step.result.ok)
-      throw new Error(`${JSON.stringify(command)}: ${step.result.error.message}`);
-    return { state: step.state, log: [...live.log, ...step.envelopes] };
-  }
-
   const roundAct = (action: Action): SessionCommand => ({
     type: 'round.act',
     roundId: ROUND,
@@ -885,19 +871,9 @@ describe('dot vote replay', () => {
   });
 
   it('rebuilds the same ballots, example ids and views when the log is replayed', () => {
-    let live: Live = createSession([spec]);
-    const ids: string[] = [];
-    for (const name of ['Ana', 'Ben', 'Cai']) {
-      const before = live.log.length;
-      live = must(live, { type: 'participant.join', name }, { role: 'system' });
-      const event = live.log[before]?.event;
-      if (event?.type !== 'participant.joined') throw new Error('no join');
-      ids.push(event.participantId);
-    }
-    live = must(live, { type: 'session.start' }, SESSION_FACILITATOR);
-    const [ana = '', ben = '', cai = ''] = ids;
-    const by = (id: string, action: Action) =>
-      (live = must(live, roundAct(action), { role: 'participant', participantId: id }));
+    const live = recordedSession([spec], ['Ana', 'Ben', 'Cai']);
+    const [ana = '', ben = '', cai = ''] = live.ids;
+    const by = (id: string, action: Action) => live.must(roundAct(action), participant(id));
     by(ana, choose(0, [1, 'Weekly complaint log'], 2));
     by(ben, choose([1, 'Angry letters go to legal']));
     by(cai, choose(1, 2, 3));
@@ -908,13 +884,12 @@ describe('dot vote replay', () => {
     expect(
       refusal(live.state, roundAct(choose(0, 0)), { role: 'participant', participantId: cai }).code,
     ).toBe('INVALID_ACTION');
-    live = must(
-      live,
+    live.must(
       roundAct({ type: 'hideExample', exampleId: hideId, isHidden: true }),
       SESSION_FACILITATOR,
     );
-    live = must(live, roundAct({ type: 'focus', option: 1 }), SESSION_FACILITATOR);
-    live = must(live, { type: 'round.reveal' }, SESSION_FACILITATOR);
+    live.must(roundAct({ type: 'focus', option: 1 }), SESSION_FACILITATOR);
+    live.must({ type: 'round.reveal' }, SESSION_FACILITATOR);
 
     expect(tallyDotVote(roundState()).counts).toEqual([1, 3, 2, 2]);
     const replayed = replay(live.log);

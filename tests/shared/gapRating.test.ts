@@ -10,12 +10,8 @@ import {
   replay,
   type Actor,
   type AppError,
-  type CommandActor,
-  type EventEnvelope,
   type RoundContext,
   type RoundSpec,
-  type SessionCommand,
-  type SessionState,
 } from '@playfield/shared';
 import {
   formatGap,
@@ -28,7 +24,7 @@ import {
   type GapRatingState,
 } from '@playfield/shared/exercises/gapRating/index';
 import { gapProgress, gapStats, sampleSd } from '@playfield/shared/exercises/gapRating/stats';
-import { FACILITATOR as SESSION_FACILITATOR, createSession, run } from './sessionHarness.ts';
+import { FACILITATOR as SESSION_FACILITATOR, run, recordedSession } from './sessionHarness.ts';
 
 type Action = GapRatingParticipantAction | GapRatingFacilitatorAction;
 
@@ -569,21 +565,8 @@ describe('gapRating replay', () => {
   };
 
   it('gives the same state and results when the session log is replayed', () => {
-    let { state, log }: { state: SessionState; log: EventEnvelope[] } = createSession([spec]);
-    const must = (command: SessionCommand, actor: CommandActor) => {
-      const stepped = run(state, command, actor);
-      if (!stepped.result.ok) throw new Error(stepped.result.error.message);
-      state = stepped.state;
-      log = [...log, ...stepped.envelopes];
-      return stepped;
-    };
-    const ids: string[] = [];
-    for (const name of ['Ana', 'Ben', 'Cai']) {
-      const joined = must({ type: 'participant.join', name }, { role: 'system' });
-      const event = joined.envelopes[0]?.event;
-      if (event?.type === 'participant.joined') ids.push(event.participantId);
-    }
-    must({ type: 'session.start' }, SESSION_FACILITATOR);
+    const live = recordedSession([spec], ['Ana', 'Ben', 'Cai']);
+    const { ids, must } = live;
     const by = (i: number, action: Action) =>
       must(
         { type: 'round.act', roundId: ROUND, action },
@@ -601,7 +584,7 @@ describe('gapRating replay', () => {
     // Refused after the lock: not logged, so the replay must not see it either.
     expect(
       run(
-        state,
+        live.state,
         { type: 'round.act', roundId: ROUND, action: rate(1, 'actual', 1) },
         {
           role: 'participant',
@@ -611,8 +594,8 @@ describe('gapRating replay', () => {
     ).toBe(false);
     must({ type: 'round.reveal' }, SESSION_FACILITATOR);
 
-    const replayed = replay(log);
-    expect(replayed).toEqual(state);
+    const replayed = replay(live.log);
+    expect(replayed).toEqual(live.state);
     const roundState = replayed.rounds[ROUND]?.state as GapRatingState;
     expect(Object.keys(roundState.ratings)).toHaveLength(2);
     expect(gapResults(roundState).measures[0]).toMatchObject({ gap: -0.5, n: 2, sd: 2.12 });

@@ -151,3 +151,42 @@ export function liveSession(
 export function answer(roundId: string, choices: number[]): SessionCommand {
   return { type: 'round.act', roundId, action: { type: 'answer', choices } };
 }
+
+/** A session that records its log, for replay tests: the people have joined, it has started. */
+export interface RecordedSession {
+  readonly state: SessionState;
+  readonly log: EventEnvelope[];
+  /** The participants' ids, in the order their names were given. */
+  readonly ids: string[];
+  /** Runs a command that must be accepted and records its events. */
+  must: (command: SessionCommand, actor: CommandActor) => Step;
+}
+
+/** Starts a recorded session with `names` joined, ready for a round's actions. */
+export function recordedSession(agenda: RoundSpec[], names: string[]): RecordedSession {
+  let { state, log } = createSession(agenda);
+  const must = (command: SessionCommand, actor: CommandActor): Step => {
+    const step = run(state, command, actor);
+    if (!step.result.ok)
+      throw new Error(`${JSON.stringify(command)}: ${step.result.error.message}`);
+    state = step.state;
+    log = [...log, ...step.envelopes];
+    return step;
+  };
+  const ids = names.map((name) => {
+    const event = must({ type: 'participant.join', name }, SYSTEM).envelopes[0]?.event;
+    if (event?.type !== 'participant.joined') throw new Error(`${name} did not join`);
+    return event.participantId;
+  });
+  must({ type: 'session.start' }, FACILITATOR);
+  return {
+    get state() {
+      return state;
+    },
+    get log() {
+      return log;
+    },
+    ids,
+    must,
+  };
+}

@@ -10,11 +10,9 @@ import {
   participantPublicView as sessionPublicView,
   type Actor,
   type AppError,
-  type EventEnvelope,
   type RoundContext,
   type RoundSpec,
   type SessionCommand,
-  type SessionState,
 } from '@playfield/shared';
 import {
   mostDivided,
@@ -31,9 +29,9 @@ import {
 import { sortPresets } from '@playfield/shared/exercises/sort/presets';
 import {
   FACILITATOR as SESSION_FACILITATOR,
-  createSession,
   refusal,
-  run,
+  recordedSession,
+  participant,
 } from './sessionHarness.ts';
 
 type Action = SortParticipantAction | SortFacilitatorAction;
@@ -625,18 +623,6 @@ describe('sort replay', () => {
   const ROUND = 'srt';
   const spec: RoundSpec = { id: ROUND, kind: 'sort', title: 'Warm-up sort', config: config() };
 
-  interface Live {
-    state: SessionState;
-    log: EventEnvelope[];
-  }
-
-  function must(live: Live, command: SessionCommand, actor: Parameters<typeof run>[2]): Live {
-    const step = run(live.state, command, actor);
-    if (!step.result.ok)
-      throw new Error(`${JSON.stringify(command)}: ${step.result.error.message}`);
-    return { state: step.state, log: [...live.log, ...step.envelopes] };
-  }
-
   const roundAct = (action: Action): SessionCommand => ({
     type: 'round.act',
     roundId: ROUND,
@@ -644,19 +630,9 @@ describe('sort replay', () => {
   });
 
   it('rebuilds the same state and views when the log of a whole round is replayed', () => {
-    let live: Live = createSession([spec]);
-    const ids: string[] = [];
-    for (const name of ['Ana', 'Ben', 'Cai']) {
-      const before = live.log.length;
-      live = must(live, { type: 'participant.join', name }, { role: 'system' });
-      const event = live.log[before]?.event;
-      if (event?.type !== 'participant.joined') throw new Error('no join');
-      ids.push(event.participantId);
-    }
-    live = must(live, { type: 'session.start' }, SESSION_FACILITATOR);
-    const [ana = '', ben = '', cai = ''] = ids;
-    const by = (id: string, action: Action) =>
-      (live = must(live, roundAct(action), { role: 'participant', participantId: id }));
+    const live = recordedSession([spec], ['Ana', 'Ben', 'Cai']);
+    const [ana = '', ben = '', cai = ''] = live.ids;
+    const by = (id: string, action: Action) => live.must(roundAct(action), participant(id));
     by(ana, place(0, 0));
     by(ben, place(0, 1));
     by(ana, place(1, 1));
@@ -670,9 +646,9 @@ describe('sort replay', () => {
     });
     expect(error.code).toBe('INVALID_ACTION');
 
-    live = must(live, roundAct({ type: 'focus', item: 1 }), SESSION_FACILITATOR);
-    live = must(live, { type: 'round.lock' }, SESSION_FACILITATOR);
-    live = must(live, { type: 'round.reveal' }, SESSION_FACILITATOR);
+    live.must(roundAct({ type: 'focus', item: 1 }), SESSION_FACILITATOR);
+    live.must({ type: 'round.lock' }, SESSION_FACILITATOR);
+    live.must({ type: 'round.reveal' }, SESSION_FACILITATOR);
 
     const roundState = live.state.rounds[ROUND]?.state as SortState;
     expect(roundState.placements).toEqual({
