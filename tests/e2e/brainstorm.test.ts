@@ -6,19 +6,16 @@
  * the phone, the console and the screen at each step, and axe on each. Every step waits for
  * what people would see, never for a fixed time.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import {
-  ensureClientBuilt,
   expectAccessible,
-  launchBrowser,
-  newLaptop,
   newPhone,
   screenshotOnFailure,
   screenshotter,
-  startServer,
   waitForText,
   type E2EServer,
+  useBrowserRun,
 } from './harness.ts';
 
 const TITLE = 'Strategy day (e2e)';
@@ -70,23 +67,13 @@ async function post(name: string, text: string): Promise<void> {
   await page.getByRole('button', { name: `Edit your note: ${text}` }).waitFor();
 }
 
-beforeAll(async () => {
-  ensureClientBuilt();
-  server = await startServer();
-  browser = await launchBrowser();
-  laptop = await newLaptop(browser);
-});
+useBrowserRun((run) => ({ server, browser, laptop } = run));
 
 screenshotOnFailure(shot, () => [
   ['console', consolePage],
   ['screen', screenPage],
   ...[...phones].map(([who, page]): [string, Page] => [who, page]),
 ]);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe('a brainstorm from the laptop, three phones and the room screen', () => {
   it('plans a brainstorm round and opens the console and the room screen', async () => {

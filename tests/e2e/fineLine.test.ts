@@ -6,19 +6,16 @@
  * another policy, and the comparison and the debrief reach the console and the room.
  * Every step waits for what people would see, never for a fixed time.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import {
-  ensureClientBuilt,
   expectAccessible,
-  launchBrowser,
-  newLaptop,
   newPhone,
   screenshotter,
-  startServer,
   waitForText,
   type E2EServer,
   screenshotOnFailure,
+  useBrowserRun,
 } from './harness.ts';
 
 const TITLE = 'Checkout (e2e)';
@@ -75,23 +72,13 @@ async function expectNoScroll(page: Page, what: string): Promise<void> {
   expect(overflow, `${what} fits without scrolling`).toEqual({ x: 0, y: 0 });
 }
 
-beforeAll(async () => {
-  ensureClientBuilt();
-  server = await startServer();
-  browser = await launchBrowser();
-  laptop = await newLaptop(browser);
-});
+useBrowserRun((run) => ({ server, browser, laptop } = run));
 
 screenshotOnFailure(shot, () => [
   ['console', consolePage],
   ['screen', screenPage],
   ...[...phones].map(([who, page]): [string, Page] => [who, page]),
 ]);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe('the Fine Line from the laptop, three phones and the room screen', () => {
   it('plans a Fine Line round and opens the console and the room screen', async () => {

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { beforeEach } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import {
   chromium,
   type Browser,
@@ -197,6 +197,33 @@ export async function newPhone(browser: Browser): Promise<Page> {
 /** The facilitator's laptop: the console and the room screen share its storage. */
 export async function newLaptop(browser: Browser): Promise<BrowserContext> {
   return withDefaults(await browser.newContext({ viewport: { width: 1366, height: 768 } }));
+}
+
+/** What a browser test file runs against: its own server, Chromium, and a laptop context. */
+export interface BrowserRun {
+  server: E2EServer;
+  browser: Browser;
+  laptop: BrowserContext;
+}
+
+/**
+ * Starts a fresh server and Chromium before the file's tests and closes both after them,
+ * even when starting failed half-way. Call it at the top level of a test file; `onReady`
+ * hands the pieces to the file's own variables.
+ */
+export function useBrowserRun(onReady: (run: BrowserRun) => void): void {
+  let server: E2EServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    ensureClientBuilt();
+    server = await startServer();
+    browser = await launchBrowser();
+    onReady({ server, browser, laptop: await newLaptop(browser) });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 }
 
 /** Saves a screenshot under test-artifacts/e2e (git-ignored), numbered in test order. */

@@ -6,19 +6,16 @@
  * and the facilitator records the playing field map. Every step waits for what people
  * would see, never for a fixed time.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
-  ensureClientBuilt,
   expectAccessible,
-  launchBrowser,
-  newLaptop,
   newPhone,
   screenshotOnFailure,
   screenshotter,
-  startServer,
   waitForText,
   type E2EServer,
+  useBrowserRun,
 } from './harness.ts';
 
 const TITLE = 'Playing field (e2e)';
@@ -90,23 +87,13 @@ async function expectNoSideScroll(page: Page, what: string): Promise<void> {
   expect(overflow, `${what} fits the phone's width`).toBe(0);
 }
 
-beforeAll(async () => {
-  ensureClientBuilt();
-  server = await startServer();
-  browser = await launchBrowser();
-  laptop = await newLaptop(browser);
-});
+useBrowserRun((run) => ({ server, browser, laptop } = run));
 
 screenshotOnFailure(shot, () => [
   ['console', consolePage],
   ['screen', screenPage],
   ...[...phones].map(([who, page]): [string, Page] => [who, page]),
 ]);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe('the playing field from the laptop, three phones and the room screen', () => {
   it('plans a playing field round with a four-card deck and opens the room screen', async () => {

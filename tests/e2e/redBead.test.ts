@@ -5,19 +5,16 @@
  * change, a stretch of demo mode and the debrief. Every step waits for what people would
  * see, never for a fixed time.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import {
-  ensureClientBuilt,
   expectAccessible,
-  launchBrowser,
-  newLaptop,
   newPhone,
   screenshotter,
-  startServer,
   waitForText,
   type E2EServer,
   screenshotOnFailure,
+  useBrowserRun,
 } from './harness.ts';
 
 const TITLE = 'Red beads (e2e)';
@@ -130,23 +127,13 @@ async function paddle(
   return red;
 }
 
-beforeAll(async () => {
-  ensureClientBuilt();
-  server = await startServer();
-  browser = await launchBrowser();
-  laptop = await newLaptop(browser);
-});
+useBrowserRun((run) => ({ server, browser, laptop } = run));
 
 screenshotOnFailure(shot, () => [
   ['console', consolePage],
   ['screen', screenPage],
   ...[...phones].map(([who, page]): [string, Page] => [who, page]),
 ]);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe('the Red Bead Experiment from the laptop, five phones and the room screen', () => {
   it('plans a Red Bead round and opens the console and the room screen', async () => {
