@@ -26,7 +26,12 @@ import {
   type CanvasState,
 } from '@playfield/shared/exercises/canvas/index';
 import { CANVAS_MAX_ENTRIES } from '@playfield/shared/exercises/canvas/limits';
-import { FACILITATOR as SESSION_FACILITATOR, run, recordedSession } from './sessionHarness.ts';
+import {
+  FACILITATOR as SESSION_FACILITATOR,
+  run,
+  recordedSession,
+  exerciseContext,
+} from './sessionHarness.ts';
 
 type Action = CanvasParticipantAction | CanvasFacilitatorAction;
 
@@ -37,15 +42,8 @@ const PEOPLE = [ANA, BEN, CAI];
 const FAC: Actor = { role: 'facilitator' };
 const as = (participantId: string): Actor => ({ role: 'participant', participantId });
 
-function ctx(overrides: Partial<RoundContext> = {}): RoundContext {
-  return {
-    isOpen: true,
-    isRevealed: false,
-    roster: Object.fromEntries(PEOPLE.map((p) => [p.id, { ...p, hasLeft: false }])),
-    at: 1000,
-    ...overrides,
-  };
-}
+const ctx = (overrides: Partial<RoundContext> = {}): RoundContext =>
+  exerciseContext(PEOPLE, { at: 1000, ...overrides });
 
 /** Two rated boxes and one unrated, two tags, four entries a person. */
 function config(overrides: Partial<CanvasConfig> = {}): CanvasConfig {

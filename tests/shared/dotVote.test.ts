@@ -36,6 +36,7 @@ import {
   refusal,
   recordedSession,
   participant,
+  exerciseContext,
 } from './sessionHarness.ts';
 
 type Action = DotVoteParticipantAction | DotVoteFacilitatorAction;
@@ -48,15 +49,8 @@ const PEOPLE = [ANA, BEN, CAI, DEE];
 const FAC: Actor = { role: 'facilitator' };
 const as = (id: string): Actor => ({ role: 'participant', participantId: id });
 
-function ctx(overrides: Partial<RoundContext> = {}): RoundContext {
-  return {
-    isOpen: true,
-    isRevealed: false,
-    roster: Object.fromEntries(PEOPLE.map((p) => [p.id, { ...p, hasLeft: false }])),
-    at: 5000,
-    ...overrides,
-  };
-}
+const ctx = (overrides: Partial<RoundContext> = {}): RoundContext =>
+  exerciseContext(PEOPLE, { at: 5000, ...overrides });
 
 const LABELS = ['Letters', 'Complaints', 'Survey cards', 'CSI'];
 

@@ -24,7 +24,12 @@ import {
   type GapRatingState,
 } from '@playfield/shared/exercises/gapRating/index';
 import { gapProgress, gapStats, sampleSd } from '@playfield/shared/exercises/gapRating/stats';
-import { FACILITATOR as SESSION_FACILITATOR, run, recordedSession } from './sessionHarness.ts';
+import {
+  FACILITATOR as SESSION_FACILITATOR,
+  run,
+  recordedSession,
+  exerciseContext,
+} from './sessionHarness.ts';
 
 type Action = GapRatingParticipantAction | GapRatingFacilitatorAction;
 
@@ -36,15 +41,8 @@ const PEOPLE = [ANA, BEN, CAI, DEE];
 const FACILITATOR: Actor = { role: 'facilitator' };
 const as = (participantId: string): Actor => ({ role: 'participant', participantId });
 
-function ctx(overrides: Partial<RoundContext> = {}): RoundContext {
-  return {
-    isOpen: true,
-    isRevealed: false,
-    roster: Object.fromEntries(PEOPLE.map((p) => [p.id, { ...p, hasLeft: false }])),
-    at: 1000,
-    ...overrides,
-  };
-}
+const ctx = (overrides: Partial<RoundContext> = {}): RoundContext =>
+  exerciseContext(PEOPLE, { at: 1000, ...overrides });
 
 function config(overrides: Partial<GapRatingConfig> = {}): GapRatingConfig {
   return {

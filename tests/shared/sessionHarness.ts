@@ -11,6 +11,7 @@ import {
   type CommandActor,
   type EventEnvelope,
   type Result,
+  type RoundContext,
   type RoundSpec,
   type SessionCommand,
   type SessionEvent,
@@ -188,5 +189,22 @@ export function recordedSession(agenda: RoundSpec[], names: string[]): RecordedS
     },
     ids,
     must,
+  };
+}
+
+/**
+ * The context an exercise's reducer and views get, for unit tests: open, not revealed,
+ * with `people` on the roster (none of them left).
+ */
+export function exerciseContext(
+  people: readonly { id: string; name: string }[],
+  overrides: Partial<RoundContext> = {},
+): RoundContext {
+  return {
+    isOpen: true,
+    isRevealed: false,
+    roster: Object.fromEntries(people.map((p) => [p.id, { ...p, hasLeft: false }])),
+    at: 0,
+    ...overrides,
   };
 }

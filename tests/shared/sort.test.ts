@@ -32,6 +32,7 @@ import {
   refusal,
   recordedSession,
   participant,
+  exerciseContext,
 } from './sessionHarness.ts';
 
 type Action = SortParticipantAction | SortFacilitatorAction;
@@ -44,15 +45,8 @@ const PEOPLE = [ANA, BEN, CAI, DEE];
 const FAC: Actor = { role: 'facilitator' };
 const as = (id: string): Actor => ({ role: 'participant', participantId: id });
 
-function ctx(overrides: Partial<RoundContext> = {}): RoundContext {
-  return {
-    isOpen: true,
-    isRevealed: false,
-    roster: Object.fromEntries(PEOPLE.map((p) => [p.id, { ...p, hasLeft: false }])),
-    at: 5000,
-    ...overrides,
-  };
-}
+const ctx = (overrides: Partial<RoundContext> = {}): RoundContext =>
+  exerciseContext(PEOPLE, { at: 5000, ...overrides });
 
 /** Three statements: A expects category 0, B expects 1, C has no right answer. */
 function config(overrides: Partial<SortConfig> = {}): SortConfig {
