@@ -2,10 +2,15 @@
 import '../zodSetup.ts';
 import { useEffect, useMemo, useState, type CSSProperties, type FocusEvent } from 'react';
 import type * as Y from 'yjs';
-import { NOTEBOOK_BLOCK_LABELS } from '@playfield/shared/notebooks/notebook';
+import {
+  NOTEBOOK_BLOCK_LABELS,
+  parseRoundSummary,
+  readBlockFields,
+  type NotebookBlockFields,
+} from '@playfield/shared/notebooks/notebook';
 import { RoundSummaryView } from '../components/RoundSummaryView.tsx';
 import { CollabTextArea } from '../docs/CollabTextArea.tsx';
-import { blockMaps, parseSummary, readBlockFields, type BlockFields } from './blockModel.ts';
+import { blockMaps } from './blockModel.ts';
 import { LiveText } from './LiveText.tsx';
 import {
   ADD_LABELS,
@@ -150,7 +155,7 @@ function BlockBody({
   editors,
   onFocusBlock,
   onAdd,
-}: BlockProps & { fields: BlockFields; roundNumber: number | null }) {
+}: BlockProps & { fields: NotebookBlockFields; roundNumber: number | null }) {
   const [isAdding, setIsAdding] = useState(false);
   const { id, type } = fields;
   const label = NOTEBOOK_BLOCK_LABELS[type];
@@ -245,8 +250,8 @@ function BlockBody({
   );
 }
 
-function RoundResults({ fields }: { fields: BlockFields }) {
-  const summary = useMemo(() => parseSummary(fields.summaryJson), [fields.summaryJson]);
+function RoundResults({ fields }: { fields: NotebookBlockFields }) {
+  const summary = useMemo(() => parseRoundSummary(fields.summaryJson), [fields.summaryJson]);
   if (!summary) {
     return (
       <>
@@ -273,7 +278,7 @@ function BlockText({
   canEdit,
   empty,
 }: {
-  fields: BlockFields;
+  fields: NotebookBlockFields;
   label: string;
   canEdit: boolean;
   empty: string;
@@ -290,7 +295,15 @@ function BlockText({
   );
 }
 
-function FollowUp({ fields, doc, canEdit }: { fields: BlockFields; doc: Y.Doc; canEdit: boolean }) {
+function FollowUp({
+  fields,
+  doc,
+  canEdit,
+}: {
+  fields: NotebookBlockFields;
+  doc: Y.Doc;
+  canEdit: boolean;
+}) {
   const { id } = fields;
   if (!canEdit) {
     return (

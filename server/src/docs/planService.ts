@@ -6,7 +6,7 @@ import {
   type PlanAnswerPayload,
   type Result,
 } from '@playfield/shared';
-import { addPlanAction, setPlanFlag } from '@playfield/shared/plans/plan';
+import { addPlanAction } from '@playfield/shared/plans/plan';
 import { newId } from '../security/tokens.ts';
 import type { LiveSession } from '../sessions/liveSession.ts';
 import type { DocumentHub } from './documentHub.ts';
@@ -48,12 +48,5 @@ export class PlanService {
       { role: 'participant', participantId },
     );
     return counted.ok ? ok({ seq: counted.data.seq }) : counted;
-  }
-
-  /** Marks a plan finished (the closing round's "my plan is done"). */
-  async setFinished(sessionId: string, participantId: string, isFinished: boolean) {
-    return this.hub.change(docIdOf({ kind: 'plan', sessionId, participantId }), (doc) =>
-      setPlanFlag(doc, 'isFinished', isFinished),
-    );
   }
 }

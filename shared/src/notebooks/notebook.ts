@@ -93,9 +93,24 @@ function parseJson<T>(schema: z.ZodType<T>, raw: unknown): T | null {
   }
 }
 
+/** A round's stored results, or null when missing or unreadable. */
+export function parseRoundSummary(json: string | null): RoundSummary | null {
+  return parseJson(roundSummarySchema, json);
+}
+
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
 
-function readBlock(item: unknown): NotebookBlock | null {
+/**
+ * One block's fields as an editor binds to them: the live Y.Text, and the round's results
+ * still as JSON (parsed only when they change). Null for anything malformed.
+ */
+export interface NotebookBlockFields extends Omit<NotebookBlock, 'text' | 'summary'> {
+  text: Y.Text | null;
+  summaryJson: string | null;
+}
+
+/** Reads one item of the blocks array; null when it is not a readable block. */
+export function readBlockFields(item: unknown): NotebookBlockFields | null {
   if (!(item instanceof Y.Map)) return null;
   const map = item as Y.Map<unknown>;
   const type = map.get('type');
@@ -103,18 +118,28 @@ function readBlock(item: unknown): NotebookBlock | null {
   if (typeof id !== 'string' || !NOTEBOOK_BLOCK_TYPES.includes(type as NotebookBlockType))
     return null;
   const text = map.get('text');
+  const summary = map.get('summary');
+  const createdAt = map.get('createdAt');
+  const roundId = map.get('roundId');
   return {
     id,
     type: type as NotebookBlockType,
-    text: text instanceof Y.Text ? text.toJSON() : '',
-    createdAt: typeof map.get('createdAt') === 'number' ? (map.get('createdAt') as number) : 0,
-    roundId: typeof map.get('roundId') === 'string' ? (map.get('roundId') as string) : null,
+    text: text instanceof Y.Text ? text : null,
+    createdAt: typeof createdAt === 'number' ? createdAt : 0,
+    roundId: typeof roundId === 'string' ? roundId : null,
     title: str(map.get('title')),
     kind: str(map.get('kind')),
-    summary: parseJson(roundSummarySchema, map.get('summary')),
+    summaryJson: typeof summary === 'string' ? summary : null,
     owner: str(map.get('owner')),
     isDone: map.get('isDone') === true,
   };
+}
+
+function readBlock(item: unknown): NotebookBlock | null {
+  const fields = readBlockFields(item);
+  if (!fields) return null;
+  const { text, summaryJson, ...rest } = fields;
+  return { ...rest, text: text?.toJSON() ?? '', summary: parseRoundSummary(summaryJson) };
 }
 
 /** Reads a notebook document as plain data, skipping anything malformed. */
