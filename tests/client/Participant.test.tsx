@@ -30,6 +30,7 @@ function own(choices: number[] | null): ParticipantOwnView {
     participantId: 'p1',
     name: 'Sam',
     hasLeft: false,
+    isRemoved: false,
     round: choices ? { kind: 'poll', id: 'round_1', view: { choices } } : null,
   };
 }

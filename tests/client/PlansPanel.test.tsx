@@ -25,6 +25,7 @@ function agendaItem(id: string, title: string, hasStarted: boolean): AgendaItemV
 function facilitatorView(overrides: Partial<FacilitatorView> = {}): FacilitatorView {
   return {
     session: header({ phase: 'live' }),
+    isLocked: false,
     prompt: null,
     agenda: [
       agendaItem('r1', 'First contact', true),
@@ -32,9 +33,9 @@ function facilitatorView(overrides: Partial<FacilitatorView> = {}): FacilitatorV
       agendaItem('r3', 'Closing', false),
     ],
     roster: [
-      { id: 'p1', name: 'Ana', isOnline: true, hasLeft: false },
-      { id: 'p2', name: 'Ben', isOnline: true, hasLeft: false },
-      { id: 'p3', name: 'Cai', isOnline: false, hasLeft: true },
+      { id: 'p1', name: 'Ana', isOnline: true, hasLeft: false, isRemoved: false },
+      { id: 'p2', name: 'Ben', isOnline: true, hasLeft: false, isRemoved: false },
+      { id: 'p3', name: 'Cai', isOnline: false, hasLeft: true, isRemoved: false },
     ],
     timer: null,
     round: {

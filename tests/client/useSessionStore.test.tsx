@@ -40,7 +40,7 @@ describe('useSessionStore', () => {
 
   it('keeps each view’s seq apart when views arrive out of order across audiences', () => {
     store().receive('publicView', message(publicView(), 9));
-    const own = { participantId: 'p1', name: 'Sam', hasLeft: false, round: null };
+    const own = { participantId: 'p1', name: 'Sam', hasLeft: false, isRemoved: false, round: null };
 
     store().receive('own', message(own, 4));
 
@@ -54,7 +54,10 @@ describe('useSessionStore', () => {
     store().receive('publicView', message(publicView(), 12));
     store().receive(
       'own',
-      message({ participantId: 'p1', name: 'S', hasLeft: false, round: null }, 10),
+      message(
+        { participantId: 'p1', name: 'S', hasLeft: false, isRemoved: false, round: null },
+        10,
+      ),
     );
 
     expect(store().lastSeq).toBe(12);

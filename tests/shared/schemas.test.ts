@@ -122,11 +122,21 @@ const validCommands = [
   { type: 'agenda.remove', roundId: 'r1' },
   { type: 'agenda.move', roundId: 'r1', toIndex: 0 },
   { type: 'agenda.move', roundId: 'r1', toIndex: LIMITS.agendaRounds },
+  { type: 'session.lock' },
+  { type: 'session.unlock' },
+  { type: 'participants.remove', participantIds: ['p1'] },
 ];
 
 describe('controlCommandSchema', () => {
   it.each(validCommands)('accepts %j', (command) => {
     expect(controlCommandSchema.parse(command)).toEqual(command);
+  });
+
+  it('accepts a removal of as many seats as a session holds', () => {
+    const participantIds = Array.from({ length: LIMITS.participantsPerSession }, (_, i) => `p${i}`);
+    expect(
+      controlCommandSchema.safeParse({ type: 'participants.remove', participantIds }).success,
+    ).toBe(true);
   });
 
   it('covers every command type when the valid table is complete', () => {
@@ -170,6 +180,18 @@ describe('controlCommandSchema', () => {
     [
       'move past the limit',
       { type: 'agenda.move', roundId: 'r1', toIndex: LIMITS.agendaRounds + 1 },
+    ],
+    ['remove with no ids', { type: 'participants.remove', participantIds: [] }],
+    ['remove with a bad id', { type: 'participants.remove', participantIds: ['a b'] }],
+    [
+      'remove past the limit',
+      {
+        type: 'participants.remove',
+        participantIds: Array.from(
+          { length: LIMITS.participantsPerSession + 1 },
+          (_, i) => `p${i}`,
+        ),
+      },
     ],
     ['not an object', 'session.start'],
     ['null', null],

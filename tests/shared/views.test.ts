@@ -100,6 +100,7 @@ describe('participantOwnView', () => {
         participantId: id,
         name: NAMES[i],
         hasLeft: false,
+        isRemoved: false,
         round: { kind: 'poll', id: 'r1', view: { choices: [i % 3] } },
       });
       const json = JSON.stringify(view);
@@ -152,9 +153,9 @@ describe('facilitatorView', () => {
     const { state, ids } = answeredSession();
     const left = mustRun(state, { type: 'participant.leave' }, participant(ids[2] ?? ''));
     expect(facilitatorView(left, new Set([ids[1] ?? '']), AT).roster).toEqual([
-      { id: ids[0], name: NAMES[0], isOnline: false, hasLeft: false },
-      { id: ids[1], name: NAMES[1], isOnline: true, hasLeft: false },
-      { id: ids[2], name: NAMES[2], isOnline: false, hasLeft: true },
+      { id: ids[0], name: NAMES[0], isOnline: false, hasLeft: false, isRemoved: false },
+      { id: ids[1], name: NAMES[1], isOnline: true, hasLeft: false, isRemoved: false },
+      { id: ids[2], name: NAMES[2], isOnline: false, hasLeft: true, isRemoved: false },
     ]);
   });
 

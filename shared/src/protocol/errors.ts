@@ -13,9 +13,15 @@ export const ERROR_CODES = [
   'NAME_TAKEN',
   'ROUND_LOCKED',
   'ROUND_NOT_CURRENT',
+  /** The facilitator locked the room: no new joins (seats already taken still work). */
+  'ROOM_LOCKED',
   'INVALID_ACTION',
   'PROTOCOL_MISMATCH',
   'TOO_LARGE',
+  /** Storage is failing for now: nothing was stored; try again shortly. */
+  'UNAVAILABLE',
+  /** The session's or document's stored data made the server fail: closed to edits. */
+  'QUARANTINED',
   'INTERNAL',
 ] as const;
 
@@ -41,8 +47,17 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   NAME_TAKEN: 409,
   ROUND_LOCKED: 409,
   ROUND_NOT_CURRENT: 409,
+  ROOM_LOCKED: 423,
   INVALID_ACTION: 422,
   PROTOCOL_MISMATCH: 426,
   TOO_LARGE: 413,
+  UNAVAILABLE: 503,
+  QUARANTINED: 423,
   INTERNAL: 500,
 };
+
+/** What a join is told while the facilitator has locked the room. */
+export const ROOM_LOCKED_MESSAGE = 'This room is closed to new joins: ask the facilitator';
+
+/** What a removed seat is told, on its phone and when it tries to reconnect. */
+export const REMOVED_MESSAGE = 'The facilitator removed you from this session';

@@ -106,6 +106,14 @@ export const controlCommandSchema = z.discriminatedUnion('type', [
     roundId: idSchema,
     toIndex: z.number().int().min(0).max(LIMITS.agendaRounds),
   }),
+  /** Close the room to new joins (seats already taken keep working), or open it again. */
+  z.object({ type: z.literal('session.lock') }),
+  z.object({ type: z.literal('session.unlock') }),
+  /** Close many seats at once (a room flooded with fake seats); their answers stay. */
+  z.object({
+    type: z.literal('participants.remove'),
+    participantIds: z.array(idSchema).min(1).max(LIMITS.participantsPerSession),
+  }),
 ]);
 export type ControlCommand = z.infer<typeof controlCommandSchema>;
 

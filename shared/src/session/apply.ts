@@ -1,9 +1,24 @@
 import { getExercise } from '../exercises/registry.ts';
 import type { RoundSpec } from '../exercises/registry.ts';
 import type { RoundContext } from '../exercises/types.ts';
+import { dict, own } from '../own.ts';
 import { deriveSeed } from '../random.ts';
 import type { EventEnvelope, SessionEvent } from './events.ts';
-import type { RoundRuntime, SessionState } from './state.ts';
+import type { ParticipantRecord, RoundRuntime, SessionState } from './state.ts';
+
+/**
+ * A copy of `record` with `key` set, without a prototype: the session's records are keyed
+ * by ids that came from outside, so none of them may meet an inherited property.
+ */
+function withEntry<T>(
+  record: Readonly<Record<string, T>>,
+  key: string,
+  value: T,
+): Record<string, T> {
+  const next = Object.assign(dict<T>(), record);
+  next[key] = value;
+  return next;
+}
 
 /** How names are compared for duplicates: case-insensitive. */
 export function nameKey(name: string): string {
@@ -59,9 +74,9 @@ function updateRound(
   roundId: string,
   change: (runtime: RoundRuntime) => RoundRuntime,
 ): SessionState {
-  const runtime = state.rounds[roundId];
+  const runtime = own(state.rounds, roundId);
   if (!runtime) return state;
-  return { ...state, rounds: { ...state.rounds, [roundId]: change(runtime) } };
+  return { ...state, rounds: withEntry(state.rounds, roundId, change(runtime)) };
 }
 
 /** The session as the first event of its log creates it. */
@@ -79,11 +94,33 @@ export function createSessionState(
     endedAt: null,
     agenda: event.agenda,
     currentRoundId: null,
-    rounds: Object.fromEntries(event.agenda.map((r) => [r.id, initRound(event.seed, r)])),
-    participants: {},
+    rounds: event.agenda.reduce(
+      (rounds, r) => Object.assign(rounds, { [r.id]: initRound(event.seed, r) }),
+      dict<RoundRuntime>(),
+    ),
+    participants: dict<ParticipantRecord>(),
     timer: null,
     seq,
   };
+}
+
+/**
+ * Closes the seats the facilitator removed. One copy of the seat table, then work for the
+ * removed seats only: never a pass over the whole room per seat. Seats already closed or
+ * unknown are skipped (decide leaves them out; a log written by hand might not).
+ */
+function removeSeats(state: SessionState, ids: readonly string[]): SessionState {
+  let participants: Record<string, ParticipantRecord> | null = null;
+  let removed = 0;
+  for (const id of ids) {
+    const seat = own(participants ?? state.participants, id);
+    if (!seat || seat.hasLeft) continue;
+    participants ??= Object.assign(dict<ParticipantRecord>(), state.participants);
+    participants[id] = { ...seat, hasLeft: true, isRemoved: true };
+    removed++;
+  }
+  if (!participants) return state;
+  return { ...state, participants, removedCount: (state.removedCount ?? 0) + removed };
 }
 
 function applyChange(state: SessionState, event: SessionEvent, at: number): SessionState {
@@ -97,25 +134,31 @@ function applyChange(state: SessionState, event: SessionEvent, at: number): Sess
     case 'participant.joined':
       return {
         ...state,
-        participants: {
-          ...state.participants,
-          [event.participantId]: {
-            id: event.participantId,
-            name: event.name,
-            nameKey: nameKey(event.name),
-            joinedAt: at,
-            hasLeft: false,
-          },
-        },
+        participants: withEntry<ParticipantRecord>(state.participants, event.participantId, {
+          id: event.participantId,
+          name: event.name,
+          nameKey: nameKey(event.name),
+          joinedAt: at,
+          hasLeft: false,
+        }),
       };
     case 'participant.left': {
-      const seat = state.participants[event.participantId];
+      const seat = own(state.participants, event.participantId);
       if (!seat) return state;
       return {
         ...state,
-        participants: { ...state.participants, [seat.id]: { ...seat, hasLeft: true } },
+        participants: withEntry<ParticipantRecord>(state.participants, seat.id, {
+          ...seat,
+          hasLeft: true,
+        }),
       };
     }
+    case 'participants.removed':
+      return removeSeats(state, event.participantIds);
+    case 'session.locked':
+      return { ...state, isLocked: true };
+    case 'session.unlocked':
+      return { ...state, isLocked: false };
     case 'round.entered': {
       const next = updateRound(state, event.roundId, (r) => ({ ...r, hasStarted: true }));
       return { ...next, currentRoundId: event.roundId, timer: null };
@@ -150,7 +193,7 @@ function applyChange(state: SessionState, event: SessionEvent, at: number): Sess
       return {
         ...state,
         agenda,
-        rounds: { ...state.rounds, [event.round.id]: initRound(state.seed, event.round) },
+        rounds: withEntry(state.rounds, event.round.id, initRound(state.seed, event.round)),
       };
     }
     case 'agenda.updated': {
@@ -169,7 +212,7 @@ function applyChange(state: SessionState, event: SessionEvent, at: number): Sess
       }));
     }
     case 'agenda.removed': {
-      const rounds = { ...state.rounds };
+      const rounds = Object.assign(dict<RoundRuntime>(), state.rounds);
       delete rounds[event.roundId];
       return { ...state, agenda: state.agenda.filter((r) => r.id !== event.roundId), rounds };
     }
@@ -185,14 +228,9 @@ function applyChange(state: SessionState, event: SessionEvent, at: number): Sess
     case 'prompt.closed':
       return { ...state, prompt: null };
     case 'prompt.responded': {
-      const responses = state.promptResponses ?? {};
-      return {
-        ...state,
-        promptResponses: {
-          ...responses,
-          [event.roundId]: { ...responses[event.roundId], [event.participantId]: true },
-        },
-      };
+      const responses = state.promptResponses ?? dict<Record<string, true>>();
+      const round = withEntry<true>(own(responses, event.roundId) ?? {}, event.participantId, true);
+      return { ...state, promptResponses: withEntry(responses, event.roundId, round) };
     }
     case 'timer.started':
       return {

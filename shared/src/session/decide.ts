@@ -2,6 +2,8 @@ import { getExercise, parseRoundInput } from '../exercises/registry.ts';
 import type { RoundSpec } from '../exercises/registry.ts';
 import type { Actor } from '../exercises/types.ts';
 import { LIMITS } from '../limits.ts';
+import { hasOwn, own } from '../own.ts';
+import { ROOM_LOCKED_MESSAGE } from '../protocol/errors.ts';
 import type { ControlCommand } from '../protocol/schemas.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { applyEvent, nameKey, roundContext, withRoundState } from './apply.ts';
@@ -46,7 +48,16 @@ const FACILITATOR_ONLY = new Set<SessionCommand['type']>([
   'agenda.update',
   'agenda.remove',
   'agenda.move',
+  'session.lock',
+  'session.unlock',
+  'participants.remove',
 ]);
+
+/**
+ * Seat records a session keeps at most, removed ones included: removed seats stop counting
+ * against `LIMITS.participantsPerSession`, and this bounds the log and memory behind them.
+ */
+export const MAX_SEAT_RECORDS = 2 * LIMITS.participantsPerSession;
 
 /** Suggests a free display name: "Sam" taken gives "Sam 2", then "Sam 3"... */
 export function suggestName(state: SessionState, name: string): string {
@@ -60,7 +71,7 @@ export function suggestName(state: SessionState, name: string): string {
 export function isNameTaken(state: SessionState, name: string): boolean {
   const wanted = nameKey(name);
   for (const id in state.participants) {
-    const p = state.participants[id];
+    const p = own(state.participants, id);
     if (p && !p.hasLeft && p.nameKey === wanted) return true;
   }
   return false;
@@ -73,7 +84,7 @@ function roundIndex(state: SessionState, roundId: string | null): number {
 function targetRound(state: SessionState, roundId: string | undefined): Result<string> {
   const id = roundId ?? state.currentRoundId;
   if (id === null) return fail('CONFLICT', 'No round is running yet: start the session first');
-  if (!state.rounds[id]) return fail('NOT_FOUND', 'That round is not on the agenda');
+  if (!hasOwn(state.rounds, id)) return fail('NOT_FOUND', 'That round is not on the agenda');
   return ok(id);
 }
 
@@ -83,7 +94,7 @@ function enter(state: SessionState, roundId: string): Result<SessionEvent[]> {
 }
 
 function hasSubmissions(state: SessionState, roundId: string): boolean {
-  const runtime = state.rounds[roundId];
+  const runtime = own(state.rounds, roundId);
   const round = state.agenda.find((r) => r.id === roundId);
   const exercise = round && getExercise(round.kind);
   return !!runtime && !!exercise && exercise.submittedCount(runtime.state) > 0;
@@ -164,14 +175,14 @@ function decideRoundAct(
   if (state.phase === 'ended') return fail('SESSION_ENDED', 'This session has ended');
   if (actor.role === 'system') return fail('FORBIDDEN', 'Not an actor');
   if (actor.role === 'participant') {
-    const seat = state.participants[actor.participantId];
+    const seat = own(state.participants, actor.participantId);
     if (!seat || seat.hasLeft) return fail('FORBIDDEN', 'You are not in this session');
     if (state.phase !== 'live' || state.currentRoundId !== command.roundId) {
       return fail('ROUND_NOT_CURRENT', 'This round is not running any more');
     }
   }
   const round = state.agenda.find((r) => r.id === command.roundId);
-  const runtime = state.rounds[command.roundId];
+  const runtime = own(state.rounds, command.roundId);
   const exercise = round && getExercise(round.kind);
   if (!round || !runtime || !exercise) return fail('NOT_FOUND', 'That round is not on the agenda');
   const action = exercise.parseAction(actor.role, command.action);
@@ -203,7 +214,12 @@ function decideSession(
   switch (command.type) {
     case 'participant.join': {
       if (actor.role !== 'system') return fail('FORBIDDEN', 'Join with the join code');
-      if (Object.keys(state.participants).length >= LIMITS.participantsPerSession) {
+      if (state.isLocked) return fail('ROOM_LOCKED', ROOM_LOCKED_MESSAGE);
+      const seats = Object.keys(state.participants).length;
+      if (
+        seats - (state.removedCount ?? 0) >= LIMITS.participantsPerSession ||
+        seats >= MAX_SEAT_RECORDS
+      ) {
         return fail('CONFLICT', 'This session is full');
       }
       if (isNameTaken(state, command.name)) {
@@ -220,7 +236,7 @@ function decideSession(
     }
     case 'participant.leave': {
       if (actor.role !== 'participant') return fail('FORBIDDEN', 'Only a participant can leave');
-      const seat = state.participants[actor.participantId];
+      const seat = own(state.participants, actor.participantId);
       if (!seat || seat.hasLeft) return fail('CONFLICT', 'You have already left this session');
       return ok([{ type: 'participant.left', participantId: actor.participantId }]);
     }
@@ -234,6 +250,23 @@ function decideSession(
       ]);
     case 'session.end':
       return ok([{ type: 'session.ended' }]);
+    case 'session.lock':
+      if (state.isLocked) return fail('CONFLICT', 'The room is already locked');
+      return ok([{ type: 'session.locked' }]);
+    case 'session.unlock':
+      if (!state.isLocked) return fail('CONFLICT', 'The room is not locked');
+      return ok([{ type: 'session.unlocked' }]);
+    case 'participants.remove': {
+      // Each seat once, and only seats still in: the event then says exactly what changed.
+      const ids = new Set<string>();
+      for (const id of command.participantIds) {
+        const seat = own(state.participants, id);
+        if (seat && !seat.hasLeft) ids.add(id);
+      }
+      if (ids.size === 0)
+        return fail('CONFLICT', 'Nobody to remove: those seats are already closed');
+      return ok([{ type: 'participants.removed', participantIds: [...ids] }]);
+    }
     case 'round.next':
     case 'round.back': {
       if (state.phase !== 'live') return fail('CONFLICT', 'Start the session first');
@@ -251,7 +284,7 @@ function decideSession(
       return enter(state, round.id);
     }
     case 'round.goto':
-      if (!state.rounds[command.roundId])
+      if (!hasOwn(state.rounds, command.roundId))
         return fail('NOT_FOUND', 'That round is not on the agenda');
       return enter(state, command.roundId);
     case 'round.open':
@@ -280,11 +313,11 @@ function decideSession(
       return ok([{ type: 'prompt.closed' }]);
     case 'prompt.respond': {
       if (actor.role !== 'participant') return fail('FORBIDDEN', 'Only a participant can answer');
-      const seat = state.participants[actor.participantId];
+      const seat = own(state.participants, actor.participantId);
       if (!seat || seat.hasLeft) return fail('FORBIDDEN', 'You are not in this session');
-      if (!state.rounds[command.roundId])
+      if (!hasOwn(state.rounds, command.roundId))
         return fail('NOT_FOUND', 'That round is not on the agenda');
-      if (state.promptResponses?.[command.roundId]?.[actor.participantId]) return ok([]);
+      if (hasOwn(own(state.promptResponses, command.roundId), actor.participantId)) return ok([]);
       return ok([
         { type: 'prompt.responded', roundId: command.roundId, participantId: actor.participantId },
       ]);
@@ -335,7 +368,7 @@ function decideSession(
       return ok([{ type: 'agenda.updated', round: updated }]);
     }
     case 'agenda.remove': {
-      if (!state.rounds[command.roundId])
+      if (!hasOwn(state.rounds, command.roundId))
         return fail('NOT_FOUND', 'That round is not on the agenda');
       if (state.currentRoundId === command.roundId) {
         return fail('CONFLICT', 'This round is running: move to another round before removing it');
@@ -346,7 +379,7 @@ function decideSession(
       return ok([{ type: 'agenda.removed', roundId: command.roundId }]);
     }
     case 'agenda.move': {
-      if (!state.rounds[command.roundId])
+      if (!hasOwn(state.rounds, command.roundId))
         return fail('NOT_FOUND', 'That round is not on the agenda');
       const toIndex = Math.min(command.toIndex, state.agenda.length - 1);
       return ok([{ type: 'agenda.moved', roundId: command.roundId, toIndex }]);

@@ -19,6 +19,11 @@ export type SessionEvent =
   | { type: 'session.ended' }
   | { type: 'participant.joined'; participantId: string; name: string }
   | { type: 'participant.left'; participantId: string }
+  /** Seats the facilitator closed: only seats that were still in, each once. */
+  | { type: 'participants.removed'; participantIds: string[] }
+  /** The room is closed to new joins, or open again. */
+  | { type: 'session.locked' }
+  | { type: 'session.unlocked' }
   | { type: 'round.entered'; roundId: string }
   | { type: 'round.opened'; roundId: string }
   | { type: 'round.locked'; roundId: string }

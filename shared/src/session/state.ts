@@ -12,7 +12,10 @@ export interface RoundRuntime {
   state: unknown;
 }
 
-/** A seat in the session. A seat is never removed, so its answers keep their author. */
+/**
+ * A seat in the session. A seat is never deleted, so its answers keep their author: one
+ * the facilitator removes is closed (`hasLeft`) and marked `isRemoved`.
+ */
 export interface ParticipantRecord {
   id: string;
   name: string;
@@ -20,6 +23,8 @@ export interface ParticipantRecord {
   nameKey: string;
   joinedAt: number;
   hasLeft: boolean;
+  /** Closed by the facilitator (always with `hasLeft`); absent on every other seat. */
+  isRemoved?: true;
 }
 
 /** A countdown: running while `endsAt` is set, paused with `remainingMs` otherwise. */
@@ -43,6 +48,16 @@ export interface SessionState {
   rounds: Record<string, RoundRuntime>;
   /** Participants in join order (object keys keep insertion order). */
   participants: Record<string, ParticipantRecord>;
+  /**
+   * Closed to new joins by the facilitator. Optional, like `removedCount`, because
+   * snapshots taken before the room lock existed lack it (absent means open).
+   */
+  isLocked?: boolean;
+  /**
+   * How many seats the facilitator removed: they no longer count against the session's
+   * size, so a room flooded with fake seats can be cleared for real people.
+   */
+  removedCount?: number;
   timer: TimerState | null;
   /**
    * The round whose action-plan prompt the phones are showing, if any. Optional, like

@@ -5,6 +5,7 @@ import {
   type RoundViewFor,
 } from '../exercises/registry.ts';
 import type { RoundControl, RoundSummary } from '../exercises/types.ts';
+import { own } from '../own.ts';
 import { roundContext } from './apply.ts';
 import type { SessionPhase, SessionState, TimerState } from './state.ts';
 
@@ -52,6 +53,8 @@ export interface RosterItemView {
   name: string;
   isOnline: boolean;
   hasLeft: boolean;
+  /** The facilitator closed this seat (it has left too). */
+  isRemoved: boolean;
 }
 
 /** The action-plan prompt the phones show: "what will I do about this?" for a round. */
@@ -63,6 +66,8 @@ export interface PromptView {
 
 export interface FacilitatorView {
   session: SessionHeader;
+  /** The room is closed to new joins (seats already taken still work). */
+  isLocked: boolean;
   /** The open prompt and how many have answered or skipped it. */
   prompt: (PromptView & { responded: number }) | null;
   agenda: AgendaItemView[];
@@ -85,6 +90,8 @@ export interface ParticipantOwnView {
   participantId: string;
   name: string;
   hasLeft: boolean;
+  /** The facilitator closed this seat: the phone says so instead of the round. */
+  isRemoved: boolean;
   round: (RoundViewFor<'participantOwn'> & { id: string }) | null;
 }
 
@@ -122,7 +129,7 @@ function currentRound<A extends Audience>(
 ): (CurrentRoundView<A> & { submitted: number }) | null {
   const index = state.agenda.findIndex((r) => r.id === state.currentRoundId);
   const round = state.agenda[index];
-  const runtime = round && state.rounds[round.id];
+  const runtime = round && own(state.rounds, round.id);
   const exercise = round && getExercise(round.kind);
   if (!round || !runtime || !exercise) return null;
   const ctx = roundContext(state, runtime, at);
@@ -167,12 +174,13 @@ export function facilitatorView(
   const prompt = promptView(state);
   return {
     session: header(state),
+    isLocked: state.isLocked ?? false,
     prompt: prompt && {
       ...prompt,
-      responded: Object.keys(state.promptResponses?.[prompt.roundId] ?? {}).length,
+      responded: Object.keys(own(state.promptResponses, prompt.roundId) ?? {}).length,
     },
     agenda: state.agenda.map((round) => {
-      const runtime = state.rounds[round.id];
+      const runtime = own(state.rounds, round.id);
       return {
         id: round.id,
         kind: round.kind,
@@ -189,6 +197,7 @@ export function facilitatorView(
       name: p.name,
       isOnline: online.has(p.id),
       hasLeft: p.hasLeft,
+      isRemoved: p.isRemoved === true,
     })),
     timer: state.timer,
     round: currentRound<'facilitator'>(state, at, (r, s, ctx) =>
@@ -227,20 +236,27 @@ export function participantOwnView(
   participantId: string,
   at: number,
 ): ParticipantOwnView | null {
-  const seat = state.participants[participantId];
+  const seat = own(state.participants, participantId);
   if (!seat) return null;
   const round = state.agenda.find((r) => r.id === state.currentRoundId);
-  const runtime = round && state.rounds[round.id];
-  let own: ParticipantOwnView['round'] = null;
-  if (round && runtime) {
+  const runtime = round && own(state.rounds, round.id);
+  let ownRound: ParticipantOwnView['round'] = null;
+  // A removed seat is told so and nothing more: it takes no further part in rounds.
+  if (round && runtime && seat.isRemoved !== true) {
     const view = exerciseOf(round).participantOwnView(
       runtime.state,
       participantId,
       roundContext(state, runtime, at),
     );
-    own = { kind: round.kind, view, id: round.id } as ParticipantOwnView['round'];
+    ownRound = { kind: round.kind, view, id: round.id } as ParticipantOwnView['round'];
   }
-  return { participantId, name: seat.name, hasLeft: seat.hasLeft, round: own };
+  return {
+    participantId,
+    name: seat.name,
+    hasLeft: seat.hasLeft,
+    isRemoved: seat.isRemoved === true,
+    round: ownRound,
+  };
 }
 
 /**
@@ -253,7 +269,7 @@ export function blankOwnRoundView(
   at: number,
 ): { id: string; json: string } | null {
   const round = state.agenda.find((r) => r.id === state.currentRoundId);
-  const runtime = round && state.rounds[round.id];
+  const runtime = round && own(state.rounds, round.id);
   if (!round || !runtime) return null;
   const view = exerciseOf(round).participantOwnView(
     runtime.state,
@@ -285,7 +301,7 @@ export function screenView(
 /** Results of every round the room has been on, in agenda order. */
 export function sessionResults(state: SessionState, at: number): RoundResult[] {
   return state.agenda.flatMap((round) => {
-    const runtime = state.rounds[round.id];
+    const runtime = own(state.rounds, round.id);
     if (!runtime?.hasStarted) return [];
     const summary = exerciseOf(round).summary(runtime.state, roundContext(state, runtime, at));
     return [{ roundId: round.id, kind: round.kind, title: round.title, summary }];
