@@ -1,39 +1,71 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
+import { RESERVED_KEYS } from '../own.ts';
 
 export { PROTOCOL_VERSION } from './version.ts';
 
-/** Server-made ids and tokens: URL-safe, bounded. */
-export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Invalid id');
+/**
+ * A key chosen outside (an id in a payload, a card id in a config) that the code will use
+ * to index a record: it matches `pattern` and is never a name of `Object.prototype`
+ * (`__proto__`, `constructor`, `toString`…) nor `prototype`, so no lookup by it can find
+ * an inherited property. Every such key in shared goes through this one check.
+ */
+export const keySchema = (pattern: RegExp, message: string) =>
+  z
+    .string()
+    .regex(pattern, message)
+    .refine((s) => !RESERVED_KEYS.has(s), message);
+
+/** Server-made ids and tokens: URL-safe, bounded, never a reserved name ({@link keySchema}). */
+export const idSchema = keySchema(/^[A-Za-z0-9_-]{1,64}$/, 'Invalid id');
 const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, 'Invalid token');
 
 /** Invisible characters that can disguise text (zero-width spaces, bidi overrides): removed. */
 const INVISIBLE = /[\u00AD\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 
+/** How {@link cleanText} words its refusals and whether blank text is accepted. */
+export interface CleanTextOptions {
+  /** Names the field in messages: "The prompt has at most 300 characters". */
+  what?: string;
+  /** Blank text (or text that is blank once cleaned) is accepted, as `''`. */
+  isOptional?: boolean;
+}
+
+/** One line of typed text as {@link cleanText} keeps it. */
+function cleanLine(s: string): string {
+  return s
+    .normalize('NFC')
+    .replace(INVISIBLE, '')
+    .replace(/\p{Cc}/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /**
  * Free text typed by people: NFC-normalised, invisible and bidi-override characters
  * removed, control characters turned into spaces, whitespace collapsed, trimmed and
  * length-limited. Zero-width joiners stay, so emoji such as 👩‍💻 keep their shape. Always
- * rendered as text, never as HTML.
+ * rendered as text, never as HTML. Every text field of the protocol and of the exercises'
+ * settings and actions is parsed by it.
  */
-export const cleanText = (max: number) =>
-  z
-    .string()
-    .max(max * 4)
-    .transform((s) =>
-      s
-        .normalize('NFC')
-        .replace(INVISIBLE, '')
-        .replace(/\p{Cc}/gu, ' ')
-        .replace(/\s+/g, ' ')
-        .trim(),
-    )
-    .pipe(
-      z
-        .string()
-        .max(max, `At most ${max} characters`)
-        .refine((s) => /[^\s\u200C\u200D]/u.test(s), 'Must not be empty'),
-    );
+export const cleanText = (max: number, { what, isOptional = false }: CleanTextOptions = {}) => {
+  const long = what ? `${what} has at most ${max} characters` : `At most ${max} characters`;
+  const cleaned = z
+    .string(what ? { error: `${what} must be text` } : undefined)
+    .max(max * 4, long)
+    .transform(cleanLine);
+  const bounded = z.string().max(max, long);
+  if (isOptional) {
+    // Only zero-width joiners left is as blank as nothing at all.
+    return cleaned.pipe(bounded.transform((s) => (/[^\s\u200C\u200D]/u.test(s) ? s : '')));
+  }
+  return cleaned.pipe(
+    bounded.refine(
+      (s) => /[^\s\u200C\u200D]/u.test(s),
+      what ? `${what} must not be empty` : 'Must not be empty',
+    ),
+  );
+};
 
 export const displayNameSchema = cleanText(LIMITS.nameLength);
 export const titleSchema = cleanText(LIMITS.titleLength);

@@ -1,5 +1,7 @@
 import type { ExerciseDefinition, RosterEntry, RoundContext } from '../types.ts';
+import { dict, own } from '../../own.ts';
 import { fail, ok, type Result } from '../../result.ts';
+import { copyRecord, withEntry, withoutEntry } from '../records.ts';
 import {
   advanceQueue,
   customerInStore,
@@ -162,12 +164,12 @@ function seatShoppers(
   roster: Readonly<Record<string, RosterEntry>>,
 ): FineLineState {
   const queue = currentRun(state).queue;
-  const shoppers: Record<string, Shopper> = { ...state.shoppers };
+  const shoppers = copyRecord(state.shoppers);
   let highest = Math.max(queue.nextIndex, ...Object.values(shoppers).map((s) => s.customerIndex));
   let changed = false;
   for (const person of Object.values(roster)) {
     if (person.hasLeft || state.managers.includes(person.id)) continue;
-    const shopper = shoppers[person.id];
+    const shopper = own(shoppers, person.id);
     if (shopper && shopperStatus(queue, shopper.customerIndex).kind !== 'done') continue;
     highest += 2;
     const previous = shopper && queue.recentServed.find((c) => c.index === shopper.customerIndex);
@@ -255,13 +257,14 @@ function reduceFacilitator(
       if (state.runs.length >= 6)
         return fail('CONFLICT', 'Compare at most 6 policies in one round');
       const replay = newRun(state.config, run.id + 1, action.label, action.policy);
-      return ok({ ...state, status: 'ready', runs: [...state.runs, replay], shoppers: {} });
+      return ok({ ...state, status: 'ready', runs: [...state.runs, replay], shoppers: dict() });
     }
     case 'manager': {
-      if (!ctx.roster[action.participantId]) return fail('NOT_FOUND', 'No such participant');
+      if (!own(ctx.roster, action.participantId)) return fail('NOT_FOUND', 'No such participant');
       const others = state.managers.filter((id) => id !== action.participantId);
-      const shoppers = { ...state.shoppers };
-      if (action.isManager) delete shoppers[action.participantId];
+      const shoppers = action.isManager
+        ? withoutEntry(state.shoppers, action.participantId)
+        : copyRecord(state.shoppers);
       return ok({
         ...state,
         managers: action.isManager ? [...others, action.participantId] : others,
@@ -291,7 +294,7 @@ function reduceParticipant(
     return ok(changePolicy(state, action.policy));
   }
   if (state.status === 'finished') return fail('CONFLICT', 'This run is over');
-  const shopper = state.shoppers[participantId];
+  const shopper = own(state.shoppers, participantId);
   const status = shopper && shopperStatus(currentRun(state).queue, shopper.customerIndex);
   if (!shopper || !status || (status.kind !== 'waiting' && status.kind !== 'atRegister')) {
     return fail('CONFLICT', 'You are not in line right now');
@@ -300,10 +303,11 @@ function reduceParticipant(
     return fail('RATE_LIMITED', 'Mood noted: move the slider again in a moment');
   return ok({
     ...state,
-    shoppers: {
-      ...state.shoppers,
-      [participantId]: { ...shopper, mood: action.value, moodAt: ctx.at },
-    },
+    shoppers: withEntry(state.shoppers, participantId, {
+      ...shopper,
+      mood: action.value,
+      moodAt: ctx.at,
+    }),
   });
 }
 
@@ -388,7 +392,7 @@ function commonView(
       return {
         waitedMinutes: queue.clock - (customerInStore(queue, index)?.arrival ?? queue.clock),
         isParticipant: participantId !== undefined,
-        name: withNames && participantId ? (roster[participantId]?.name ?? null) : null,
+        name: withNames && participantId ? (own(roster, participantId)?.name ?? null) : null,
       };
     }),
     points: queue.samples.map((s) => ({ ...s, mood: moods.get(s.t) ?? null })),
@@ -433,7 +437,7 @@ export const fineLine: ExerciseDefinition<
     config,
     status: 'ready',
     runs: [newRun(config, 1, 'Wait for the line to grow', config.policy)],
-    shoppers: {},
+    shoppers: dict(),
     managers: [],
     speed: config.speed,
   }),
@@ -457,7 +461,7 @@ export const fineLine: ExerciseDefinition<
   }),
   participantPublicView: (state, ctx) => commonView(state, ctx.roster, false),
   participantOwnView(state, participantId) {
-    const shopper = state.shoppers[participantId];
+    const shopper = own(state.shoppers, participantId);
     return {
       status: shopper ? shopperStatus(currentRun(state).queue, shopper.customerIndex) : null,
       mood: shopper?.mood ?? null,

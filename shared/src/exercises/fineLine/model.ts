@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema } from '../../protocol/schemas.ts';
+import { cleanText, idSchema } from '../../protocol/schemas.ts';
 import {
   MAX_ARRIVALS_PER_HOUR,
   MAX_OPEN_DELAY_MINUTES,
@@ -88,11 +88,7 @@ export const fineLineConfigSchema = z
       .int('The store’s opening time must be a whole number of minutes')
       .min(5, 'The store stays open at least 5 minutes')
       .max(24 * 60, 'The store stays open at most 24 hours'),
-    seed: z
-      .string()
-      .trim()
-      .min(1, 'The random seed must not be empty')
-      .max(64, 'The random seed has at most 64 characters'),
+    seed: cleanText(64, { what: 'The random seed' }),
   })
   .superRefine(
     (config, ctx) => {
@@ -167,7 +163,7 @@ export const fineLineFacilitatorActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('policy'), policy: staffingPolicySchema }),
   z.object({
     type: z.literal('replay'),
-    label: z.string().trim().min(1).max(60),
+    label: cleanText(60, { what: 'The run’s name' }),
     policy: staffingPolicySchema,
   }),
   z.object({ type: z.literal('manager'), participantId: idSchema, isManager: z.boolean() }),

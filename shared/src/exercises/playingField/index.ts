@@ -10,6 +10,7 @@
  * controls apply: "lock" stops every participant answer (placements and test answers),
  * "reveal" shows the spreads to the room and ends placing (see {@link reducePlayingField}).
  */
+import { dict, own } from '../../own.ts';
 import type { ExerciseDefinition, RoundContext, SummaryBlock } from '../types.ts';
 import { DEFAULT_DECK, type PlayingFieldCard } from './deck.ts';
 import {
@@ -127,7 +128,7 @@ export interface PlayingFieldViews {
 
 function mapView(state: PlayingFieldState): MapEntryView[] {
   return state.config.cards.flatMap((card) => {
-    const entry = state.map[card.id];
+    const entry = own(state.map, card.id);
     return entry ? [{ cardId: card.id, ...entry }] : [];
   });
 }
@@ -152,7 +153,7 @@ function kappaText(results: FieldResults): string {
 /** The map as the one-page policy's table: one row per card, in zone order. */
 function mapTable(state: PlayingFieldState): Extract<SummaryBlock, { type: 'table' }> {
   const rank = (card: PlayingFieldCard) => {
-    const zone = state.map[card.id]?.zone;
+    const zone = own(state.map, card.id)?.zone;
     return zone ? ZONES.indexOf(zone) : ZONES.length;
   };
   // Stable sort: within a zone, deck order.
@@ -161,7 +162,7 @@ function mapTable(state: PlayingFieldState): Extract<SummaryBlock, { type: 'tabl
     type: 'table',
     columns: ['Card', 'Amount or risk', 'Zone', 'Guideline'],
     rows: cards.map((card) => {
-      const entry = state.map[card.id];
+      const entry = own(state.map, card.id);
       return [
         card.text,
         card.note || '—',
@@ -195,10 +196,10 @@ export const playingField: ExerciseDefinition<
   init: (config) => ({
     config,
     phase: 'place',
-    placements: {},
+    placements: dict(),
     tests: [],
     activeTestCardId: null,
-    map: {},
+    map: dict(),
   }),
 
   reduce: reducePlayingField,
@@ -234,12 +235,12 @@ export const playingField: ExerciseDefinition<
   },
 
   participantOwnView(state, participantId) {
-    const testAnswers: Record<string, TestAnswers> = {};
+    const testAnswers = dict<TestAnswers>();
     for (const test of state.tests) {
-      const mine = test.answers[participantId];
+      const mine = own(test.answers, participantId);
       if (mine) testAnswers[test.cardId] = mine;
     }
-    return { placements: state.placements[participantId] ?? {}, testAnswers };
+    return { placements: own(state.placements, participantId) ?? dict(), testAnswers };
   },
 
   screenView(state, ctx) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cleanText } from '../../protocol/schemas.ts';
+import { cleanText, keySchema } from '../../protocol/schemas.ts';
 import type { PlayingFieldCard } from './deck.ts';
 
 /** Where a routine deviation is handled. */
@@ -57,26 +57,14 @@ export const CARD_NOTE_LENGTH = 60;
 /** Longest guideline the facilitator records for a card, in characters. */
 export const GUIDELINE_LENGTH = 240;
 
-const cardIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,32}$/, 'A card id is 1 to 32 letters, digits, - or _');
+const cardIdSchema = keySchema(
+  /^[A-Za-z0-9_-]{1,32}$/,
+  'A card id is 1 to 32 letters, digits, - or _, and not a reserved name',
+);
 
-/**
- * Text typed by people, cleaned like any other ({@link cleanText}), with messages that
- * name the field. Cleaning only shortens text, so the checks on the raw text decide;
- * `isOptional` lets blank text through as ''.
- */
-function typedText(max: number, what: string, isOptional: boolean) {
-  const long = `${what} has at most ${max} characters`;
-  const checked = z
-    .string({ error: `${what} must be text` })
-    .refine((s) => s.trim().length <= max, long);
-  // Length is checked already, so cleaned text can only fail by being blank: that is ''.
-  if (isOptional) return checked.pipe(z.union([cleanText(max), z.string().transform(() => '')]));
-  return checked
-    .refine((s) => s.trim().length > 0, `${what} must not be empty`)
-    .pipe(cleanText(max));
-}
+/** Text typed by people, cleaned like any other, with messages that name the field. */
+const typedText = (max: number, what: string, isOptional: boolean) =>
+  cleanText(max, { what, isOptional });
 
 /** One scenario card as the facilitator edits it. */
 export const cardSchema: z.ZodType<PlayingFieldCard> = z.object({

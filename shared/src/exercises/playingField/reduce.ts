@@ -1,9 +1,12 @@
+import { dict, hasOwn, own } from '../../own.ts';
 import { fail, ok, type Result } from '../../result.ts';
+import { copyRecord, withEntry, withoutEntry } from '../records.ts';
 import type { Actor, RoundContext } from '../types.ts';
 import type {
   PlayingFieldFacilitatorAction,
   PlayingFieldParticipantAction,
   PlayingFieldState,
+  TestAnswers,
 } from './model.ts';
 import { fieldResults } from './stats.ts';
 
@@ -69,10 +72,10 @@ function reduceParticipant(
       test.cardId === action.cardId
         ? {
             ...test,
-            answers: {
-              ...test.answers,
-              [participantId]: { ...test.answers[participantId], [action.question]: action.answer },
-            },
+            answers: withEntry(test.answers, participantId, {
+              ...own(test.answers, participantId),
+              [action.question]: action.answer,
+            }),
           }
         : test,
     );
@@ -83,12 +86,15 @@ function reduceParticipant(
     return fail('INVALID_ACTION', 'Placing is over: the room has moved on');
   if (ctx.isRevealed)
     return fail('ROUND_LOCKED', 'The placements are on the screen, so they can no longer change');
-  const mine = { ...state.placements[participantId] };
-  if (action.type === 'place') mine[action.cardId] = action.zone;
-  else delete mine[action.cardId];
-  const placements = { ...state.placements };
-  if (Object.keys(mine).length > 0) placements[participantId] = mine;
-  else delete placements[participantId];
+  const before = own(state.placements, participantId) ?? dict();
+  const mine =
+    action.type === 'place'
+      ? withEntry(before, action.cardId, action.zone)
+      : withoutEntry(before, action.cardId);
+  const placements =
+    Object.keys(mine).length > 0
+      ? withEntry(state.placements, participantId, mine)
+      : withoutEntry(state.placements, participantId);
   return ok({ ...state, placements });
 }
 
@@ -108,7 +114,7 @@ function reduceFacilitator(
       // A card tested before keeps its tally: people can change their answers.
       const tests = state.tests.some((t) => t.cardId === action.cardId)
         ? state.tests
-        : [...state.tests, { cardId: action.cardId, answers: {} }];
+        : [...state.tests, { cardId: action.cardId, answers: dict<TestAnswers>() }];
       return ok({ ...state, phase: 'test', tests, activeTestCardId: action.cardId });
     }
     case 'test.close':
@@ -118,21 +124,22 @@ function reduceFacilitator(
       if (!hasCard(state, action.cardId)) return fail('INVALID_ACTION', NO_SUCH_CARD);
       return ok({
         ...state,
-        map: { ...state.map, [action.cardId]: { zone: action.zone, guideline: action.guideline } },
+        map: withEntry(state.map, action.cardId, {
+          zone: action.zone,
+          guideline: action.guideline,
+        }),
       });
     case 'map.clear': {
       if (!hasCard(state, action.cardId)) return fail('INVALID_ACTION', NO_SUCH_CARD);
-      if (!state.map[action.cardId])
+      if (!hasOwn(state.map, action.cardId))
         return fail('INVALID_ACTION', 'That card is not on the map yet');
-      const map = { ...state.map };
-      delete map[action.cardId];
-      return ok({ ...state, map });
+      return ok({ ...state, map: withoutEntry(state.map, action.cardId) });
     }
     case 'map.acceptMajority': {
-      const map = { ...state.map };
+      const map = copyRecord(state.map);
       let added = 0;
       for (const spread of fieldResults(state).spreads) {
-        if (map[spread.cardId] || !spread.majorityZone) continue;
+        if (hasOwn(map, spread.cardId) || !spread.majorityZone) continue;
         map[spread.cardId] = { zone: spread.majorityZone, guideline: '' };
         added += 1;
       }

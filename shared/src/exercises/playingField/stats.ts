@@ -3,6 +3,7 @@
  * room agrees, the cards it disagrees on most, Fleiss' kappa over cards x people, and the
  * tallies of the "from rigid to flexible" tests. Nothing here names anyone.
  */
+import { own } from '../../own.ts';
 import { fleissKappa, kappaStrength, subjectAgreement } from '../../stats/fleissKappa.ts';
 import {
   TEST_QUESTION_IDS,
@@ -262,7 +263,7 @@ export function currentZone(
   cardId: string,
   spread?: CardSpread,
 ): Zone | null {
-  return state.map[cardId]?.zone ?? spread?.majorityZone ?? null;
+  return own(state.map, cardId)?.zone ?? spread?.majorityZone ?? null;
 }
 
 /** Every test's tally, in the order the tests were first opened. */

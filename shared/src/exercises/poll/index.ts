@@ -1,15 +1,19 @@
 import { z } from 'zod';
 import { LIMITS } from '../../limits.ts';
+import { dict, own } from '../../own.ts';
+import { cleanText } from '../../protocol/schemas.ts';
 import { fail, ok } from '../../result.ts';
+import { withEntry, withoutEntry } from '../records.ts';
 import type { ExerciseDefinition, RoundContext } from '../types.ts';
-
-const text = (max: number) => z.string().trim().min(1).max(max);
 
 /** A poll's settings. */
 export const pollConfigSchema = z
   .object({
-    question: text(LIMITS.questionLength),
-    options: z.array(text(LIMITS.optionLength)).min(2).max(LIMITS.pollOptions),
+    question: cleanText(LIMITS.questionLength, { what: 'The question' }),
+    options: z
+      .array(cleanText(LIMITS.optionLength, { what: 'An option' }))
+      .min(2)
+      .max(LIMITS.pollOptions),
     isMultipleChoice: z.boolean(),
     isAnonymous: z.boolean(),
   })
@@ -116,12 +120,12 @@ export const poll: ExerciseDefinition<
   participantActionSchema: pollParticipantActionSchema,
   facilitatorActionSchema: pollFacilitatorActionSchema,
 
-  init: (config) => ({ config, answers: {} }),
+  init: (config) => ({ config, answers: dict() }),
 
   reduce(state, action, actor, ctx) {
     if (action.type === 'reset') {
       if (actor.role !== 'facilitator') return fail('FORBIDDEN', 'Only the facilitator can reset');
-      return ok({ ...state, answers: {} });
+      return ok({ ...state, answers: dict() });
     }
     if (actor.role !== 'participant') {
       return fail('FORBIDDEN', 'Only participants answer polls');
@@ -129,9 +133,7 @@ export const poll: ExerciseDefinition<
     if (!ctx.isOpen) return fail('ROUND_LOCKED', 'Answers are locked for this poll');
     const { participantId } = actor;
     if (action.type === 'clear') {
-      const answers = { ...state.answers };
-      delete answers[participantId];
-      return ok({ ...state, answers });
+      return ok({ ...state, answers: withoutEntry(state.answers, participantId) });
     }
     const choices = [...new Set(action.choices)].sort((a, b) => a - b);
     if (choices.some((c) => c >= state.config.options.length)) {
@@ -140,7 +142,7 @@ export const poll: ExerciseDefinition<
     if (!state.config.isMultipleChoice && choices.length > 1) {
       return fail('INVALID_ACTION', 'Choose one option only');
     }
-    return ok({ ...state, answers: { ...state.answers, [participantId]: choices } });
+    return ok({ ...state, answers: withEntry(state.answers, participantId, choices) });
   },
 
   facilitatorView(state, ctx) {
@@ -162,7 +164,9 @@ export const poll: ExerciseDefinition<
     return { question, options, isMultipleChoice, isAnonymous, results: revealed(state, ctx) };
   },
 
-  participantOwnView: (state, participantId) => ({ choices: state.answers[participantId] ?? [] }),
+  participantOwnView: (state, participantId) => ({
+    choices: own(state.answers, participantId) ?? [],
+  }),
 
   screenView(state, ctx) {
     return {
@@ -198,7 +202,7 @@ export function pollVoters(state: PollState, ctx: RoundContext): string[][] | un
   if (state.config.isAnonymous) return undefined;
   const voters: string[][] = state.config.options.map(() => []);
   for (const [participantId, choices] of Object.entries(state.answers)) {
-    const name = ctx.roster[participantId]?.name ?? 'Unknown';
+    const name = own(ctx.roster, participantId)?.name ?? 'Unknown';
     for (const choice of choices) voters[choice]?.push(name);
   }
   return voters;

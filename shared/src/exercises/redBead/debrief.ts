@@ -1,3 +1,4 @@
+import { predictionsOn } from './reduce.ts';
 import type { RosterEntry } from '../types.ts';
 import { expectedRed } from './sampler.ts';
 import { bucketSpec, type RedBeadState } from './model.ts';
@@ -55,7 +56,7 @@ export function predictionOutcome(
         ? 'worse'
         : 'same'
     : null;
-  const predictions = Object.values(state.predictions[day] ?? {});
+  const predictions = Object.values(predictionsOn(state, day));
   return {
     day,
     predictions: predictions.length,

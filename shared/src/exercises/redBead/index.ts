@@ -1,3 +1,4 @@
+import { dict, own } from '../../own.ts';
 import type { ControlChartView, ExerciseDefinition, RosterEntry, RoundContext } from '../types.ts';
 import { expectedRed } from './sampler.ts';
 import {
@@ -22,7 +23,7 @@ import {
   type RedBeadSystem,
   type WorkerSlot,
 } from './model.ts';
-import { currentWorker, reduceRedBead, roleOf } from './reduce.ts';
+import { currentWorker, predictionsOn, reduceRedBead, roleOf } from './reduce.ts';
 import { scriptFor, type ScriptSuggestion } from './script.ts';
 import { drawerName, recordTable, redBeadChart, workerName, workerTotals } from './stats.ts';
 
@@ -176,7 +177,7 @@ function commonView(
 }
 
 function predictionsToday(state: RedBeadState): number {
-  return state.stage === 'predicting' ? Object.keys(state.predictions[state.day] ?? {}).length : 0;
+  return state.stage === 'predicting' ? Object.keys(predictionsOn(state, state.day)).length : 0;
 }
 
 /** Deming's Red Bead Experiment: willing workers, a bucket of beads, and management's theatre. */
@@ -231,7 +232,7 @@ export const redBead: ExerciseDefinition<
     quota: null,
     slogan: null,
     isPlantClosed: false,
-    predictions: {},
+    predictions: dict(),
     volunteerPicks: 0,
     chart: { kind: 'np', basis: 'theory' },
     demo: { isOn: false, intervalMs: 1500 },
@@ -271,7 +272,7 @@ export const redBead: ExerciseDefinition<
   participantOwnView(state, participantId, ctx) {
     const role = roleOf(state, participantId);
     const outcome = predictionOutcome(state, lastEndedDay(state), ctx.roster);
-    const mine = outcome ? state.predictions[outcome.day]?.[participantId] : undefined;
+    const mine = outcome ? own(predictionsOn(state, outcome.day), participantId) : undefined;
     return {
       role,
       lastPrediction:
@@ -292,7 +293,7 @@ export const redBead: ExerciseDefinition<
       hasConfirmed: state.pending?.confirmedBy.includes(participantId) ?? false,
       prediction:
         state.stage === 'predicting'
-          ? (state.predictions[state.day]?.[participantId] ?? null)
+          ? (own(predictionsOn(state, state.day), participantId) ?? null)
           : null,
     };
   },

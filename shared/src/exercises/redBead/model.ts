@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema } from '../../protocol/schemas.ts';
+import { cleanText, idSchema, keySchema } from '../../protocol/schemas.ts';
 import { validateBucket, type BucketSpec, MECHANICAL_BIAS_RED_WEIGHT } from './sampler.ts';
 
 /** The experiment's set-up, as the facilitator enters it (shares in percent, as people say them). */
@@ -31,11 +31,7 @@ export const redBeadConfigSchema = z
       .min(1, 'The experiment runs for at least 1 day')
       .max(10, 'The experiment runs for at most 10 days'),
     hasMechanicalBias: z.boolean(),
-    seed: z
-      .string()
-      .trim()
-      .min(1, 'The random seed must not be empty')
-      .max(64, 'The random seed has at most 64 characters'),
+    seed: cleanText(64, { what: 'The random seed' }),
   })
   .superRefine(
     (config, ctx) => {
@@ -158,6 +154,7 @@ export interface RedBeadState {
   quota: number | null;
   slogan: string | null;
   isPlantClosed: boolean;
+  /** Forecasts by day, then by participant id. */
   predictions: Record<number, Record<string, Prediction>>;
   /** How many times volunteers were picked: seeds each pick. */
   volunteerPicks: number;
@@ -165,7 +162,8 @@ export interface RedBeadState {
   demo: { isOn: boolean; intervalMs: number };
 }
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** A worker slot's id as actions name it (slot letters): never a reserved name. */
+const workerIdSchema = keySchema(/^[A-Za-z0-9_-]{1,8}$/, 'No such worker');
 
 /** What the facilitator does in the round. */
 export const redBeadFacilitatorActionSchema = z.discriminatedUnion('type', [
@@ -181,12 +179,12 @@ export const redBeadFacilitatorActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('dip') }),
   z.object({ type: z.literal('record') }),
   z.object({ type: z.literal('quota'), max: z.number().int().min(0).max(500) }),
-  z.object({ type: z.literal('slogan'), text: text(120) }),
+  z.object({ type: z.literal('slogan'), text: cleanText(120, { what: 'The slogan' }) }),
   z.object({
     type: z.literal('reward'),
     kind: z.enum(['praise', 'bonus', 'probation']),
     /** Defaults to the best worker so far (praise, bonus) or the worst (probation). */
-    workerId: z.string().max(8).optional(),
+    workerId: workerIdSchema.optional(),
   }),
   z.object({ type: z.literal('fireWorst'), count: z.number().int().min(1).max(11) }),
   z.object({ type: z.literal('closePlant') }),
@@ -213,7 +211,7 @@ export const redBeadParticipantActionSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('predict'),
     day: z.number().int().min(1).max(10),
-    bestWorkerId: z.string().max(8).nullable(),
+    bestWorkerId: workerIdSchema.nullable(),
     trend: z.enum(['better', 'same', 'worse']).nullable(),
   }),
 ]);

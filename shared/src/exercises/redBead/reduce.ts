@@ -1,6 +1,8 @@
 import type { Actor, RoundContext } from '../types.ts';
 import { createRandom, deriveSeed } from '../../random.ts';
+import { dict, own } from '../../own.ts';
 import { fail, ok, type Result } from '../../result.ts';
+import { withEntry } from '../records.ts';
 import { drawPaddle } from './sampler.ts';
 import {
   bucketSpec,
@@ -8,10 +10,19 @@ import {
   type RedBeadFacilitatorAction,
   type RedBeadParticipantAction,
   type RedBeadRole,
+  type Prediction,
   type RedBeadState,
   type WorkerSlot,
 } from './model.ts';
 import { bestAndWorst, ranking, workerName } from './stats.ts';
+
+/** The predictions made for `day`, by participant id (empty when none). */
+export function predictionsOn(
+  state: RedBeadState,
+  day: number,
+): Readonly<Record<string, Prediction>> {
+  return own<Record<string, Prediction>>(state.predictions, String(day)) ?? dict();
+}
 
 /** A participant's role in the experiment; everyone not given one observes. */
 export function roleOf(state: RedBeadState, participantId: string): RedBeadRole {
@@ -167,7 +178,7 @@ function facilitatorReduce(
   const isFinished = state.stage === 'finished';
   switch (action.type) {
     case 'assign': {
-      if (action.participantId && !ctx.roster[action.participantId])
+      if (action.participantId && !own(ctx.roster, action.participantId))
         return fail('NOT_FOUND', 'No such participant');
       const cleared = action.participantId ? unassign(state, action.participantId) : state;
       const who = action.participantId;
@@ -391,11 +402,11 @@ function participantReduce(
       ) {
         return fail('INVALID_ACTION', 'No such worker');
       }
-      const day = {
-        ...(state.predictions[action.day] ?? {}),
-        [participantId]: { bestWorkerId: action.bestWorkerId, trend: action.trend },
-      };
-      return ok({ ...state, predictions: { ...state.predictions, [action.day]: day } });
+      const day = withEntry(predictionsOn(state, action.day), participantId, {
+        bestWorkerId: action.bestWorkerId,
+        trend: action.trend,
+      });
+      return ok({ ...state, predictions: withEntry(state.predictions, String(action.day), day) });
     }
     default: {
       const unreachable: never = action;

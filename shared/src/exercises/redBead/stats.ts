@@ -1,3 +1,4 @@
+import { own } from '../../own.ts';
 import type { ControlChartView, RosterEntry } from '../types.ts';
 import { controlChart } from '../../stats/controlChart.ts';
 import { expectedRed } from './sampler.ts';
@@ -8,7 +9,7 @@ export function workerName(
   slot: WorkerSlot,
   roster: Readonly<Record<string, RosterEntry>>,
 ): string {
-  return (slot.participantId && roster[slot.participantId]?.name) || slot.name;
+  return (slot.participantId && own(roster, slot.participantId)?.name) || slot.name;
 }
 
 /** Who drew a paddle: the participant who dipped it, or the simulated worker. */
@@ -18,7 +19,8 @@ export function drawerName(
   roster: Readonly<Record<string, RosterEntry>>,
 ): string {
   const slot = state.workers.find((w) => w.id === draw.workerId);
-  if (draw.participantId) return roster[draw.participantId]?.name ?? slot?.name ?? draw.workerId;
+  if (draw.participantId)
+    return own(roster, draw.participantId)?.name ?? slot?.name ?? draw.workerId;
   return slot?.name ?? draw.workerId;
 }
 
