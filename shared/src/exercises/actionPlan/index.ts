@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { dict, own } from '../../own.ts';
+import { cleanText } from '../../protocol/schemas.ts';
 import { ok } from '../../result.ts';
+import { withEntry, withoutEntry } from '../records.ts';
 import type { ExerciseDefinition, RoundContext } from '../types.ts';
 import { actionPlanPresets } from './presets.ts';
 
@@ -10,13 +13,7 @@ export const ACTION_PLAN_INTRO_LENGTH = 600;
 
 /** The closing round's settings: what the phones say above each person's plan. */
 export const actionPlanConfigSchema = z.object({
-  intro: z
-    .string()
-    .trim()
-    .max(
-      ACTION_PLAN_INTRO_LENGTH,
-      `The introduction has at most ${ACTION_PLAN_INTRO_LENGTH} characters`,
-    ),
+  intro: cleanText(ACTION_PLAN_INTRO_LENGTH, { what: 'The introduction', isOptional: true }),
 });
 export type ActionPlanConfig = z.infer<typeof actionPlanConfigSchema>;
 
@@ -74,7 +71,7 @@ export interface ActionPlanViews {
 /** People still in the session, and those of them who marked their plan done. */
 function progress(state: ActionPlanState, ctx: RoundContext) {
   const present = Object.values(ctx.roster).filter((p) => !p.hasLeft);
-  const done = present.filter((p) => state.finished[p.id]);
+  const done = present.filter((p) => own(state.finished, p.id) === true);
   return { present, done };
 }
 
@@ -106,14 +103,14 @@ export const actionPlan: ExerciseDefinition<
   // Marking done is always possible: the round has no lock, a plan is never "too late".
   roundControls: [],
 
-  init: (config) => ({ config, finished: {} }),
+  init: (config) => ({ config, finished: dict() }),
 
   reduce(state, action, actor) {
     // The schemas let only participants' `finish` through; facilitator actions never parse.
     if (actor.role !== 'participant') return ok(state);
-    const finished = { ...state.finished };
-    if (action.isFinished) finished[actor.participantId] = true;
-    else delete finished[actor.participantId];
+    const finished = action.isFinished
+      ? withEntry(state.finished, actor.participantId, true)
+      : withoutEntry(state.finished, actor.participantId);
     return ok({ ...state, finished });
   },
 
@@ -130,7 +127,7 @@ export const actionPlan: ExerciseDefinition<
   participantPublicView: (state) => ({ intro: state.config.intro }),
 
   participantOwnView: (state, participantId) => ({
-    isFinished: state.finished[participantId] === true,
+    isFinished: own(state.finished, participantId) === true,
   }),
 
   screenView(state, ctx) {

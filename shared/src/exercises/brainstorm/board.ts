@@ -1,3 +1,4 @@
+import { dict, own } from '../../own.ts';
 import type { BrainstormCluster, BrainstormNote, BrainstormState } from './model.ts';
 
 /** A note on the board with the duplicates it absorbed (visible ones only). */
@@ -111,14 +112,14 @@ export function resolvedVotes(
   board: Board,
   participantId: string,
 ): Record<string, number> {
-  const placed = state.votes[participantId] ?? {};
+  const placed = own(state.votes, participantId) ?? dict();
   const { maxDotsPerItem, dotsPerPerson } = state.config;
-  const result: Record<string, number> = {};
+  const result = dict<number>();
   let total = 0;
   for (const [itemId, dots] of Object.entries(placed)) {
     const target = resolveItem(board, itemId);
     if (target === null) continue;
-    const before = result[target] ?? 0;
+    const before = own(result, target) ?? 0;
     const added = Math.min(dots, maxDotsPerItem - before, dotsPerPerson - total);
     if (added <= 0) continue;
     result[target] = before + added;

@@ -1,3 +1,4 @@
+import { dict, own } from '../../own.ts';
 import type { ExerciseDefinition, RoundContext, SummaryBlock } from '../types.ts';
 import {
   authorCount,
@@ -193,7 +194,7 @@ function rules(config: BrainstormConfig): BrainstormRules {
 /** The author's name for a named brainstorm; undefined (no field at all) when anonymous. */
 function authorOf(state: BrainstormState, note: BrainstormNote, ctx: RoundContext) {
   if (state.config.isAnonymous) return undefined;
-  return ctx.roster[note.authorId]?.name ?? 'Someone who left';
+  return own(ctx.roster, note.authorId)?.name ?? 'Someone who left';
 }
 
 function withAuthor<T extends object>(
@@ -324,7 +325,7 @@ export const brainstorm: ExerciseDefinition<
     clusters: [],
     nextNote: 1,
     nextCluster: 1,
-    votes: {},
+    votes: dict(),
   }),
 
   reduce: reduceBrainstorm,
@@ -414,7 +415,7 @@ export const brainstorm: ExerciseDefinition<
   submittedCount: (state) =>
     new Set([
       ...state.notes.map((n) => n.authorId),
-      ...Object.keys(state.votes).filter((id) => dotsUsed(state.votes[id] ?? {}) > 0),
+      ...Object.keys(state.votes).filter((id) => dotsUsed(own(state.votes, id) ?? dict()) > 0),
     ]).size,
 
   summary(state, ctx) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cleanText } from '../../protocol/schemas.ts';
+import { cleanText, keySchema } from '../../protocol/schemas.ts';
 import { BRAINSTORM_LIMITS } from './limits.ts';
 
 export { BRAINSTORM_LIMITS };
@@ -20,20 +20,12 @@ const count = (what: string, min: number, max: number) =>
     .min(min, `${what} must be at least ${min}`)
     .max(max, `${what} can be at most ${max}`);
 
-const tagSchema = z
-  .string()
-  .trim()
-  .min(1, 'A tag must not be empty')
-  .max(L.tagLength, `A tag has at most ${L.tagLength} characters`);
+const tagSchema = cleanText(L.tagLength, { what: 'A tag' });
 
 /** A brainstorm's settings, as the facilitator enters them. */
 export const brainstormConfigSchema = z
   .object({
-    prompt: z
-      .string()
-      .trim()
-      .min(1, 'The prompt must not be empty')
-      .max(L.promptLength, `The prompt has at most ${L.promptLength} characters`),
+    prompt: cleanText(L.promptLength, { what: 'The prompt' }),
     /** Anonymous: nobody, not even the facilitator, learns who wrote a note. */
     isAnonymous: z.boolean({ error: 'Say whether notes are anonymous' }),
     maxNotesPerPerson: count('The notes per person', 1, L.notesPerPerson),
@@ -64,11 +56,11 @@ export const brainstormConfigSchema = z
 export type BrainstormConfig = z.infer<typeof brainstormConfigSchema>;
 
 /** Note ids are numbered in posting order (`n1`, `n2`...): they never encode the author. */
-export const noteIdSchema = z.string().regex(/^n\d{1,6}$/, 'Unknown note');
+export const noteIdSchema = keySchema(/^n\d{1,6}$/, 'Unknown note');
 /** Cluster ids are numbered in creation order (`c1`, `c2`...). */
-export const clusterIdSchema = z.string().regex(/^c\d{1,6}$/, 'Unknown cluster');
+export const clusterIdSchema = keySchema(/^c\d{1,6}$/, 'Unknown cluster');
 /** Something that can take dots: a cluster, or a note standing on its own. */
-export const itemIdSchema = z.string().regex(/^[nc]\d{1,6}$/, 'Unknown item');
+export const itemIdSchema = keySchema(/^[nc]\d{1,6}$/, 'Unknown item');
 
 const noteTextSchema = z
   .string({ error: 'A note must be text' })

@@ -1,5 +1,6 @@
 import type { Actor, RoundContext } from '../types.ts';
 import { fail, ok, type Result } from '../../result.ts';
+import { withEntry, withoutEntry } from '../records.ts';
 import { buildBoard, dotsUsed, resolvedVotes } from './board.ts';
 import {
   BRAINSTORM_LIMITS,
@@ -125,20 +126,21 @@ function reduceParticipant(
       if (action.dots > maxDotsPerItem) {
         return fail('INVALID_ACTION', `At most ${dots(maxDotsPerItem)} on one item`);
       }
-      const mine = { ...resolvedVotes(state, board, participantId), [action.itemId]: action.dots };
-      if (action.dots === 0) delete mine[action.itemId];
+      const now = resolvedVotes(state, board, participantId);
+      const mine =
+        action.dots === 0
+          ? withoutEntry(now, action.itemId)
+          : withEntry(now, action.itemId, action.dots);
       if (dotsUsed(mine) > dotsPerPerson) {
         return fail(
           'INVALID_ACTION',
           `You have ${dots(dotsPerPerson)} in all: take one off another item first`,
         );
       }
-      return ok({ ...state, votes: { ...state.votes, [participantId]: mine } });
+      return ok({ ...state, votes: withEntry(state.votes, participantId, mine) });
     }
     case 'clearVotes': {
-      const votes = { ...state.votes };
-      delete votes[participantId];
-      return ok({ ...state, votes });
+      return ok({ ...state, votes: withoutEntry(state.votes, participantId) });
     }
     default: {
       const unreachable: never = action;

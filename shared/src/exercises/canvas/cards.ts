@@ -1,3 +1,4 @@
+import { own } from '../../own.ts';
 import type { RosterEntry } from '../types.ts';
 import type { CanvasEntry, CanvasState } from './model.ts';
 
@@ -104,7 +105,7 @@ export function moderatedCard(
   roster: Readonly<Record<string, RosterEntry>>,
 ): CanvasModeratedCard {
   const author = (entry: CanvasEntry) =>
-    state.config.isAnonymous ? null : (roster[entry.authorId]?.name ?? 'Unknown');
+    state.config.isAnonymous ? null : (own(roster, entry.authorId)?.name ?? 'Unknown');
   return {
     ...publicCard(state, group),
     isHidden: group.head.isHidden,

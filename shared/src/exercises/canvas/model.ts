@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cleanText } from '../../protocol/schemas.ts';
+import { cleanText, keySchema } from '../../protocol/schemas.ts';
 import {
   CANVAS_ENTRY_LENGTH,
   CANVAS_MAX_BOXES,
@@ -9,12 +9,7 @@ import {
 } from './limits.ts';
 
 /** A required line of text a facilitator types, with a message naming the field. */
-const label = (max: number, what: string) =>
-  z
-    .string({ error: `${what} must be text` })
-    .trim()
-    .min(1, `${what} must not be empty`)
-    .max(max, `${what} has at most ${max} characters`);
+const label = (max: number, what: string) => cleanText(max, { what });
 
 const isDistinct = (values: readonly string[]) =>
   new Set(values.map((v) => v.toLowerCase())).size === values.length;
@@ -22,10 +17,7 @@ const isDistinct = (values: readonly string[]) =>
 /** One named box of the canvas. */
 export const canvasBoxSchema = z.object({
   title: label(60, 'Each box title'),
-  hint: z
-    .string({ error: 'A box’s hint must be text' })
-    .trim()
-    .max(200, 'A box’s hint has at most 200 characters'),
+  hint: cleanText(200, { what: 'A box’s hint', isOptional: true }),
   /** Are entries in this box rated on the canvas's scale (e.g. the impression a contact leaves)? */
   isRated: z.boolean({ error: 'Say whether the box is rated' }),
 });
@@ -102,7 +94,7 @@ export interface CanvasState {
   nextId: number;
 }
 
-const entryId = z.string().regex(/^e[0-9]{1,6}$/, 'That entry does not exist');
+const entryId = keySchema(/^e[0-9]{1,6}$/, 'That entry does not exist');
 const boxIndex = z
   .number({ error: 'The box must be a number' })
   .int('The box must be a whole number')

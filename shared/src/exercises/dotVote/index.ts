@@ -1,5 +1,7 @@
 import { createRandom, deriveSeed } from '../../random.ts';
+import { dict, own } from '../../own.ts';
 import { fail, ok, type Result } from '../../result.ts';
+import { withEntry, withoutEntry } from '../records.ts';
 import type { Actor, ExerciseDefinition, RoundContext, SummaryBlock } from '../types.ts';
 import {
   dotVoteConfigSchema,
@@ -200,7 +202,7 @@ function vote(
 ): Result<DotVoteState> {
   const problem = ballotProblem(state.config, choices);
   if (problem) return fail('INVALID_ACTION', problem);
-  const previous = new Map((state.ballots[participantId] ?? []).map((c) => [c.option, c]));
+  const previous = new Map((own(state.ballots, participantId) ?? []).map((c) => [c.option, c]));
   const taken = new Set(dotVoteExamples(state).map((e) => e.id));
   let exampleCount = state.exampleCount;
   const ballot = [...choices]
@@ -221,7 +223,7 @@ function vote(
         example: { id: drawn.id, text: choice.example, isHidden: false },
       };
     });
-  return ok({ ...state, exampleCount, ballots: { ...state.ballots, [participantId]: ballot } });
+  return ok({ ...state, exampleCount, ballots: withEntry(state.ballots, participantId, ballot) });
 }
 
 function reduceDotVote(
@@ -233,21 +235,19 @@ function reduceDotVote(
   switch (action.type) {
     case 'reset':
       if (actor.role !== 'facilitator') return fail('FORBIDDEN', 'Only the facilitator can reset');
-      return ok({ ...state, ballots: {} });
+      return ok({ ...state, ballots: dict() });
     case 'hideExample': {
       if (actor.role !== 'facilitator')
         return fail('FORBIDDEN', 'Only the facilitator can hide an example');
       let isFound = false;
-      const ballots = Object.fromEntries(
-        Object.entries(state.ballots).map(([id, ballot]) => [
-          id,
-          ballot.map((choice) => {
-            if (choice.example?.id !== action.exampleId) return choice;
-            isFound = true;
-            return { ...choice, example: { ...choice.example, isHidden: action.isHidden } };
-          }),
-        ]),
-      );
+      const ballots = dict<DotVoteChoice[]>();
+      for (const [id, ballot] of Object.entries(state.ballots)) {
+        ballots[id] = ballot.map((choice) => {
+          if (choice.example?.id !== action.exampleId) return choice;
+          isFound = true;
+          return { ...choice, example: { ...choice.example, isHidden: action.isHidden } };
+        });
+      }
       if (!isFound) return fail('NOT_FOUND', 'That example is no longer there');
       return ok({ ...state, ballots });
     }
@@ -266,9 +266,7 @@ function reduceDotVote(
       if (ctx.isRevealed)
         return fail('ROUND_LOCKED', 'The results are out: votes can no longer change');
       if (action.type === 'vote') return vote(state, actor.participantId, action.choices);
-      const ballots = { ...state.ballots };
-      delete ballots[actor.participantId];
-      return ok({ ...state, ballots });
+      return ok({ ...state, ballots: withoutEntry(state.ballots, actor.participantId) });
     }
     default: {
       const unreachable: never = action;
@@ -338,7 +336,7 @@ export const dotVote: ExerciseDefinition<
   participantActionSchema: dotVoteParticipantActionSchema,
   facilitatorActionSchema: dotVoteFacilitatorActionSchema,
 
-  init: (config, seed) => ({ config, seed, exampleCount: 0, ballots: {}, focus: null }),
+  init: (config, seed) => ({ config, seed, exampleCount: 0, ballots: dict(), focus: null }),
 
   reduce: reduceDotVote,
 
@@ -381,7 +379,7 @@ export const dotVote: ExerciseDefinition<
   },
 
   participantOwnView(state, participantId) {
-    const ballot = state.ballots[participantId];
+    const ballot = own(state.ballots, participantId);
     return {
       hasVoted: ballot !== undefined,
       choices: (ballot ?? []).map((c) => ({

@@ -1,13 +1,8 @@
 import { z } from 'zod';
-import { cleanText } from '../../protocol/schemas.ts';
+import { cleanText, keySchema } from '../../protocol/schemas.ts';
 import { DOT_VOTE_LIMITS, EXAMPLE_MODES } from './limits.ts';
 
-const text = (what: string, max: number) =>
-  z
-    .string({ error: `${what} must be text` })
-    .trim()
-    .min(1, `${what} must not be empty`)
-    .max(max, `${what} has at most ${max} characters`);
+const text = (what: string, max: number) => cleanText(max, { what });
 
 const count = (what: string, min: number, max: number) =>
   z
@@ -19,13 +14,10 @@ const count = (what: string, min: number, max: number) =>
 /** One option to vote for, with an optional one-line description shown under it. */
 export const dotVoteOptionSchema = z.object({
   label: text('An option', DOT_VOTE_LIMITS.optionLength),
-  description: z
-    .string({ error: 'A description must be text' })
-    .trim()
-    .max(
-      DOT_VOTE_LIMITS.descriptionLength,
-      `A description has at most ${DOT_VOTE_LIMITS.descriptionLength} characters`,
-    ),
+  description: cleanText(DOT_VOTE_LIMITS.descriptionLength, {
+    what: 'A description',
+    isOptional: true,
+  }),
 });
 
 /**
@@ -169,7 +161,7 @@ export const dotVoteParticipantActionSchema = z.discriminatedUnion('type', [
 export type DotVoteParticipantAction = z.infer<typeof dotVoteParticipantActionSchema>;
 
 /** The shape of an example id. */
-export const exampleIdSchema = z.string().regex(/^ex_[a-z0-9]{10}$/, 'Invalid example id');
+export const exampleIdSchema = keySchema(/^ex_[a-z0-9]{10}$/, 'Invalid example id');
 
 /** The console: clear the votes, hide or show an example, choose the examples on screen. */
 export const dotVoteFacilitatorActionSchema = z.discriminatedUnion('type', [

@@ -1,3 +1,4 @@
+import { own } from '../../own.ts';
 import type { RosterEntry } from '../types.ts';
 import type { DotVoteState } from './model.ts';
 
@@ -94,7 +95,7 @@ export function shortfallNames(
   const { isAnonymous, showShortfallNames } = state.config;
   if (isAnonymous || !showShortfallNames || dotVoteShortfall(state) === null) return undefined;
   return shortIds(state)
-    .map((id) => roster[id]?.name ?? 'Unknown')
+    .map((id) => own(roster, id)?.name ?? 'Unknown')
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 

@@ -1,4 +1,6 @@
+import { dict, own } from '../../own.ts';
 import { fail, ok } from '../../result.ts';
+import { withEntry, withoutEntry } from '../records.ts';
 import type { ExerciseDefinition } from '../types.ts';
 import {
   gapRatingConfigSchema,
@@ -157,12 +159,12 @@ export const gapRating: ExerciseDefinition<
   participantActionSchema: gapRatingParticipantActionSchema,
   facilitatorActionSchema: gapRatingFacilitatorActionSchema,
 
-  init: (config) => ({ config, ratings: {} }),
+  init: (config) => ({ config, ratings: dict() }),
 
   reduce(state, action, actor, ctx) {
     if (action.type === 'reset') {
       if (actor.role !== 'facilitator') return fail('FORBIDDEN', 'Only the facilitator can reset');
-      return ok({ ...state, ratings: {} });
+      return ok({ ...state, ratings: dict() });
     }
     if (actor.role !== 'participant') return fail('FORBIDDEN', 'Only participants rate');
     if (!ctx.isOpen) return fail('ROUND_LOCKED', 'Ratings are locked for this round');
@@ -170,14 +172,15 @@ export const gapRating: ExerciseDefinition<
     if (action.measure >= measures.length) {
       return fail('INVALID_ACTION', 'That measure does not exist');
     }
-    const mine = state.ratings[actor.participantId] ?? blankAnswers(state.config);
+    const mine = own(state.ratings, actor.participantId) ?? blankAnswers(state.config);
     if (action.type === 'unrate') {
       const answers = withRating(mine, action.measure, action.side, null);
-      const ratings = { ...state.ratings, [actor.participantId]: answers };
       // Someone who took back their last rating has not answered: drop them entirely.
-      if (answers.expected.every((v) => v === null) && answers.actual.every((v) => v === null)) {
-        delete ratings[actor.participantId];
-      }
+      const isBlank =
+        answers.expected.every((v) => v === null) && answers.actual.every((v) => v === null);
+      const ratings = isBlank
+        ? withoutEntry(state.ratings, actor.participantId)
+        : withEntry(state.ratings, actor.participantId, answers);
       return ok({ ...state, ratings });
     }
     if (action.value < scale.min || action.value > scale.max) {
@@ -185,10 +188,11 @@ export const gapRating: ExerciseDefinition<
     }
     return ok({
       ...state,
-      ratings: {
-        ...state.ratings,
-        [actor.participantId]: withRating(mine, action.measure, action.side, action.value),
-      },
+      ratings: withEntry(
+        state.ratings,
+        actor.participantId,
+        withRating(mine, action.measure, action.side, action.value),
+      ),
     });
   },
 
@@ -209,7 +213,7 @@ export const gapRating: ExerciseDefinition<
   },
 
   participantOwnView: (state, participantId) =>
-    state.ratings[participantId] ?? blankAnswers(state.config),
+    own(state.ratings, participantId) ?? blankAnswers(state.config),
 
   screenView(state, ctx) {
     const { question, measures, scale } = state.config;

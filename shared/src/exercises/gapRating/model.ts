@@ -1,13 +1,9 @@
 import { z } from 'zod';
+import { cleanText } from '../../protocol/schemas.ts';
 import { GAP_MAX_MEASURES, GAP_MAX_SCALE_POINTS, GAP_MEASURE_LENGTH } from './limits.ts';
 
 /** A required line of text a facilitator types, with a message naming the field. */
-const label = (max: number, what: string) =>
-  z
-    .string({ error: `${what} must be text` })
-    .trim()
-    .min(1, `${what} must not be empty`)
-    .max(max, `${what} has at most ${max} characters`);
+const label = (max: number, what: string) => cleanText(max, { what });
 
 /** The rating scale: whole numbers from `min` to `max`, with words at both ends. */
 export const gapScaleSchema = z

@@ -15,6 +15,7 @@
  * phones and the room screen only when the facilitator reveals them, so groups still
  * playing are not swayed; the screen shows how many groups have scored meanwhile.
  */
+import { dict, own } from '../../own.ts';
 import type { ExerciseDefinition, RoundContext, RosterEntry } from '../types.ts';
 import { roleOfSlot, scorerSlot } from './groups.ts';
 import {
@@ -148,11 +149,11 @@ export interface RolePlayViews {
 const groupLabel = (id: string) => `Group ${id.slice(1)}`;
 
 function nameOf(roster: Readonly<Record<string, RosterEntry>>, id: string): string {
-  return roster[id]?.name ?? 'Someone who left';
+  return own(roster, id)?.name ?? 'Someone who left';
 }
 
 function scorecardView(state: RolePlayState, groupId: string): RolePlayScorecardView | null {
-  const card = state.scorecards[groupId];
+  const card = own(state.scorecards, groupId);
   if (!card) return null;
   return { scores: card.scores, comment: card.comment, isComplete: isCompleteScorecard(card) };
 }
@@ -197,7 +198,7 @@ export const rolePlay: ExerciseDefinition<
     formations: 0,
     play: 0,
     groups: [],
-    scorecards: {},
+    scorecards: dict(),
     archive: [],
   }),
 
@@ -219,7 +220,7 @@ export const rolePlay: ExerciseDefinition<
             name: nameOf(ctx.roster, id),
             role: roleOfSlot(slot),
             isScorer: slot === scorerSlot(group.members.length),
-            hasLeft: ctx.roster[id]?.hasLeft ?? true,
+            hasLeft: own(ctx.roster, id)?.hasLeft ?? true,
           })),
           status: scorecard?.isComplete ? 'scored' : hasScores ? 'scoring' : 'waiting',
           scorecard,

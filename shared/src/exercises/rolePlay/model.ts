@@ -19,11 +19,7 @@ const L = ROLE_PLAY_LIMITS;
 
 /** Required text of the settings, with a message that names the field. */
 function settingText(what: string, max: number) {
-  return z
-    .string({ error: `${what} must be text` })
-    .trim()
-    .min(1, `${what} must not be empty`)
-    .max(max, `${what} has at most ${max} characters`);
+  return cleanText(max, { what });
 }
 
 /** One step of the model the provider walks through and the observer scores. */

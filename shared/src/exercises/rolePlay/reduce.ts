@@ -1,4 +1,6 @@
+import { dict, own } from '../../own.ts';
 import { fail, ok, type Result } from '../../result.ts';
+import { withEntry, withoutEntry } from '../records.ts';
 import type { Actor, RoundContext } from '../types.ts';
 import { formGroups, placeNewcomers, presentIds, rotateGroup, scorerSlot } from './groups.ts';
 import type {
@@ -31,13 +33,13 @@ export function waitingIds(state: RolePlayState, ctx: RoundContext): string[] {
 /** Ends the play running: its scorecards join the archive, and the next play starts blank. */
 function nextPlay(state: RolePlayState, groups: RolePlayGroup[]): RolePlayState {
   const finished = state.groups
-    .map((g) => state.scorecards[g.id])
+    .map((g) => own(state.scorecards, g.id))
     .filter((c): c is RolePlayScorecard => c !== undefined);
   return {
     ...state,
     groups,
     play: state.play + 1,
-    scorecards: {},
+    scorecards: dict(),
     archive: [...state.archive, ...finished],
   };
 }
@@ -63,7 +65,7 @@ function reduceFacilitator(
       if (state.groups.length === 0) return fail('INVALID_ACTION', 'Form the groups first');
       const waiting = waitingIds(state, ctx);
       if (waiting.length === 0) return fail('INVALID_ACTION', 'Nobody is waiting for a group');
-      const isPresent = (id: string) => ctx.roster[id]?.hasLeft === false;
+      const isPresent = (id: string) => own(ctx.roster, id)?.hasLeft === false;
       return ok({ ...state, groups: placeNewcomers(state.groups, waiting, isPresent) });
     }
     default: {
@@ -91,7 +93,7 @@ function reduceParticipant(
     );
   }
   if (!ctx.isOpen) return fail('ROUND_LOCKED', 'Scores are locked for this role-play');
-  const card: RolePlayScorecard = state.scorecards[group.id] ?? {
+  const card: RolePlayScorecard = own(state.scorecards, group.id) ?? {
     groupId: group.id,
     play: state.play,
     scores: state.config.steps.map(() => null),
@@ -116,10 +118,10 @@ function reduceParticipant(
       return unreachable;
     }
   }
-  const scorecards = { ...state.scorecards };
   // A card emptied again is dropped, so counts and summaries only see real scorecards.
-  if (isBlankScorecard(next)) delete scorecards[group.id];
-  else scorecards[group.id] = next;
+  const scorecards = isBlankScorecard(next)
+    ? withoutEntry(state.scorecards, group.id)
+    : withEntry(state.scorecards, group.id, next);
   return ok({ ...state, scorecards });
 }
 

@@ -1,4 +1,5 @@
 /** The room's scores per step, over every scorecard of the round. */
+import { own } from '../../own.ts';
 import type { RolePlayScorecard, RolePlayState } from './model.ts';
 
 /** One step's scores across the room. Means are rounded to two decimals. */
@@ -37,7 +38,7 @@ export function isCompleteScorecard(card: RolePlayScorecard): boolean {
 /** Every scorecard of the round: earlier plays first, then the play running in group order. */
 export function allScorecards(state: RolePlayState): RolePlayScorecard[] {
   const current = state.groups
-    .map((g) => state.scorecards[g.id])
+    .map((g) => own(state.scorecards, g.id))
     .filter((c): c is RolePlayScorecard => c !== undefined);
   return [...state.archive, ...current];
 }
@@ -75,7 +76,7 @@ export interface RolePlayProgress {
 /** Progress of the play running. */
 export function rolePlayProgress(state: RolePlayState): RolePlayProgress {
   const cards = state.groups
-    .map((g) => state.scorecards[g.id])
+    .map((g) => own(state.scorecards, g.id))
     .filter((c): c is RolePlayScorecard => c !== undefined && c.scores.some((s) => s !== null));
   return {
     groups: state.groups.length,

@@ -1,4 +1,6 @@
+import { dict, own } from '../../own.ts';
 import { fail, ok } from '../../result.ts';
+import { withEntry } from '../records.ts';
 import type { Result } from '../../result.ts';
 import type { Actor, ExerciseDefinition, RoundContext, SummaryBlock } from '../types.ts';
 import {
@@ -112,7 +114,7 @@ function reduceSort(
   switch (action.type) {
     case 'reset':
       if (actor.role !== 'facilitator') return fail('FORBIDDEN', 'Only the facilitator can reset');
-      return ok({ ...state, placements: {} });
+      return ok({ ...state, placements: dict() });
     case 'focus':
       if (actor.role !== 'facilitator')
         return fail('FORBIDDEN', 'Only the facilitator chooses what the screen shows');
@@ -130,13 +132,13 @@ function reduceSort(
         return fail('INVALID_ACTION', 'That statement does not exist');
       if (action.category >= categories.length)
         return fail('INVALID_ACTION', 'That category does not exist');
-      const previous = state.placements[actor.participantId] ?? items.map(() => null);
+      const previous = own(state.placements, actor.participantId) ?? items.map(() => null);
       const placements = items.map((_, i) =>
         i === action.item ? action.category : (previous[i] ?? null),
       );
       return ok({
         ...state,
-        placements: { ...state.placements, [actor.participantId]: placements },
+        placements: withEntry(state.placements, actor.participantId, placements),
       });
     }
     default: {
@@ -236,7 +238,7 @@ export const sort: ExerciseDefinition<
   participantActionSchema: sortParticipantActionSchema,
   facilitatorActionSchema: sortFacilitatorActionSchema,
 
-  init: (config) => ({ config, placements: {}, focus: null }),
+  init: (config) => ({ config, placements: dict(), focus: null }),
 
   reduce: reduceSort,
 
@@ -265,7 +267,7 @@ export const sort: ExerciseDefinition<
   participantOwnView(state, participantId, ctx) {
     const hasAnswers = state.config.items.some((i) => i.answer !== null);
     return {
-      placements: state.placements[participantId] ?? state.config.items.map(() => null),
+      placements: own(state.placements, participantId) ?? state.config.items.map(() => null),
       score: ctx.isRevealed && hasAnswers ? sortScore(state, participantId) : null,
     };
   },

@@ -1,12 +1,8 @@
 import { z } from 'zod';
+import { cleanText } from '../../protocol/schemas.ts';
 import { SORT_LIMITS } from './limits.ts';
 
-const text = (what: string, max: number) =>
-  z
-    .string({ error: `${what} must be text` })
-    .trim()
-    .min(1, `${what} must not be empty`)
-    .max(max, `${what} has at most ${max} characters`);
+const text = (what: string, max: number) => cleanText(max, { what });
 
 /** One statement to sort, with the category the facilitator expects (or none). */
 export const sortItemSchema = z.object({

@@ -1,3 +1,4 @@
+import { own } from '../../own.ts';
 import type { SortState } from './model.ts';
 
 /** How the room sorted one statement. */
@@ -87,7 +88,7 @@ export function tallySort(state: SortState): SortResults {
  * statements that have one (an unsorted statement counts as not as expected).
  */
 export function sortScore(state: SortState, participantId: string): SortScore {
-  const placements = state.placements[participantId] ?? [];
+  const placements = own(state.placements, participantId) ?? [];
   let correct = 0;
   let scorable = 0;
   state.config.items.forEach((item, i) => {
