@@ -1,5 +1,9 @@
 import { startPlayfield } from './app.ts';
 import { loadConfig } from './config.ts';
+import { installProcessHandlers } from './faults/faults.ts';
+
+// A throw that escaped every boundary is logged and counted: the other rooms go on.
+installProcessHandlers();
 
 const config = loadConfig();
 const playfield = await startPlayfield(config);

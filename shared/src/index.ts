@@ -2,6 +2,7 @@ export * from './result.ts';
 export * from './random.ts';
 export * from './ids.ts';
 export * from './limits.ts';
+export * from './own.ts';
 export * from './protocol/errors.ts';
 export * from './protocol/schemas.ts';
 export * from './protocol/events.ts';

@@ -32,6 +32,15 @@ export const LIMITS = {
   planDocBytes: 128 * 1024,
   /** Largest stored size of a notebook, in bytes. */
   notebookDocBytes: 8 * 1024 * 1024,
+  /** Stored bytes of all of one session's documents (its notebook and every plan). */
+  sessionDocBytes: 64 * 1024 * 1024,
+  /** Bytes people may write into one document: a burst, then this much a minute. */
+  docWriteBytesBurst: 1024 * 1024,
+  docWriteBytesPerMinute: 512 * 1024,
+  /** Bytes of documents one holder may open per minute (a read link cannot pull a notebook in a loop). */
+  docOpenBytesPerMinute: 48 * 1024 * 1024,
+  /** Sockets one identity (a seat, a console, a link) may hold open at once; the oldest goes first. */
+  docSocketsPerIdentity: 8,
   /** Document edits per holder: a bucket of `burst` refilled at `perSecond`. */
   docEventsPerSecond: 20,
   docEventsBurst: 60,

@@ -56,6 +56,7 @@ function newSession() {
     screen: () => undefined,
     participants: (_id, message) => participants.push(message),
     own: (participantId, message) => own.push({ participantId, message }),
+    disconnect: () => undefined,
   };
   const session = new LiveSession(state, repository, sink, () => Date.now());
   return { session, facilitator, participants, own };

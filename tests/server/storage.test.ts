@@ -7,7 +7,9 @@ import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventEnvelope, FacilitatorView, ViewMessage } from '@playfield/shared';
 import { loadConfig, startPlayfield } from '../../server/src/index.ts';
+import type { Kysely } from 'kysely';
 import { Repository, type SessionRow } from '../../server/src/store/repository.ts';
+import type { Database } from '../../server/src/store/schema.ts';
 
 /**
  * The same storage cases on every backend: SQLite always, PostgreSQL when
@@ -15,6 +17,12 @@ import { Repository, type SessionRow } from '../../server/src/store/repository.t
  * gets a fresh database so runs never see each other's rows.
  */
 const adminUrl = process.env.TEST_DATABASE_URL;
+
+/** Overwrites the stored snapshot of session s1 behind the repository's back. */
+async function overwriteSnapshot(repository: Repository, state: string): Promise<void> {
+  const { db } = repository as unknown as { db: Kysely<Database> };
+  await db.updateTable('snapshots').set({ state }).where('session_id', '=', 's1').execute();
+}
 
 interface Backend {
   name: string;
@@ -186,9 +194,15 @@ describe.each(backends)('storage on $name', (backend) => {
 
   it('returns the latest snapshot and only the events after it', async () => {
     const log = await repository.loadLog('s1');
-    const state = { id: 's1', seq: 2, marker: 'snapshot' } as unknown as Parameters<
-      Repository['saveSnapshot']
-    >[0];
+    const state = {
+      id: 's1',
+      seq: 2,
+      phase: 'live',
+      agenda: [],
+      rounds: {},
+      participants: {},
+      marker: 'snapshot',
+    } as unknown as Parameters<Repository['saveSnapshot']>[0];
     await repository.saveSnapshot(state);
     await repository.saveSnapshot({ ...state, seq: 3 });
     const after = await repository.loadLog('s1');
@@ -196,6 +210,26 @@ describe.each(backends)('storage on $name', (backend) => {
     expect(after.events).toEqual([]);
     expect(log.events).toHaveLength(3);
     expect(await repository.loadEvents('s1')).toHaveLength(3);
+  });
+
+  it('leaves out a snapshot that does not read back and returns the whole log', async () => {
+    const state = {
+      id: 's1',
+      seq: 3,
+      phase: 'live',
+      agenda: [],
+      rounds: {},
+      participants: {},
+    } as unknown as Parameters<Repository['saveSnapshot']>[0];
+    await repository.saveSnapshot(state);
+    expect((await repository.loadLog('s1')).snapshot).not.toBeNull();
+    // A torn write, or a snapshot whose shape no longer folds: the log is the truth.
+    for (const broken of ['{"id":"s1","seq":3,"phase":"li', JSON.stringify({ id: 's1', seq: 3 })]) {
+      await overwriteSnapshot(repository, broken);
+      const log = await repository.loadLog('s1');
+      expect(log.snapshot).toBeNull();
+      expect(log.events.map((e) => e.seq)).toEqual([1, 2, 3]);
+    }
   });
 
   it('lists sessions newest first', async () => {

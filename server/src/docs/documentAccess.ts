@@ -17,7 +17,7 @@ import type { NotebookWriter } from './notebookWriter.ts';
 /** Who holds a `/docs` connection, established once from its credential. */
 export type Principal =
   | { role: 'facilitator'; sessionId: string }
-  | { role: 'participant'; sessionId: string; participantId: string }
+  | { role: 'participant'; sessionId: string; participantId: string; name: string }
   | { role: 'link'; tokenHash: string; linkId: string; docId: string; rights: DocRights };
 
 /**
@@ -79,7 +79,9 @@ export class DocumentAccess {
       case 'facilitator':
         if (ref.sessionId !== principal.sessionId) return denied;
         if (ref.kind === 'notebook') return ok('edit');
-        return (await this.hub.read(docId, (doc) => parsePlan(doc).data?.isShared === true))
+        // The stored flag first, so a refused open loads nothing; then the document decides.
+        return (await this.manager.repository.getDocument(docId))?.is_shared &&
+          (await this.hub.read(docId, (doc) => parsePlan(doc).data?.isShared === true))
           ? ok('read')
           : fail('FORBIDDEN', 'This plan has not been shared with the team');
       case 'link': {
@@ -98,6 +100,18 @@ export class DocumentAccess {
     const ref = parseDocId(docId);
     if (ref?.kind === 'notebook' && docId === docIdOf(ref))
       await this.notebooks.sync(ref.sessionId);
+  }
+
+  /** One key per identity (a seat, a session's console, a link), whatever its sockets. */
+  identityKey(principal: Principal): string {
+    switch (principal.role) {
+      case 'participant':
+        return `p:${principal.participantId}`;
+      case 'facilitator':
+        return `f:${principal.sessionId}`;
+      case 'link':
+        return `l:${principal.linkId}`;
+    }
   }
 
   /** Edits are rate-limited per person (seat, session console, or link), not per socket. */

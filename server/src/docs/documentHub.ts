@@ -16,7 +16,18 @@ import {
 } from '@playfield/shared';
 import { parsePlan } from '@playfield/shared/plans/plan';
 import { notebookText } from '@playfield/shared/notebooks/notebook';
+import { notebookProblem, wholeNotebookProblem } from '@playfield/shared/notebooks/validate';
+import {
+  AppFailure,
+  guard,
+  guardedInterval,
+  guardedTimeout,
+  quarantineItem,
+  reportFault,
+} from '../faults/faults.ts';
+import { RateLimiter } from '../security/rateLimiter.ts';
 import type { DocumentRowUpdate, Repository } from '../store/repository.ts';
+import { Presence, type PresenceIdentity } from './presence.ts';
 
 /** Where relayed edits and presence go: implemented by the socket layer. */
 export interface DocSink {
@@ -27,27 +38,45 @@ export interface DocSink {
 /** Merge the stored updates into one after this many rows. */
 const COMPACT_AFTER_UPDATES = 200;
 /** Documents nobody holds for this long leave memory (storage keeps them). */
-const IDLE_EVICT_MS = 5 * 60 * 1000;
+const IDLE_EVICT_MS = 30 * 1000;
 /** The search text and flags of a busy document are refreshed at most this often. */
 const META_REFRESH_MS = 1000;
 
-interface PendingUpdate {
-  update: Uint8Array;
-  /** The socket it came from, which need not be sent it back; null for the server's own. */
-  fromSocketId: string | null;
+const NOT_SAVED = fail(
+  'UNAVAILABLE',
+  'That edit could not be saved, so it was not kept: try again in a moment',
+);
+const CLOSED = fail(
+  'QUARANTINED',
+  'This document hit a problem and is closed to edits; its owner can still download it',
+);
+
+/** A client's edit, or one the server makes on its own behalf. */
+type Change =
+  | { kind: 'update'; update: Uint8Array; fromSocketId: string | null }
+  | { kind: 'edit'; edit: (doc: Y.Doc) => void };
+
+interface PendingChange {
+  change: Change;
   resolve: (result: Result<{ bytes: number }>) => void;
-  reject: (error: unknown) => void;
 }
 
-/** A document in memory: the Y.Doc, its presence, and its write queue. */
+/** A document in memory: the Y.Doc, a mirror edits are tried on first, presence, write queue. */
 class LiveDoc {
   readonly awareness: Awareness;
-  /** Sockets holding the document, and the presence client ids each announced. */
-  readonly holders = new Map<string, Set<number>>();
-  readonly pending: PendingUpdate[] = [];
+  readonly presence: Presence;
+  readonly pending: PendingChange[] = [];
   draining: Promise<void> | null = null;
   lastUsedAt: number;
   metaTimer: NodeJS.Timeout | null = null;
+  /**
+   * A copy of `doc` that every edit is applied to and checked on before `doc` sees it, so a
+   * refused or throwing edit never leaves the real document half-changed. Rebuilt from
+   * `doc` after a refusal (null until then).
+   */
+  private mirrorDoc: Y.Doc | null = null;
+  /** Why the document is closed to edits, or null. */
+  quarantine: string | null = null;
 
   constructor(
     readonly id: string,
@@ -63,27 +92,78 @@ class LiveDoc {
     this.awareness = new Awareness(doc);
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
+    this.presence = new Presence(this.awareness);
     this.lastUsedAt = now;
   }
+
+  get mirror(): Y.Doc {
+    if (!this.mirrorDoc) {
+      const mirror = new Y.Doc();
+      Y.applyUpdate(mirror, Y.encodeStateAsUpdate(this.doc));
+      this.mirrorDoc = mirror;
+    }
+    return this.mirrorDoc;
+  }
+
+  /** The mirror may differ from the document: throw it away. */
+  dropMirror(): void {
+    this.mirrorDoc?.destroy();
+    this.mirrorDoc = null;
+  }
+
+  destroy(): void {
+    if (this.metaTimer) clearTimeout(this.metaTimer);
+    this.dropMirror();
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
 }
+
+/** Why a document's content is not what its kind allows, or null. */
+function contentProblem(
+  kind: DocRef['kind'],
+  doc: Y.Doc,
+  transactions: readonly Y.Transaction[] | null,
+): string | null {
+  if (kind === 'plan') {
+    const parsed = parsePlan(doc);
+    return parsed.success ? null : describeIssues(parsed.error);
+  }
+  return transactions ? notebookProblem(doc, transactions) : wholeNotebookProblem(doc);
+}
+
+/** Has a Y.Doc kept parts of an update back, waiting for edits it never received? */
+const hasPending = (doc: Y.Doc) =>
+  doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
 
 /**
  * Keeps collaborative documents: loads them from their stored updates, checks and applies
  * edits one document at a time, stores them (the edit is acknowledged only once it is
  * durable), relays them to the other holders, and compacts the stored updates.
+ *
+ * Nothing a client sends can throw past this class: every edit is tried on a mirror and
+ * read back through its kind's schema before the real document sees it; a document whose
+ * stored data breaks the code is quarantined (closed to edits, still readable and
+ * exportable) while every other document goes on.
  */
 export class DocumentHub {
   private readonly live = new Map<string, LiveDoc>();
   private readonly loading = new Map<string, Promise<LiveDoc>>();
   private readonly sweepTimer: NodeJS.Timeout;
   private sink: DocSink | null = null;
+  /** Bytes written by people per document: a notebook fills slowly, never in seconds. */
+  private readonly writeBytes = new RateLimiter(
+    LIMITS.docWriteBytesPerMinute / 60,
+    LIMITS.docWriteBytesBurst,
+  );
+  /** Stored document bytes per session, loaded on first use and kept in step. */
+  private readonly sessionBytes = new Map<string, number>();
 
   constructor(
     private readonly repository: Repository,
     private readonly now: () => number = Date.now,
   ) {
-    this.sweepTimer = setInterval(() => void this.evictIdle(), 60_000);
-    this.sweepTimer.unref();
+    this.sweepTimer = guardedInterval('docs: evict idle', () => this.evictIdle(), 10_000);
   }
 
   /** Connects the socket layer, which is created after the hub. */
@@ -108,17 +188,27 @@ export class DocumentHub {
 
   private async load(docId: string): Promise<LiveDoc> {
     const ref = parseDocId(docId);
-    if (!ref) throw new Error(`Invalid document id ${docId}`);
+    if (!ref) throw new AppFailure({ code: 'BAD_REQUEST', message: 'Invalid document' });
     const [row, updates] = await Promise.all([
       this.repository.getDocument(docId),
       this.repository.loadDocumentUpdates(docId),
+      this.loadSessionBytes(ref.sessionId),
     ]);
     const doc = new Y.Doc();
     let size = 0;
-    if (updates.length > 0) {
-      const merged = Y.mergeUpdates(updates.map((u) => u.data));
-      Y.applyUpdate(doc, merged);
-      size = merged.byteLength;
+    let problem: string | null = null;
+    try {
+      if (updates.length > 0) {
+        const merged = Y.mergeUpdates(updates.map((u) => u.data));
+        Y.applyUpdate(doc, merged);
+        size = merged.byteLength;
+      }
+      problem = hasPending(doc)
+        ? 'its stored edits are incomplete'
+        : contentProblem(ref.kind, doc, null);
+    } catch (error) {
+      reportFault(`docs: load ${docId}`, error);
+      problem = 'its stored edits cannot be read';
     }
     const live = new LiveDoc(
       docId,
@@ -130,8 +220,20 @@ export class DocumentHub {
       row?.created_at ?? this.now(),
       this.now(),
     );
+    if (problem) this.quarantine(live, problem);
     this.live.set(docId, live);
     return live;
+  }
+
+  private quarantine(live: LiveDoc, reason: string): void {
+    live.quarantine = reason;
+    live.dropMirror();
+    quarantineItem('document', live.id, `${live.ref.kind}: ${reason}`);
+  }
+
+  /** Why the document is closed to edits, or null (loading it if needed). */
+  async quarantineOf(docId: string): Promise<string | null> {
+    return (await this.get(docId)).quarantine;
   }
 
   /** The document's current state as plain data, for exports and access checks. */
@@ -140,81 +242,166 @@ export class DocumentHub {
   }
 
   /**
+   * The stored updates as they are, for exporting a quarantined document: merged into one
+   * when they can be, otherwise each row as stored.
+   */
+  async rawUpdates(docId: string): Promise<Uint8Array[]> {
+    const updates = (await this.repository.loadDocumentUpdates(docId)).map((u) => u.data);
+    try {
+      return updates.length > 0 ? [Y.mergeUpdates(updates)] : [];
+    } catch {
+      return updates;
+    }
+  }
+
+  /**
    * Checks and applies a client's edit. Resolves once it is stored; refused edits change
    * nothing. Edits of one document are applied in arrival order, and those that arrive
    * while a write is in flight are stored together.
    */
-  async applyUpdate(
+  applyUpdate(
     docId: string,
     update: Uint8Array,
     fromSocketId: string | null,
   ): Promise<Result<{ bytes: number }>> {
+    return this.enqueue(docId, { kind: 'update', update, fromSocketId });
+  }
+
+  /**
+   * Makes an edit on the server's behalf (a captured answer, a round's results). It goes
+   * through the same queue, checks and storage as a client's.
+   */
+  change(docId: string, edit: (doc: Y.Doc) => void): Promise<Result<{ bytes: number }>> {
+    return this.enqueue(docId, { kind: 'edit', edit });
+  }
+
+  private async enqueue(docId: string, change: Change): Promise<Result<{ bytes: number }>> {
     const live = await this.get(docId);
-    return new Promise((resolve, reject) => {
-      live.pending.push({ update, fromSocketId, resolve, reject });
+    return new Promise((resolve) => {
+      live.pending.push({ change, resolve });
       live.draining ??= this.drain(live).finally(() => {
         live.draining = null;
       });
     });
   }
 
-  /** Makes an edit on the server's behalf (a captured answer, a round's results). */
-  async change(docId: string, edit: (doc: Y.Doc) => void): Promise<Result<{ bytes: number }>> {
-    const live = await this.get(docId);
-    // Edit a copy so the change goes through the same checks and storage as a client's.
-    const copy = new Y.Doc({ gc: false });
-    Y.applyUpdate(copy, Y.encodeStateAsUpdate(live.doc));
-    const before = Y.encodeStateVector(copy);
-    edit(copy);
-    const update = Y.encodeStateAsUpdate(copy, before);
-    copy.destroy();
-    // An update with no structs and no deletions is two zero bytes: nothing changed.
-    if (update.byteLength <= 2) return ok({ bytes: 0 });
-    return this.applyUpdate(docId, update, null);
-  }
-
   private async drain(live: LiveDoc): Promise<void> {
     while (live.pending.length > 0) {
       const batch = live.pending.splice(0, live.pending.length);
-      const accepted: { item: PendingUpdate; update: Uint8Array }[] = [];
-      for (const item of batch) {
-        const checked = this.check(live, item.update);
-        if (!checked.ok) {
-          item.resolve(checked);
-          continue;
-        }
-        Y.applyUpdate(live.doc, item.update, 'remote');
-        live.size += item.update.byteLength;
-        accepted.push({ item, update: item.update });
-      }
-      if (accepted.length === 0) continue;
-      const first = live.seq + 1;
-      live.seq += accepted.length;
-      live.updateCount += accepted.length;
       try {
-        await this.repository.appendDocumentUpdates(
-          this.row(live),
-          accepted.map((a, i) => ({ seq: first + i, data: a.update })),
-        );
+        await this.applyBatch(live, batch);
       } catch (error) {
-        // The edits are in memory but not stored: drop the document so the next use reloads
-        // what is durable, and tell the senders their edits failed (their clients resend).
-        this.forget(live);
-        for (const { item } of accepted) item.reject(error);
-        return;
+        // Only a fault in this code gets here: settle what is left, keep the queue going.
+        reportFault(`docs: ${live.id}`, error);
+        for (const item of batch) item.resolve(fail('INTERNAL', 'That edit failed on the server'));
       }
-      for (const { item, update } of accepted) {
-        this.sink?.update(live.id, update, item.fromSocketId);
-        item.resolve(ok({ bytes: update.byteLength }));
-      }
-      this.scheduleMeta(live);
-      if (live.updateCount > COMPACT_AFTER_UPDATES) await this.compact(live);
     }
   }
 
-  /** Decides whether an edit may be applied: well-formed, within size, and valid content. */
-  private check(live: LiveDoc, update: Uint8Array): Result<null> {
+  private async applyBatch(live: LiveDoc, batch: PendingChange[]): Promise<void> {
+    const accepted: { item: PendingChange; update: Uint8Array }[] = [];
+    for (const item of batch) {
+      if (live.quarantine) {
+        item.resolve(CLOSED);
+        continue;
+      }
+      const staged = this.stage(live, item.change);
+      if (!staged.ok || staged.data === null) {
+        item.resolve(staged.ok ? ok({ bytes: 0 }) : staged);
+        continue;
+      }
+      try {
+        Y.applyUpdate(live.doc, staged.data, 'remote');
+      } catch (error) {
+        // The mirror took it, so the document should have: its state is not to be trusted.
+        reportFault(`docs: apply ${live.id}`, error);
+        this.quarantine(live, 'an edit could not be applied');
+        item.resolve(CLOSED);
+        continue;
+      }
+      live.size += staged.data.byteLength;
+      accepted.push({ item, update: staged.data });
+    }
+    if (accepted.length === 0) return;
+    const first = live.seq + 1;
+    const stored = accepted.map((a, i) => ({ seq: first + i, data: a.update }));
     try {
+      await this.repository.appendDocumentUpdates(this.row(live), stored);
+    } catch (error) {
+      // The edits are in memory but not stored: drop the document so the next use reloads
+      // what is durable, and tell the senders their edits were not kept (clients resend).
+      reportFault(`docs: store ${live.id}`, error);
+      this.forget(live);
+      for (const { item } of accepted) item.resolve(NOT_SAVED);
+      return;
+    }
+    live.seq += accepted.length;
+    live.updateCount += accepted.length;
+    this.addSessionBytes(live.ref.sessionId, stored);
+    for (const { item, update } of accepted) {
+      const from = item.change.kind === 'update' ? item.change.fromSocketId : null;
+      guard(`docs: relay ${live.id}`, () => this.sink?.update(live.id, update, from));
+      item.resolve(ok({ bytes: update.byteLength }));
+    }
+    this.scheduleMeta(live);
+    if (live.updateCount > COMPACT_AFTER_UPDATES) await this.compact(live);
+  }
+
+  /**
+   * Tries a change on the mirror and checks the result: the update to apply to the real
+   * document, null when the change changes nothing, or why it is refused.
+   */
+  private stage(live: LiveDoc, change: Change): Result<Uint8Array | null> {
+    if (change.kind === 'update') {
+      const refused = this.precheck(live, change.update, change.fromSocketId);
+      if (refused) return refused;
+    }
+    const mirror = live.mirror;
+    const transactions: Y.Transaction[] = [];
+    const updates: Uint8Array[] = [];
+    const onTransaction = (transaction: Y.Transaction) => transactions.push(transaction);
+    const onUpdate = (update: Uint8Array) => updates.push(update);
+    mirror.on('afterTransaction', onTransaction);
+    mirror.on('update', onUpdate);
+    try {
+      if (change.kind === 'update') Y.applyUpdate(mirror, change.update);
+      else mirror.transact(() => change.edit(mirror));
+    } catch (error) {
+      live.dropMirror();
+      if (change.kind === 'edit') {
+        reportFault(`docs: server edit ${live.id}`, error);
+        return fail('INTERNAL', 'The server could not write that');
+      }
+      return fail('BAD_REQUEST', 'That edit could not be applied');
+    } finally {
+      mirror.off('afterTransaction', onTransaction);
+      mirror.off('update', onUpdate);
+    }
+    if (change.kind === 'update' && hasPending(mirror)) {
+      // Yjs would keep it pending and invisible: refuse, the client starts again.
+      live.dropMirror();
+      return fail('CONFLICT', 'This edit builds on one the server does not have: reload');
+    }
+    if (updates.length === 0) return ok(null);
+    const problem = contentProblem(live.ref.kind, mirror, transactions);
+    if (problem) {
+      live.dropMirror();
+      if (change.kind === 'edit') reportFault(`docs: server edit ${live.id}`, new Error(problem));
+      return fail('BAD_REQUEST', `That edit was refused: ${problem}`);
+    }
+    if (change.kind === 'update') return ok(change.update);
+    return ok(updates.length === 1 ? (updates[0] ?? null) : Y.mergeUpdates(updates));
+  }
+
+  /** The checks that need no mirror: readable, builds on known edits, within every bound. */
+  private precheck(
+    live: LiveDoc,
+    update: Uint8Array,
+    fromSocketId: string | null,
+  ): Result<never> | null {
+    try {
+      // Decoding reads every struct: a truncated or garbled update fails here, untouched.
+      Y.decodeUpdate(update);
       // An edit that builds on one the server never got (it was refused, or lost) would
       // sit unapplied: refuse it, so the client starts again from the server's copy.
       const known = Y.decodeStateVector(Y.encodeStateVector(live.doc));
@@ -225,27 +412,35 @@ export class DocumentHub {
     } catch {
       return fail('BAD_REQUEST', 'That edit could not be read');
     }
-    const limit = live.ref.kind === 'plan' ? LIMITS.planDocBytes : LIMITS.notebookDocBytes;
-    if (live.ref.kind === 'notebook') {
-      // Notebooks are free-form: bound their size; the reader tolerates any content.
-      return live.size + update.byteLength > limit
-        ? fail('TOO_LARGE', 'This notebook is full: export it and start a new one')
-        : ok(null);
+    const isPlan = live.ref.kind === 'plan';
+    const limit = isPlan ? LIMITS.planDocBytes : LIMITS.notebookDocBytes;
+    if (live.size + update.byteLength > limit) {
+      return fail(
+        'TOO_LARGE',
+        isPlan ? 'This plan is too long' : 'This notebook is full: export it and start a new one',
+      );
     }
-    // Plans are small: apply to a copy and check the result against the plan's schema.
-    const copy = new Y.Doc();
-    try {
-      Y.applyUpdate(copy, Y.encodeStateAsUpdate(live.doc));
-      Y.applyUpdate(copy, update);
-      if (Y.encodeStateAsUpdate(copy).byteLength > limit)
-        return fail('TOO_LARGE', 'This plan is too long');
-      const parsed = parsePlan(copy);
-      return parsed.success ? ok(null) : fail('BAD_REQUEST', describeIssues(parsed.error));
-    } catch {
-      return fail('BAD_REQUEST', 'That edit could not be applied');
-    } finally {
-      copy.destroy();
-    }
+    const sessionBytes = this.sessionBytes.get(live.ref.sessionId) ?? 0;
+    if (sessionBytes + update.byteLength > LIMITS.sessionDocBytes)
+      return fail('TOO_LARGE', "This session's documents have reached their size limit");
+    if (fromSocketId !== null && !this.writeBytes.take(live.id, update.byteLength))
+      return fail('RATE_LIMITED', 'Too much text at once: wait a moment and try again');
+    return null;
+  }
+
+  private addSessionBytes(sessionId: string, updates: { data: Uint8Array }[]): void {
+    const total = this.sessionBytes.get(sessionId);
+    if (total === undefined) return;
+    // Counted as stored: base64.
+    const bytes = updates.reduce((sum, u) => sum + Math.ceil(u.data.byteLength / 3) * 4, 0);
+    this.sessionBytes.set(sessionId, total + bytes);
+  }
+
+  /** Loads a session's stored document bytes once, before its documents are edited. */
+  async loadSessionBytes(sessionId: string): Promise<void> {
+    if (this.sessionBytes.has(sessionId)) return;
+    const bytes = await this.repository.sessionDocumentBytes(sessionId);
+    this.sessionBytes.set(sessionId, bytes);
   }
 
   private row(live: LiveDoc): DocumentRowUpdate {
@@ -262,30 +457,51 @@ export class DocumentHub {
     };
   }
 
+  /** The row with the notebook's search text, or null when reading it fails (quarantined). */
+  private metaRow(live: LiveDoc): DocumentRowUpdate | null {
+    try {
+      return { ...this.row(live), search_text: notebookText(live.doc) };
+    } catch (error) {
+      reportFault(`docs: search text ${live.id}`, error);
+      this.quarantine(live, 'its text cannot be read');
+      return null;
+    }
+  }
+
   /** Refreshes a notebook's search text shortly after edits stop arriving in bursts. */
   private scheduleMeta(live: LiveDoc): void {
     if (live.ref.kind !== 'notebook' || live.metaTimer) return;
-    live.metaTimer = setTimeout(() => {
-      live.metaTimer = null;
-      void this.repository
-        .appendDocumentUpdates({ ...this.row(live), search_text: notebookText(live.doc) }, [])
-        .catch((error: unknown) => console.error('[docs] search text', error));
-    }, META_REFRESH_MS);
+    live.metaTimer = guardedTimeout(
+      `docs: search text ${live.id}`,
+      async () => {
+        live.metaTimer = null;
+        const row = this.metaRow(live);
+        if (row) await this.repository.appendDocumentUpdates(row, []);
+      },
+      META_REFRESH_MS,
+    );
   }
 
   /** Stores the document as one merged update in place of the rows so far. */
   private async compact(live: LiveDoc): Promise<void> {
-    const merged = Y.encodeStateAsUpdate(live.doc);
-    await this.repository.compactDocument(live.id, live.seq, merged);
-    live.updateCount = 1;
-    live.size = merged.byteLength;
+    try {
+      const merged = Y.encodeStateAsUpdate(live.doc);
+      await this.repository.compactDocument(live.id, live.seq, merged);
+      live.updateCount = 1;
+      live.size = merged.byteLength;
+      this.sessionBytes.delete(live.ref.sessionId);
+      await this.loadSessionBytes(live.ref.sessionId);
+    } catch (error) {
+      // Compaction only saves space: the rows it would replace are still there.
+      reportFault(`docs: compact ${live.id}`, error);
+    }
   }
 
   // Presence ------------------------------------------------------------------------------
 
   /** A socket starts holding a document. */
   hold(live: LiveDoc, socketId: string): void {
-    if (!live.holders.has(socketId)) live.holders.set(socketId, new Set());
+    live.presence.hold(socketId);
     live.lastUsedAt = this.now();
   }
 
@@ -295,33 +511,30 @@ export class DocumentHub {
     return ids.length > 0 ? encodeAwarenessUpdate(live.awareness, ids) : null;
   }
 
-  /** Applies and relays a holder's presence update, remembering which client ids it set. */
-  updatePresence(live: LiveDoc, socketId: string, update: Uint8Array): Result<null> {
-    const ids = live.holders.get(socketId);
-    if (!ids) return fail('FORBIDDEN', 'Open the document first');
-    const onChange = ({ added, updated }: { added: number[]; updated: number[] }) => {
-      for (const id of [...added, ...updated]) ids.add(id);
-    };
-    live.awareness.on('update', onChange);
-    try {
-      applyAwarenessUpdate(live.awareness, update, socketId);
-    } catch {
-      return fail('BAD_REQUEST', 'That presence update could not be read');
-    } finally {
-      live.awareness.off('update', onChange);
-    }
-    this.sink?.awareness(live.id, update, socketId);
+  /**
+   * Applies and relays a holder's presence update: only for client ids this socket owns,
+   * with the name its credential gives (see {@link Presence}).
+   */
+  updatePresence(
+    live: LiveDoc,
+    socketId: string,
+    update: Uint8Array,
+    identity: PresenceIdentity,
+  ): Result<null> {
+    const checked = live.presence.check(socketId, update, identity);
+    if (!checked.ok) return checked;
+    applyAwarenessUpdate(live.awareness, checked.data, socketId);
+    guard(`docs: presence ${live.id}`, () => this.sink?.awareness(live.id, checked.data, socketId));
     return ok(null);
   }
 
   /** A socket stops holding a document: its presence disappears for the others. */
   release(docId: string, socketId: string): void {
     const live = this.live.get(docId);
-    const ids = live?.holders.get(socketId);
-    if (!live || !ids) return;
-    live.holders.delete(socketId);
+    if (!live) return;
+    const ids = live.presence.release(socketId);
     live.lastUsedAt = this.now();
-    const gone = [...ids].filter((id) => live.awareness.getStates().has(id));
+    const gone = ids.filter((id) => live.awareness.getStates().has(id));
     if (gone.length === 0) return;
     // Removal bumps each id's clock with a null state: encoding those ids tells clients to drop them.
     removeAwarenessStates(live.awareness, gone, 'server');
@@ -331,29 +544,35 @@ export class DocumentHub {
   // Lifecycle -----------------------------------------------------------------------------
 
   private forget(live: LiveDoc): void {
-    if (live.metaTimer) clearTimeout(live.metaTimer);
-    live.awareness.destroy();
-    live.doc.destroy();
+    live.destroy();
     this.live.delete(live.id);
+  }
+
+  /** Number of documents in memory, for tests and `/healthz`. */
+  get liveCount(): number {
+    return this.live.size;
   }
 
   private async evictIdle(): Promise<void> {
     const now = this.now();
     for (const live of [...this.live.values()]) {
-      if (live.holders.size > 0 || live.draining || now - live.lastUsedAt < IDLE_EVICT_MS) continue;
+      if (live.presence.holderCount > 0 || live.draining || now - live.lastUsedAt < IDLE_EVICT_MS)
+        continue;
       await this.flushMeta(live);
       this.forget(live);
     }
+    // Session byte totals are cheap to reload: keep only those of sessions still in use.
+    const inUse = new Set([...this.live.values()].map((l) => l.ref.sessionId));
+    for (const sessionId of this.sessionBytes.keys())
+      if (!inUse.has(sessionId)) this.sessionBytes.delete(sessionId);
   }
 
   private async flushMeta(live: LiveDoc): Promise<void> {
     if (!live.metaTimer) return;
     clearTimeout(live.metaTimer);
     live.metaTimer = null;
-    await this.repository.appendDocumentUpdates(
-      { ...this.row(live), search_text: notebookText(live.doc) },
-      [],
-    );
+    const row = this.metaRow(live);
+    if (row) await this.repository.appendDocumentUpdates(row, []);
   }
 
   /** Finishes queued writes and stores pending search text. */
@@ -361,7 +580,7 @@ export class DocumentHub {
     clearInterval(this.sweepTimer);
     for (const live of [...this.live.values()]) {
       await live.draining;
-      await this.flushMeta(live).catch(() => undefined);
+      await this.flushMeta(live).catch((error: unknown) => reportFault('docs: close', error));
       this.forget(live);
     }
   }

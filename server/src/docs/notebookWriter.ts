@@ -1,7 +1,9 @@
 import {
   docIdOf,
   getExercise,
+  own,
   roundContext,
+  type RoundSummary,
   type SessionEvent,
   type SessionState,
 } from '@playfield/shared';
@@ -10,6 +12,7 @@ import {
   setNotebookAgenda,
   writeRoundResults,
 } from '@playfield/shared/notebooks/notebook';
+import { reportFault } from '../faults/faults.ts';
 import type { SessionManager } from '../sessions/sessionManager.ts';
 import type { DocumentHub } from './documentHub.ts';
 
@@ -50,7 +53,7 @@ export class NotebookWriter {
     if (!events.some((e) => TRIGGERS.has(e.type)) || this.timers.has(sessionId)) return;
     const timer = setTimeout(() => {
       this.timers.delete(sessionId);
-      this.sync(sessionId).catch((error: unknown) => console.error('[notebook]', error));
+      this.sync(sessionId).catch((error: unknown) => reportFault(`notebook: ${sessionId}`, error));
     }, DEBOUNCE_MS);
     timer.unref();
     this.timers.set(sessionId, timer);
@@ -74,6 +77,20 @@ export class NotebookWriter {
     if (!session) return;
     const state = session.state;
     const at = this.now();
+    const results = startedRounds(state).flatMap((round) => {
+      const summary = roundSummary(state, round.id, at);
+      return summary
+        ? [
+            {
+              id: round.id,
+              blockId: `round-${round.id}`,
+              title: round.title,
+              kind: round.kind,
+              summary,
+            },
+          ]
+        : [];
+    });
     const result = await this.hub.change(docIdOf({ kind: 'notebook', sessionId }), (doc) => {
       initNotebook(doc, {
         title: state.title,
@@ -87,22 +104,7 @@ export class NotebookWriter {
           doc,
           state.agenda.map((r) => ({ title: r.title, kind: r.kind })),
         );
-      for (const round of startedRounds(state)) {
-        const runtime = state.rounds[round.id];
-        const exercise = getExercise(round.kind);
-        if (!runtime || !exercise) continue;
-        writeRoundResults(
-          doc,
-          {
-            id: round.id,
-            blockId: `round-${round.id}`,
-            title: round.title,
-            kind: round.kind,
-            summary: exercise.summary(runtime.state, roundContext(state, runtime, at)),
-          },
-          at,
-        );
-      }
+      for (const round of results) writeRoundResults(doc, round, at);
     });
     if (!result.ok) console.warn(`[notebook] ${sessionId}: ${result.error.message}`);
   }
@@ -113,11 +115,25 @@ export class NotebookWriter {
   }
 }
 
+/** A round's results; null (and reported) when its exercise fails to summarise it. */
+function roundSummary(state: SessionState, roundId: string, at: number): RoundSummary | null {
+  const round = state.agenda.find((r) => r.id === roundId);
+  const runtime = own(state.rounds, roundId);
+  const exercise = round && getExercise(round.kind);
+  if (!runtime || !exercise) return null;
+  try {
+    return exercise.summary(runtime.state, roundContext(state, runtime, at));
+  } catch (error) {
+    reportFault(`notebook: summary of round ${roundId}`, error);
+    return null;
+  }
+}
+
 /**
  * Rounds that belong in the notebook: every round the room has been on. The running one
  * is there too, so people can take notes during it; its results are rewritten as it is
  * locked, revealed and left.
  */
 function startedRounds(state: SessionState) {
-  return state.agenda.filter((round) => state.rounds[round.id]?.hasStarted);
+  return state.agenda.filter((round) => own(state.rounds, round.id)?.hasStarted);
 }

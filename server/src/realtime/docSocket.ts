@@ -24,6 +24,7 @@ import * as Y from 'yjs';
 import { parsePlan } from '@playfield/shared/plans/plan';
 import type { DocumentAccess, Principal } from '../docs/documentAccess.ts';
 import type { DocumentHub } from '../docs/documentHub.ts';
+import { reportFault, toAppError } from '../faults/faults.ts';
 import { RateLimiter } from '../security/rateLimiter.ts';
 
 interface DocSocketData {
@@ -31,6 +32,8 @@ interface DocSocketData {
   /** Documents this socket opened, with its rights on each. */
   docs: Map<string, DocRights>;
   strikes: number;
+  /** Events being handled now: a socket struck out is closed only once they have replied. */
+  inFlight: number;
 }
 
 type DocNamespace = Namespace<
@@ -54,6 +57,9 @@ interface Handler<E extends EventName> {
 }
 
 const MAX_STRIKES = 50;
+/** Bytes per minute of documents each identity may open (a read link pulling in a loop). */
+const openBytes = () =>
+  new RateLimiter(LIMITS.docOpenBytesPerMinute / 60, LIMITS.docOpenBytesPerMinute);
 const docRoom = (docId: string) => `doc:${docId}`;
 const linkRoom = (tokenHash: string) => `link:${tokenHash}`;
 
@@ -73,6 +79,9 @@ export function attachDocSockets(
 ): { revokeLink: (tokenHash: string, docId: string) => void } {
   const nsp = io.of('/docs') as unknown as DocNamespace;
   const limiter = new RateLimiter(LIMITS.docEventsPerSecond, LIMITS.docEventsBurst);
+  const opened = openBytes();
+  /** Sockets per identity, oldest first: past the cap the oldest is closed. */
+  const socketsOf = new Map<string, Set<DocSocket>>();
 
   hub.setSink({
     update: (docId, update, except) =>
@@ -106,21 +115,28 @@ export function attachDocSockets(
         const rights = await access.rightsOn(socket.data.principal, docId);
         if (!rights.ok) return rights;
         const live = await hub.get(docId);
-        await access.prepare(docId, live.doc);
+        if (!live.quarantine) await access.prepare(docId, live.doc);
         let update: Uint8Array;
         try {
           update = Y.encodeStateAsUpdate(live.doc, stateVector);
         } catch {
           return fail('BAD_REQUEST', 'That state vector could not be read');
         }
-        socket.data.docs.set(docId, rights.data);
+        if (!opened.take(access.identityKey(socket.data.principal), update.byteLength))
+          return fail('RATE_LIMITED', 'This document was opened too often: wait a minute');
+        // A quarantined document can still be read (and exported), never edited.
+        const granted: DocRights = live.quarantine ? 'read' : rights.data;
+        socket.data.docs.set(docId, granted);
         hub.hold(live, socket.id);
         await socket.join(docRoom(docId));
         return ok({
-          rights: rights.data,
+          rights: granted,
           update,
           stateVector: Y.encodeStateVector(live.doc),
           awareness: hub.presence(live),
+          notice: live.quarantine
+            ? 'This document hit a problem and is closed to edits. You can still read and download it.'
+            : null,
         });
       },
     },
@@ -139,7 +155,11 @@ export function attachDocSockets(
       schema: docAwarenessSchema,
       async run(socket, { docId, update }) {
         if (!socket.data.docs.has(docId)) return fail('FORBIDDEN', 'Open the document first');
-        return hub.updatePresence(await hub.get(docId), socket.id, update);
+        const { principal } = socket.data;
+        return hub.updatePresence(await hub.get(docId), socket.id, update, {
+          role: principal.role,
+          name: principal.role === 'participant' ? principal.name : null,
+        });
       },
     },
     'doc.close': {
@@ -166,22 +186,42 @@ export function attachDocSockets(
         );
       const principal = await access.authenticate(parsed.data.credential);
       if (!principal.ok) return next(connectError(principal.error.code, principal.error.message));
-      socket.data = { principal: principal.data, docs: new Map(), strikes: 0 };
+      socket.data = { principal: principal.data, docs: new Map(), strikes: 0, inFlight: 0 };
       next();
-    })().catch((error: unknown) => next(error instanceof Error ? error : new Error(String(error))));
+    })().catch((error: unknown) => {
+      // Never the raw message of an internal error: only a typed one reaches the client.
+      reportFault('docs: handshake', error);
+      const { code, message } = toAppError(error);
+      next(connectError(code, message));
+    });
   });
 
   nsp.on('connection', (socket) => {
     const { principal } = socket.data;
     if (principal.role === 'link') void socket.join(linkRoom(principal.tokenHash));
     const rateKey = access.rateKey(principal, socket.id);
+    const identity = access.identityKey(principal);
+    const siblings = socketsOf.get(identity) ?? new Set<DocSocket>();
+    socketsOf.set(identity, siblings);
+    siblings.add(socket);
+    // Sets iterate in insertion order: the first is the oldest.
+    for (const old of siblings) {
+      if (siblings.size <= LIMITS.docSocketsPerIdentity) break;
+      siblings.delete(old);
+      old.disconnect(true);
+    }
+
+    const isStruckOut = () => socket.data.strikes >= MAX_STRIKES;
     for (const event of Object.keys(handlers) as EventName[]) {
       socket.on(event, (payload: unknown, ack: unknown) => {
-        if (typeof ack !== 'function') return;
+        if (typeof ack !== 'function' || isStruckOut()) return;
+        socket.data.inFlight++;
         const reply = (result: Result<unknown>): void => {
+          socket.data.inFlight--;
           socket.data.strikes = result.ok ? 0 : socket.data.strikes + 1;
           (ack as (r: Result<unknown>) => void)(result);
-          if (socket.data.strikes >= MAX_STRIKES) socket.disconnect(true);
+          // Struck out: take no more, and close once every event already taken has replied.
+          if (isStruckOut() && socket.data.inFlight === 0) socket.disconnect(true);
         };
         if (!limiter.take(rateKey))
           return reply(fail('RATE_LIMITED', 'Too many edits: slow down a little'));
@@ -189,16 +229,18 @@ export function attachDocSockets(
         const parsed = handler.schema.safeParse(payload);
         if (!parsed.success) return reply(fail('BAD_REQUEST', describeIssues(parsed.error)));
         if (!parseDocId(parsed.data.docId)) return reply(fail('BAD_REQUEST', 'Invalid document'));
-        handler
-          .run(socket, parsed.data)
-          .then(reply)
-          .catch((error: unknown) => {
-            console.error(`[docs] ${event} failed`, error);
-            reply(fail('INTERNAL', 'Something went wrong on the server; please try again'));
+        // An async handler: a throw, even a synchronous one, arrives as a rejection.
+        Promise.resolve()
+          .then(() => handler.run(socket, parsed.data))
+          .then(reply, (error: unknown) => {
+            reportFault(`docs: ${event}`, error);
+            reply({ ok: false, error: toAppError(error) });
           });
       });
     }
     socket.on('disconnect', () => {
+      siblings.delete(socket);
+      if (siblings.size === 0) socketsOf.delete(identity);
       for (const docId of socket.data.docs.keys()) hub.release(docId, socket.id);
     });
   });

@@ -1,6 +1,8 @@
 import {
   blankOwnRoundView,
   execute,
+  fail,
+  type AppError,
   getExercise,
   roundContext,
   facilitatorView,
@@ -25,6 +27,7 @@ import type {
   Repository,
   SessionSummaryColumns,
 } from '../store/repository.ts';
+import { guard, guardedTimeout, reportFault } from '../faults/faults.ts';
 import { newId } from '../security/tokens.ts';
 
 /** Where views go: implemented by the socket layer, one call per audience. */
@@ -35,7 +38,22 @@ export interface ViewSink {
   /** One message for the whole room of phones. */
   participants(sessionId: string, message: ViewMessage<ParticipantPublicView>): void;
   own(participantId: string, message: ViewMessage<ParticipantOwnView>): void;
+  /** Closes every socket of the session (its clients reconnect to a fresh copy). */
+  disconnect(sessionId: string): void;
 }
+
+/** What a session tells its owner. */
+export interface SessionHooks {
+  /** Every stored batch of events (the notebook writes results as rounds end). */
+  onCommitted?: ((sessionId: string, events: SessionEvent[]) => void) | undefined;
+  /** Storage kept failing: the session takes no more actions and must be dropped. */
+  onFault?: () => void;
+}
+
+const NOT_SAVED: AppError = {
+  code: 'UNAVAILABLE',
+  message: 'That could not be saved, so it did not count: try again in a moment',
+};
 
 /** Snapshot after this many events, so a restart replays a short tail only. */
 const SNAPSHOT_EVERY = 500;
@@ -75,7 +93,6 @@ interface PendingCommand {
   actor: CommandActor;
   options: CommandOptions;
   resolve: (result: Result<{ seq: number; events: SessionEvent[] }>) => void;
-  reject: (error: unknown) => void;
 }
 
 /** The session row's summary columns, kept in step with the log. */
@@ -123,6 +140,8 @@ export class LiveSession {
   private flushDueAt = 0;
   private automation: { key: string; timer: NodeJS.Timeout } | null = null;
   private isClosed = false;
+  /** Storage failed for good: nothing more is taken until the session is rebuilt. */
+  private isFaulted = false;
   private publicCache: { state: SessionState; view: ParticipantPublicView } | null = null;
 
   constructor(
@@ -130,8 +149,7 @@ export class LiveSession {
     private readonly repository: Repository,
     private readonly sink: ViewSink,
     private readonly now: () => number,
-    /** Told of every stored batch of events (the notebook writes results as rounds end). */
-    private readonly onCommitted: (sessionId: string, events: SessionEvent[]) => void = () => {},
+    private readonly hooks: SessionHooks = {},
   ) {
     this.lastActiveAt = now();
     this.lastSnapshotSeq = current.seq;
@@ -167,8 +185,8 @@ export class LiveSession {
     actor: CommandActor,
     options: CommandOptions = {},
   ): Promise<Result<{ seq: number; events: SessionEvent[] }>> {
-    return new Promise((resolve, reject) => {
-      this.pending.push({ command, actor, options, resolve, reject });
+    return new Promise((resolve) => {
+      this.pending.push({ command, actor, options, resolve });
       this.draining ??= this.drain().finally(() => {
         this.draining = null;
       });
@@ -176,10 +194,23 @@ export class LiveSession {
   }
 
   private async drain(): Promise<void> {
-    while (this.pending.length > 0) await this.commit(this.pending.splice(0, MAX_BATCH));
+    while (this.pending.length > 0) {
+      const batch = this.pending.splice(0, MAX_BATCH);
+      try {
+        await this.commit(batch);
+      } catch (error) {
+        // Only a fault in this code gets here; whatever was not settled is refused.
+        reportFault(`session ${this.id}: commit`, error);
+        for (const item of batch) item.resolve(fail('INTERNAL', 'That failed on the server'));
+      }
+    }
   }
 
   private async commit(batch: PendingCommand[]): Promise<void> {
+    if (this.isFaulted) {
+      for (const item of batch) item.resolve({ ok: false, error: NOT_SAVED });
+      return;
+    }
     const at = this.now();
     this.lastActiveAt = at;
     let next = this.current;
@@ -187,10 +218,18 @@ export class LiveSession {
     const tokens: ParticipantTokenRow[] = [];
     const accepted: { item: PendingCommand; seq: number; events: SessionEvent[] }[] = [];
     for (const item of batch) {
-      const executed = execute(next, item.command, item.actor, {
-        at,
-        newId: item.options.newId ?? newId,
-      });
+      let executed: ReturnType<typeof execute>;
+      try {
+        executed = execute(next, item.command, item.actor, {
+          at,
+          newId: item.options.newId ?? newId,
+        });
+      } catch (error) {
+        // The exercise's code threw on this action: refuse it; the state is untouched.
+        reportFault(`session ${this.id}: ${item.command.type}`, error);
+        item.resolve(fail('INTERNAL', 'That action failed on the server'));
+        continue;
+      }
       if (!executed.ok) {
         item.resolve(executed);
         continue;
@@ -204,21 +243,42 @@ export class LiveSession {
     try {
       await this.repository.append(next.id, envelopes, summaryColumns(next), tokens);
     } catch (error) {
-      // Nothing of the batch was stored, so none of it happened: the state stays as it was.
-      for (const { item } of accepted) item.reject(error);
+      // Nothing of the batch was stored (retries included), so none of it happened: refuse
+      // it, refuse what waits, and have the session rebuilt from storage.
+      reportFault(`session ${this.id}: store`, error);
+      for (const { item } of accepted) item.resolve({ ok: false, error: NOT_SAVED });
+      this.fault();
       return;
     }
     this.current = next;
     for (const { item, seq, events } of accepted) {
-      for (const event of events) this.markDirty(event, item.actor);
+      guard(`session ${this.id}: views`, () => {
+        for (const event of events) this.markDirty(event, item.actor);
+      });
       item.resolve({ ok: true, data: { seq, events } });
     }
-    this.onCommitted(
-      next.id,
-      accepted.flatMap((a) => a.events),
-    );
-    this.scheduleAutomation();
-    if (next.seq - this.lastSnapshotSeq >= SNAPSHOT_EVERY) await this.snapshot();
+    const events = accepted.flatMap((a) => a.events);
+    guard(`session ${this.id}: committed`, () => this.hooks.onCommitted?.(next.id, events));
+    guard(`session ${this.id}: automation`, () => this.scheduleAutomation());
+    if (next.seq - this.lastSnapshotSeq >= SNAPSHOT_EVERY) await this.trySnapshot();
+  }
+
+  /** A snapshot is a shortcut for restarts: failing to write one is logged, never fatal. */
+  private async trySnapshot(): Promise<void> {
+    try {
+      await this.snapshot();
+    } catch (error) {
+      reportFault(`session ${this.id}: snapshot`, error);
+    }
+  }
+
+  private fault(): void {
+    this.isFaulted = true;
+    this.isClosed = true;
+    if (this.automation) clearTimeout(this.automation.timer);
+    this.automation = null;
+    for (const item of this.pending.splice(0)) item.resolve({ ok: false, error: NOT_SAVED });
+    guard(`session ${this.id}: fault`, () => this.hooks.onFault?.());
   }
 
   /**
@@ -240,19 +300,23 @@ export class LiveSession {
     if (this.automation) clearTimeout(this.automation.timer);
     this.automation = null;
     if (!step || !round) return;
-    const timer = setTimeout(() => {
-      this.automation = null;
-      void this.execute(
-        { type: 'round.act', roundId: round.id, action: step.action },
-        { role: 'facilitator' },
-      ).then(
-        (result) => {
-          // A refused step changes nothing, so nothing would schedule the next one: say why.
-          if (!result.ok) console.warn(`[automation] ${round.kind}: ${result.error.message}`);
-        },
-        (error: unknown) => console.error('[automation]', error),
-      );
-    }, step.delayMs);
+    const timer = guardedTimeout(
+      `session ${this.id}: automation`,
+      () => {
+        this.automation = null;
+        void this.execute(
+          { type: 'round.act', roundId: round.id, action: step.action },
+          { role: 'facilitator' },
+        ).then(
+          (result) => {
+            // A refused step changes nothing, so nothing would schedule the next one: say why.
+            if (!result.ok) console.warn(`[automation] ${round.kind}: ${result.error.message}`);
+          },
+          (error: unknown) => console.error('[automation]', error),
+        );
+      },
+      step.delayMs,
+    );
     this.automation = { key, timer };
   }
 
@@ -375,7 +439,7 @@ export class LiveSession {
       clearTimeout(this.flushTimer);
     }
     this.flushDueAt = now + wait;
-    this.flushTimer = setTimeout(() => this.flush(), wait);
+    this.flushTimer = guardedTimeout(`session ${this.id}: flush`, () => this.flush(), wait);
   }
 
   /** Sends every audience whose view changed and is due, then the own views that changed. */
@@ -469,6 +533,6 @@ export class LiveSession {
     await this.draining;
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
-    await this.snapshot();
+    if (!this.isFaulted) await this.snapshot();
   }
 }

@@ -2,6 +2,7 @@ import {
   fail,
   normalizeJoinCode,
   ok,
+  own,
   parseRoundInput,
   replay,
   sessionResults,
@@ -15,8 +16,18 @@ import {
   type RoundSpec,
   type SessionEvent,
   type SessionHeader,
+  type SessionState,
+  type AppError,
 } from '@playfield/shared';
+import {
+  AppFailure,
+  guardedInterval,
+  quarantined,
+  quarantineItem,
+  reportFault,
+} from '../faults/faults.ts';
 import type { Repository, SessionRow } from '../store/repository.ts';
+import { isTransient } from '../store/retry.ts';
 import {
   deriveScreenKey,
   hashToken,
@@ -26,6 +37,12 @@ import {
   tokenMatches,
 } from '../security/tokens.ts';
 import { LiveSession, type ViewSink } from './liveSession.ts';
+
+const UNREADABLE: AppError = {
+  code: 'QUARANTINED',
+  message:
+    "This session's stored data could not be read. It is kept as it is for the facilitator to export.",
+};
 
 /** Sessions with nobody connected for this long are dropped from memory (the log keeps them). */
 const IDLE_EVICT_MS = 10 * 60 * 1000;
@@ -45,8 +62,7 @@ export class SessionManager {
     private readonly now: () => number = Date.now,
     private readonly onCommitted?: (sessionId: string, events: SessionEvent[]) => void,
   ) {
-    this.sweepTimer = setInterval(() => void this.evictIdle(), 60_000);
-    this.sweepTimer.unref();
+    this.sweepTimer = guardedInterval('sessions: evict idle', () => this.evictIdle(), 60_000);
   }
 
   get liveCount(): number {
@@ -122,12 +138,48 @@ export class SessionManager {
   }
 
   private async load(sessionId: string): Promise<LiveSession | null> {
-    const { snapshot, events } = await this.repository.loadLog(sessionId);
-    if (!snapshot && events.length === 0) return null;
-    const state = replay(events, snapshot);
-    const session = new LiveSession(state, this.repository, this.sink, this.now, this.onCommitted);
+    if (quarantined('session', sessionId)) throw new AppFailure(UNREADABLE);
+    const state = await this.rebuild(sessionId);
+    if (!state) return null;
+    const session: LiveSession = new LiveSession(state, this.repository, this.sink, this.now, {
+      onCommitted: this.onCommitted,
+      onFault: () => this.dropFaulted(session),
+    });
     this.live.set(sessionId, session);
     return session;
+  }
+
+  /**
+   * The session's state from its snapshot and the events after it; from the whole log when
+   * the snapshot does not fold; quarantined when the log itself does not.
+   */
+  private async rebuild(sessionId: string): Promise<SessionState | null> {
+    try {
+      const { snapshot, events } = await this.repository.loadLog(sessionId);
+      if (!snapshot && events.length === 0) return null;
+      try {
+        return replay(events, snapshot);
+      } catch (error) {
+        if (!snapshot) throw error;
+        reportFault(`sessions: snapshot of ${sessionId} does not fold; replaying the log`, error);
+        return replay(await this.repository.loadEvents(sessionId), null);
+      }
+    } catch (error) {
+      if (error instanceof AppFailure || isTransient(error)) throw error;
+      reportFault(`sessions: load ${sessionId}`, error);
+      quarantineItem('session', sessionId, 'its event log cannot be replayed');
+      throw new AppFailure(UNREADABLE);
+    }
+  }
+
+  /**
+   * A session whose writes keep failing is dropped from memory: its sockets are closed, and
+   * whoever reconnects gets it rebuilt from what storage holds, which is every action that
+   * was acknowledged and none that was not.
+   */
+  private dropFaulted(session: LiveSession): void {
+    if (this.live.get(session.id) === session) this.live.delete(session.id);
+    this.sink.disconnect(session.id);
   }
 
   /** Checks a facilitator token against a session. */
@@ -141,11 +193,14 @@ export class SessionManager {
     return row && tokenMatches(key, row.screen_key_hash) ? row : null;
   }
 
-  /** The seat behind a resume token. */
+  /** The seat behind a resume token, while its participant is still in the session. */
   async authorizeParticipant(
     resumeToken: string,
-  ): Promise<{ sessionId: string; participantId: string } | null> {
-    return (await this.repository.findParticipantToken(hashToken(resumeToken))) ?? null;
+  ): Promise<{ sessionId: string; participantId: string; name: string } | null> {
+    const seat = await this.repository.findParticipantToken(hashToken(resumeToken));
+    const session = seat && (await this.get(seat.sessionId));
+    const record = session && seat && own(session.state.participants, seat.participantId);
+    return seat && record && !record.hasLeft ? { ...seat, name: record.name } : null;
   }
 
   /** Looks a join code up for the join page. */
@@ -209,7 +264,9 @@ export class SessionManager {
     for (const [id, session] of this.live) {
       if (session.connectionCount === 0 && now - session.idleSince > IDLE_EVICT_MS) {
         this.live.delete(id);
-        await session.close();
+        await session
+          .close()
+          .catch((error: unknown) => reportFault(`sessions: close ${id}`, error));
       }
     }
   }
@@ -217,7 +274,11 @@ export class SessionManager {
   /** Finishes queued work and snapshots every live session. */
   async close(): Promise<void> {
     clearInterval(this.sweepTimer);
-    await Promise.all([...this.live.values()].map((s) => s.close()));
+    await Promise.all(
+      [...this.live.values()].map((s) =>
+        s.close().catch((error: unknown) => reportFault(`sessions: close ${s.id}`, error)),
+      ),
+    );
     this.live.clear();
   }
 }

@@ -3,8 +3,10 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { z } from 'zod';
 import type { EventEnvelope, SessionEvent, SessionState } from '@playfield/shared';
 import { MIGRATIONS } from './migrations.ts';
+import { retrying } from './retry.ts';
 import type { Database } from './schema.ts';
 
 /** A session's row: what listings need without replaying the log, plus its secrets' hashes. */
@@ -58,7 +60,9 @@ export class Repository {
       file.pragma('journal_mode = WAL');
       file.pragma('synchronous = NORMAL');
       file.pragma('foreign_keys = ON');
-      file.pragma('busy_timeout = 5000');
+      // better-sqlite3 waits for a lock synchronously, blocking every room: wait a few ms
+      // only, and let `retrying` wait asynchronously between attempts.
+      file.pragma('busy_timeout = 10');
       repository = new Repository(
         new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) }),
         'sqlite',
@@ -82,10 +86,12 @@ export class Repository {
 
   /** Stores a new session with the first event of its log. Throws if the code is taken. */
   async createSession(row: SessionRow, first: EventEnvelope): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('sessions').values(row).execute();
-      await trx.insertInto('events').values(eventRow(row.id, first)).execute();
-    });
+    await retrying(() =>
+      this.db.transaction().execute(async (trx) => {
+        await trx.insertInto('sessions').values(row).execute();
+        await trx.insertInto('events').values(eventRow(row.id, first)).execute();
+      }),
+    );
   }
 
   async getSession(id: string): Promise<SessionRow | undefined> {
@@ -116,6 +122,15 @@ export class Repository {
     summary: SessionSummaryColumns,
     participantTokens: ParticipantTokenRow[] = [],
   ): Promise<void> {
+    await retrying(() => this.appendOnce(sessionId, envelopes, summary, participantTokens));
+  }
+
+  private async appendOnce(
+    sessionId: string,
+    envelopes: EventEnvelope[],
+    summary: SessionSummaryColumns,
+    participantTokens: ParticipantTokenRow[],
+  ): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       if (envelopes.length > 0)
         await trx
@@ -138,7 +153,11 @@ export class Repository {
     });
   }
 
-  /** The latest snapshot and the events after it. */
+  /**
+   * The latest snapshot and the events after it. A snapshot that does not read back (torn,
+   * edited, from a bug) is left out, and the whole log is returned instead: the log is the
+   * truth, a snapshot only a shortcut.
+   */
   async loadLog(
     sessionId: string,
   ): Promise<{ snapshot: SessionState | null; events: EventEnvelope[] }> {
@@ -147,21 +166,15 @@ export class Repository {
       .selectAll()
       .where('session_id', '=', sessionId)
       .executeTakeFirst();
+    const snapshot = snap ? parseSnapshot(snap) : null;
     const rows = await this.db
       .selectFrom('events')
       .select(['seq', 'at', 'payload'])
       .where('session_id', '=', sessionId)
-      .where('seq', '>', snap?.seq ?? 0)
+      .where('seq', '>', snapshot?.seq ?? 0)
       .orderBy('seq')
       .execute();
-    return {
-      snapshot: snap ? (JSON.parse(snap.state) as SessionState) : null,
-      events: rows.map((r) => ({
-        seq: r.seq,
-        at: r.at,
-        event: JSON.parse(r.payload) as SessionEvent,
-      })),
-    };
+    return { snapshot, events: rows.map(parseEventRow) };
   }
 
   /** Every event of a session, for exports and replays. */
@@ -172,20 +185,18 @@ export class Repository {
       .where('session_id', '=', sessionId)
       .orderBy('seq')
       .execute();
-    return rows.map((r) => ({
-      seq: r.seq,
-      at: r.at,
-      event: JSON.parse(r.payload) as SessionEvent,
-    }));
+    return rows.map(parseEventRow);
   }
 
   async saveSnapshot(state: SessionState): Promise<void> {
     const row = { session_id: state.id, seq: state.seq, state: JSON.stringify(state) };
-    await this.db
-      .insertInto('snapshots')
-      .values(row)
-      .onConflict((oc) => oc.column('session_id').doUpdateSet({ seq: row.seq, state: row.state }))
-      .execute();
+    await retrying(() =>
+      this.db
+        .insertInto('snapshots')
+        .values(row)
+        .onConflict((oc) => oc.column('session_id').doUpdateSet({ seq: row.seq, state: row.state }))
+        .execute(),
+    );
   }
 
   async findParticipantToken(
@@ -230,26 +241,38 @@ export class Repository {
       data: Buffer.from(u.data).toString('base64'),
     }));
     const bytes = encoded.reduce((sum, u) => sum + u.data.length, 0);
-    await this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('documents')
-        .values({ search_text: '', ...row, stored_bytes: 0, update_count: 0 })
-        .onConflict((oc) => oc.column('id').doNothing())
-        .execute();
-      if (encoded.length > 0) await trx.insertInto('document_updates').values(encoded).execute();
-      await trx
-        .updateTable('documents')
-        .set((eb) => ({
-          updated_at: row.updated_at,
-          is_shared: row.is_shared,
-          is_finished: row.is_finished,
-          ...(row.search_text === undefined ? {} : { search_text: row.search_text }),
-          stored_bytes: eb('stored_bytes', '+', bytes),
-          update_count: eb('update_count', '+', encoded.length),
-        }))
-        .where('id', '=', row.id)
-        .execute();
-    });
+    await retrying(() =>
+      this.db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('documents')
+          .values({ search_text: '', ...row, stored_bytes: 0, update_count: 0 })
+          .onConflict((oc) => oc.column('id').doNothing())
+          .execute();
+        if (encoded.length > 0) await trx.insertInto('document_updates').values(encoded).execute();
+        await trx
+          .updateTable('documents')
+          .set((eb) => ({
+            updated_at: row.updated_at,
+            is_shared: row.is_shared,
+            is_finished: row.is_finished,
+            ...(row.search_text === undefined ? {} : { search_text: row.search_text }),
+            stored_bytes: eb('stored_bytes', '+', bytes),
+            update_count: eb('update_count', '+', encoded.length),
+          }))
+          .where('id', '=', row.id)
+          .execute();
+      }),
+    );
+  }
+
+  /** Stored bytes of all of a session's documents. */
+  async sessionDocumentBytes(sessionId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('documents')
+      .select((eb) => eb.fn.sum<number>('stored_bytes').as('bytes'))
+      .where('session_id', '=', sessionId)
+      .executeTakeFirst();
+    return Number(row?.bytes ?? 0);
   }
 
   /**
@@ -259,27 +282,32 @@ export class Repository {
    */
   async compactDocument(id: string, upToSeq: number, merged: Uint8Array): Promise<void> {
     const data = Buffer.from(merged).toString('base64');
-    await this.db.transaction().execute(async (trx) => {
-      await trx
-        .deleteFrom('document_updates')
-        .where('doc_id', '=', id)
-        .where('seq', '<=', upToSeq)
-        .execute();
-      await trx.insertInto('document_updates').values({ doc_id: id, seq: upToSeq, data }).execute();
-      const totals = await trx
-        .selectFrom('document_updates')
-        .select((eb) => [
-          eb.fn.countAll<number>().as('count'),
-          eb.fn.sum<number>(eb.fn('length', ['data'])).as('bytes'),
-        ])
-        .where('doc_id', '=', id)
-        .executeTakeFirstOrThrow();
-      await trx
-        .updateTable('documents')
-        .set({ stored_bytes: Number(totals.bytes), update_count: Number(totals.count) })
-        .where('id', '=', id)
-        .execute();
-    });
+    await retrying(() =>
+      this.db.transaction().execute(async (trx) => {
+        await trx
+          .deleteFrom('document_updates')
+          .where('doc_id', '=', id)
+          .where('seq', '<=', upToSeq)
+          .execute();
+        await trx
+          .insertInto('document_updates')
+          .values({ doc_id: id, seq: upToSeq, data })
+          .execute();
+        const totals = await trx
+          .selectFrom('document_updates')
+          .select((eb) => [
+            eb.fn.countAll<number>().as('count'),
+            eb.fn.sum<number>(eb.fn('length', ['data'])).as('bytes'),
+          ])
+          .where('doc_id', '=', id)
+          .executeTakeFirstOrThrow();
+        await trx
+          .updateTable('documents')
+          .set({ stored_bytes: Number(totals.bytes), update_count: Number(totals.count) })
+          .where('id', '=', id)
+          .execute();
+      }),
+    );
   }
 
   /** The documents of some sessions, of one kind. */
@@ -332,6 +360,80 @@ export class Repository {
   async close(): Promise<void> {
     await this.db.destroy();
   }
+
+  /**
+   * Stores an imported notebook as a new session in one transaction: the session's row,
+   * the first events of its log, the notebook's row and its one update. A refused or
+   * failed import leaves nothing behind. Throws if the session's code is taken.
+   */
+  async importNotebook(
+    session: SessionRow,
+    events: EventEnvelope[],
+    notebook: { row: Omit<DocumentRow, 'stored_bytes' | 'update_count'>; update: Uint8Array },
+  ): Promise<void> {
+    const data = Buffer.from(notebook.update).toString('base64');
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('sessions').values(session).execute();
+      if (events.length > 0)
+        await trx
+          .insertInto('events')
+          .values(events.map((e) => eventRow(session.id, e)))
+          .execute();
+      await trx
+        .insertInto('documents')
+        .values({ ...notebook.row, stored_bytes: data.length, update_count: 1 })
+        .execute();
+      await trx
+        .insertInto('document_updates')
+        .values({ doc_id: notebook.row.id, seq: 1, data })
+        .execute();
+    });
+  }
+}
+
+/** A stored log row that does not read back: the session cannot be rebuilt from it. */
+export class CorruptLogError extends Error {
+  constructor(readonly seq: number) {
+    super(`Event ${seq} of the log cannot be read`);
+    this.name = 'CorruptLogError';
+  }
+}
+
+/** What every snapshot must have to be folded on; anything else falls back to the log. */
+const snapshotShape = z.looseObject({
+  id: z.string(),
+  seq: z.number().int().nonnegative(),
+  phase: z.enum(['lobby', 'live', 'ended']),
+  agenda: z.array(z.looseObject({ id: z.string(), kind: z.string() })),
+  rounds: z.record(z.string(), z.looseObject({ isOpen: z.boolean() })),
+  participants: z.record(z.string(), z.looseObject({ id: z.string(), name: z.string() })),
+});
+
+function parseSnapshot(row: Database['snapshots']): SessionState | null {
+  try {
+    const parsed = snapshotShape.safeParse(JSON.parse(row.state));
+    if (parsed.success && parsed.data.seq === row.seq)
+      return parsed.data as unknown as SessionState;
+  } catch {
+    // Unreadable JSON: fall through.
+  }
+  console.warn(
+    `[storage] snapshot of ${row.session_id} at ${row.seq} is unreadable: replaying the log`,
+  );
+  return null;
+}
+
+const eventShape = z.looseObject({ type: z.string() });
+
+function parseEventRow(row: { seq: number; at: number; payload: string }): EventEnvelope {
+  try {
+    const event = eventShape.safeParse(JSON.parse(row.payload));
+    if (event.success)
+      return { seq: row.seq, at: row.at, event: event.data as unknown as SessionEvent };
+  } catch {
+    // Unreadable JSON: below.
+  }
+  throw new CorruptLogError(row.seq);
 }
 
 function eventRow(sessionId: string, e: EventEnvelope): Database['events'] {

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
-import type { RoundSummary, SummaryBlock } from '../exercises/types.ts';
+import type { ControlChartView, RoundSummary, SummaryBlock } from '../exercises/types.ts';
 
 /*
  * The Yjs layout of a session notebook:
@@ -52,36 +52,48 @@ export interface NotebookData {
   blocks: NotebookBlock[];
 }
 
-const summaryBlockSchema: z.ZodType<SummaryBlock> = z.union([
+const finite = z.number().finite();
+const strings = z.array(z.string());
+
+/** A control chart as drawn: every field is checked, since a stored notebook is untrusted. */
+const controlChartSchema: z.ZodType<ControlChartView> = z.object({
+  title: z.string(),
+  kind: z.enum(['np', 'p']),
+  unit: z.string(),
+  points: z.array(z.object({ value: finite, label: z.string(), isBeyondLimits: z.boolean() })),
+  segments: z.array(
+    z.object({ start: finite, end: finite, center: finite, lower: finite, upper: finite }),
+  ),
+  cumulative: z.array(finite),
+  expected: finite.nullable(),
+  signals: z.array(
+    z.object({
+      index: finite,
+      rule: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+      description: z.string(),
+    }),
+  ),
+  markers: z.array(
+    z.object({ beforePoint: finite, label: z.string(), isSystemChange: z.boolean() }),
+  ),
+});
+
+const summaryBlockSchema: z.ZodType<SummaryBlock> = z.discriminatedUnion('type', [
   z.object({ type: z.literal('text'), text: z.string() }),
-  z.object({ type: z.literal('list'), title: z.string(), items: z.array(z.string()) }),
-  z.object({
-    type: z.literal('bars'),
-    labels: z.array(z.string()),
-    values: z.array(z.number()),
-    unit: z.string(),
-  }),
-  z.object({
-    type: z.literal('table'),
-    columns: z.array(z.string()),
-    rows: z.array(z.array(z.string())),
-  }),
-  // Control charts are written by the server only; their shape is trusted once it parses.
-  z.object({
-    type: z.literal('controlChart'),
-    chart: z.custom<Extract<SummaryBlock, { type: 'controlChart' }>['chart']>(
-      (value) => typeof value === 'object' && value !== null && 'points' in value,
-    ),
-  }),
+  z.object({ type: z.literal('list'), title: z.string(), items: strings }),
+  z.object({ type: z.literal('bars'), labels: strings, values: z.array(finite), unit: z.string() }),
+  z.object({ type: z.literal('table'), columns: strings, rows: z.array(strings) }),
+  z.object({ type: z.literal('controlChart'), chart: controlChartSchema }),
 ]);
 
-/** A round summary as stored in a notebook, checked when read back. */
+/** A round summary as stored in a notebook, checked in full when written and when read. */
 export const roundSummarySchema: z.ZodType<RoundSummary> = z.object({
   headline: z.string(),
   blocks: z.array(summaryBlockSchema),
 });
 
-const agendaSchema = z.array(z.object({ title: z.string(), kind: z.string() }));
+/** The agenda a notebook records, as JSON in its meta map. */
+export const notebookAgendaSchema = z.array(z.object({ title: z.string(), kind: z.string() }));
 
 function parseJson<T>(schema: z.ZodType<T>, raw: unknown): T | null {
   if (typeof raw !== 'string') return null;
@@ -150,7 +162,7 @@ export function readNotebook(doc: Y.Doc): NotebookData {
     sessionId: str(meta.get('sessionId')),
     code: str(meta.get('code')),
     createdAt: typeof meta.get('createdAt') === 'number' ? (meta.get('createdAt') as number) : 0,
-    agenda: parseJson(agendaSchema, meta.get('agenda')) ?? [],
+    agenda: parseJson(notebookAgendaSchema, meta.get('agenda')) ?? [],
     blocks: doc
       .getArray<unknown>('blocks')
       .toArray()

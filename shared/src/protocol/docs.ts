@@ -87,6 +87,8 @@ export interface DocOpened {
   stateVector: Uint8Array;
   /** Awareness states of the other holders (names, colours, where they are). */
   awareness: Uint8Array | null;
+  /** Something the holder must be told, e.g. that the document is closed to edits. */
+  notice: string | null;
 }
 
 export interface DocClientToServerEvents {

@@ -1,0 +1,129 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import type { Awareness } from 'y-protocols/awareness';
+import { cleanText, fail, ok, type Result } from '@playfield/shared';
+
+/** Who a presence belongs to, from the socket's credential, never from the message. */
+export interface PresenceIdentity {
+  role: 'facilitator' | 'participant' | 'link';
+  /** The seat's name for a participant; null where the credential carries none. */
+  name: string | null;
+}
+
+/** Presence client ids one socket may announce (a page has one; a few reloads' worth). */
+const IDS_PER_SOCKET = 4;
+const NAME_LIMIT = 40;
+const nameSchema = cleanText(NAME_LIMIT);
+const COLOR = /^#[0-9a-fA-F]{6}$/;
+const BLOCK_ID = /^[A-Za-z0-9_-]{1,80}$/;
+
+interface Entry {
+  clientId: number;
+  clock: number;
+  state: Record<string, unknown> | null;
+}
+
+/** Reads an awareness update (y-protocols' format) without trusting any of it. */
+function decodeEntries(update: Uint8Array): Entry[] | null {
+  try {
+    const decoder = decoding.createDecoder(update);
+    const count = decoding.readVarUint(decoder);
+    if (count > IDS_PER_SOCKET) return null;
+    const entries: Entry[] = [];
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const state: unknown = JSON.parse(decoding.readVarString(decoder));
+      if (state !== null && (typeof state !== 'object' || Array.isArray(state))) return null;
+      entries.push({ clientId, clock, state: state as Record<string, unknown> | null });
+    }
+    return decoding.hasContent(decoder) ? null : entries;
+  } catch {
+    return null;
+  }
+}
+
+function encodeEntries(entries: readonly Entry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const { clientId, clock, state } of entries) {
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, JSON.stringify(state));
+  }
+  return encoding.toUint8Array(encoder);
+}
+
+/**
+ * The fields a presence may carry, rebuilt from known keys only: the name from the
+ * credential where it has one, the role from the credential always.
+ */
+function cleanState(state: Record<string, unknown>, identity: PresenceIdentity) {
+  const typed = nameSchema.safeParse(state.name);
+  const name = identity.name ?? (typed.success ? typed.data : null);
+  if (!name) return null;
+  const { color, blockId } = state;
+  return {
+    name,
+    role: identity.role,
+    color: typeof color === 'string' && COLOR.test(color) ? color : null,
+    blockId: typeof blockId === 'string' && BLOCK_ID.test(blockId) ? blockId : null,
+  };
+}
+
+/**
+ * Who owns which presence of one document. A socket owns the client ids it announced
+ * first (a few at most); nobody else can change or remove them, so a read link cannot
+ * rename the facilitator or fill the page with ghosts.
+ */
+export class Presence {
+  /** Sockets holding the document, and the client ids each owns. */
+  private readonly holders = new Map<string, Set<number>>();
+  private readonly owners = new Map<number, string>();
+
+  constructor(private readonly awareness: Awareness) {}
+
+  get holderCount(): number {
+    return this.holders.size;
+  }
+
+  hold(socketId: string): void {
+    if (!this.holders.has(socketId)) this.holders.set(socketId, new Set());
+  }
+
+  /** The update to apply and relay, rewritten from what the socket may say, or why not. */
+  check(socketId: string, update: Uint8Array, identity: PresenceIdentity): Result<Uint8Array> {
+    const ids = this.holders.get(socketId);
+    if (!ids) return fail('FORBIDDEN', 'Open the document first');
+    const entries = decodeEntries(update);
+    if (!entries) return fail('BAD_REQUEST', 'That presence update could not be read');
+    const clean: Entry[] = [];
+    for (const entry of entries) {
+      const owner = this.owners.get(entry.clientId);
+      if (owner !== undefined && owner !== socketId)
+        return fail('FORBIDDEN', 'That presence belongs to someone else');
+      if (owner === undefined) {
+        if (ids.size >= IDS_PER_SOCKET) return fail('FORBIDDEN', 'Too many presences');
+        if (this.awareness.getStates().has(entry.clientId) || entry.clientId === 0)
+          return fail('FORBIDDEN', 'That presence belongs to someone else');
+      }
+      const state = entry.state && cleanState(entry.state, identity);
+      if (entry.state && !state) return fail('BAD_REQUEST', 'A presence needs a name');
+      clean.push({ ...entry, state });
+    }
+    for (const { clientId } of clean) {
+      ids.add(clientId);
+      this.owners.set(clientId, socketId);
+    }
+    return ok(encodeEntries(clean));
+  }
+
+  /** The socket let go of the document: the client ids it owned, now free. */
+  release(socketId: string): number[] {
+    const ids = this.holders.get(socketId);
+    if (!ids) return [];
+    this.holders.delete(socketId);
+    for (const id of ids) this.owners.delete(id);
+    return [...ids];
+  }
+}
