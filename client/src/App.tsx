@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { Loading, Notice } from './components/Notice.tsx';
 import { matchRoute, usePathname } from './router.ts';
 import { Home } from './routes/Home.tsx';
@@ -16,7 +17,22 @@ const Plan = lazy(() => import('./routes/Plan.tsx'));
 
 /** Picks the screen for the current URL. */
 export function App() {
-  const route = matchRoute(usePathname());
+  const pathname = usePathname();
+  const route = matchRoute(pathname);
+  return (
+    // One boundary per route, keyed by the address: a screen that throws (or whose code
+    // fails to load) shows a calm message and a reload, never a blank page.
+    <ErrorBoundary key={pathname} label={`route ${route.name}`} onReload={reloadPage}>
+      <RouteView route={route} />
+    </ErrorBoundary>
+  );
+}
+
+function reloadPage(): void {
+  location.reload();
+}
+
+function RouteView({ route }: { route: ReturnType<typeof matchRoute> }) {
   return (
     <Suspense fallback={<Loading />}>
       {route.name === 'home' && <Home />}

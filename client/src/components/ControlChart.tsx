@@ -18,18 +18,81 @@ function niceTicks(max: number): number[] {
 const fmtTick = (n: number, kind: ControlChartView['kind']) =>
   kind === 'p' ? fmt(n, kind) : String(Math.round(n * 100) / 100);
 
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const text = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
+/** The items of `v` that `read` accepts; anything but an array is an empty list. */
+function listOf<T>(v: unknown, read: (item: unknown) => T | null): T[] {
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((item: unknown) => {
+    const read1 = read(item);
+    return read1 === null ? [] : [read1];
+  });
+}
+
+/**
+ * A chart as far as it can be read. Charts come back from stored notebooks and older
+ * summaries, so any field may be missing or malformed: what is readable is drawn, the
+ * rest left out; null when it is not a chart at all.
+ */
+export function readChart(raw: unknown): ControlChartView | null {
+  if (!isRecord(raw)) return null;
+  const kind = raw.kind === 'p' ? 'p' : 'np';
+  return {
+    title: text(raw.title, 'Control chart'),
+    kind,
+    unit: text(raw.unit, 'values'),
+    points: listOf(raw.points, (p) =>
+      isRecord(p) && isNumber(p.value)
+        ? { value: p.value, label: text(p.label), isBeyondLimits: p.isBeyondLimits === true }
+        : null,
+    ),
+    segments: listOf(raw.segments, (s) =>
+      isRecord(s) &&
+      isNumber(s.start) &&
+      isNumber(s.end) &&
+      isNumber(s.center) &&
+      isNumber(s.lower) &&
+      isNumber(s.upper)
+        ? { start: s.start, end: s.end, center: s.center, lower: s.lower, upper: s.upper }
+        : null,
+    ),
+    cumulative: listOf(raw.cumulative, (v) => (isNumber(v) ? v : null)),
+    expected: isNumber(raw.expected) ? raw.expected : null,
+    signals: listOf(raw.signals, (g) =>
+      isRecord(g) &&
+      isNumber(g.index) &&
+      (g.rule === 1 || g.rule === 2 || g.rule === 3 || g.rule === 4)
+        ? { index: g.index, rule: g.rule, description: text(g.description) }
+        : null,
+    ),
+    markers: listOf(raw.markers, (m) =>
+      isRecord(m) && isNumber(m.beforePoint)
+        ? {
+            beforePoint: m.beforePoint,
+            label: text(m.label),
+            isSystemChange: m.isSystemChange === true,
+          }
+        : null,
+    ),
+  };
+}
+
 /**
  * A control chart in SVG: the points in order, each system's centre line and limits,
  * the cumulative average, and numbered markers for interventions. Points beyond the
  * limits are drawn larger and as diamonds, so colour is never the only signal.
  */
 export function ControlChart({
-  chart,
+  chart: raw,
   size = 'normal',
 }: {
   chart: ControlChartView;
   size?: 'normal' | 'large';
 }) {
+  const chart = readChart(raw);
+  if (!chart) return null;
   const { points, segments, kind } = chart;
   const count = Math.max(points.length, 1);
   const top = Math.max(

@@ -9,6 +9,7 @@ import {
 } from '@playfield/shared';
 import { LIMITS } from '@playfield/shared/limits';
 import { EXERCISE_UI } from '../exercises/registry.ts';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 import type { ConfigEditorProps } from '../exercises/types.ts';
 
 /** A fresh round of a kind, with the exercise's default settings. */
@@ -59,13 +60,15 @@ export function RoundEditor(props: {
       {props.isLocked ? (
         <p className="muted">People have answered this round, so only its title can change.</p>
       ) : (
-        <Suspense fallback={<p className="muted">Loading the editor…</p>}>
-          <Editor
-            config={round.config}
-            idPrefix={idPrefix}
-            onChange={(config: ExerciseConfig<ExerciseKind>) => onChange({ ...round, config })}
-          />
-        </Suspense>
+        <ErrorBoundary key={round.kind} label={`${round.kind} ConfigEditor`}>
+          <Suspense fallback={<p className="muted">Loading the editor…</p>}>
+            <Editor
+              config={round.config}
+              idPrefix={idPrefix}
+              onChange={(config: ExerciseConfig<ExerciseKind>) => onChange({ ...round, config })}
+            />
+          </Suspense>
+        </ErrorBoundary>
       )}
     </div>
   );

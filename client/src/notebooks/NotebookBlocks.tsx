@@ -8,6 +8,7 @@ import {
   readBlockFields,
   type NotebookBlockFields,
 } from '@playfield/shared/notebooks/notebook';
+import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { RoundSummaryView } from '../components/RoundSummaryView.tsx';
 import { CollabTextArea } from '../docs/CollabTextArea.tsx';
 import { blockMaps } from './blockModel.ts';
@@ -84,15 +85,18 @@ export function NotebookBlocks({
           {maps.map(({ map, id, roundNumber }) => {
             return (
               <li key={id} className="nb-blocks__item">
-                <Block
-                  map={map}
-                  doc={doc}
-                  canEdit={canEdit}
-                  roundNumber={roundNumber}
-                  editors={peers.filter((p) => p.blockId === id)}
-                  onFocusBlock={onFocusBlock}
-                  onAdd={onAdd}
-                />
+                {/* One malformed block (a stored notebook is untrusted) costs only itself. */}
+                <ErrorBoundary label={`notebook block ${id}`}>
+                  <Block
+                    map={map}
+                    doc={doc}
+                    canEdit={canEdit}
+                    roundNumber={roundNumber}
+                    editors={peers.filter((p) => p.blockId === id)}
+                    onFocusBlock={onFocusBlock}
+                    onAdd={onAdd}
+                  />
+                </ErrorBoundary>
               </li>
             );
           })}

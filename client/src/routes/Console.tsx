@@ -11,10 +11,13 @@ import { ConnectionBanner } from '../components/ConnectionBanner.tsx';
 import { Link } from '../components/Link.tsx';
 import { Loading, Notice } from '../components/Notice.tsx';
 import { QrCode } from '../components/QrCode.tsx';
+import { RoomLockToggle } from '../components/RoomLockToggle.tsx';
+import { RosterPanel } from '../components/RosterPanel.tsx';
 import { newRound, RoundEditor } from '../components/RoundEditor.tsx';
 import { SessionResults } from '../components/SessionResults.tsx';
 import { Timer } from '../components/Timer.tsx';
 import { useJoinUrl } from '../components/useJoinUrl.ts';
+import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { EXERCISE_UI } from '../exercises/registry.ts';
 import { RoundNotes } from '../notebooks/RoundNotes.tsx';
 import type { FacilitatorProps } from '../exercises/types.ts';
@@ -117,7 +120,7 @@ export default function Console({ sessionId }: { sessionId: string }) {
             control={control}
             act={(action) => connection.current?.act(view.round?.id ?? '', action)}
           />
-          <RosterPanel view={view} />
+          <RosterPanel roster={view.roster} control={control} />
         </main>
       )}
       <PlansPanel sessionId={sessionId} token={token} />
@@ -161,6 +164,9 @@ function ConsoleHeader({
           <p className="join-code" data-testid="join-code">
             {session.code}
           </p>
+          {session.phase !== 'ended' && (
+            <RoomLockToggle isLocked={view.isLocked} control={control} />
+          )}
           {joinUrl && (
             <p className="console__url">
               <a href={joinUrl} target="_blank" rel="noreferrer">
@@ -506,49 +512,24 @@ function CurrentRoundPanel(props: {
           </>
         )}
       </div>
-      <Suspense fallback={<p className="muted">Loading…</p>}>
-        <Facilitator
-          view={round.view}
-          participantCount={participantCount}
-          act={async (action) =>
-            (await props.act(action)) ?? {
-              ok: false,
-              error: { code: 'INTERNAL', message: 'Not connected' },
+      {/* Keyed by round: a round that failed to draw is tried afresh on the next one. */}
+      <ErrorBoundary key={round.id} label={`${round.kind} Facilitator`}>
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          <Facilitator
+            view={round.view}
+            participantCount={participantCount}
+            act={async (action) =>
+              (await props.act(action)) ?? {
+                ok: false,
+                error: { code: 'INTERNAL', message: 'Not connected' },
+              }
             }
-          }
-        />
-      </Suspense>
+          />
+        </Suspense>
+      </ErrorBoundary>
       <RoundNotes sessionId={view.session.id} roundId={round.id} />
       <p className="muted prompt">Action-plan prompt: “{round.actionPlanPrompt}”</p>
       <PromptControl control={control} />
-    </section>
-  );
-}
-
-function RosterPanel({ view }: { view: FacilitatorView }) {
-  const present = view.roster.filter((p) => !p.hasLeft);
-  const online = present.filter((p) => p.isOnline).length;
-  return (
-    <section className="panel" aria-labelledby="roster-title">
-      <h2 id="roster-title">
-        People{' '}
-        <span className="muted">
-          ({online} online of {present.length})
-        </span>
-      </h2>
-      {present.length === 0 ? (
-        <p className="muted">Nobody yet. Share the code or the QR code.</p>
-      ) : (
-        <ul className="roster">
-          {present.map((p) => (
-            <li key={p.id} className={p.isOnline ? 'is-online' : 'is-offline'}>
-              <span className="presence" aria-hidden="true" />
-              <span className="roster__name">{p.name}</span>
-              <span className="roster__state">{p.isOnline ? 'online' : 'offline'}</span>
-            </li>
-          ))}
-        </ul>
-      )}
     </section>
   );
 }

@@ -124,6 +124,11 @@ function JoinForm({ code, onJoined }: { code: string; onJoined: (seat: Seat) => 
           </label>
           {error && (
             <div className="error" id="name-error" role="alert">
+              {error.code === 'ROOM_LOCKED' && (
+                <p>
+                  <strong>This room is locked</strong>
+                </p>
+              )}
               <p>{error.message}</p>
               {error.suggestion && (
                 <button

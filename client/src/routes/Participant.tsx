@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ParticipantOwnView, ParticipantPublicView } from '@playfield/shared';
+import { REMOVED_MESSAGE } from '@playfield/shared/protocol/errors';
 import { ConnectionBanner } from '../components/ConnectionBanner.tsx';
 import { Link } from '../components/Link.tsx';
 import { Loading, Notice } from '../components/Notice.tsx';
 import { Timer } from '../components/Timer.tsx';
+import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { EXERCISE_UI } from '../exercises/registry.ts';
 import type { ParticipantProps } from '../exercises/types.ts';
 import { planPath } from '../plans/planLinks.ts';
@@ -30,6 +32,9 @@ export function Participant({
   const own = useSessionStore((s) => s.own);
   const ownRounds = useSessionStore((s) => s.ownRounds);
   const [leaveError, setLeaveError] = useState<string | null>(null);
+  // Told by its own view while connected, or by the refused reconnect afterwards.
+  const isRemoved =
+    own?.isRemoved === true || (status === 'failed' && error?.message === REMOVED_MESSAGE);
 
   useEffect(() => {
     const live = connect({ role: 'participant', resumeToken: seat.resumeToken });
@@ -40,9 +45,27 @@ export function Participant({
   useEffect(() => {
     // A seat the server no longer knows (left, or a wiped server) is forgotten, so the
     // join form comes back instead of a dead page.
-    if (status === 'failed' && (error?.code === 'UNAUTHORIZED' || error?.code === 'FORBIDDEN'))
+    if (
+      isRemoved ||
+      (status === 'failed' && (error?.code === 'UNAUTHORIZED' || error?.code === 'FORBIDDEN'))
+    )
       forgetSeat(code);
-  }, [status, error, code]);
+  }, [status, error, code, isRemoved]);
+
+  if (isRemoved) {
+    return (
+      <Notice
+        title={REMOVED_MESSAGE}
+        actions={
+          <Link className="button" href="/">
+            Back to the home page
+          </Link>
+        }
+      >
+        <p>Your seat is closed. If this is a mistake, ask the facilitator, then join again.</p>
+      </Notice>
+    );
+  }
 
   if (status === 'failed') {
     return (
@@ -179,16 +202,18 @@ function CurrentRound({
     Participant: React.ComponentType<ParticipantProps<typeof round.kind>>;
   };
   return (
-    // Keyed by round: a draft typed in one round never carries over into the next of its kind.
-    <Component
-      key={round.id}
-      view={round.view}
-      own={ownView}
-      isOpen={round.isOpen}
-      act={async (action) => {
-        const result = await act(action);
-        return result ?? { ok: false, error: { code: 'INTERNAL', message: 'Not connected yet' } };
-      }}
-    />
+    // Keyed by round: a draft typed in one round never carries over into the next of its
+    // kind, and a round that failed to draw is tried afresh when the room moves on.
+    <ErrorBoundary key={round.id} label={`${round.kind} Participant`}>
+      <Component
+        view={round.view}
+        own={ownView}
+        isOpen={round.isOpen}
+        act={async (action) => {
+          const result = await act(action);
+          return result ?? { ok: false, error: { code: 'INTERNAL', message: 'Not connected yet' } };
+        }}
+      />
+    </ErrorBoundary>
   );
 }

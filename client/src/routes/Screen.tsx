@@ -5,6 +5,7 @@ import { Loading, Notice } from '../components/Notice.tsx';
 import { QrCode } from '../components/QrCode.tsx';
 import { Timer } from '../components/Timer.tsx';
 import { useJoinUrl } from '../components/useJoinUrl.ts';
+import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { EXERCISE_UI } from '../exercises/registry.ts';
 import type { ScreenProps } from '../exercises/types.ts';
 import { connect } from '../realtime/connection.ts';
@@ -114,5 +115,10 @@ function RoundScreen({
   const { Screen: Component } = EXERCISE_UI[round.kind] as {
     Screen: React.ComponentType<ScreenProps<ExerciseKind>>;
   };
-  return <Component view={round.view} participantCount={participantCount} />;
+  return (
+    // Keyed by round: a round that failed to draw is tried afresh when the room moves on.
+    <ErrorBoundary key={round.id} label={`${round.kind} Screen`}>
+      <Component view={round.view} participantCount={participantCount} />
+    </ErrorBoundary>
+  );
 }
