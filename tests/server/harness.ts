@@ -387,12 +387,33 @@ export interface ChildServer {
   kill(): Promise<void>;
 }
 
+/** A child server that also reports whether it is still running and what it printed. */
+export interface WatchedChildServer extends ChildServer {
+  /** Everything the process printed on stdout and stderr so far (a crash's stack trace). */
+  output(): string;
+  /** True until the process exits, for whatever reason. */
+  isRunning(): boolean;
+  /** Resolves with the exit code (or signal) once the process has ended. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
 /**
  * Spawns `server/src/main.ts` as its own process on `dataDir`, and resolves once it prints
  * the address it listens on. `port` 0 picks a free port; pass the old port to bring a
  * server back where clients expect it.
  */
 export async function startChildServer(dataDir: string, port = 0): Promise<ChildServer> {
+  return startWatchedChildServer(dataDir, port);
+}
+
+/**
+ * Like {@link startChildServer}, and the result also says whether the process is still
+ * alive and what it printed: resilience tests observe a crash from outside with it.
+ */
+export async function startWatchedChildServer(
+  dataDir: string,
+  port = 0,
+): Promise<WatchedChildServer> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: ROOT,
     env: {
@@ -406,7 +427,9 @@ export async function startChildServer(dataDir: string, port = 0): Promise<Child
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   let output = '';
   // Keep reading both streams for the child's whole life, so it never blocks on a full pipe.
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -434,6 +457,9 @@ export async function startChildServer(dataDir: string, port = 0): Promise<Child
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
     },
+    output: () => output,
+    isRunning: () => child.exitCode === null && child.signalCode === null,
+    exited,
   };
 }
 
@@ -510,6 +536,12 @@ export function useChildServers() {
     },
     start: async (dataDir: string, port?: number): Promise<ChildServer> => {
       const child = await startChildServer(dataDir, port);
+      children.push(child);
+      return child;
+    },
+    /** Like `start`, with the process's liveness and output (see {@link WatchedChildServer}). */
+    startWatched: async (dataDir: string, port?: number): Promise<WatchedChildServer> => {
+      const child = await startWatchedChildServer(dataDir, port);
       children.push(child);
       return child;
     },
