@@ -25,17 +25,37 @@ function isCalendarDate(value: string): boolean {
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-const optionalField = z
-  .string()
-  .max(PLAN_LIMITS.fieldLength, `At most ${PLAN_LIMITS.fieldLength} characters`);
+/**
+ * Characters a plan's text may not hold: bidi embeddings, overrides and isolates
+ * (U+202A–U+202E, U+2066–U+2069), which can make text read differently from what it
+ * says, and control characters other than newline and tab.
+ */
+const HIDDEN_CONTROL = /[\u202A-\u202E\u2066-\u2069]|[^\P{Cc}\n\t]/u;
+
+/**
+ * Text typed into a plan, at most `max` characters. A Yjs edit cannot be cleaned on its way
+ * in (the document is the person's own, merged as they sent it), so text carrying hidden
+ * control characters is refused instead, and the edit changes nothing.
+ */
+function planText(max: number) {
+  return z
+    .string()
+    .max(max, `At most ${max} characters`)
+    .refine(
+      (s) => !HIDDEN_CONTROL.test(s),
+      'Remove the hidden control or text-direction characters (pasted text can carry them)',
+    );
+}
+
+const optionalField = planText(PLAN_LIMITS.fieldLength);
 
 /** One action of a plan, as stored in its Yjs map. Empty strings stand for "not filled in". */
 export const planActionSchema = z.object({
   id: idSchema,
   /** The round whose prompt this action answered; null for an action added by hand. */
   roundId: idSchema.nullable(),
-  roundTitle: z.string().max(120),
-  text: z.string().max(PLAN_LIMITS.textLength, `At most ${PLAN_LIMITS.textLength} characters`),
+  roundTitle: planText(120),
+  text: planText(PLAN_LIMITS.textLength),
   why: optionalField,
   firstStep: optionalField,
   due: dueDateSchema,
