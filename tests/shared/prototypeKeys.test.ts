@@ -136,7 +136,7 @@ describe('idSchema and RESERVED_KEYS', () => {
   });
 });
 
-/** Every control command that names a round, with the position of each id in it. */
+/** Every control command that names a round or a seat, with the position of each id in it. */
 const CONTROL_COMMANDS: readonly {
   command: Record<string, unknown>;
   ids: (string | number)[][];
@@ -150,6 +150,10 @@ const CONTROL_COMMANDS: readonly {
   { command: { type: 'agenda.update', roundId: 'r2', title: 'Renamed' }, ids: [['roundId']] },
   { command: { type: 'agenda.remove', roundId: 'r2' }, ids: [['roundId']] },
   { command: { type: 'agenda.move', roundId: 'r2', toIndex: 0 }, ids: [['roundId']] },
+  {
+    command: { type: 'participants.remove', participantIds: ['id2'] },
+    ids: [['participantIds', 0]],
+  },
   // Exercise settings carry ids of their own: the playing field's card ids.
   {
     command: { type: 'agenda.add', round: defaultRound('playingField') },
@@ -176,12 +180,13 @@ describe('control commands', () => {
     }
   });
 
-  it('lists every command whose schema takes a round id', () => {
+  it('lists every command whose schema takes a round or seat id', () => {
     const listed = new Set(CONTROL_COMMANDS.map((c) => c.command.type));
     for (const option of controlCommandSchema.options) {
       const { shape } = option;
       const type = shape.type.value;
-      if ('roundId' in shape) expect(listed.has(type), type).toBe(true);
+      if ('roundId' in shape || 'participantIds' in shape)
+        expect(listed.has(type), type).toBe(true);
     }
   });
 
