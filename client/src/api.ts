@@ -48,11 +48,15 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<Result<T>>
 
 export const api = {
   config: () => call<ClientConfig>('/config'),
-  lookup: (code: string) => call<SessionHeader>(`/join/${encodeURIComponent(code)}`),
-  join: (code: string, name: string) =>
+  /** `sessionId` comes from the QR code or join link (`?s=`): such a join is no guess. */
+  lookup: (code: string, sessionId?: string) =>
+    call<SessionHeader>(
+      `/join/${encodeURIComponent(code)}${sessionId ? `?s=${encodeURIComponent(sessionId)}` : ''}`,
+    ),
+  join: (code: string, name: string, sessionId?: string) =>
     call<JoinedSeat>('/join', {
       method: 'POST',
-      body: JSON.stringify({ code, name, deviceId: getDeviceId() }),
+      body: JSON.stringify({ code, name, deviceId: getDeviceId(), sessionId }),
     }),
   createSession: (body: unknown) =>
     call<CreatedSession>('/sessions', {
@@ -102,9 +106,21 @@ export const api = {
       method: 'DELETE',
       headers: { authorization: `Bearer ${token}` },
     }),
-  /** A notebook archive as read from its file: the server validates it. */
-  importNotebook: (archiveText: string) =>
-    call<CreatedSession>('/notebooks/import', { method: 'POST', body: archiveText }),
+  /**
+   * A notebook archive as read from its file: the server validates it. Only a facilitator
+   * may import: `as` is one of this browser's sessions, proving it (null sends nothing,
+   * and the server explains).
+   */
+  importNotebook: (archiveText: string, as: { sessionId: string; token: string } | null) =>
+    call<CreatedSession>('/notebooks/import', {
+      method: 'POST',
+      // The header's name is IMPORT_SESSION_HEADER in shared (not imported: it would bring
+      // shared's schemas into the entry chunk).
+      headers: as
+        ? { authorization: `Bearer ${as.token}`, 'x-playfield-session': as.sessionId }
+        : {},
+      body: archiveText,
+    }),
 };
 
 /** The file name a download response asks for (RFC 6266), or `fallback`. */

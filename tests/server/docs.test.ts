@@ -443,13 +443,27 @@ describe('session notebooks', () => {
 
     const other = await startTestServer();
     try {
-      const imported = await postJson(`${other.url}/api/notebooks/import`, exported.body);
+      // Only a facilitator of the receiving server may import: one of their sessions proves it.
+      const own = await other.createSession();
+      const asFacilitator = {
+        authorization: `Bearer ${own.facilitatorToken}`,
+        'x-playfield-session': own.sessionId,
+      };
+      const imported = await postJson(
+        `${other.url}/api/notebooks/import`,
+        exported.body,
+        asFacilitator,
+      );
       expect(imported.status).toBe(201);
       const created = imported.body as CreatedSession;
       const reader = await docClient(other.url, facilitatorDocs(created));
       const copy = readNotebook(await openOk(reader, notebookOf(created)));
       expect(copy).toEqual(original);
-      const junk = await postJson(`${other.url}/api/notebooks/import`, { format: 'nope' });
+      const junk = await postJson(
+        `${other.url}/api/notebooks/import`,
+        { format: 'nope' },
+        asFacilitator,
+      );
       expect(junk.status).toBe(400);
     } finally {
       await other.close();

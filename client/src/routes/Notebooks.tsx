@@ -170,7 +170,8 @@ function ImportNotebook() {
       input.value = '';
       return setMessage({ text: problem ?? 'This file could not be read.', isError: true });
     }
-    const result = await api.importNotebook(text);
+    // Any session this browser runs proves its holder is a facilitator here.
+    const result = await api.importNotebook(text, getFacilitated()[0] ?? null);
     setIsBusy(false);
     input.value = '';
     if (!result.ok) return setMessage({ text: result.error.message, isError: true });

@@ -1,13 +1,10 @@
 import express, { type Request, type Response } from 'express';
-import * as Y from 'yjs';
 import {
   docIdOf,
   fail,
   idSchema,
   LIMITS,
-  notebookArchiveSchema,
   notebookSearchBodySchema,
-  ok,
   resolveLinkBodySchema,
   roundContext,
   shareLinkBodySchema,
@@ -31,13 +28,13 @@ import { renderMarkdown } from '../exports/markdown.ts';
 import { renderPdf } from '../exports/pdf.ts';
 import { planDocument } from '../exports/plan.ts';
 import { safeFileName, zipFiles } from '../exports/zip.ts';
+import type { StorageQuota } from '../security/storageQuota.ts';
 import { hashToken, newId, newToken } from '../security/tokens.ts';
 import type { SessionManager } from '../sessions/sessionManager.ts';
+import { notebookImport } from './notebookImport.ts';
 import { bearer, parse, perMinute, send, sendError } from './respond.ts';
 
 const json = express.json({ limit: LIMITS.httpBodyBytes });
-/** An imported notebook can be as large as a notebook may grow, in base64 inside JSON. */
-const archiveJson = express.json({ limit: Math.ceil(LIMITS.notebookDocBytes * 1.5) });
 
 const CONTENT_TYPES = {
   md: 'text/markdown; charset=utf-8',
@@ -83,12 +80,12 @@ export function docsRouter(options: {
   hub: DocumentHub;
   notebooks: NotebookWriter;
   revokeLink: (tokenHash: string, docId: string) => void;
+  quota: StorageQuota;
 }): express.Router {
   const router = express.Router();
   const { manager, hub, notebooks } = options;
   const repository = () => manager().repository;
   const linkGuesses = perMinute(LIMITS.joinFailuresPerMinutePerAddress);
-  const imports = perMinute(LIMITS.sessionsPerMinutePerAddress);
 
   const unauthorized = { code: 'UNAUTHORIZED', message: 'Open this from your own link' } as const;
 
@@ -99,7 +96,7 @@ export function docsRouter(options: {
     return id.success && token ? manager().authorizeFacilitator(id.data, token) : null;
   };
 
-  /** The seat of the bearer's resume token, with its session. */
+  /** The seat of the bearer's resume token, with its session; none once its holder left. */
   const seatOf = async (req: Request) => {
     const token = bearer(req);
     const seat =
@@ -108,7 +105,9 @@ export function docsRouter(options: {
         : null;
     const session = seat && (await manager().get(seat.sessionId));
     const record = session && seat && session.state.participants[seat.participantId];
-    return session && seat && record ? { session, seat, name: record.name } : null;
+    return session && seat && record && !record.hasLeft
+      ? { session, seat, name: record.name }
+      : null;
   };
 
   const readPlan = async (sessionId: string, participantId: string): Promise<ActionPlan> => {
@@ -353,29 +352,7 @@ export function docsRouter(options: {
   });
 
   /** Imports a notebook exported from another server, as a new (ended) session of its own. */
-  router.post('/notebooks/import', archiveJson, async (req, res) => {
-    if (!imports.take(`a:${req.ip ?? 'unknown'}`))
-      return send(res, fail('RATE_LIMITED', 'Too many imports: wait a minute'));
-    const body = parse(notebookArchiveSchema, req.body);
-    if (!body.ok) return send(res, body);
-    const state = Buffer.from(body.data.yjs, 'base64');
-    const check = new Y.Doc();
-    try {
-      Y.applyUpdate(check, state);
-    } catch {
-      return send(res, fail('BAD_REQUEST', 'This archive does not hold a readable notebook'));
-    } finally {
-      check.destroy();
-    }
-    const title = body.data.title.slice(0, LIMITS.titleLength).trim() || 'Imported notebook';
-    const created = await manager().create({ title, agenda: [] });
-    if (!created.ok) return send(res, created);
-    const session = await manager().get(created.data.sessionId);
-    await session?.execute({ type: 'session.end' }, { role: 'facilitator' });
-    const applied = await hub.applyUpdate(notebookId(created.data.sessionId), state, null);
-    if (!applied.ok) return send(res, applied);
-    send(res, ok(created.data), 201);
-  });
+  router.post('/notebooks/import', notebookImport({ manager, quota: options.quota }));
 
   /** The facilitator's notebooks, optionally searched by text (titles, notes, results). */
   router.post('/facilitator/notebooks', json, async (req, res) => {

@@ -93,3 +93,12 @@ export interface NotebookListing extends SessionListing {
   /** The text around the first match of the search, if there was one. */
   snippet: string | null;
 }
+
+/**
+ * `POST /api/notebooks/import` takes a notebook's JSON archive (`NotebookArchive`: its
+ * readable `notebook` copy is for people and other tools and is ignored; the Yjs state is
+ * what is restored) and answers a {@link CreatedSession}. Only a facilitator of this server
+ * may import: `Authorization: Bearer <facilitator token>` plus this header naming the
+ * session that token belongs to.
+ */
+export const IMPORT_SESSION_HEADER = 'x-playfield-session';
