@@ -12,8 +12,11 @@ import { NotebookWriter } from './docs/notebookWriter.ts';
 import { PlanService } from './docs/planService.ts';
 import { apiRouter } from './http/apiRouter.ts';
 import { docsRouter } from './http/docsRouter.ts';
+import { noStore } from './http/respond.ts';
 import { attachDocSockets } from './realtime/docSocket.ts';
 import { createSocketServer } from './realtime/socketServer.ts';
+import { HostAllowlist } from './security/hostAllowlist.ts';
+import { StorageQuota } from './security/storageQuota.ts';
 import { SessionManager } from './sessions/sessionManager.ts';
 import { Repository } from './store/repository.ts';
 
@@ -81,8 +84,11 @@ export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
   };
   const hub = new DocumentHub(repository);
   const plans = new PlanService(hub);
+  const hosts = new HostAllowlist(config);
+  const quota = new StorageQuota(config.storedBytesPerDayPerAddress);
   const { io, sink } = createSocketServer(server, getManager, {
     allowedOrigins: config.allowedOrigins,
+    isHostAllowed: (req) => hosts.allowsRequest(req),
     plans,
   });
   const notebooks = new NotebookWriter(hub, getManager);
@@ -94,6 +100,7 @@ export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
   const startedAt = Date.now();
 
   app.use(securityHeaders);
+  app.use(hosts.middleware);
   app.get('/healthz', (_req, res) => {
     res.json({
       status: 'ok',
@@ -103,14 +110,28 @@ export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
     });
   });
+  // API answers carry secrets (tokens, keys, links): no cache may keep them.
+  app.use('/api', noStore);
   app.use(
     '/api',
-    docsRouter({ manager: getManager, hub, notebooks, revokeLink: docSockets.revokeLink }),
+    docsRouter({
+      manager: getManager,
+      hub,
+      notebooks,
+      revokeLink: docSockets.revokeLink,
+      quota,
+    }),
   );
   app.use(
     '/api',
     express.json({ limit: LIMITS.httpBodyBytes }),
-    apiRouter({ manager: getManager, publicUrl }),
+    apiRouter({
+      manager: getManager,
+      publicUrl,
+      joinsPerMinutePerAddress: config.joinsPerMinutePerAddress,
+      joinsPerMinutePerSession: config.joinsPerMinutePerSession,
+      quota,
+    }),
   );
 
   const clientDir = config.clientDir;

@@ -18,7 +18,33 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** Print only the address line at start-up (tests and benchmarks parse it). */
   isQuiet: boolean;
+  /**
+   * Extra host names (the `Host` header) this server answers to, beside localhost, this
+   * machine's addresses and PUBLIC_URL's host: anything else is refused (DNS rebinding).
+   */
+  allowedHosts: string[];
+  /**
+   * Seats one network address may take per minute (a bucket of this size refilled at this
+   * rate): a room behind one office NAT joins in a burst of a few hundred, not thousands.
+   */
+  joinsPerMinutePerAddress: number;
+  /** Seats one session may hand out per minute, whoever asks. */
+  joinsPerMinutePerSession: number;
+  /** Bytes one network address may store per day through imports and new sessions. */
+  storedBytesPerDayPerAddress: number;
 }
+
+/** A positive number from the environment, or the default when unset or malformed. */
+function positive(value: string | undefined, fallback: number): number {
+  const parsed = Number(value);
+  return value && Number.isFinite(parsed) && parsed > 0 ? parsed : fallback;
+}
+
+const list = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** Reads the configuration from environment variables, with embedded defaults. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -29,12 +55,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     dataDir: path.resolve(root, env.DATA_DIR ?? 'data'),
     databaseUrl: env.DATABASE_URL || null,
     publicUrl: env.PUBLIC_URL || null,
-    allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
+    allowedOrigins: list(env.ALLOWED_ORIGINS),
     clientDir: env.CLIENT_DIR === '' ? null : path.resolve(root, env.CLIENT_DIR ?? 'dist/client'),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     isQuiet: env.QUIET === '1',
+    allowedHosts: list(env.ALLOWED_HOSTS),
+    joinsPerMinutePerAddress: positive(env.JOINS_PER_MINUTE_PER_ADDRESS, 300),
+    joinsPerMinutePerSession: positive(env.JOINS_PER_MINUTE_PER_SESSION, 600),
+    storedBytesPerDayPerAddress: positive(env.STORED_BYTES_PER_DAY_PER_ADDRESS, 64 * 1024 * 1024),
   };
 }

@@ -38,7 +38,14 @@ export function Join({ code: rawCode }: { code: string }) {
   );
 }
 
+/** The session id a QR code or join link carries (`?s=`), if this page was opened from one. */
+function sessionIdOfLink(): string | undefined {
+  const id = new URLSearchParams(location.search).get('s');
+  return id && /^[A-Za-z0-9_-]{1,64}$/.test(id) ? id : undefined;
+}
+
 function JoinForm({ code, onJoined }: { code: string; onJoined: (seat: Seat) => void }) {
+  const [sessionId] = useState(sessionIdOfLink);
   const [session, setSession] = useState<SessionHeader | null>(null);
   const [lookupError, setLookupError] = useState<AppError | null>(null);
   const [name, setName] = useState('');
@@ -47,7 +54,7 @@ function JoinForm({ code, onJoined }: { code: string; onJoined: (seat: Seat) => 
 
   useEffect(() => {
     let isCurrent = true;
-    void api.lookup(code).then((result) => {
+    void api.lookup(code, sessionId).then((result) => {
       if (!isCurrent) return;
       if (result.ok) setSession(result.data);
       else setLookupError(result.error);
@@ -55,7 +62,7 @@ function JoinForm({ code, onJoined }: { code: string; onJoined: (seat: Seat) => 
     return () => {
       isCurrent = false;
     };
-  }, [code]);
+  }, [code, sessionId]);
 
   async function join(event: FormEvent | null, chosen = name) {
     event?.preventDefault();
@@ -64,7 +71,7 @@ function JoinForm({ code, onJoined }: { code: string; onJoined: (seat: Seat) => 
       return;
     }
     setSubmitting(true);
-    const result = await api.join(code, chosen);
+    const result = await api.join(code, chosen, sessionId);
     setSubmitting(false);
     if (result.ok) onJoined(result.data);
     else setError(result.error);

@@ -6,27 +6,41 @@ import {
   idSchema,
   joinBodySchema,
   LIMITS,
+  normalizeJoinCode,
   PROTOCOL_VERSION,
   type AppError,
+  type Result,
+  type SessionHeader,
 } from '@playfield/shared';
+import type { StorageQuota } from '../security/storageQuota.ts';
 import { deriveScreenKey } from '../security/tokens.ts';
 import type { SessionManager } from '../sessions/sessionManager.ts';
 import { bearer, parse, perMinute, send, sendError } from './respond.ts';
+
+/** Bytes a session's row and first event take beyond its title and agenda. */
+const SESSION_ROW_BYTES = 1024;
 
 /** The JSON API. Every body is parsed by its schema in `shared/protocol/schemas.ts`. */
 export function apiRouter(options: {
   manager: () => SessionManager;
   publicUrl: () => string | null;
+  joinsPerMinutePerAddress: number;
+  joinsPerMinutePerSession: number;
+  quota: StorageQuota;
 }): express.Router {
   const router = express.Router();
-  const { manager } = options;
+  const { manager, quota } = options;
   // Wrong codes are counted per phone (its device id) and, more loosely, per network
   // address: a whole office shares one, so a room joining at once must never trip it.
   const deviceFailures = perMinute(LIMITS.joinFailuresPerMinute);
   const addressFailures = perMinute(LIMITS.joinFailuresPerMinutePerAddress);
   const creations = perMinute(LIMITS.sessionsPerMinutePerAddress);
-  // Successful joins too, per device: one phone cannot fill a session with fake seats.
+  // Seats taken, per device, per address and per session. The device id is the client's
+  // own choice, so it alone bounds nothing: the address and session allowances are sized
+  // for a room behind one office NAT (a burst of a few hundred), not for thousands.
   const deviceJoins = perMinute(LIMITS.joinsPerMinutePerDevice);
+  const addressJoins = perMinute(options.joinsPerMinutePerAddress);
+  const sessionJoins = perMinute(options.joinsPerMinutePerSession);
 
   // A device id is only a rate-limit key; a missing or malformed one falls back to the address.
   const guessKeys = (req: Request, deviceId: string | undefined) => ({
@@ -43,7 +57,36 @@ export function apiRouter(options: {
   };
   const tooFast: AppError = {
     code: 'RATE_LIMITED',
-    message: 'Too many wrong codes: wait a minute and try again',
+    message:
+      'Too many wrong codes from this network: scan the QR code on the screen, or wait a minute',
+  };
+
+  /**
+   * Finds the session behind a join code. A code that comes with the id of its session
+   * (the QR code and the join link carry it) is no guess, so the wrong-code limits do not
+   * hold it back: a room behind one address keeps joining while someone there guesses
+   * codes. Anything else (a typed code, or an id that does not match) is a guess: it is
+   * limited per device and per address and counted when wrong, and the answer is the
+   * same whether the code or the id was wrong, so the id tells nothing.
+   */
+  const findSession = async (
+    req: Request,
+    code: string,
+    deviceId: string | undefined,
+    sessionId: string | undefined,
+  ): Promise<Result<SessionHeader>> => {
+    if (sessionId !== undefined) {
+      const normalized = normalizeJoinCode(code);
+      const row = normalized ? await manager().repository.getSessionByCode(normalized) : null;
+      if (row?.id === sessionId) return manager().lookup(normalized ?? code);
+    }
+    const keys = guessKeys(req, deviceId);
+    if (isGuessingTooFast(keys)) return { ok: false, error: tooFast };
+    // A code with an id that is not its session's is as wrong as a wrong code: the empty
+    // code finds nothing and answers exactly what a wrong one does.
+    const result = await manager().lookup(sessionId === undefined ? code : '');
+    if (!result.ok && result.error.code === 'NOT_FOUND') countFailure(keys);
+    return result;
   };
 
   router.get('/config', (_req, res) => {
@@ -51,7 +94,8 @@ export function apiRouter(options: {
   });
 
   router.post('/sessions', async (req, res) => {
-    if (!creations.take(`a:${req.ip ?? 'unknown'}`)) {
+    const address = `a:${req.ip ?? 'unknown'}`;
+    if (!creations.take(address)) {
       return sendError(res, {
         code: 'RATE_LIMITED',
         message: 'Too many sessions created: wait a minute',
@@ -59,31 +103,43 @@ export function apiRouter(options: {
     }
     const body = parse(createSessionBodySchema, req.body);
     if (!body.ok) return send(res, body);
-    send(res, await manager().create(body.data), 201);
+    // What the session's row and first event will hold, roughly: counted against the
+    // address's daily storage, so nobody can fill the disk with sessions.
+    const bytes = JSON.stringify(body.data).length + SESSION_ROW_BYTES;
+    if (!quota.charge(address, bytes)) {
+      return sendError(res, {
+        code: 'RATE_LIMITED',
+        message: 'This network has stored too much today: try again tomorrow',
+      });
+    }
+    const created = await manager().create(body.data);
+    if (!created.ok) quota.refund(address, bytes);
+    send(res, created, 201);
   });
 
   router.get('/join/:code', async (req, res) => {
-    const keys = guessKeys(req, req.get('x-device-id'));
-    if (isGuessingTooFast(keys)) return sendError(res, tooFast);
-    const result = await manager().lookup(req.params.code.slice(0, 20));
-    if (!result.ok && result.error.code === 'NOT_FOUND') countFailure(keys);
-    send(res, result);
+    const sessionId = typeof req.query.s === 'string' ? req.query.s.slice(0, 64) : undefined;
+    send(
+      res,
+      await findSession(req, req.params.code.slice(0, 20), req.get('x-device-id'), sessionId),
+    );
   });
 
   router.post('/join', async (req, res) => {
     const body = parse(joinBodySchema, req.body);
     if (!body.ok) return send(res, body);
-    const keys = guessKeys(req, body.data.deviceId);
-    if (isGuessingTooFast(keys)) return sendError(res, tooFast);
-    if (!deviceJoins.take(keys.device)) {
-      return sendError(res, {
-        code: 'RATE_LIMITED',
-        message: 'Too many joins from this device: wait a minute',
-      });
-    }
-    const result = await manager().join(body.data.code, body.data.name);
-    if (!result.ok && result.error.code === 'NOT_FOUND') countFailure(keys);
-    send(res, result, 201);
+    const { code, name, deviceId, sessionId } = body.data;
+    const found = await findSession(req, code, deviceId, sessionId);
+    if (!found.ok) return send(res, found);
+    const keys = guessKeys(req, deviceId);
+    const limited = (message: string) => sendError(res, { code: 'RATE_LIMITED', message });
+    if (!deviceJoins.take(keys.device))
+      return limited('Too many joins from this device: wait a minute');
+    if (!addressJoins.take(keys.address))
+      return limited('Too many people joined from this network just now: wait a minute');
+    if (!sessionJoins.take(`s:${found.data.id}`))
+      return limited('Too many people are joining this session at once: wait a minute');
+    send(res, await manager().join(code, name), 201);
   });
 
   /** The facilitator's own sessions: the browser keeps their tokens and proves each one. */

@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
 import { describeIssues, HTTP_STATUS, type AppError, type Result } from '@playfield/shared';
 import { RateLimiter } from '../security/rateLimiter.ts';
@@ -29,3 +29,9 @@ export function bearer(req: Request): string | null {
 
 /** A limiter of `count` per minute per key. */
 export const perMinute = (count: number) => new RateLimiter(count / 60, count);
+
+/** Responses that must never be cached: every API answer may carry a secret. */
+export const noStore: RequestHandler = (_req, res, next) => {
+  res.set('Cache-Control', 'no-store');
+  next();
+};

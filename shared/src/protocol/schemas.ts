@@ -90,6 +90,12 @@ export const joinBodySchema = z.object({
   code: z.string().max(20),
   name: displayNameSchema,
   deviceId: deviceIdSchema,
+  /**
+   * The session's id, from the QR code or join link (`/join/CODE?s=ID`). It is unguessable,
+   * so a join that carries the right one is no guess: the address's wrong-code limit, meant
+   * for typed codes, does not hold it back.
+   */
+  sessionId: idSchema.optional(),
 });
 export type JoinBody = z.infer<typeof joinBodySchema>;
 
