@@ -34,6 +34,14 @@ export interface SocketData {
   strikes: number;
 }
 
+/** What a connection handler tracks about its own socket's events. */
+interface EventBudget {
+  /** Events taken and not yet replied to. */
+  inFlight: number;
+  /** The strike limit was reached: new events are refused, and the socket closes once idle. */
+  isClosing: boolean;
+}
+
 type PlayfieldServer = Server<
   ClientToServerEvents,
   ServerToClientEvents,
@@ -78,6 +86,18 @@ const rooms = {
 
 /** After this many refused events in a row (floods, junk) the socket is disconnected. */
 const MAX_STRIKES = 50;
+
+/**
+ * Sockets one identity may hold at once: a seat (a phone, maybe a second tab), and a
+ * facilitator's or screen's session (several laptops and projectors). Past the cap the
+ * oldest socket is closed, never the new one: a phone coming back must not be locked out
+ * by the stale socket of its own earlier connection.
+ */
+export const SOCKETS_PER_IDENTITY: Record<SocketRole, number> = {
+  participant: 4,
+  facilitator: 12,
+  screen: 12,
+};
 
 /** Every client event, its schema, who may send it and what it does. */
 const HANDLERS: { [E in EventName]: Handler<E> } = {
@@ -165,17 +185,38 @@ export function isOriginAllowed(req: IncomingMessage, allowedOrigins: readonly s
 export function createSocketServer(
   httpServer: HttpServer,
   manager: () => SessionManager,
-  options: { allowedOrigins: readonly string[]; plans: PlanService },
+  options: {
+    allowedOrigins: readonly string[];
+    /** The Host allowlist (DNS rebinding): checked with the Origin before any handshake. */
+    isHostAllowed: (req: IncomingMessage) => boolean;
+    plans: PlanService;
+  },
 ): { io: PlayfieldServer; sink: ViewSink } {
   const io: PlayfieldServer = new Server(httpServer, {
     maxHttpBufferSize: LIMITS.socketMessageBytes,
     pingInterval: 10_000,
     pingTimeout: 8_000,
     serveClient: false,
-    allowRequest: (req, callback) => callback(null, isOriginAllowed(req, options.allowedOrigins)),
+    allowRequest: (req, callback) =>
+      callback(null, options.isHostAllowed(req) && isOriginAllowed(req, options.allowedOrigins)),
   });
   const participantLimiter = new RateLimiter(LIMITS.eventsPerSecond, LIMITS.eventsBurst);
   const facilitatorLimiter = new RateLimiter(LIMITS.eventsPerSecond * 3, LIMITS.eventsBurst * 2);
+  /** The sockets of each identity in this process, oldest first. */
+  const identities = new Map<string, PlayfieldSocket[]>();
+  const holdIdentity = (socket: PlayfieldSocket): void => {
+    const { role, sessionId, participantId } = socket.data;
+    const key = participantId ? `u:${participantId}` : `${role}:${sessionId}`;
+    const held = identities.get(key) ?? [];
+    held.push(socket);
+    identities.set(key, held);
+    while (held.length > SOCKETS_PER_IDENTITY[role]) held.shift()?.disconnect(true);
+    socket.on('disconnect', () => {
+      const at = held.indexOf(socket);
+      if (at >= 0) held.splice(at, 1);
+      if (held.length === 0 && identities.get(key) === held) identities.delete(key);
+    });
+  };
 
   io.use((socket, next) => {
     void (async () => {
@@ -239,13 +280,26 @@ export function createSocketServer(
     const limiter = role === 'facilitator' ? facilitatorLimiter : participantLimiter;
     const rateKey = participantId ?? `${role}:${sessionId}`;
 
+    const budget: EventBudget = { inFlight: 0, isClosing: false };
     for (const event of Object.keys(HANDLERS) as EventName[]) {
       socket.on(event, (payload: unknown, ack: unknown) => {
         if (typeof ack !== 'function') return;
+        // Past the strike limit nothing new is run; what is in flight still gets its ack.
+        if (budget.isClosing) {
+          (ack as (r: Result<unknown>) => void)(
+            fail('RATE_LIMITED', 'Too many refused actions: reconnect to go on'),
+          );
+          return;
+        }
+        budget.inFlight++;
         const reply = (result: Result<unknown>): void => {
+          budget.inFlight--;
           socket.data.strikes = result.ok ? 0 : socket.data.strikes + 1;
           (ack as (r: Result<unknown>) => void)(result);
-          if (socket.data.strikes >= MAX_STRIKES) socket.disconnect(true);
+          if (socket.data.strikes >= MAX_STRIKES) budget.isClosing = true;
+          // Close only once every taken event has been answered: an action that was stored
+          // must be acknowledged as stored, not lost with the connection.
+          if (budget.isClosing && budget.inFlight === 0) socket.disconnect(true);
         };
         if (!limiter.take(rateKey))
           return reply(fail('RATE_LIMITED', 'Too many actions: slow down a little'));
@@ -271,6 +325,7 @@ export function createSocketServer(
     if (participantId) void socket.join([rooms.participants(sessionId), rooms.seat(participantId)]);
     session.attach(participantId);
     socket.on('disconnect', () => session.detach(participantId));
+    holdIdentity(socket);
     sendViews(socket, session);
   });
 
@@ -283,6 +338,10 @@ export function createSocketServer(
     participants: (sessionId, message) =>
       io.to(rooms.participants(sessionId)).emit('view.public', message),
     own: (participantId, message) => io.to(rooms.seat(participantId)).emit('view.own', message),
+    disconnect: (sessionId) =>
+      io
+        .in([rooms.facilitator(sessionId), rooms.screen(sessionId), rooms.participants(sessionId)])
+        .disconnectSockets(true),
   };
   return { io, sink };
 }
