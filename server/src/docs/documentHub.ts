@@ -16,7 +16,11 @@ import {
 } from '@playfield/shared';
 import { parsePlan } from '@playfield/shared/plans/plan';
 import { notebookText } from '@playfield/shared/notebooks/notebook';
-import { notebookProblem, wholeNotebookProblem } from '@playfield/shared/notebooks/validate';
+import {
+  defineNotebookRoots,
+  notebookProblem,
+  wholeNotebookProblem,
+} from '@playfield/shared/notebooks/validate';
 import {
   AppFailure,
   guard,
@@ -99,6 +103,7 @@ class LiveDoc {
   get mirror(): Y.Doc {
     if (!this.mirrorDoc) {
       const mirror = new Y.Doc();
+      if (this.ref.kind === 'notebook') defineNotebookRoots(mirror);
       Y.applyUpdate(mirror, Y.encodeStateAsUpdate(this.doc));
       this.mirrorDoc = mirror;
     }
@@ -353,7 +358,7 @@ export class DocumentHub {
    */
   private stage(live: LiveDoc, change: Change): Result<Uint8Array | null> {
     if (change.kind === 'update') {
-      const refused = this.precheck(live, change.update, change.fromSocketId);
+      const refused = this.precheck(live, change.update) ?? this.withinBounds(live, change);
       if (refused) return refused;
     }
     const mirror = live.mirror;
@@ -383,22 +388,23 @@ export class DocumentHub {
       return fail('CONFLICT', 'This edit builds on one the server does not have: reload');
     }
     if (updates.length === 0) return ok(null);
+    const update = change.kind === 'update' ? change.update : Y.mergeUpdates(updates);
+    const bounded = change.kind === 'edit' ? this.withinBounds(live, change, update) : null;
+    if (bounded) {
+      live.dropMirror();
+      return bounded;
+    }
     const problem = contentProblem(live.ref.kind, mirror, transactions);
     if (problem) {
       live.dropMirror();
       if (change.kind === 'edit') reportFault(`docs: server edit ${live.id}`, new Error(problem));
       return fail('BAD_REQUEST', `That edit was refused: ${problem}`);
     }
-    if (change.kind === 'update') return ok(change.update);
-    return ok(updates.length === 1 ? (updates[0] ?? null) : Y.mergeUpdates(updates));
+    return ok(update);
   }
 
-  /** The checks that need no mirror: readable, builds on known edits, within every bound. */
-  private precheck(
-    live: LiveDoc,
-    update: Uint8Array,
-    fromSocketId: string | null,
-  ): Result<never> | null {
+  /** The checks that need no mirror: readable, and building on edits the server has. */
+  private precheck(live: LiveDoc, update: Uint8Array): Result<never> | null {
     try {
       // Decoding reads every struct: a truncated or garbled update fails here, untouched.
       Y.decodeUpdate(update);
@@ -412,6 +418,18 @@ export class DocumentHub {
     } catch {
       return fail('BAD_REQUEST', 'That edit could not be read');
     }
+    return null;
+  }
+
+  /**
+   * The document's and the session's size limits, for every change; and, for people's
+   * edits, the pace of bytes written (the server's own writes are bounded by the session).
+   */
+  private withinBounds(
+    live: LiveDoc,
+    change: Change,
+    update = change.kind === 'update' ? change.update : new Uint8Array(),
+  ): Result<never> | null {
     const isPlan = live.ref.kind === 'plan';
     const limit = isPlan ? LIMITS.planDocBytes : LIMITS.notebookDocBytes;
     if (live.size + update.byteLength > limit) {
@@ -423,7 +441,8 @@ export class DocumentHub {
     const sessionBytes = this.sessionBytes.get(live.ref.sessionId) ?? 0;
     if (sessionBytes + update.byteLength > LIMITS.sessionDocBytes)
       return fail('TOO_LARGE', "This session's documents have reached their size limit");
-    if (fromSocketId !== null && !this.writeBytes.take(live.id, update.byteLength))
+    const isPerson = change.kind === 'update' && change.fromSocketId !== null;
+    if (isPerson && !this.writeBytes.take(live.id, update.byteLength))
       return fail('RATE_LIMITED', 'Too much text at once: wait a moment and try again');
     return null;
   }

@@ -399,6 +399,10 @@ export class LiveSession {
         for (const audience of AUDIENCES) this.mark(audience, 'lazy');
         if (event.type === 'participant.left') this.dirtyOwn.add(event.participantId);
         break;
+      case 'participants.removed':
+        for (const audience of AUDIENCES) this.mark(audience, 'urgent');
+        for (const id of event.participantIds) this.dirtyOwn.add(id);
+        break;
       case 'round.acted':
         for (const audience of AUDIENCES) this.mark(audience, 'urgent');
         if (actor.role === 'participant' && !this.hasSharedOwnViews(event.roundId))

@@ -22,6 +22,7 @@ import {
 import {
   AppFailure,
   guardedInterval,
+  guardedTimeout,
   quarantined,
   quarantineItem,
   reportFault,
@@ -179,7 +180,12 @@ export class SessionManager {
    */
   private dropFaulted(session: LiveSession): void {
     if (this.live.get(session.id) === session) this.live.delete(session.id);
-    this.sink.disconnect(session.id);
+    // Let the refusals reach their senders first, then close the sockets.
+    guardedTimeout(
+      `sessions: disconnect ${session.id}`,
+      () => this.sink.disconnect(session.id),
+      100,
+    );
   }
 
   /** Checks a facilitator token against a session. */

@@ -78,6 +78,12 @@ function textProblem(text: Y.Text): string | null {
   return null;
 }
 
+/** Reads a notebook's roots as what they are, so edits to them are seen as such. */
+export function defineNotebookRoots(doc: Y.Doc): void {
+  doc.getMap('meta');
+  doc.getArray('blocks');
+}
+
 /** Only the two known roots, each of its own type: a map holds no list content, a list no keys. */
 function structureProblem(doc: Y.Doc): string | null {
   for (const [name, type] of doc.share) {
@@ -142,10 +148,13 @@ export function notebookProblem(doc: Y.Doc, transactions: readonly Y.Transaction
           if (id && id.clock >= (transaction.beforeState.get(id.client) ?? 0))
             dirty.add(item as Y.Map<unknown>);
         }
+      } else if (!type._item) {
+        // A root this doc had not read as a map or array yet: read everything.
+        return wholeNotebookProblem(doc);
       } else {
         const block = blockOf(type, blocks);
         if (block) dirty.add(block);
-        else if (type._item && !type._item.deleted && !isInside(type, blocks))
+        else if (!type._item.deleted && !isInside(type, blocks))
           return 'an edit is outside the notebook';
       }
     }
