@@ -10,6 +10,7 @@ import { DocumentAccess } from './docs/documentAccess.ts';
 import { DocumentHub } from './docs/documentHub.ts';
 import { NotebookWriter } from './docs/notebookWriter.ts';
 import { PlanService } from './docs/planService.ts';
+import { faultReport } from './faults/faults.ts';
 import { apiRouter } from './http/apiRouter.ts';
 import { docsRouter } from './http/docsRouter.ts';
 import { noStore } from './http/respond.ts';
@@ -107,7 +108,9 @@ export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
       protocolVersion: PROTOCOL_VERSION,
       storage: repository.kind,
       liveSessions: getManager().liveCount,
+      liveDocuments: hub.liveCount,
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+      faults: faultReport(),
     });
   });
   // API answers carry secrets (tokens, keys, links): no cache may keep them.

@@ -270,7 +270,7 @@ describe('bounds on a holder', () => {
     const phone = await server.connect({ role: 'participant', resumeToken: seat.resumeToken });
     expect(await emitAck(phone, 'participant.leave', {})).toMatchObject({ ok: true });
     await expect(TestDocClient.connect(server.url, seatDocs(seat))).rejects.toMatchObject({
-      code: 'UNAUTHORIZED',
+      code: 'FORBIDDEN',
     });
     const plan = await requestJson(`${server.url}/api/plan`, {
       headers: { authorization: `Bearer ${seat.resumeToken}` },

@@ -304,12 +304,32 @@ describe('notebook import', () => {
     addNotebookBlock(doc, { id: 'n1', type: 'note', text: 'later' }, 0);
     const dependent = Y.encodeStateAsUpdate(doc, before);
 
+    // Results crafted to break the readers: a control chart without its markers.
+    const crafted = new Y.Doc();
+    initNotebook(crafted, { title: 'Crafted', sessionId: 'old', code: 'ABC234', createdAt: 0 });
+    const round = new Y.Map<unknown>();
+    crafted.getArray('blocks').push([round]);
+    for (const [key, value] of Object.entries({
+      id: 'round-x',
+      type: 'round',
+      roundId: 'x',
+      title: 'Red beads',
+      kind: 'redBead',
+      createdAt: 0,
+      summary: JSON.stringify({
+        headline: 'h',
+        blocks: [{ type: 'controlChart', chart: { title: 'np', points: [] } }],
+      }),
+    }))
+      round.set(key, value);
+
     const refused = [
       await postJson(url, archiveOf(dependent), asFacilitator(own)),
       await postJson(url, archiveOf(new Uint8Array([1, 2, 3, 4, 5])), asFacilitator(own)),
       await postJson(url, { ...archiveOf(notebookState()), version: 2 }, asFacilitator(own)),
+      await postJson(url, archiveOf(Y.encodeStateAsUpdate(crafted)), asFacilitator(own)),
     ];
-    expect(refused.map((r) => r.status)).toEqual([400, 400, 400]);
+    expect(refused.map((r) => r.status)).toEqual([400, 400, 400, 400]);
     expect(test.countRows('sessions')).toBe(1);
     expect(test.countRows('events')).toBe(1);
   });

@@ -222,7 +222,11 @@ describe('the playing field, live', () => {
         answer: true,
       }),
     ).toMatchObject(refused('INVALID_ACTION'));
-    const tallied = await screenWhere(room.screen, (v) => v.tests[0]?.respondents === 3);
+    // Every answer counted (3 people × 4 questions), not merely the first of each person's.
+    const tallied = await screenWhere(
+      room.screen,
+      (v) => v.tests[0]?.questions.reduce((n, q) => n + q.yes + q.no, 0) === 12,
+    );
     expect(tallied.tests[0]).toMatchObject({
       cardId: 'fee',
       isOpen: true,

@@ -162,11 +162,16 @@ export class SyncedDoc {
           this.set({ status: isFinal ? 'failed' : 'offline', error: result.error });
           return;
         }
-        const { update, stateVector: serverVector, awareness, rights } = result.data;
+        const { update, stateVector: serverVector, awareness, rights, notice } = result.data;
         Y.applyUpdate(this.doc, bytes(update), this);
         if (awareness) applyAwarenessUpdate(this.awareness, bytes(awareness), this);
         this.isOpen = true;
-        this.set({ rights, error: null, status: 'saved' });
+        // A notice (a document closed to edits) stays in view as the status line's message.
+        this.set(
+          notice
+            ? { rights, error: { code: 'QUARANTINED', message: notice }, status: 'failed' }
+            : { rights, error: null, status: 'saved' },
+        );
         // What the server lacks includes every edit still waiting in the batch.
         this.unsent = [];
         const missing = Y.encodeStateAsUpdate(this.doc, bytes(serverVector));
@@ -213,7 +218,9 @@ export class SyncedDoc {
           return;
         }
         if (!result.ok) {
-          this.set({ status: 'failed', error: result.error });
+          // Storage failing for now: the edit stays in the document and the next open resends it.
+          const isPassing = result.error.code === 'UNAVAILABLE';
+          this.set({ status: isPassing ? 'offline' : 'failed', error: result.error });
           return;
         }
         if (this.inFlight === 0 && this.state.status === 'saving') this.set({ status: 'saved' });

@@ -44,9 +44,7 @@ export class DocumentAccess {
       }
       case 'participant': {
         const seat = await this.manager.authorizeParticipant(credential.resumeToken);
-        return seat
-          ? ok({ role: 'participant', ...seat })
-          : fail('UNAUTHORIZED', 'This seat is unknown: join again with the code');
+        return seat.ok ? ok({ role: 'participant', ...seat.data }) : seat;
       }
       case 'link': {
         const tokenHash = hashToken(credential.token);

@@ -103,10 +103,13 @@ export function docsRouter(options: {
       token && idSchema.safeParse(token).success
         ? await manager().authorizeParticipant(token)
         : null;
-    const session = seat && (await manager().get(seat.sessionId));
-    const record = session && seat && session.state.participants[seat.participantId];
-    return session && seat && record && !record.hasLeft
-      ? { session, seat, name: record.name }
+    const session = seat?.ok ? await manager().get(seat.data.sessionId) : null;
+    return seat?.ok && session
+      ? {
+          session,
+          seat: { sessionId: seat.data.sessionId, participantId: seat.data.participantId },
+          name: seat.data.name,
+        }
       : null;
   };
 

@@ -14,7 +14,8 @@ import {
   type EventEnvelope,
   type Result,
 } from '@playfield/shared';
-import { notebookText, readNotebook } from '@playfield/shared/notebooks/notebook';
+import { notebookText } from '@playfield/shared/notebooks/notebook';
+import { wholeNotebookProblem } from '@playfield/shared/notebooks/validate';
 import type { StorageQuota } from '../security/storageQuota.ts';
 import { deriveScreenKey, hashToken, newId, newJoinCode, newToken } from '../security/tokens.ts';
 import type { SessionManager } from '../sessions/sessionManager.ts';
@@ -128,7 +129,9 @@ function readableState(base64: string): Result<{ update: Uint8Array; searchText:
     Y.applyUpdate(doc, state);
     // An update that refers to edits it does not contain stays pending: nothing to read.
     if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) return unreadable;
-    readNotebook(doc);
+    // The same schema every edit meets: what is imported is what an editor could have written.
+    const problem = wholeNotebookProblem(doc);
+    if (problem) return fail('BAD_REQUEST', `This archive's notebook is malformed: ${problem}`);
     // Store the state as this server encodes it, so what is kept is exactly what was read.
     return ok({ update: Y.encodeStateAsUpdate(doc), searchText: notebookText(doc) });
   } catch {

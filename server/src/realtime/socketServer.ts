@@ -22,6 +22,7 @@ import {
   type SocketRole,
 } from '@playfield/shared';
 import type { PlanService } from '../docs/planService.ts';
+import { guardedTimeout, reportFault, toAppError } from '../faults/faults.ts';
 import { RateLimiter } from '../security/rateLimiter.ts';
 import type { LiveSession, ViewSink } from '../sessions/liveSession.ts';
 import type { SessionManager } from '../sessions/sessionManager.ts';
@@ -112,9 +113,20 @@ const HANDLERS: { [E in EventName]: Handler<E> } = {
   'session.control': {
     schema: controlCommandSchema,
     roles: ['facilitator'],
-    async run({ session }, command) {
+    async run({ socket, session }, command) {
       const result = await session.execute(command, { role: 'facilitator' });
-      return result.ok ? ok({ seq: result.data.seq }) : result;
+      if (!result.ok) return result;
+      for (const event of result.data.events) {
+        if (event.type !== 'participants.removed') continue;
+        // Let the "you were removed" view reach the phones, then close their sockets.
+        const seats = event.participantIds.map(rooms.seat);
+        guardedTimeout(
+          'socket: remove seats',
+          () => socket.nsp.in(seats).disconnectSockets(true),
+          100,
+        );
+      }
+      return ok({ seq: result.data.seq });
     },
   },
   'round.act': {
@@ -143,7 +155,7 @@ const HANDLERS: { [E in EventName]: Handler<E> } = {
       if (!result.ok) return result;
       // Let the ack reach the phone first, then close every socket of that seat.
       const seat = rooms.seat(socket.data.participantId ?? '');
-      setTimeout(() => socket.nsp.in(seat).disconnectSockets(true), 100);
+      guardedTimeout('socket: leave', () => socket.nsp.in(seat).disconnectSockets(true), 100);
       return ok({ seq: result.data.seq });
     },
   },
@@ -234,18 +246,11 @@ export function createSocketServer(
       const sessions = manager();
       if (credential.role === 'participant') {
         const seat = await sessions.authorizeParticipant(credential.resumeToken);
-        if (!seat)
-          return next(
-            connectError('UNAUTHORIZED', 'This seat is unknown: join again with the code'),
-          );
-        const session = await sessions.get(seat.sessionId);
-        if (session?.state.participants[seat.participantId]?.hasLeft) {
-          return next(connectError('FORBIDDEN', 'You left this session'));
-        }
+        if (!seat.ok) return next(connectError(seat.error.code, seat.error.message));
         socket.data = {
           role: 'participant',
-          sessionId: seat.sessionId,
-          participantId: seat.participantId,
+          sessionId: seat.data.sessionId,
+          participantId: seat.data.participantId,
           strikes: 0,
         };
       } else {
@@ -261,7 +266,12 @@ export function createSocketServer(
       if (!(await sessions.get(socket.data.sessionId)))
         return next(connectError('NOT_FOUND', 'No such session'));
       next();
-    })().catch((error: unknown) => next(error instanceof Error ? error : new Error(String(error))));
+    })().catch((error: unknown) => {
+      // Never the raw message of an internal error: only a typed one reaches the client.
+      reportFault('socket: handshake', error);
+      const { code, message } = toAppError(error);
+      next(connectError(code, message));
+    });
   });
 
   io.on('connection', (socket) => {
@@ -308,12 +318,12 @@ export function createSocketServer(
           return reply(fail('FORBIDDEN', 'Not allowed for your role'));
         const parsed = handler.schema.safeParse(payload);
         if (!parsed.success) return reply(fail('BAD_REQUEST', describeIssues(parsed.error)));
-        handler
-          .run({ socket, session, actor, plans: options.plans }, parsed.data)
-          .then(reply)
-          .catch((error: unknown) => {
-            console.error(`[socket] ${event} failed`, error);
-            reply(fail('INTERNAL', 'Something went wrong on the server; please try again'));
+        // A throw, even a synchronous one, becomes a typed refusal of this event alone.
+        Promise.resolve()
+          .then(() => handler.run({ socket, session, actor, plans: options.plans }, parsed.data))
+          .then(reply, (error: unknown) => {
+            reportFault(`socket: ${event}`, error);
+            reply({ ok: false, error: toAppError(error) });
           });
       });
     }

@@ -4,6 +4,7 @@ import {
   ok,
   own,
   parseRoundInput,
+  REMOVED_MESSAGE,
   replay,
   sessionResults,
   type CreateSessionBody,
@@ -199,14 +200,21 @@ export class SessionManager {
     return row && tokenMatches(key, row.screen_key_hash) ? row : null;
   }
 
-  /** The seat behind a resume token, while its participant is still in the session. */
+  /**
+   * The seat behind a resume token, while its participant is still in the session: a seat
+   * that left, or was removed, opens nothing any more.
+   */
   async authorizeParticipant(
     resumeToken: string,
-  ): Promise<{ sessionId: string; participantId: string; name: string } | null> {
+  ): Promise<Result<{ sessionId: string; participantId: string; name: string }>> {
     const seat = await this.repository.findParticipantToken(hashToken(resumeToken));
     const session = seat && (await this.get(seat.sessionId));
     const record = session && seat && own(session.state.participants, seat.participantId);
-    return seat && record && !record.hasLeft ? { ...seat, name: record.name } : null;
+    if (!seat || !record)
+      return fail('UNAUTHORIZED', 'This seat is unknown: join again with the code');
+    if (record.hasLeft)
+      return fail('FORBIDDEN', record.isRemoved ? REMOVED_MESSAGE : 'You left this session');
+    return ok({ ...seat, name: record.name });
   }
 
   /** Looks a join code up for the join page. */
