@@ -498,6 +498,8 @@ describe('document fuzz', () => {
       let step = 0;
       let busyMs = 0;
       const buildMs = new Map<string, number>();
+      /** Why honest sockets closed (by the server, or by a reload after a refusal). */
+      const closings: string[] = [];
       /** What is waiting for an ack now: the suspects when the server dies. */
       const waiting = new Set<string>();
       const report = () =>
@@ -626,6 +628,8 @@ describe('document fuzz', () => {
         /** A hostile socket holding the document, fresh when the old one collected strikes. */
         const hostileSocket = async (target: Target, slot: HostileSlot): Promise<RawDocSocket> => {
           if (slot.raw && slot.raw.connected && slot.raw.strikes < 40) return slot.raw;
+          // Its requests in flight are answered first: closing must not lose their acks.
+          await slot.raw?.idle();
           slot.raw?.close();
           if (slot.credential.role === 'link') slot.rateKey = keyOf(slot.credential);
           const raw = await RawDocSocket.connect(server.url, slot.credential, slot.rateKey());
@@ -648,6 +652,12 @@ describe('document fuzz', () => {
         };
 
         const reload = async (target: Target, slot: HonestSlot) => {
+          // Its edits still in flight are answered first: closing must not lose their acks.
+          await slot.editor.idle();
+          await slot.editor.raw.idle();
+          closings.push(
+            ...slot.editor.raw.closings.map((c) => `${slot.name} (step ${step}): ${c}`),
+          );
           slot.editor.close();
           const fresh = await openHonest(slot.name, slot.credential, target.docId);
           slot.editor = fresh.editor;
@@ -710,10 +720,9 @@ describe('document fuzz', () => {
               },
             ]);
             launch(
-              record(target, slot.name, 'awareness: own', false, async () => {
-                await throttle.take(slot.rateKey());
-                return editor.raw.request('doc.awareness', { docId: target.docId, update });
-              }),
+              record(target, slot.name, 'awareness: own', false, () =>
+                editor.raw.request('doc.awareness', { docId: target.docId, update }, throttle),
+              ),
             );
           } else {
             const slot = pick(random, target.hostile);
@@ -741,10 +750,9 @@ describe('document fuzz', () => {
             if (SKIP.some((prefix) => crafted.what.startsWith(prefix))) continue;
             const event = crafted.what.startsWith('awareness') ? 'doc.awareness' : 'doc.update';
             launch(
-              record(target, slot.name, crafted.what, crafted.mustRefuse, async () => {
-                await throttle.take(raw.rateKey);
-                return raw.request(event, { docId: target.docId, update: crafted.update });
-              }),
+              record(target, slot.name, crafted.what, crafted.mustRefuse, () =>
+                raw.request(event, { docId: target.docId, update: crafted.update }, throttle),
+              ),
             );
           }
         }
@@ -775,7 +783,15 @@ describe('document fuzz', () => {
                 `step ${s.step} ${s.who} on ${s.target}: ${s.what} -> ${JSON.stringify(s.outcome)}`,
             )
             .join('\n');
-        expect(unanswered.length, `${report()}\nNo ack:\n${listSent(unanswered)}`).toBe(0);
+        for (const h of targets.flatMap((t) => t.honest))
+          closings.push(...h.editor.raw.closings.map((c) => `${h.name}: ${c}`));
+        const refusedHonest = sent.filter(
+          (s) => s.what === 'honest edit' && s.outcome.kind === 'result' && !s.outcome.result.ok,
+        );
+        expect(
+          unanswered.length,
+          `${report()}\nNo ack:\n${listSent(unanswered)}\nHonest sockets closed: ${closings.join('; ')}\nHonest edits refused:\n${listSent(refusedHonest)}`,
+        ).toBe(0);
         expect(malformed.length, `${report()}\nNot a Result:\n${listSent(malformed)}`).toBe(0);
         expect(internal.length, `${report()}\nINTERNAL errors:\n${listSent(internal)}`).toBe(0);
 
@@ -789,9 +805,6 @@ describe('document fuzz', () => {
         ).toBe(0);
 
         // 4. Honest clients were never refused (their edits are valid and within the rate).
-        const refusedHonest = sent.filter(
-          (s) => s.what === 'honest edit' && s.outcome.kind === 'result' && !s.outcome.result.ok,
-        );
         expect(
           refusedHonest.length,
           `${report()}\nHonest edits refused:\n${listSent(refusedHonest)}`,
@@ -873,6 +886,8 @@ describe('document fuzz', () => {
             `honest reloads ${reloads}, throttled ${Math.round(throttle.waitedMs)} ms, healthz ${JSON.stringify(health.body)}`,
         );
       } catch (error) {
+        if (process.env.FUZZ_DUMP)
+          (await import('node:fs')).writeFileSync(process.env.FUZZ_DUMP, JSON.stringify(sent));
         // A refused connection usually means the process is going down: let it finish dying
         // (up to a second) so the report shows its exit and its last words.
         await Promise.race([server.exited, new Promise((resolve) => setTimeout(resolve, 1_000))]);

@@ -39,7 +39,16 @@ export class Throttle {
     private readonly burst = LIMITS.docEventsBurst - 10,
   ) {}
 
-  async take(key: string): Promise<void> {
+  /** The last waiter per key: tokens are handed out in request order (a client's edits must not overtake each other). */
+  private readonly queues = new Map<string, Promise<void>>();
+
+  take(key: string): Promise<void> {
+    const turn = (this.queues.get(key) ?? Promise.resolve()).then(() => this.wait(key));
+    this.queues.set(key, turn);
+    return turn;
+  }
+
+  private async wait(key: string): Promise<void> {
     for (;;) {
       const now = performance.now();
       const bucket = this.buckets.get(key) ?? { tokens: this.burst, at: now };
@@ -69,10 +78,17 @@ export class Throttle {
 export class RawDocSocket {
   /** Consecutive refusals, as the server counts them (it disconnects at 50). */
   strikes = 0;
+  /** Why the socket closed, and what the server said when it closed a document. */
+  readonly closings: string[] = [];
   private constructor(
     readonly socket: Socket,
     readonly rateKey: string,
-  ) {}
+  ) {
+    socket.on('disconnect', (reason) => this.closings.push(`disconnect: ${reason}`));
+    socket.on('doc.revoked', (m: { message: string }) =>
+      this.closings.push(`revoked: ${m.message}`),
+    );
+  }
 
   static connect(url: string, credential: DocCredential, rateKey: string): Promise<RawDocSocket> {
     const socket = io(`${url}/docs`, {
@@ -102,9 +118,29 @@ export class RawDocSocket {
     return this.socket.connected;
   }
 
-  /** Emits and resolves with the ack, a timeout, or the disconnect that lost it. */
-  request(event: string, payload: unknown): Promise<AckOutcome> {
-    if (!this.socket.connected) return Promise.resolve({ kind: 'disconnected' });
+  private readonly pending = new Set<Promise<AckOutcome>>();
+
+  /** Resolves once every request sent so far is answered (or lost). */
+  async idle(): Promise<void> {
+    await Promise.all(this.pending);
+  }
+
+  /**
+   * Emits (after taking a rate token from `throttle`, if given) and resolves with the ack,
+   * a timeout, or the disconnect that lost it.
+   */
+  request(event: string, payload: unknown, throttle?: Throttle): Promise<AckOutcome> {
+    const answered = (async () => {
+      if (throttle) await throttle.take(this.rateKey);
+      if (!this.socket.connected) return { kind: 'disconnected' } as const;
+      return this.send(event, payload);
+    })();
+    this.pending.add(answered);
+    void answered.finally(() => this.pending.delete(answered));
+    return answered;
+  }
+
+  private send(event: string, payload: unknown): Promise<AckOutcome> {
     return new Promise((resolve) => {
       const done = (outcome: AckOutcome) => {
         clearTimeout(timer);
@@ -195,13 +231,26 @@ export class HonestEditor {
     return this.unsent.length > 0;
   }
 
+  private readonly flushing = new Set<Promise<AckOutcome | null>>();
+
+  /** Resolves once every flush started so far is answered (or lost). */
+  async idle(): Promise<void> {
+    await Promise.all(this.flushing);
+  }
+
   /** Sends the local edits made since the last flush as one update. */
-  async flush(throttle: Throttle): Promise<AckOutcome | null> {
-    if (this.unsent.length === 0) return null;
+  flush(throttle: Throttle): Promise<AckOutcome | null> {
+    if (this.unsent.length === 0) return Promise.resolve(null);
     const update = Y.mergeUpdates(this.unsent);
     this.unsent = [];
-    await throttle.take(this.raw.rateKey);
-    const outcome = await this.raw.request('doc.update', { docId: this.docId, update });
+    const flushed = this.send(update, throttle);
+    this.flushing.add(flushed);
+    void flushed.finally(() => this.flushing.delete(flushed));
+    return flushed;
+  }
+
+  private async send(update: Uint8Array, throttle: Throttle): Promise<AckOutcome> {
+    const outcome = await this.raw.request('doc.update', { docId: this.docId, update }, throttle);
     if (outcome.kind !== 'result' || !outcome.result.ok) this.needsReload = true;
     return outcome;
   }
