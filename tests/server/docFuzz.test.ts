@@ -410,11 +410,16 @@ function hostileUpdate(
   return { update: new Uint8Array([0]), what: '[0x00]', mustRefuse: true };
 }
 
-/** A hostile or odd awareness update; `own` is a client id this socket may speak for. */
+/**
+ * A hostile or odd awareness update; `own` is a client id this socket may speak for,
+ * `others` ids other sockets announced (which it must not speak for when they belong to
+ * other people: `othersAreStrangers`).
+ */
 function awarenessFor(
   random: Random,
   own: number,
   others: number[],
+  othersAreStrangers: boolean,
 ): { update: Uint8Array; what: string; mustRefuse: boolean } {
   const state = (name: string) =>
     JSON.stringify({ user: { name, color: '#336699' }, cursor: null });
@@ -438,7 +443,7 @@ function awarenessFor(
           },
         ]),
         what: "awareness: another client's id",
-        mustRefuse: others.length > 0,
+        mustRefuse: others.length > 0 && othersAreStrangers,
       };
     case 4:
       return {
@@ -734,7 +739,8 @@ describe('document fuzz', () => {
             const crafted = timed(
               () =>
                 random.next() < 0.2
-                  ? awarenessFor(random, 1_000_000 + step, honestIds)
+                  ? // On a plan every holder is the same person; on a notebook, other people.
+                    awarenessFor(random, 1_000_000 + step, honestIds, target.kind === 'notebook')
                   : hostileUpdate(
                       random,
                       target.kind,
