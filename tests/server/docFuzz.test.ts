@@ -791,8 +791,14 @@ describe('document fuzz', () => {
             .join('\n');
         for (const h of targets.flatMap((t) => t.honest))
           closings.push(...h.editor.raw.closings.map((c) => `${h.name}: ${c}`));
+        // A document that reached its size limit refuses everyone's edits (TOO_LARGE): long
+        // runs fill plans that way. Any other refusal of an honest edit is a finding.
         const refusedHonest = sent.filter(
-          (s) => s.what === 'honest edit' && s.outcome.kind === 'result' && !s.outcome.result.ok,
+          (s) =>
+            s.what === 'honest edit' &&
+            s.outcome.kind === 'result' &&
+            !s.outcome.result.ok &&
+            s.outcome.result.error.code !== 'TOO_LARGE',
         );
         expect(
           unanswered.length,
@@ -810,7 +816,8 @@ describe('document fuzz', () => {
           `${report()}\nAccepted although invalid:\n${listSent(accepted)}`,
         ).toBe(0);
 
-        // 4. Honest clients were never refused (their edits are valid and within the rate).
+        // 4. Honest clients were never refused (their edits are valid and within the rate),
+        //    except by a full document.
         expect(
           refusedHonest.length,
           `${report()}\nHonest edits refused:\n${listSent(refusedHonest)}`,
