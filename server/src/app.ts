@@ -93,8 +93,12 @@ export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
     plans,
   });
   const notebooks = new NotebookWriter(hub, getManager);
-  manager = new SessionManager(repository, sink, Date.now, (sessionId, events) =>
-    notebooks.committed(sessionId, events),
+  manager = new SessionManager(
+    repository,
+    sink,
+    Date.now,
+    (sessionId, events) => notebooks.committed(sessionId, events),
+    config.unusedSessionDays,
   );
   const access = new DocumentAccess(manager, hub, notebooks);
   const docSockets = attachDocSockets(io, hub, access);

@@ -32,6 +32,11 @@ export interface ServerConfig {
   joinsPerMinutePerSession: number;
   /** Bytes one network address may store per day through imports and new sessions. */
   storedBytesPerDayPerAddress: number;
+  /**
+   * Sessions never used (still in the lobby, nobody joined, no notebook or plan) are deleted
+   * after this many days, so abandoned or scripted sessions do not fill the disk.
+   */
+  unusedSessionDays: number;
 }
 
 /** A positive number from the environment, or the default when unset or malformed. */
@@ -63,5 +68,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     joinsPerMinutePerAddress: positive(env.JOINS_PER_MINUTE_PER_ADDRESS, 300),
     joinsPerMinutePerSession: positive(env.JOINS_PER_MINUTE_PER_SESSION, 600),
     storedBytesPerDayPerAddress: positive(env.STORED_BYTES_PER_DAY_PER_ADDRESS, 64 * 1024 * 1024),
+    unusedSessionDays: positive(env.UNUSED_SESSION_DAYS, 14),
   };
 }

@@ -244,6 +244,33 @@ describe.each(backends)('storage on $name', (backend) => {
     expect(await repository.getSessions([])).toEqual([]);
   });
 
+  it('deletes sessions never used past their retention, and nothing else', async () => {
+    const old = 1_700_000_000_000;
+    const rows: [string, string, number][] = [
+      ['u1', 'PQRSTU', old],
+      ['u2', 'PQRSTV', old],
+      ['u3', 'PQRSTW', old],
+      ['u4', 'PQRSTX', Date.now()],
+    ];
+    for (const [id, code, at] of rows)
+      await repository.createSession(sessionRow(id, code, at), created(id, code, at));
+    // u2 had someone join; u3 is live in memory; u4 is recent.
+    await repository.append('u2', [], {
+      title: 'u2',
+      phase: 'lobby',
+      ended_at: null,
+      participant_count: 1,
+      round_count: 0,
+      last_seq: 1,
+    });
+    expect(await repository.deleteUnusedSessions(old + 1, ['u3'])).toBe(1);
+    expect(await repository.getSession('u1')).toBeUndefined();
+    expect(await repository.loadEvents('u1')).toEqual([]);
+    for (const id of ['u2', 'u3', 'u4']) expect(await repository.getSession(id)).toBeDefined();
+    // Sessions from the earlier cases (used, or with a notebook) are untouched.
+    expect(await repository.getSession('s1')).toBeDefined();
+  });
+
   it('runs a live session and brings it back after a restart', async () => {
     const store = await backend.open();
     const config = { ...loadConfig({}), port: 0, host: '127.0.0.1', clientDir: null, ...store };

@@ -46,6 +46,9 @@ const UNREADABLE: AppError = {
     "This session's stored data could not be read. It is kept as it is for the facilitator to export.",
 };
 
+/** How often sessions never used are looked for (and deleted past their retention). */
+const RETENTION_SWEEP_MS = 6 * 60 * 60 * 1000;
+
 /** Sessions with nobody connected for this long are dropped from memory (the log keeps them). */
 const IDLE_EVICT_MS = 10 * 60 * 1000;
 
@@ -57,14 +60,22 @@ export class SessionManager {
   private readonly live = new Map<string, LiveSession>();
   private readonly loading = new Map<string, Promise<LiveSession | null>>();
   private readonly sweepTimer: NodeJS.Timeout;
+  private readonly retentionTimer: NodeJS.Timeout;
 
   constructor(
     readonly repository: Repository,
     private readonly sink: ViewSink,
     private readonly now: () => number = Date.now,
     private readonly onCommitted?: (sessionId: string, events: SessionEvent[]) => void,
+    /** Days after which a session never used is deleted. */
+    private readonly unusedSessionDays = 14,
   ) {
     this.sweepTimer = guardedInterval('sessions: evict idle', () => this.evictIdle(), 60_000);
+    this.retentionTimer = guardedInterval(
+      'sessions: delete unused',
+      () => this.deleteUnused(),
+      RETENTION_SWEEP_MS,
+    );
   }
 
   get liveCount(): number {
@@ -273,6 +284,14 @@ export class SessionManager {
     return session && sessionResults(session.state, this.now());
   }
 
+  /** Deletes sessions never used within the retention period; returns how many. */
+  async deleteUnused(): Promise<number> {
+    const before = this.now() - this.unusedSessionDays * 24 * 60 * 60 * 1000;
+    const deleted = await this.repository.deleteUnusedSessions(before, [...this.live.keys()]);
+    if (deleted > 0) console.log(`[retention] deleted ${deleted} sessions never used`);
+    return deleted;
+  }
+
   private async evictIdle(): Promise<void> {
     const now = this.now();
     for (const [id, session] of this.live) {
@@ -288,6 +307,7 @@ export class SessionManager {
   /** Finishes queued work and snapshots every live session. */
   async close(): Promise<void> {
     clearInterval(this.sweepTimer);
+    clearInterval(this.retentionTimer);
     await Promise.all(
       [...this.live.values()].map((s) =>
         s.close().catch((error: unknown) => reportFault(`sessions: close ${s.id}`, error)),

@@ -265,6 +265,42 @@ export class Repository {
     );
   }
 
+  /**
+   * Deletes sessions created before `before` that were never used: still in the lobby,
+   * nobody joined, no document. Returns how many went. One transaction; sessions listed in
+   * `keep` (live in memory) are left alone.
+   */
+  async deleteUnusedSessions(before: number, keep: readonly string[]): Promise<number> {
+    return retrying(() =>
+      this.db.transaction().execute(async (trx) => {
+        let query = trx
+          .selectFrom('sessions')
+          .select('id')
+          .where('phase', '=', 'lobby')
+          .where('participant_count', '=', 0)
+          .where('created_at', '<', before)
+          .where(({ not, exists, selectFrom }) =>
+            not(
+              exists(
+                selectFrom('documents')
+                  .select('documents.id')
+                  .whereRef('documents.session_id', '=', 'sessions.id'),
+              ),
+            ),
+          )
+          .limit(500);
+        if (keep.length > 0) query = query.where('id', 'not in', [...keep]);
+        const ids = (await query.execute()).map((r) => r.id);
+        if (ids.length === 0) return 0;
+        await trx.deleteFrom('participant_tokens').where('session_id', 'in', ids).execute();
+        await trx.deleteFrom('snapshots').where('session_id', 'in', ids).execute();
+        await trx.deleteFrom('events').where('session_id', 'in', ids).execute();
+        await trx.deleteFrom('sessions').where('id', 'in', ids).execute();
+        return ids.length;
+      }),
+    );
+  }
+
   /** Stored bytes of all of a session's documents. */
   async sessionDocumentBytes(sessionId: string): Promise<number> {
     const row = await this.db
