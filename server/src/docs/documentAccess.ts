@@ -112,16 +112,12 @@ export class DocumentAccess {
     }
   }
 
-  /** Edits are rate-limited per person (seat, session console, or link), not per socket. */
+  /**
+   * Edits are rate-limited per person (seat, session console), not per socket; a whole team
+   * may share one edit link, so each of a link's connections has its own budget.
+   */
   rateKey(principal: Principal, socketId: string): string {
-    switch (principal.role) {
-      case 'participant':
-        return `p:${principal.participantId}`;
-      case 'facilitator':
-        return `f:${principal.sessionId}`;
-      case 'link':
-        // A whole team may share one edit link: each of its connections has its own budget.
-        return `l:${principal.linkId}:${socketId}`;
-    }
+    const key = this.identityKey(principal);
+    return principal.role === 'link' ? `${key}:${socketId}` : key;
   }
 }
