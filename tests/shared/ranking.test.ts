@@ -73,15 +73,15 @@ describe('ranking config', () => {
     const parse = (input: unknown) => getExercise('ranking')?.parseConfig(input);
     expect(parse(config({ items: items('A', 'B') }))).toMatchObject({
       ok: false,
-      error: { message: expect.stringContaining('at least 3 items') },
+      error: { message: expect.stringContaining('at least 3 items') as unknown },
     });
     expect(parse(config({ items: items(...'ABCDEFGHIJK') }))).toMatchObject({
       ok: false,
-      error: { message: expect.stringContaining('at most 10 items') },
+      error: { message: expect.stringContaining('at most 10 items') as unknown },
     });
     expect(parse(config({ items: items('A', 'B', 'a') }))).toMatchObject({
       ok: false,
-      error: { message: expect.stringContaining('different') },
+      error: { message: expect.stringContaining('different') as unknown },
     });
   });
 });

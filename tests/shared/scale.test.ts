@@ -89,22 +89,25 @@ describe('scale config', () => {
     const problems = (input: unknown) => getExercise('scale')?.parseConfig(input);
     expect(problems(config({ statements: [] }))).toMatchObject({
       ok: false,
-      error: { message: expect.stringContaining('at least one statement') },
+      error: { message: expect.stringContaining('at least one statement') as unknown },
     });
     expect(
       problems(config({ statements: Array.from({ length: 13 }, (_, i) => `S${i}`) })),
-    ).toMatchObject({ ok: false, error: { message: expect.stringContaining('At most 12') } });
+    ).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('At most 12') as unknown },
+    });
     expect(problems(config({ statements: ['Same.', 'same'] }))).toMatchObject({
       ok: false,
-      error: { message: expect.stringContaining('different') },
+      error: { message: expect.stringContaining('different') as unknown },
     });
     expect(problems({ ...config(), scale: '1-7' })).toMatchObject({
       ok: false,
-      error: { message: expect.stringContaining('1-5, 1-10 or 0-100') },
+      error: { message: expect.stringContaining('1-5, 1-10 or 0-100') as unknown },
     });
     expect(problems(config({ lowLabel: 'x'.repeat(41) }))).toMatchObject({
       ok: false,
-      error: { message: expect.stringContaining('at most 40') },
+      error: { message: expect.stringContaining('at most 40') as unknown },
     });
     expect(problems(config({ compareWith: '__proto__' }))).toMatchObject({ ok: false });
   });
