@@ -125,6 +125,16 @@ const validCommands = [
   { type: 'session.lock' },
   { type: 'session.unlock' },
   { type: 'participants.remove', participantIds: ['p1'] },
+  { type: 'qa.settings', isOpen: false },
+  { type: 'qa.settings', allowAnonymous: true, isModerated: true },
+  { type: 'qa.approve', questionId: 'q1' },
+  { type: 'qa.hide', questionId: 'q1', isHidden: true },
+  { type: 'qa.merge', questionId: 'q1', intoId: 'q2' },
+  { type: 'qa.pin', questionId: 'q1', isPinned: true },
+  { type: 'qa.answer', questionId: 'q1', isAnswered: true },
+  { type: 'qa.highlight', questionId: 'q1' },
+  { type: 'qa.highlight', questionId: null },
+  { type: 'qa.display', isFullScreen: true },
 ];
 
 describe('controlCommandSchema', () => {

@@ -11,6 +11,7 @@ import {
   ok,
   PROTOCOL_VERSION,
   planAnswerPayloadSchema,
+  qaActPayloadSchema,
   roundActPayloadSchema,
   syncPayloadSchema,
   type Actor,
@@ -100,6 +101,19 @@ export const SOCKETS_PER_IDENTITY: Record<SocketRole, number> = {
   screen: 12,
 };
 
+/** The session-wide Q&A: participants ask and vote (the facilitator moderates via session.control). */
+const QA_HANDLERS: { 'qa.act': Handler<'qa.act'> } = {
+  'qa.act': {
+    schema: qaActPayloadSchema,
+    roles: ['participant'],
+    async run({ session, actor }, payload) {
+      if (actor?.role !== 'participant') return fail('FORBIDDEN', 'Not allowed');
+      const result = await session.execute(payload, actor);
+      return result.ok ? ok({ seq: result.data.seq }) : result;
+    },
+  },
+};
+
 /** Every client event, its schema, who may send it and what it does. */
 const HANDLERS: { [E in EventName]: Handler<E> } = {
   'session.sync': {
@@ -159,6 +173,7 @@ const HANDLERS: { [E in EventName]: Handler<E> } = {
       return ok({ seq: result.data.seq });
     },
   },
+  ...QA_HANDLERS,
 };
 
 function sendViews(socket: PlayfieldSocket, session: LiveSession): void {

@@ -80,6 +80,11 @@ function countParticipants(state: SessionState): { all: number; present: number 
   return counts;
 }
 
+/** The parts of an own view outside the round (the seat, its Q&A), to send only changes. */
+function seatJsonOf(view: ParticipantOwnView): string {
+  return JSON.stringify([view.name, view.hasLeft, view.qa ?? null]);
+}
+
 /** Most commands stored in one transaction. */
 const MAX_BATCH = 500;
 
@@ -409,6 +414,22 @@ export class LiveSession {
           this.dirtyOwn.add(actor.participantId);
         else this.isAllOwnDirty = true;
         break;
+      // Q&A from a phone: only the asker's or voter's own view changes. A vote re-sends the
+      // shared list lazily (phones in a big room see counts settle each second or so).
+      case 'qa.asked':
+        this.mark('facilitator', 'urgent');
+        if (event.isApproved) {
+          this.mark('screen', 'urgent');
+          this.mark('participants', 'urgent');
+        }
+        this.dirtyOwn.add(event.participantId);
+        break;
+      case 'qa.voted':
+        this.mark('facilitator', 'urgent');
+        this.mark('screen', 'urgent');
+        this.mark('participants', 'lazy');
+        this.dirtyOwn.add(event.participantId);
+        break;
       default:
         for (const audience of AUDIENCES) this.mark(audience, 'urgent');
         this.isAllOwnDirty = true;
@@ -500,7 +521,7 @@ export class LiveSession {
       const message = this.ownMessage(participantId);
       if (!message) continue;
       const held = this.sentOwn.get(participantId) ?? new Map<string, string>();
-      const seatJson = JSON.stringify([message.view.name, message.view.hasLeft]);
+      const seatJson = seatJsonOf(message.view);
       const round = message.view.round;
       const roundJson = round ? JSON.stringify(round.view) : '';
       const heldRoundJson = round
@@ -522,7 +543,7 @@ export class LiveSession {
     const message = this.ownMessage(participantId);
     const held = new Map<string, string>();
     if (message) {
-      held.set('', JSON.stringify([message.view.name, message.view.hasLeft]));
+      held.set('', seatJsonOf(message.view));
       if (message.view.round)
         held.set(message.view.round.id, JSON.stringify(message.view.round.view));
     }

@@ -5,7 +5,13 @@ import type {
   ParticipantPublicView,
   ScreenView,
 } from '../session/views.ts';
-import type { ControlCommand, PlanAnswerPayload, RoundActPayload, SyncPayload } from './schemas.ts';
+import type {
+  ControlCommand,
+  PlanAnswerPayload,
+  QaActPayload,
+  RoundActPayload,
+  SyncPayload,
+} from './schemas.ts';
 
 /** Every server reply to a client event: the data, or a typed error. */
 export type Ack<T> = (result: Result<T>) => void;
@@ -37,6 +43,8 @@ export interface ClientToServerEvents {
   'plan.answer': (payload: PlanAnswerPayload, ack: Ack<Accepted>) => void;
   /** The participant leaves the session for good. */
   'participant.leave': (payload: Record<string, never>, ack: Ack<Accepted>) => void;
+  /** A participant asks a question or sets their vote on one, in the session's Q&A. */
+  'qa.act': (payload: QaActPayload, ack: Ack<Accepted>) => void;
 }
 
 /** Server to client. Each audience receives only its own views. */

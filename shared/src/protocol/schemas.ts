@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
 import { RESERVED_KEYS } from '../own.ts';
+import { QA_LIMITS } from '../session/qa/limits.ts';
 
 export { PROTOCOL_VERSION } from './version.ts';
 
@@ -106,6 +107,50 @@ export type FacilitatorSessionsBody = z.infer<typeof facilitatorSessionsBodySche
 
 const optionalRound = { roundId: idSchema.optional() };
 
+/* ---- Q&A: the session-wide question channel ---- */
+
+/** A question's id, as the server made it. */
+const questionIdSchema = keySchema(/^q[0-9a-z]{1,12}$/, 'Invalid question id');
+
+/** The facilitator's Q&A commands, part of {@link controlCommandSchema}. */
+const qaControlCommandSchemas = [
+  /** Change any of the Q&A's settings live; the others stay. */
+  z
+    .object({
+      type: z.literal('qa.settings'),
+      isOpen: z.boolean().optional(),
+      allowAnonymous: z.boolean().optional(),
+      isModerated: z.boolean().optional(),
+    })
+    .refine(
+      (c) =>
+        c.isOpen !== undefined || c.allowAnonymous !== undefined || c.isModerated !== undefined,
+      'Say which setting changes',
+    ),
+  z.object({ type: z.literal('qa.approve'), questionId: questionIdSchema }),
+  z.object({ type: z.literal('qa.hide'), questionId: questionIdSchema, isHidden: z.boolean() }),
+  /** Merge a duplicate into another question: their votes combine, each seat once. */
+  z.object({ type: z.literal('qa.merge'), questionId: questionIdSchema, intoId: questionIdSchema }),
+  z.object({ type: z.literal('qa.pin'), questionId: questionIdSchema, isPinned: z.boolean() }),
+  z.object({ type: z.literal('qa.answer'), questionId: questionIdSchema, isAnswered: z.boolean() }),
+  /** Show one question large on the room screen, or (null) clear it. */
+  z.object({ type: z.literal('qa.highlight'), questionId: questionIdSchema.nullable() }),
+  /** The room screen shows the Q&A full-screen instead of the round, or the round again. */
+  z.object({ type: z.literal('qa.display'), isFullScreen: z.boolean() }),
+] as const;
+
+/** What a participant does in the Q&A (the `qa.act` socket event). */
+export const qaActPayloadSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('qa.ask'),
+    text: cleanText(QA_LIMITS.questionLength, { what: 'A question' }),
+    isAnonymous: z.boolean(),
+  }),
+  /** Sets this seat's vote on a question: sending it twice counts once. */
+  z.object({ type: z.literal('qa.vote'), questionId: questionIdSchema, isVoting: z.boolean() }),
+]);
+export type QaActPayload = z.infer<typeof qaActPayloadSchema>;
+
 /** Everything a facilitator can do to a session. */
 export const controlCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('session.start') }),
@@ -152,6 +197,7 @@ export const controlCommandSchema = z.discriminatedUnion('type', [
     type: z.literal('participants.remove'),
     participantIds: z.array(idSchema).min(1).max(LIMITS.participantsPerSession),
   }),
+  ...qaControlCommandSchemas,
 ]);
 export type ControlCommand = z.infer<typeof controlCommandSchema>;
 

@@ -5,6 +5,8 @@ import { dict, own } from '../own.ts';
 import { deriveSeed } from '../random.ts';
 import type { EventEnvelope, SessionEvent } from './events.ts';
 import type { ParticipantRecord, RoundRuntime, SessionState } from './state.ts';
+import { isQaEvent } from './qa/decide.ts';
+import { applyQa } from './qa/apply.ts';
 
 /**
  * A copy of `record` with `key` set, without a prototype: the session's records are keyed
@@ -124,6 +126,7 @@ function removeSeats(state: SessionState, ids: readonly string[]): SessionState 
 }
 
 function applyChange(state: SessionState, event: SessionEvent, at: number): SessionState {
+  if (isQaEvent(event)) return { ...state, qa: applyQa(state.qa, event, at) };
   switch (event.type) {
     case 'session.created':
       return state;

@@ -4,11 +4,12 @@ import type { Actor } from '../exercises/types.ts';
 import { LIMITS } from '../limits.ts';
 import { hasOwn, own } from '../own.ts';
 import { ROOM_LOCKED_MESSAGE } from '../protocol/errors.ts';
-import type { ControlCommand } from '../protocol/schemas.ts';
+import type { ControlCommand, QaActPayload } from '../protocol/schemas.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { applyEvent, nameKey, roundContext, withRoundState } from './apply.ts';
 import type { EventEnvelope, SessionEvent } from './events.ts';
 import type { SessionState } from './state.ts';
+import { decideQa, isQaCommand } from './qa/decide.ts';
 
 /** A command from a participant, or made on the server's behalf (joins come over HTTP). */
 export type SessionCommand =
@@ -17,7 +18,9 @@ export type SessionCommand =
   | { type: 'participant.join'; name: string }
   | { type: 'participant.leave' }
   /** Made by the server once a participant's answer to a prompt is in their plan. */
-  | { type: 'prompt.respond'; roundId: string };
+  | { type: 'prompt.respond'; roundId: string }
+  /** A participant asks or votes in the session's Q&A. */
+  | QaActPayload;
 
 /** Who issued a command: an authenticated actor, or the server itself. */
 export type CommandActor = Actor | { role: 'system' };
@@ -162,6 +165,10 @@ function decideWithRound(
   meta: DecideMeta,
 ): Result<Decision> {
   if (command.type === 'round.act') return decideRoundAct(state, command, actor, meta);
+  if (isQaCommand(command)) {
+    const qa = decideQa(state, command, actor, meta);
+    return qa.ok ? ok({ events: qa.data }) : qa;
+  }
   const events = decideSession(state, command, actor, meta);
   return events.ok ? ok({ events: events.data }) : events;
 }
@@ -202,7 +209,7 @@ function decideRoundAct(
 
 function decideSession(
   state: SessionState,
-  command: Exclude<SessionCommand, { type: 'round.act' }>,
+  command: Exclude<SessionCommand, { type: 'round.act' } | { type: `qa.${string}` }>,
   actor: CommandActor,
   meta: DecideMeta,
 ): Result<SessionEvent[]> {

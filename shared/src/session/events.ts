@@ -1,5 +1,6 @@
 import type { RoundSpec } from '../exercises/registry.ts';
 import type { Actor } from '../exercises/types.ts';
+import type { QaEvent } from './qa/model.ts';
 
 /**
  * What happened in a session, as stored in its append-only log. Events are facts that
@@ -40,7 +41,9 @@ export type SessionEvent =
   | { type: 'timer.started'; durationMs: number }
   | { type: 'timer.paused' }
   | { type: 'timer.resumed' }
-  | { type: 'timer.cleared' };
+  | { type: 'timer.cleared' }
+  /** The session-wide Q&A (see `qa/model.ts`). */
+  | QaEvent;
 
 /** An event with its place in the log and the server time it was accepted at. */
 export interface EventEnvelope {

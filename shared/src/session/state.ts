@@ -1,4 +1,5 @@
 import type { RoundSpec } from '../exercises/registry.ts';
+import type { QaState } from './qa/model.ts';
 
 /** Where a session stands. */
 export type SessionPhase = 'lobby' | 'live' | 'ended';
@@ -66,6 +67,11 @@ export interface SessionState {
   prompt?: { roundId: string } | null;
   /** Who has answered or skipped each round's prompt (the answers live in their plans). */
   promptResponses?: Record<string, Record<string, true>>;
+  /**
+   * The session-wide Q&A. Optional because sessions (and snapshots) from before it existed
+   * lack it: absent means open, nothing asked yet.
+   */
+  qa?: QaState;
   /** Sequence number of the last event applied. */
   seq: number;
 }

@@ -8,6 +8,16 @@ import type { RoundControl, RoundSummary } from '../exercises/types.ts';
 import { own } from '../own.ts';
 import { roundContext } from './apply.ts';
 import type { SessionPhase, SessionState, TimerState } from './state.ts';
+import {
+  qaFacilitatorView,
+  qaOwnView,
+  qaPublicView,
+  qaScreenView,
+  type QaFacilitatorView,
+  type QaOwnView,
+  type QaPublicView,
+  type QaScreenView,
+} from './qa/views.ts';
 
 /** The session header every audience sees. */
 export interface SessionHeader {
@@ -74,6 +84,8 @@ export interface FacilitatorView {
   roster: RosterItemView[];
   timer: TimerState | null;
   round: CurrentRoundView<'facilitator'> | null;
+  /** The session-wide Q&A (optional in the type: views from older servers lack it). */
+  qa?: QaFacilitatorView;
 }
 
 /** Identical for every phone in the room, so it is serialised and sent once per change. */
@@ -83,6 +95,8 @@ export interface ParticipantPublicView {
   participantCount: number;
   timer: TimerState | null;
   round: CurrentRoundView<'participantPublic'> | null;
+  /** The Q&A's list, the same for every phone. */
+  qa?: QaPublicView;
 }
 
 /** What only one participant sees: their seat and their own answers. */
@@ -93,6 +107,8 @@ export interface ParticipantOwnView {
   /** The facilitator closed this seat: the phone says so instead of the round. */
   isRemoved: boolean;
   round: (RoundViewFor<'participantOwn'> & { id: string }) | null;
+  /** This seat's Q&A votes and questions (absent while it has none, and for a removed seat). */
+  qa?: QaOwnView;
 }
 
 /** The projector lists this many names at most; the rest is a count. */
@@ -107,6 +123,8 @@ export interface ScreenView {
   onlineCount: number;
   timer: TimerState | null;
   round: CurrentRoundView<'screen'> | null;
+  /** The Q&A as the room sees it: highlighted question, or the best few. */
+  qa?: QaScreenView;
 }
 
 /** A finished round's results, for the session's results and its notebook. */
@@ -203,6 +221,7 @@ export function facilitatorView(
     round: currentRound<'facilitator'>(state, at, (r, s, ctx) =>
       exerciseOf(r).facilitatorView(s, ctx),
     ),
+    qa: qaFacilitatorView(state),
   };
 }
 
@@ -227,6 +246,7 @@ export function participantPublicView(state: SessionState, at: number): Particip
         exerciseOf(r).participantPublicView(s, ctx),
       ),
     ),
+    qa: qaPublicView(state),
   };
 }
 
@@ -256,7 +276,15 @@ export function participantOwnView(
     hasLeft: seat.hasLeft,
     isRemoved: seat.isRemoved === true,
     round: ownRound,
+    ...ownQa(state, seat.isRemoved === true ? null : participantId),
   };
+}
+
+/** A seat's Q&A part of its own view: absent while it has neither asked nor voted. */
+function ownQa(state: SessionState, participantId: string | null): { qa?: QaOwnView } {
+  if (participantId === null) return {};
+  const qa = qaOwnView(state, participantId);
+  return qa.votedIds.length + qa.mineIds.length + qa.pending.length > 0 ? { qa } : {};
 }
 
 /**
@@ -295,6 +323,7 @@ export function screenView(
     onlineCount: present.reduce((n, p) => n + (online.has(p.id) ? 1 : 0), 0),
     timer: state.timer,
     round: currentRound<'screen'>(state, at, (r, s, ctx) => exerciseOf(r).screenView(s, ctx)),
+    qa: qaScreenView(state),
   };
 }
 
@@ -307,3 +336,6 @@ export function sessionResults(state: SessionState, at: number): RoundResult[] {
     return [{ roundId: round.id, kind: round.kind, title: round.title, summary }];
   });
 }
+
+// The Q&A's own parts (schemas aside), exported with the session's views they belong to.
+export * from './qa/index.ts';
