@@ -8,6 +8,7 @@ import { FineLineParticipant } from './fineLine/Participant.tsx';
 import { GapRatingParticipant } from './gapRating/Participant.tsx';
 import { PlayingFieldParticipant } from './playingField/Participant.tsx';
 import { PollParticipant } from './poll/Participant.tsx';
+import { QuizParticipant } from './quiz/Participant.tsx';
 import { RedBeadParticipant } from './redBead/Participant.tsx';
 import { RolePlayParticipant } from './rolePlay/Participant.tsx';
 import { SortParticipant } from './sort/Participant.tsx';
@@ -80,5 +81,11 @@ export const EXERCISE_UI: { [K in ExerciseKind]: ExerciseUi<K> } = {
     Facilitator: lazy(() => import('./actionPlan/Facilitator.tsx')),
     Screen: lazy(() => import('./actionPlan/Screen.tsx')),
     ConfigEditor: lazy(() => import('./actionPlan/ConfigEditor.tsx')),
+  },
+  quiz: {
+    Participant: QuizParticipant,
+    Facilitator: lazy(() => import('./quiz/Facilitator.tsx')),
+    Screen: lazy(() => import('./quiz/Screen.tsx')),
+    ConfigEditor: lazy(() => import('./quiz/ConfigEditor.tsx')),
   },
 };

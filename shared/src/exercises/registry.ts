@@ -8,6 +8,7 @@ import { fineLine } from './fineLine/index.ts';
 import { gapRating } from './gapRating/index.ts';
 import { playingField } from './playingField/index.ts';
 import { poll } from './poll/index.ts';
+import { quiz } from './quiz/index.ts';
 import { redBead } from './redBead/index.ts';
 import { rolePlay } from './rolePlay/index.ts';
 import { sort } from './sort/index.ts';
@@ -33,6 +34,7 @@ export const EXERCISES = {
   rolePlay,
   brainstorm,
   actionPlan,
+  quiz,
 } as const;
 
 /** The kind of an exercise, e.g. `'poll'`. */
