@@ -9,9 +9,12 @@ import { GapRatingParticipant } from './gapRating/Participant.tsx';
 import { PlayingFieldParticipant } from './playingField/Participant.tsx';
 import { PollParticipant } from './poll/Participant.tsx';
 import { QuizParticipant } from './quiz/Participant.tsx';
+import { RankingParticipant } from './ranking/Participant.tsx';
 import { RedBeadParticipant } from './redBead/Participant.tsx';
 import { RolePlayParticipant } from './rolePlay/Participant.tsx';
+import { ScaleParticipant } from './scale/Participant.tsx';
 import { SortParticipant } from './sort/Participant.tsx';
+import { WordCloudParticipant } from './wordCloud/Participant.tsx';
 import type { ExerciseUi } from './types.ts';
 
 /** Every exercise's components, by kind. Adding an exercise adds one entry here. */
@@ -82,10 +85,28 @@ export const EXERCISE_UI: { [K in ExerciseKind]: ExerciseUi<K> } = {
     Screen: lazy(() => import('./actionPlan/Screen.tsx')),
     ConfigEditor: lazy(() => import('./actionPlan/ConfigEditor.tsx')),
   },
+  wordCloud: {
+    Participant: WordCloudParticipant,
+    Facilitator: lazy(() => import('./wordCloud/Facilitator.tsx')),
+    Screen: lazy(() => import('./wordCloud/Screen.tsx')),
+    ConfigEditor: lazy(() => import('./wordCloud/ConfigEditor.tsx')),
+  },
   quiz: {
     Participant: QuizParticipant,
     Facilitator: lazy(() => import('./quiz/Facilitator.tsx')),
     Screen: lazy(() => import('./quiz/Screen.tsx')),
     ConfigEditor: lazy(() => import('./quiz/ConfigEditor.tsx')),
+  },
+  scale: {
+    Participant: ScaleParticipant,
+    Facilitator: lazy(() => import('./scale/Facilitator.tsx')),
+    Screen: lazy(() => import('./scale/Screen.tsx')),
+    ConfigEditor: lazy(() => import('./scale/ConfigEditor.tsx')),
+  },
+  ranking: {
+    Participant: RankingParticipant,
+    Facilitator: lazy(() => import('./ranking/Facilitator.tsx')),
+    Screen: lazy(() => import('./ranking/Screen.tsx')),
+    ConfigEditor: lazy(() => import('./ranking/ConfigEditor.tsx')),
   },
 };

@@ -11,7 +11,10 @@ import { poll } from './poll/index.ts';
 import { quiz } from './quiz/index.ts';
 import { redBead } from './redBead/index.ts';
 import { rolePlay } from './rolePlay/index.ts';
+import { ranking } from './ranking/index.ts';
+import { scale } from './scale/index.ts';
 import { sort } from './sort/index.ts';
+import { wordCloud } from './wordCloud/index.ts';
 import type {
   Actor,
   ExerciseDefinition,
@@ -35,6 +38,9 @@ export const EXERCISES = {
   brainstorm,
   actionPlan,
   quiz,
+  scale,
+  ranking,
+  wordCloud,
 } as const;
 
 /** The kind of an exercise, e.g. `'poll'`. */

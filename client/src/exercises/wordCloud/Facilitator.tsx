@@ -1,0 +1,280 @@
+import { useId, useState } from 'react';
+import type { ConsoleEntry, EntryStatus } from '@playfield/shared/exercises/wordCloud/index';
+import { BarChart } from '../../components/BarChart.tsx';
+import type { FacilitatorProps } from '../types.ts';
+import { wordCloudRuleText } from './Participant.tsx';
+import styles from './Facilitator.module.css';
+
+type View = FacilitatorProps<'wordCloud'>['view'];
+type Act = FacilitatorProps<'wordCloud'>['act'];
+
+const STATUS_LABEL: Record<EntryStatus, string> = {
+  shown: 'Shown',
+  pending: 'Waiting',
+  hidden: 'Hidden',
+};
+
+/** A spreadsheet cell: quoted when needed, formulas defused (a leading = + - @ runs in Excel). */
+function csvCell(value: string): string {
+  const safe =
+    /^[=+\-@\t\r]/.test(value) && !/^[+-]?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The raw entries as CSV: every entry the console lists, with its status and, if named, author. */
+export function entriesCsv(view: View): string {
+  const isNamed = !view.isAnonymous;
+  const header = ['Entry', 'Shown as', 'Status', 'Swear word', 'Counted as'];
+  if (isNamed) header.push('Author');
+  const rows = view.entries.map((e) => {
+    const row = [e.text, e.display, STATUS_LABEL[e.status], e.isProfane ? 'yes' : 'no'];
+    row.push(e.countedAs ?? '');
+    if (isNamed) row.push(e.author ?? '');
+    return row;
+  });
+  return `\uFEFF${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+function downloadCsv(view: View) {
+  const blob = new Blob([entriesCsv(view)], { type: 'text/csv;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = 'word-cloud-entries.csv';
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+function EntryActions({ entry, act }: { entry: ConsoleEntry; act: Act }) {
+  const name = `“${entry.text}”`;
+  return (
+    <span className={styles.actions}>
+      {entry.status === 'pending' && (
+        <button
+          type="button"
+          className="button button--small"
+          aria-label={`Approve ${name}`}
+          onClick={() => void act({ type: 'approve', entryId: entry.id })}
+        >
+          Approve
+        </button>
+      )}
+      {entry.status !== 'hidden' ? (
+        <button
+          type="button"
+          className="button button--small"
+          aria-label={`Hide ${name}`}
+          onClick={() => void act({ type: 'hide', entryId: entry.id })}
+        >
+          Hide
+        </button>
+      ) : (
+        <button
+          type="button"
+          className="button button--small"
+          aria-label={`Restore ${name}`}
+          onClick={() => void act({ type: 'restore', entryId: entry.id })}
+        >
+          Restore
+        </button>
+      )}
+    </span>
+  );
+}
+
+function EntryText({ entry }: { entry: ConsoleEntry }) {
+  return (
+    <span className={styles.text}>
+      {entry.text}
+      {entry.isProfane && <strong className={styles.flag}> · swear word</strong>}
+      {entry.display !== entry.text && (
+        <small className="muted"> · shown as “{entry.display}”</small>
+      )}
+      {entry.author !== undefined && <small className="muted"> · {entry.author}</small>}
+    </span>
+  );
+}
+
+function Merge({ view, act }: { view: View; act: Act }) {
+  const ids = useId();
+  const [from, setFrom] = useState('');
+  const [into, setInto] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const words = view.words;
+  if (words.length < 2) return null;
+  async function merge() {
+    const result = await act({ type: 'merge', from, into });
+    setMessage(result.ok ? null : result.error.message);
+    if (result.ok) setFrom('');
+  }
+  return (
+    <div className={styles.merge}>
+      <label className="field" htmlFor={`${ids}-from`}>
+        <span>Merge</span>
+        <select id={`${ids}-from`} value={from} onChange={(e) => setFrom(e.target.value)}>
+          <option value="">Choose a word</option>
+          {words.map((w) => (
+            <option key={w.key} value={w.key}>
+              {w.label} ({w.count})
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field" htmlFor={`${ids}-into`}>
+        <span>into</span>
+        <select id={`${ids}-into`} value={into} onChange={(e) => setInto(e.target.value)}>
+          <option value="">Choose a word</option>
+          {words.map((w) => (
+            <option key={w.key} value={w.key}>
+              {w.label} ({w.count})
+            </option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        className="button"
+        disabled={from === '' || into === '' || from === into}
+        onClick={() => void merge()}
+      >
+        Merge
+      </button>
+      {message && (
+        <p className="error" role="alert">
+          {message}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The console: live counts, the queue to approve or hide, the words with merges, the raw
+ * entries (authors only in a named round) and their CSV. The room sees the cloud once
+ * revealed with the round controls, or at once when the round is live.
+ */
+export default function WordCloudFacilitator({
+  view,
+  participantCount,
+  act,
+}: FacilitatorProps<'wordCloud'>) {
+  const ids = useId();
+  const { counts } = view;
+  const profaneWaiting = view.queue.filter((e) => e.isProfane).length;
+  const merges = view.words.filter((w) => w.merged.length > 0);
+  return (
+    <div className={`stack ${styles.root}`}>
+      <h3 className="question">{view.question}</h3>
+      <p className="muted">
+        {wordCloudRuleText(view)} · {view.isAnonymous ? 'anonymous' : 'named'} · swear words{' '}
+        {view.profanity === 'mask' ? 'masked' : 'held for you'}
+        {view.isModerated && ' · you approve every entry'}
+      </p>
+      <p className={styles.live} role="status">
+        <strong>{counts.entries}</strong> {counts.entries === 1 ? 'entry' : 'entries'} from{' '}
+        {counts.people} of {participantCount} · {counts.shown} shown · {counts.pending} waiting ·{' '}
+        {counts.hidden} hidden ·{' '}
+        {view.isShownToRoom
+          ? view.isRevealed
+            ? 'the room sees the result'
+            : 'live on the room screen'
+          : 'private until you reveal'}
+      </p>
+
+      <section aria-labelledby={`${ids}-queue`} className="stack stack--tight">
+        <div className={styles.head}>
+          <h4 id={`${ids}-queue`}>Waiting for you ({view.queue.length})</h4>
+          {view.queue.length > profaneWaiting && (
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => void act({ type: 'approveAll' })}
+            >
+              Approve all without swear words
+            </button>
+          )}
+        </div>
+        {view.queue.length === 0 ? (
+          <p className="muted">Nothing waiting.</p>
+        ) : (
+          <ul className={styles.list} aria-label="Entries waiting for approval">
+            {view.queue.map((entry) => (
+              <li key={entry.id} className={styles.row}>
+                <EntryText entry={entry} />
+                <EntryActions entry={entry} act={act} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby={`${ids}-words`} className="stack stack--tight">
+        <h4 id={`${ids}-words`}>{view.mode === 'cloud' ? 'Words' : 'Top words'}</h4>
+        {view.words.length === 0 ? (
+          <p className="muted">No words shown yet.</p>
+        ) : (
+          <BarChart
+            label="Words by count"
+            labels={view.words.slice(0, 15).map((w) => w.label)}
+            values={view.words.slice(0, 15).map((w) => w.count)}
+          />
+        )}
+        <Merge view={view} act={act} />
+        {merges.length > 0 && (
+          <ul className={styles.list} aria-label="Merged words">
+            {merges.flatMap((w) =>
+              w.merged.map((m) => (
+                <li key={m.key} className={styles.row}>
+                  <span>
+                    “{m.label}” ({m.count}) counts as “{w.label}”
+                  </span>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={`Undo merging “${m.label}” into “${w.label}”`}
+                    onClick={() => void act({ type: 'unmerge', key: m.key })}
+                  >
+                    Undo
+                  </button>
+                </li>
+              )),
+            )}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby={`${ids}-all`} className="stack stack--tight">
+        <div className={styles.head}>
+          <h4 id={`${ids}-all`}>All entries</h4>
+          <button
+            type="button"
+            className="button button--small"
+            disabled={view.entries.length === 0}
+            onClick={() => downloadCsv(view)}
+          >
+            Download entries (CSV)
+          </button>
+        </div>
+        {view.moreEntries > 0 && (
+          <p className="muted">
+            The newest {view.entries.length} are listed; {view.moreEntries} older ones are in the
+            round’s export.
+          </p>
+        )}
+        {view.entries.length === 0 ? (
+          <p className="muted">No entries yet.</p>
+        ) : (
+          <ul className={styles.list} aria-label="All entries">
+            {view.entries.map((entry) => (
+              <li key={entry.id} className={styles.row}>
+                <span className={styles.status}>{STATUS_LABEL[entry.status]}</span>
+                <EntryText entry={entry} />
+                <EntryActions entry={entry} act={act} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

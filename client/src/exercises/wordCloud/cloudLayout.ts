@@ -1,0 +1,110 @@
+import cloud from 'd3-cloud';
+import type { CloudWord } from '@playfield/shared/exercises/wordCloud/index';
+
+/** A word placed on the cloud, its centre relative to the cloud's centre. */
+export interface PlacedWord {
+  key: string;
+  text: string;
+  count: number;
+  size: number;
+  x: number;
+  y: number;
+  /** Rank order, for the colour tone. */
+  rank: number;
+}
+
+/** The font the canvas measures with: the SVG must draw with the same one. */
+export const CLOUD_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
+/** The smallest type on the room screen: 24 px, readable from the back at 1366x768. */
+export const MIN_FONT_PX = 24;
+
+/** A small seeded generator (mulberry32), so the same words always land in the same places. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface LayoutWord {
+  key: string;
+  text: string;
+  count: number;
+  size: number;
+  rank: number;
+  x?: number;
+  y?: number;
+}
+
+/** One run of d3-cloud; with an infinite time interval it finishes before `start` returns. */
+function place(words: LayoutWord[], width: number, height: number): LayoutWord[] {
+  let placed: LayoutWord[] = [];
+  cloud<LayoutWord>()
+    .size([width, height])
+    .words(words.map((w) => ({ ...w })))
+    .padding(6)
+    .rotate(0)
+    .font(CLOUD_FONT)
+    .fontWeight(700)
+    .fontSize((w) => w.size)
+    .text((w) => w.text)
+    .spiral('archimedean')
+    .random(seeded(20250601))
+    .timeInterval(Infinity)
+    .on('end', (result) => {
+      placed = result;
+    })
+    .start();
+  return placed;
+}
+
+/**
+ * Lays out the words in `width` x `height` without overlaps (d3-cloud checks every glyph's
+ * pixels), size by count. If not every word fits, all sizes shrink and it tries again; at
+ * the smallest readable size the least counted words are left out (the caller counts them).
+ * Deterministic: seeded randomness, no rotation, words in the order given.
+ */
+export function layoutCloud(words: readonly CloudWord[], width: number, height: number) {
+  if (words.length === 0 || width < 50 || height < 50) return { placed: [], left: words.length };
+  const counts = words.map((w) => w.count);
+  const max = Math.max(...counts);
+  const min = Math.min(...counts);
+  const longest = Math.max(...words.map((w) => Array.from(w.label).length));
+  // The biggest word fits the width and takes at most a third of the height.
+  let top = Math.min(height / 3, (width * 0.9) / Math.max(4, longest * 0.62), 200);
+  let take = words.length;
+  for (let attempt = 0; attempt < 16; attempt++) {
+    const bottom = Math.max(MIN_FONT_PX, top / 3.2);
+    const sized: LayoutWord[] = words.slice(0, take).map((w, rank) => ({
+      key: w.key,
+      text: w.label,
+      count: w.count,
+      rank,
+      size: Math.round(
+        max === min ? top : bottom + (top - bottom) * Math.sqrt((w.count - min) / (max - min)),
+      ),
+    }));
+    const placed = place(sized, width, height);
+    if (placed.length === sized.length) {
+      return {
+        placed: placed.map((w): PlacedWord => ({
+          key: w.key,
+          text: w.text,
+          count: w.count,
+          size: w.size,
+          rank: w.rank,
+          x: w.x ?? 0,
+          y: w.y ?? 0,
+        })),
+        left: words.length - take,
+      };
+    }
+    if (top > MIN_FONT_PX * 1.5) top *= 0.85;
+    else take = Math.max(1, Math.min(take - 1, placed.length));
+  }
+  return { placed: [], left: words.length };
+}
