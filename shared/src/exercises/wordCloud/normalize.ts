@@ -10,8 +10,11 @@ export interface Term {
   spelling: string;
 }
 
-/** Punctuation and separators around a word ("(great!)", "“fast”", "customers'"). */
-const SURROUNDING = /^[\p{P}\p{Z}]+|[\p{P}\p{Z}]+$/gu;
+/**
+ * Punctuation and separators around a word ("(great!)", "“fast”", "customers'"), except
+ * the stars of a masked swear word ("s***"), which must stay masked.
+ */
+const SURROUNDING = /^(?:(?!\*)[\p{P}\p{Z}])+|(?:(?!\*)[\p{P}\p{Z}])+$/gu;
 /** A possessive ending: "customer's", "customer’s". */
 const POSSESSIVE = /['’]s$/u;
 
