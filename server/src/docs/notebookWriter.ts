@@ -2,6 +2,8 @@ import {
   docIdOf,
   getExercise,
   own,
+  QA_NOTEBOOK_ROUND,
+  qaSummary,
   roundContext,
   type RoundSummary,
   type SessionEvent,
@@ -27,6 +29,12 @@ const TRIGGERS = new Set<SessionEvent['type']>([
   'agenda.updated',
   'agenda.removed',
   'agenda.moved',
+  // The Q&A's block follows moderation (votes are caught up at the next of these).
+  'qa.approved',
+  'qa.hidden',
+  'qa.merged',
+  'qa.answered',
+  'qa.pinned',
 ]);
 
 /** A burst of commands (next, next, next) writes the notebook once. */
@@ -91,6 +99,7 @@ export class NotebookWriter {
           ]
         : [];
     });
+    const qa = qaResults(state);
     const result = await this.hub.change(docIdOf({ kind: 'notebook', sessionId }), (doc) => {
       initNotebook(doc, {
         title: state.title,
@@ -105,6 +114,7 @@ export class NotebookWriter {
           state.agenda.map((r) => ({ title: r.title, kind: r.kind })),
         );
       for (const round of results) writeRoundResults(doc, round, at);
+      if (qa) writeRoundResults(doc, qa, at);
     });
     if (!result.ok) console.warn(`[notebook] ${sessionId}: ${result.error.message}`);
   }
@@ -125,6 +135,21 @@ function roundSummary(state: SessionState, roundId: string, at: number): RoundSu
     return exercise.summary(runtime.state, roundContext(state, runtime, at));
   } catch (error) {
     reportFault(`notebook: summary of round ${roundId}`, error);
+    return null;
+  }
+}
+
+/**
+ * The session's Q&A as a round-type block (roundId and kind "qa"), so the notebook's
+ * schema needs nothing new: its questions with votes and answered marks. Null (and
+ * reported, if it failed) when there is nothing to write.
+ */
+function qaResults(state: SessionState) {
+  try {
+    const summary = qaSummary(state);
+    return summary && { ...QA_NOTEBOOK_ROUND, title: 'Questions from the room', summary };
+  } catch (error) {
+    reportFault('notebook: summary of the Q&A', error);
     return null;
   }
 }
