@@ -201,7 +201,11 @@ function QuestionEditor({
             min={QUIZ_LIMITS.minSeconds}
             max={QUIZ_LIMITS.maxSeconds}
             value={question.timeLimitSeconds}
+            // Free while typing ("3" on the way to "30"), brought into bounds on leaving.
             onChange={(e) =>
+              onChange({ timeLimitSeconds: whole(e.target.value, 0, QUIZ_LIMITS.maxSeconds) })
+            }
+            onBlur={(e) =>
               onChange({
                 timeLimitSeconds: whole(
                   e.target.value,
