@@ -155,8 +155,12 @@ export interface WordCloudViews {
   screen: WordCloudScreenView;
 }
 
+const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Most counted first; ties alphabetical ignoring case, then by code point (deterministic). */
 const byCount = (a: CloudWord, b: CloudWord) =>
-  b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
+  b.count - a.count ||
+  order(a.label.toLowerCase(), b.label.toLowerCase()) ||
+  order(a.label, b.label);
 
 /**
  * The cloud's words: counts of shown entries, merged words folded into the word they were
