@@ -432,6 +432,10 @@ export class DocumentHub {
   ): Result<never> | null {
     const isPlan = live.ref.kind === 'plan';
     const limit = isPlan ? LIMITS.planDocBytes : LIMITS.notebookDocBytes;
+    // The running size counts every update since the last compaction, overwritten ones
+    // included: at the limit, measure what the document really holds before refusing.
+    if (live.size + update.byteLength > limit)
+      live.size = Y.encodeStateAsUpdate(live.doc).byteLength;
     if (live.size + update.byteLength > limit) {
       return fail(
         'TOO_LARGE',

@@ -5,6 +5,8 @@ import { cleanText, fail, ok, type Result } from '@playfield/shared';
 
 /** Who a presence belongs to, from the socket's credential, never from the message. */
 export interface PresenceIdentity {
+  /** One key per person (a seat, a console, a link): their devices may share presences. */
+  key: string;
   role: 'facilitator' | 'participant' | 'link';
   /** The seat's name for a participant; null where the credential carries none. */
   name: string | null;
@@ -12,6 +14,8 @@ export interface PresenceIdentity {
 
 /** Presence client ids one socket may announce (a page has one; a few reloads' worth). */
 const IDS_PER_SOCKET = 4;
+/** Client ids remembered after their socket left, so nobody else can take one over. */
+const REMEMBERED_IDS = 10_000;
 const NAME_LIMIT = 40;
 const nameSchema = cleanText(NAME_LIMIT);
 const COLOR = /^#[0-9a-fA-F]{6}$/;
@@ -72,13 +76,15 @@ function cleanState(state: Record<string, unknown>, identity: PresenceIdentity) 
 }
 
 /**
- * Who owns which presence of one document. A socket owns the client ids it announced
- * first (a few at most); nobody else can change or remove them, so a read link cannot
- * rename the facilitator or fill the page with ghosts.
+ * Who owns which presence of one document. A client id belongs to the person whose socket
+ * announced it first, and stays theirs after that socket leaves (a reloading page keeps
+ * its id): nobody else can change or remove it, so a read link cannot rename the
+ * facilitator or fill the page with ghosts. A socket announces a few ids at most.
  */
 export class Presence {
-  /** Sockets holding the document, and the client ids each owns. */
+  /** Sockets holding the document, and the client ids each announced. */
   private readonly holders = new Map<string, Set<number>>();
+  /** Client id -> the person it belongs to (in announcement order, for forgetting). */
   private readonly owners = new Map<number, string>();
 
   constructor(private readonly awareness: Awareness) {}
@@ -100,30 +106,38 @@ export class Presence {
     const clean: Entry[] = [];
     for (const entry of entries) {
       const owner = this.owners.get(entry.clientId);
-      if (owner !== undefined && owner !== socketId)
+      if (owner !== undefined && owner !== identity.key)
         return fail('FORBIDDEN', 'That presence belongs to someone else');
-      if (owner === undefined) {
-        if (ids.size >= IDS_PER_SOCKET) return fail('FORBIDDEN', 'Too many presences');
-        if (this.awareness.getStates().has(entry.clientId) || entry.clientId === 0)
-          return fail('FORBIDDEN', 'That presence belongs to someone else');
-      }
+      if (!ids.has(entry.clientId) && ids.size >= IDS_PER_SOCKET)
+        return fail('FORBIDDEN', 'Too many presences');
       const state = entry.state && cleanState(entry.state, identity);
       if (entry.state && !state) return fail('BAD_REQUEST', 'A presence needs a name');
       clean.push({ ...entry, state });
     }
     for (const { clientId } of clean) {
       ids.add(clientId);
-      this.owners.set(clientId, socketId);
+      if (!this.owners.has(clientId)) this.remember(clientId, identity.key);
     }
     return ok(encodeEntries(clean));
   }
 
-  /** The socket let go of the document: the client ids it owned, now free. */
+  private remember(clientId: number, key: string): void {
+    this.owners.set(clientId, key);
+    if (this.owners.size <= REMEMBERED_IDS) return;
+    // Forget the oldest id nobody holds now.
+    const held = new Set([...this.holders.values()].flatMap((set) => [...set]));
+    for (const id of this.owners.keys()) {
+      if (held.has(id)) continue;
+      this.owners.delete(id);
+      break;
+    }
+  }
+
+  /** The socket let go of the document: the client ids it announced (their states go). */
   release(socketId: string): number[] {
     const ids = this.holders.get(socketId);
     if (!ids) return [];
     this.holders.delete(socketId);
-    for (const id of ids) this.owners.delete(id);
     return [...ids];
   }
 }

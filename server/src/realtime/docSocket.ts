@@ -157,6 +157,7 @@ export function attachDocSockets(
         if (!socket.data.docs.has(docId)) return fail('FORBIDDEN', 'Open the document first');
         const { principal } = socket.data;
         return hub.updatePresence(await hub.get(docId), socket.id, update, {
+          key: access.identityKey(principal),
           role: principal.role,
           name: principal.role === 'participant' ? principal.name : null,
         });

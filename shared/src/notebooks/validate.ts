@@ -88,6 +88,9 @@ export function defineNotebookRoots(doc: Y.Doc): void {
 function structureProblem(doc: Y.Doc): string | null {
   for (const [name, type] of doc.share) {
     const expected = ROOTS.get(name);
+    // Decoding an update names every root it mentions, even one whose edits were already
+    // known and skipped: an empty root holds nothing and changes nothing.
+    if (!expected && type._start === null && type._map.size === 0) continue;
     if (!expected) return `unknown part "${name.slice(0, 40)}"`;
     // A root first seen in an update is a bare type until it is read as a map or array.
     if (!(type instanceof expected) && type.constructor !== Y.AbstractType)
