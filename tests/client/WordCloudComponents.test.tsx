@@ -43,7 +43,7 @@ function config(o: Partial<WordCloudConfig> = {}): WordCloudConfig {
 }
 
 function stateWith(
-  steps: [string | 'fac', WordCloudParticipantAction | WordCloudFacilitatorAction][],
+  steps: [string, WordCloudParticipantAction | WordCloudFacilitatorAction][],
   c: Partial<WordCloudConfig> = {},
 ): WordCloudState {
   return steps.reduce(
