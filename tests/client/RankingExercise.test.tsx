@@ -151,10 +151,10 @@ describe('RankingFacilitator and RankingScreen', () => {
       'listitem',
     );
     expect(items.map((li) => li.textContent)).toEqual([
-      '=1Apathy1× first · places 1–25 pts',
-      '=1Brush-off1× first · places 1–25 pts',
-      '=3Coldness0× first · places 3–41 pts',
-      '=3Robotism0× first · places 3–41 pts',
+      '=1Apathy5 pts1× 1st · places 1–2',
+      '=1Brush-off5 pts1× 1st · places 1–2',
+      '=3Coldness1 pts0× 1st · places 3–4',
+      '=3Robotism1 pts0× 1st · places 3–4',
     ]);
   });
 });

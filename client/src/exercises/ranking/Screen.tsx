@@ -11,27 +11,25 @@ export default function RankingScreen({ view, participantCount }: ScreenProps<'r
   const results = view.results;
   const max = Math.max(1, ...(results ?? []).map((r) => r.points));
   return (
-    <div className={styles.root}>
+    <div className={styles.root} data-testid="exercise-screen">
       <h2 className={styles.question}>{view.question}</h2>
       <p className={styles.meta}>
         <strong>{view.submitted}</strong> of {participantCount} ranked
-        {results && ' · Borda points · = shares a rank'}
+        {results && ' · Borda points · “=” shares a rank · times first · range of places'}
       </p>
       {results ? (
         <ol className={styles.rows} aria-label="The room’s ranking">
           {results.map((r) => (
             <li key={r.item} className={styles.row}>
               <span className={styles.rank}>{rankLabel(r)}</span>
-              <span className={styles.label}>
-                {r.label}
-                <span className={styles.spread}>
-                  {r.firsts}× first · places {rangeLabel(r)}
-                </span>
-              </span>
+              <span className={styles.label}>{r.label}</span>
               <span className={styles.track} aria-hidden="true">
                 <span className={styles.bar} style={{ width: `${(r.points / max) * 100}%` }} />
               </span>
               <span className={styles.points}>{r.points} pts</span>
+              <span className={styles.spread}>
+                {r.firsts}× 1st · places {rangeLabel(r)}
+              </span>
             </li>
           ))}
         </ol>

@@ -33,7 +33,6 @@ export function Distribution({
     <figure
       className={`${styles.chart} ${size === 'large' ? styles.large : styles.small}`}
       aria-label={`${stats.text}: mean ${figure(stats.mean)}, median ${figure(stats.median)}, ${stats.count} ratings`}
-      style={{ margin: 0 }}
     >
       <div
         className={styles.axis}
@@ -58,7 +57,10 @@ export function Distribution({
         {stats.bins.map((bin) => (
           <li key={bin.label} className={styles.bar} aria-label={`${bin.label}: ${bin.count}`}>
             <span className={styles.count}>{bin.count}</span>
-            <span className={styles.fill} style={{ height: `${(bin.count / max) * 75}%` }} />
+            <span
+              className={styles.fill}
+              style={{ height: `calc((100% - 1.3em) * ${bin.count / max})` }}
+            />
           </li>
         ))}
       </ul>

@@ -21,7 +21,7 @@ export default function ScaleScreen({ view, participantCount }: ScreenProps<'sca
   const { scale } = view;
   const pageNote = view.pageCount > 1 ? ` · page ${view.page + 1} of ${view.pageCount}` : '';
   return (
-    <div className={styles.root}>
+    <div className={styles.root} data-testid="exercise-screen">
       <h2 className={styles.question}>{view.question}</h2>
       <p className={styles.meta}>
         <strong>{view.respondents}</strong> of {participantCount} answered · {scale.min}{' '}
