@@ -5,6 +5,7 @@ import type {
   ClientToServerEvents,
   ControlCommand,
   Credential,
+  QaActPayload,
   Result,
   ServerToClientEvents,
 } from '@playfield/shared';
@@ -34,6 +35,8 @@ export interface Connection {
   /** Answers a round's action-plan prompt with a sentence, or skips it with null. */
   answerPrompt(roundId: string, text: string | null): Promise<Result<Accepted>>;
   leave(): Promise<Result<Accepted>>;
+  /** Asks a question or sets a vote in the session's Q&A (optional for test doubles). */
+  qa?(payload: QaActPayload): Promise<Result<Accepted>>;
   close(): void;
 }
 
@@ -99,6 +102,7 @@ export function connect(credential: Credential): Connection {
     act: (roundId, action) => send((s) => s.emitWithAck('round.act', { roundId, action })),
     answerPrompt: (roundId, text) => send((s) => s.emitWithAck('plan.answer', { roundId, text })),
     leave: () => send((s) => s.emitWithAck('participant.leave', {})),
+    qa: (payload) => send((s) => s.emitWithAck('qa.act', payload)),
     close() {
       document.removeEventListener('visibilitychange', onVisible);
       socket.disconnect();

@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type {
   AgendaItemView,
   ControlCommand,
@@ -29,6 +29,9 @@ import { getFacilitated, rememberFacilitated } from '../storage.ts';
 import { useSessionStore } from '../stores/useSessionStore.ts';
 
 type Control = (command: ControlCommand) => Promise<boolean>;
+
+/** The session's Q&A panel, beside the round (lazy, like the rest of the console's parts). */
+const QaPanel = lazy(() => import('../qa/QaPanel.tsx'));
 
 /** The facilitator console: agenda, current round with its controls and live results, roster. */
 export default function Console({ sessionId }: { sessionId: string }) {
@@ -120,7 +123,14 @@ export default function Console({ sessionId }: { sessionId: string }) {
             control={control}
             act={(action) => connection.current?.act(view.round?.id ?? '', action)}
           />
-          <RosterPanel roster={view.roster} control={control} />
+          <div className="stack">
+            {view.qa && (
+              <Suspense fallback={<p className="muted">Loading the questions…</p>}>
+                <QaPanel qa={view.qa} control={control} />
+              </Suspense>
+            )}
+            <RosterPanel roster={view.roster} control={control} />
+          </div>
         </main>
       )}
       <PlansPanel sessionId={sessionId} token={token} />

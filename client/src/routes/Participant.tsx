@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { ParticipantOwnView, ParticipantPublicView } from '@playfield/shared';
 import { REMOVED_MESSAGE } from '@playfield/shared/protocol/errors';
 import { ConnectionBanner } from '../components/ConnectionBanner.tsx';
@@ -11,9 +11,13 @@ import type { ParticipantProps } from '../exercises/types.ts';
 import { planPath } from '../plans/planLinks.ts';
 import { PlanSeatContext } from '../plans/planSeat.ts';
 import { PromptCard } from '../plans/PromptCard.tsx';
+import { QaTabs } from '../qa/QaTabs.tsx';
 import { connect, type Connection } from '../realtime/connection.ts';
 import { forgetSeat, type Seat } from '../storage.ts';
 import { useSessionStore } from '../stores/useSessionStore.ts';
+
+/** The Q&A loads when a participant first opens it: the phone's entry stays small. */
+const QaPhone = lazy(() => import('../qa/QaPhone.tsx'));
 
 /** A participant's live session on the phone: lobby, the current round, the end. */
 export function Participant({
@@ -32,6 +36,7 @@ export function Participant({
   const own = useSessionStore((s) => s.own);
   const ownRounds = useSessionStore((s) => s.ownRounds);
   const [leaveError, setLeaveError] = useState<string | null>(null);
+  const [isQuestions, setIsQuestions] = useState(false);
   // Told by its own view while connected, or by the refused reconnect afterwards.
   const isRemoved =
     own?.isRemoved === true || (status === 'failed' && error?.message === REMOVED_MESSAGE);
@@ -111,8 +116,25 @@ export function Participant({
           {session.code}
         </span>
       </header>
+      {session.phase !== 'ended' && (
+        <QaTabs isQuestions={isQuestions} onChange={setIsQuestions} count={view.qa?.total ?? 0} />
+      )}
       <main className="page page--narrow phone__main">
-        {session.phase === 'ended' ? (
+        {isQuestions && session.phase !== 'ended' ? (
+          <Suspense fallback={<Loading label="Opening the questions…" />}>
+            <QaPhone
+              view={view.qa}
+              own={own?.qa}
+              send={(payload) =>
+                connection.current?.qa?.(payload) ??
+                Promise.resolve({
+                  ok: false as const,
+                  error: { code: 'INTERNAL' as const, message: 'Not connected yet' },
+                })
+              }
+            />
+          </Suspense>
+        ) : session.phase === 'ended' ? (
           <section className="card stack">
             <h1>That’s a wrap</h1>
             <p>The session has ended. Thank you for taking part!</p>

@@ -7,6 +7,7 @@ import { Timer } from '../components/Timer.tsx';
 import { useJoinUrl } from '../components/useJoinUrl.ts';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { EXERCISE_UI } from '../exercises/registry.ts';
+import { isQaOnStage, isQaStripShown, QaStage, QaStrip } from '../qa/QaScreen.tsx';
 import type { ScreenProps } from '../exercises/types.ts';
 import { connect } from '../realtime/connection.ts';
 import { readHashKey } from '../router.ts';
@@ -82,16 +83,23 @@ function ScreenBody({ view }: { view: ScreenView }) {
         </main>
       ) : (
         <main className="screen__round">
-          <header className="screen__round-head">
-            <p className="screen__eyebrow">
-              Round {round.index + 1} of {round.count}
-            </p>
-            <h1 className="screen__round-title">{round.title}</h1>
-            <Timer timer={view.timer} size="large" />
-          </header>
-          <Suspense fallback={null}>
-            <RoundScreen round={round} participantCount={view.onlineCount} />
-          </Suspense>
+          {view.qa && isQaOnStage(view.qa) ? (
+            <QaStage qa={view.qa} />
+          ) : (
+            <>
+              <header className="screen__round-head">
+                <p className="screen__eyebrow">
+                  Round {round.index + 1} of {round.count}
+                </p>
+                <h1 className="screen__round-title">{round.title}</h1>
+                <Timer timer={view.timer} size="large" />
+              </header>
+              <Suspense fallback={null}>
+                <RoundScreen round={round} participantCount={view.onlineCount} />
+              </Suspense>
+              {view.qa && isQaStripShown(view.qa) && <QaStrip qa={view.qa} />}
+            </>
+          )}
         </main>
       )}
       {session.phase === 'live' && (
