@@ -14,6 +14,7 @@ import {
   qaActPayloadSchema,
   roundActPayloadSchema,
   syncPayloadSchema,
+  teamActPayloadSchema,
   type Actor,
   type AppError,
   type ClientToServerEvents,
@@ -114,6 +115,19 @@ const QA_HANDLERS: { 'qa.act': Handler<'qa.act'> } = {
   },
 };
 
+/** Teams: a participant picks a table when allowed (the facilitator uses session.control). */
+const TEAM_HANDLERS: { 'team.act': Handler<'team.act'> } = {
+  'team.act': {
+    schema: teamActPayloadSchema,
+    roles: ['participant'],
+    async run({ session, actor }, payload) {
+      if (actor?.role !== 'participant') return fail('FORBIDDEN', 'Not allowed');
+      const result = await session.execute(payload, actor);
+      return result.ok ? ok({ seq: result.data.seq }) : result;
+    },
+  },
+};
+
 /** Every client event, its schema, who may send it and what it does. */
 const HANDLERS: { [E in EventName]: Handler<E> } = {
   'session.sync': {
@@ -174,6 +188,7 @@ const HANDLERS: { [E in EventName]: Handler<E> } = {
     },
   },
   ...QA_HANDLERS,
+  ...TEAM_HANDLERS,
 };
 
 function sendViews(socket: PlayfieldSocket, session: LiveSession): void {

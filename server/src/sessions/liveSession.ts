@@ -80,9 +80,9 @@ function countParticipants(state: SessionState): { all: number; present: number 
   return counts;
 }
 
-/** The parts of an own view outside the round (the seat, its Q&A), to send only changes. */
+/** The parts of an own view outside the round (the seat, its Q&A, its table), to send only changes. */
 function seatJsonOf(view: ParticipantOwnView): string {
-  return JSON.stringify([view.name, view.hasLeft, view.qa ?? null]);
+  return JSON.stringify([view.name, view.hasLeft, view.qa ?? null, view.teamId ?? null]);
 }
 
 /** Most commands stored in one transaction. */
@@ -427,6 +427,14 @@ export class LiveSession {
       case 'qa.voted':
         this.mark('facilitator', 'urgent');
         this.mark('screen', 'urgent');
+        this.mark('participants', 'lazy');
+        this.dirtyOwn.add(event.participantId);
+        break;
+      // One seat placed at a table (a move, a pick, a latecomer): its own view, the console,
+      // and the head counts phones and the screen show, which may settle lazily.
+      case 'teams.assigned':
+        this.mark('facilitator', 'urgent');
+        this.mark('screen', 'lazy');
         this.mark('participants', 'lazy');
         this.dirtyOwn.add(event.participantId);
         break;

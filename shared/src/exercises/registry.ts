@@ -107,6 +107,8 @@ export interface ExerciseModule {
   summary(state: unknown, ctx: RoundContext): RoundSummary;
   /** The round's one-page policy, or null when the exercise decides none. */
   policy(state: unknown, ctx: RoundContext): RoundSummary | null;
+  /** The round's results per table, or null when the exercise has no such view. */
+  teamSummary(state: unknown, ctx: RoundContext): RoundSummary | null;
   actionPlanPrompt(config: unknown): string;
   automation(state: unknown, ctx: RoundContext): { action: unknown; delayMs: number } | null;
 }
@@ -178,6 +180,7 @@ function erase<C, S, P, F, V extends ExerciseViewTypes>(
     submittedCount: (state) => def.submittedCount(state as S),
     summary: (state, ctx) => def.summary(state as S, ctx),
     policy: (state, ctx) => def.policy?.(state as S, ctx) ?? null,
+    teamSummary: (state, ctx) => def.teamSummary?.(state as S, ctx) ?? null,
     actionPlanPrompt: (config) => def.actionPlanPrompt(config as C),
     automation: (state, ctx) => def.automation?.(state as S, ctx) ?? null,
   };

@@ -27,6 +27,98 @@ export interface RoundContext {
   roster: Readonly<Record<string, RosterEntry>>;
   /** Time of the event being applied or viewed, in ms since the epoch. */
   at: number;
+  /**
+   * The id of the table (team) a participant sits at, or null. A lookup into the session's
+   * state, O(1) and without copies. Optional so contexts built by hand (tests, tools) need
+   * not carry it; read it with {@link teamOfIn}. The session always sets it.
+   */
+  teamOf?: (participantId: string) => string | null;
+  /** The session's tables in order (empty when there are none); the session's own array, never copied. */
+  teams?: readonly TeamInfo[];
+}
+
+/** A table (team) as an exercise sees it. */
+export interface TeamInfo {
+  id: string;
+  name: string;
+}
+
+/** The table of a participant in a round's context, or null (also when the context has no teams). */
+export function teamOfIn(ctx: RoundContext, participantId: string): string | null {
+  return ctx.teamOf?.(participantId) ?? null;
+}
+
+/** The name of a table in a round's context, or null when it is not (any longer) there. */
+export function teamNameIn(ctx: RoundContext, teamId: string | null): string | null {
+  if (teamId === null) return null;
+  return ctx.teams?.find((t) => t.id === teamId)?.name ?? null;
+}
+
+/**
+ * Counts per table for a round where people choose options (a poll, a dot vote): one row
+ * per table, in the session's order, then "No table" for answers from seats at none. Cells
+ * are counts, never names. `entries` yields each answering seat and the options it chose
+ * with their weight (1, or the dots placed). One pass over the answers.
+ */
+export function teamCountsSummary(
+  ctx: RoundContext,
+  options: readonly string[],
+  entries: Iterable<[participantId: string, choices: Iterable<[option: number, weight: number]>]>,
+): RoundSummary {
+  const rows = new Map<string | null, { counts: number[]; people: number }>();
+  for (const team of ctx.teams ?? [])
+    rows.set(team.id, { counts: options.map(() => 0), people: 0 });
+  for (const [participantId, choices] of entries) {
+    const teamId = teamOfIn(ctx, participantId);
+    const key = teamId !== null && rows.has(teamId) ? teamId : null;
+    let row = rows.get(key);
+    if (!row) {
+      row = { counts: options.map(() => 0), people: 0 };
+      rows.set(key, row);
+    }
+    row.people++;
+    for (const [option, weight] of choices) {
+      if (option >= 0 && option < options.length)
+        row.counts[option] = (row.counts[option] ?? 0) + weight;
+    }
+  }
+  const body = [...rows].map(([teamId, row]) => [
+    teamId === null ? 'No table' : (teamNameIn(ctx, teamId) ?? teamId),
+    ...row.counts.map(String),
+    String(row.people),
+    String(row.counts.filter((n) => n > 0).length),
+  ]);
+  const tables = ctx.teams?.length ?? 0;
+  return {
+    headline: `By table: ${tables} ${tables === 1 ? 'table' : 'tables'}`,
+    blocks: [
+      { type: 'table', columns: ['Table', ...options, 'Answered', 'Options chosen'], rows: body },
+    ],
+  };
+}
+
+/**
+ * How many notes or entries each table wrote, for a per-table round's summary: tables in
+ * the session's order (those still there), then "No table". Counts only, never authors.
+ */
+export function perTeamCountsBlock(
+  ctx: RoundContext,
+  teamIds: Iterable<string | null | undefined>,
+  unit: string,
+): SummaryBlock {
+  const counts = new Map<string | null, number>((ctx.teams ?? []).map((t) => [t.id, 0]));
+  for (const teamId of teamIds) {
+    const key = teamId != null && counts.has(teamId) ? teamId : null;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return {
+    type: 'table',
+    columns: ['Table', unit],
+    rows: [...counts].map(([id, n]) => [
+      id === null ? 'No table' : (teamNameIn(ctx, id) ?? id),
+      String(n),
+    ]),
+  };
 }
 
 /** A block of a round's summary, kept in the session's results and later its notebook. */
@@ -121,6 +213,13 @@ export interface ExerciseDefinition<
    * map): what the round's Markdown and PDF export hold instead of the whole summary.
    */
   policy?(state: State, ctx: RoundContext): RoundSummary;
+  /**
+   * The round's results per table, when that means something (poll and dot-vote counts per
+   * table): the console shows it under the results as "By table". Called only when the
+   * session has tables; `ctx.teamOf` says who sits where. Must carry no author: counts and
+   * table names only, since a table is not a person.
+   */
+  teamSummary?(state: State, ctx: RoundContext): RoundSummary;
   /** The "what will I do about this?" prompt offered after the round. */
   actionPlanPrompt(config: Config): string;
   /**

@@ -11,6 +11,7 @@ import type {
   QaActPayload,
   RoundActPayload,
   SyncPayload,
+  TeamActPayload,
 } from './schemas.ts';
 
 /** Every server reply to a client event: the data, or a typed error. */
@@ -45,6 +46,8 @@ export interface ClientToServerEvents {
   'participant.leave': (payload: Record<string, never>, ack: Ack<Accepted>) => void;
   /** A participant asks a question or sets their vote on one, in the session's Q&A. */
   'qa.act': (payload: QaActPayload, ack: Ack<Accepted>) => void;
+  /** A participant picks their table, when the facilitator lets people choose. */
+  'team.act': (payload: TeamActPayload, ack: Ack<Accepted>) => void;
 }
 
 /** Server to client. Each audience receives only its own views. */

@@ -151,6 +151,56 @@ export const qaActPayloadSchema = z.discriminatedUnion('type', [
 ]);
 export type QaActPayload = z.infer<typeof qaActPayloadSchema>;
 
+/* ---- Teams (tables): the session's groups, used by any round ---- */
+
+/** Teams a session can have at once. */
+export const TEAMS_MAX = 20;
+/** Teams the facilitator forms in one go: at least two. */
+export const TEAMS_MIN_FORMED = 2;
+/** A team's name: "Table 3". */
+export const TEAM_NAME_LENGTH = 40;
+
+/** A team's id, as the server made it (`t1`, `t2`…). */
+export const teamIdSchema = keySchema(/^t[0-9a-z]{1,8}$/, 'Unknown table');
+const teamNameSchema = cleanText(TEAM_NAME_LENGTH, { what: 'A table name' });
+
+/** The facilitator's team commands, part of {@link controlCommandSchema}. */
+const teamsControlCommandSchemas = [
+  /** New tables "Table 1"… replacing any there were: people dealt at random, or left to choose. */
+  z.object({
+    type: z.literal('teams.form'),
+    count: z
+      .number({ error: 'The number of tables must be a number' })
+      .int('The number of tables must be a whole number')
+      .min(TEAMS_MIN_FORMED, `Form at least ${TEAMS_MIN_FORMED} tables`)
+      .max(TEAMS_MAX, `At most ${TEAMS_MAX} tables`),
+    isRandom: z.boolean({ error: 'Say whether people are placed at random' }),
+  }),
+  z.object({ type: z.literal('teams.add'), name: teamNameSchema.optional() }),
+  z.object({ type: z.literal('teams.rename'), teamId: teamIdSchema, name: teamNameSchema }),
+  /** Drops a table: its members move to the smallest tables left. */
+  z.object({ type: z.literal('teams.remove'), teamId: teamIdSchema }),
+  /** Moves a seat to a table, or (null) to no table. */
+  z.object({
+    type: z.literal('teams.move'),
+    participantId: idSchema,
+    teamId: teamIdSchema.nullable(),
+  }),
+  /** Participants choose their table on the phone, or not. */
+  z.object({
+    type: z.literal('teams.settings'),
+    isChoosing: z.boolean({ error: 'Say whether people choose their table' }),
+  }),
+  /** No tables any more. */
+  z.object({ type: z.literal('teams.clear') }),
+] as const;
+
+/** What a participant does about teams (the `team.act` socket event): pick a table. */
+export const teamActPayloadSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('teams.pick'), teamId: teamIdSchema }),
+]);
+export type TeamActPayload = z.infer<typeof teamActPayloadSchema>;
+
 /** Everything a facilitator can do to a session. */
 export const controlCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('session.start') }),
@@ -198,6 +248,7 @@ export const controlCommandSchema = z.discriminatedUnion('type', [
     participantIds: z.array(idSchema).min(1).max(LIMITS.participantsPerSession),
   }),
   ...qaControlCommandSchemas,
+  ...teamsControlCommandSchemas,
 ]);
 export type ControlCommand = z.infer<typeof controlCommandSchema>;
 

@@ -7,6 +7,7 @@ import type { EventEnvelope, SessionEvent } from './events.ts';
 import type { ParticipantRecord, RoundRuntime, SessionState } from './state.ts';
 import { isQaEvent } from './qa/decide.ts';
 import { applyQa } from './qa/apply.ts';
+import { applyTeams, isTeamsEvent, teamsContext, teamsOnLeave } from './teams.ts';
 
 /**
  * A copy of `record` with `key` set, without a prototype: the session's records are keyed
@@ -22,6 +23,11 @@ function withEntry<T>(
   return next;
 }
 
+/** The `teams` field of a state, absent (not undefined) when there are none. */
+function teamsField(teams: SessionState['teams']): Pick<SessionState, 'teams'> {
+  return teams ? { teams } : {};
+}
+
 /** How names are compared for duplicates: case-insensitive. */
 export function nameKey(name: string): string {
   return name.toLocaleLowerCase();
@@ -34,6 +40,7 @@ export function roundContext(state: SessionState, runtime: RoundRuntime, at: num
     isRevealed: runtime.isRevealed,
     roster: state.participants,
     at,
+    ...teamsContext(state.teams),
   };
 }
 
@@ -122,11 +129,18 @@ function removeSeats(state: SessionState, ids: readonly string[]): SessionState 
     removed++;
   }
   if (!participants) return state;
-  return { ...state, participants, removedCount: (state.removedCount ?? 0) + removed };
+  return {
+    ...state,
+    ...teamsField(teamsOnLeave(state.teams, state.participants, ids)),
+    participants,
+    removedCount: (state.removedCount ?? 0) + removed,
+  };
 }
 
 function applyChange(state: SessionState, event: SessionEvent, at: number): SessionState {
   if (isQaEvent(event)) return { ...state, qa: applyQa(state.qa, event, at) };
+  if (isTeamsEvent(event))
+    return { ...state, teams: applyTeams(state.teams, event, state.participants) };
   switch (event.type) {
     case 'session.created':
       return state;
@@ -150,6 +164,7 @@ function applyChange(state: SessionState, event: SessionEvent, at: number): Sess
       if (!seat) return state;
       return {
         ...state,
+        ...teamsField(teamsOnLeave(state.teams, state.participants, [seat.id])),
         participants: withEntry<ParticipantRecord>(state.participants, seat.id, {
           ...seat,
           hasLeft: true,

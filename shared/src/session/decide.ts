@@ -4,12 +4,13 @@ import type { Actor } from '../exercises/types.ts';
 import { LIMITS } from '../limits.ts';
 import { hasOwn, own } from '../own.ts';
 import { ROOM_LOCKED_MESSAGE } from '../protocol/errors.ts';
-import type { ControlCommand, QaActPayload } from '../protocol/schemas.ts';
+import type { ControlCommand, QaActPayload, TeamActPayload } from '../protocol/schemas.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { applyEvent, nameKey, roundContext, withRoundState } from './apply.ts';
 import type { EventEnvelope, SessionEvent } from './events.ts';
 import type { SessionState } from './state.ts';
 import { decideQa, isQaCommand } from './qa/decide.ts';
+import { decideTeams, isTeamsCommand, latecomerEvents } from './teamsDecide.ts';
 
 /** A command from a participant, or made on the server's behalf (joins come over HTTP). */
 export type SessionCommand =
@@ -20,7 +21,9 @@ export type SessionCommand =
   /** Made by the server once a participant's answer to a prompt is in their plan. */
   | { type: 'prompt.respond'; roundId: string }
   /** A participant asks or votes in the session's Q&A. */
-  | QaActPayload;
+  | QaActPayload
+  /** A participant picks their table. */
+  | TeamActPayload;
 
 /** Who issued a command: an authenticated actor, or the server itself. */
 export type CommandActor = Actor | { role: 'system' };
@@ -169,6 +172,10 @@ function decideWithRound(
     const qa = decideQa(state, command, actor, meta);
     return qa.ok ? ok({ events: qa.data }) : qa;
   }
+  if (isTeamsCommand(command)) {
+    const teams = decideTeams(state, command, actor);
+    return teams.ok ? ok({ events: teams.data }) : teams;
+  }
   const events = decideSession(state, command, actor, meta);
   return events.ok ? ok({ events: events.data }) : events;
 }
@@ -209,7 +216,10 @@ function decideRoundAct(
 
 function decideSession(
   state: SessionState,
-  command: Exclude<SessionCommand, { type: 'round.act' } | { type: `qa.${string}` }>,
+  command: Exclude<
+    SessionCommand,
+    { type: 'round.act' } | { type: `qa.${string}` } | { type: `teams.${string}` }
+  >,
   actor: CommandActor,
   meta: DecideMeta,
 ): Result<SessionEvent[]> {
@@ -239,7 +249,11 @@ function decideSession(
           },
         };
       }
-      return ok([{ type: 'participant.joined', participantId: meta.newId(), name: command.name }]);
+      const participantId = meta.newId();
+      return ok([
+        { type: 'participant.joined', participantId, name: command.name },
+        ...latecomerEvents(state, participantId),
+      ]);
     }
     case 'participant.leave': {
       if (actor.role !== 'participant') return fail('FORBIDDEN', 'Only a participant can leave');

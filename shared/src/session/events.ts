@@ -1,6 +1,7 @@
 import type { RoundSpec } from '../exercises/registry.ts';
 import type { Actor } from '../exercises/types.ts';
 import type { QaEvent } from './qa/model.ts';
+import type { TeamsEvent } from './teams.ts';
 
 /**
  * What happened in a session, as stored in its append-only log. Events are facts that
@@ -43,7 +44,9 @@ export type SessionEvent =
   | { type: 'timer.resumed' }
   | { type: 'timer.cleared' }
   /** The session-wide Q&A (see `qa/model.ts`). */
-  | QaEvent;
+  | QaEvent
+  /** The session's tables (see `teams.ts`). */
+  | TeamsEvent;
 
 /** An event with its place in the log and the server time it was accepted at. */
 export interface EventEnvelope {

@@ -1,5 +1,6 @@
 import type { RoundSpec } from '../exercises/registry.ts';
 import type { QaState } from './qa/model.ts';
+import type { TeamsState } from './teams.ts';
 
 /** Where a session stands. */
 export type SessionPhase = 'lobby' | 'live' | 'ended';
@@ -72,6 +73,11 @@ export interface SessionState {
    * lack it: absent means open, nothing asked yet.
    */
   qa?: QaState;
+  /**
+   * The session's tables (teams). Optional because sessions (and snapshots) from before
+   * teams existed lack it: absent means no tables.
+   */
+  teams?: TeamsState;
   /** Sequence number of the last event applied. */
   seq: number;
 }

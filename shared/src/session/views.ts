@@ -18,6 +18,14 @@ import {
   type QaPublicView,
   type QaScreenView,
 } from './qa/views.ts';
+import {
+  currentRoundByTeam,
+  screenTeamsView,
+  seatTeamId,
+  teamsView,
+  type ScreenTeamView,
+  type TeamsView,
+} from './teamsViews.ts';
 
 /** The session header every audience sees. */
 export interface SessionHeader {
@@ -65,6 +73,8 @@ export interface RosterItemView {
   hasLeft: boolean;
   /** The facilitator closed this seat (it has left too). */
   isRemoved: boolean;
+  /** The seat's table (absent when the session has no tables; null for none). */
+  teamId?: string | null;
 }
 
 /** The action-plan prompt the phones show: "what will I do about this?" for a round. */
@@ -86,6 +96,10 @@ export interface FacilitatorView {
   round: CurrentRoundView<'facilitator'> | null;
   /** The session-wide Q&A (optional in the type: views from older servers lack it). */
   qa?: QaFacilitatorView;
+  /** The session's tables (absent when there are none). */
+  teams?: TeamsView;
+  /** The current round's results per table, when the session has tables and the exercise says. */
+  roundByTeam?: RoundSummary;
 }
 
 /** Identical for every phone in the room, so it is serialised and sent once per change. */
@@ -97,6 +111,8 @@ export interface ParticipantPublicView {
   round: CurrentRoundView<'participantPublic'> | null;
   /** The Q&A's list, the same for every phone. */
   qa?: QaPublicView;
+  /** The tables, and whether people pick their own (the same for every phone). */
+  teams?: TeamsView;
 }
 
 /** What only one participant sees: their seat and their own answers. */
@@ -109,6 +125,8 @@ export interface ParticipantOwnView {
   round: (RoundViewFor<'participantOwn'> & { id: string }) | null;
   /** This seat's Q&A votes and questions (absent while it has none, and for a removed seat). */
   qa?: QaOwnView;
+  /** This seat's table id (absent while it sits at none). */
+  teamId?: string;
 }
 
 /** The projector lists this many names at most; the rest is a count. */
@@ -125,6 +143,8 @@ export interface ScreenView {
   round: CurrentRoundView<'screen'> | null;
   /** The Q&A as the room sees it: highlighted question, or the best few. */
   qa?: QaScreenView;
+  /** The tables and their members, for the lobby (absent when there are none). */
+  teams?: ScreenTeamView[];
 }
 
 /** A finished round's results, for the session's results and its notebook. */
@@ -190,7 +210,11 @@ export function facilitatorView(
   at: number,
 ): FacilitatorView {
   const prompt = promptView(state);
+  const teams = teamsView(state);
+  const roundByTeam = currentRoundByTeam(state, at);
   return {
+    ...(teams ? { teams } : {}),
+    ...(roundByTeam ? { roundByTeam } : {}),
     session: header(state),
     isLocked: state.isLocked ?? false,
     prompt: prompt && {
@@ -216,6 +240,7 @@ export function facilitatorView(
       isOnline: online.has(p.id),
       hasLeft: p.hasLeft,
       isRemoved: p.isRemoved === true,
+      ...(teams ? { teamId: seatTeamId(state, p.id) } : {}),
     })),
     timer: state.timer,
     round: currentRound<'facilitator'>(state, at, (r, s, ctx) =>
@@ -236,7 +261,9 @@ function withoutCount(
 
 /** What every phone shows, apart from the participant's own answers. */
 export function participantPublicView(state: SessionState, at: number): ParticipantPublicView {
+  const teams = teamsView(state);
   return {
+    ...(teams ? { teams } : {}),
     session: header(state),
     prompt: promptView(state),
     participantCount: Object.values(state.participants).filter((p) => !p.hasLeft).length,
@@ -277,7 +304,14 @@ export function participantOwnView(
     isRemoved: seat.isRemoved === true,
     round: ownRound,
     ...ownQa(state, seat.isRemoved === true ? null : participantId),
+    ...ownTeam(state, participantId),
   };
+}
+
+/** A seat's table part of its own view: absent while it sits at none. */
+function ownTeam(state: SessionState, participantId: string): { teamId?: string } {
+  const teamId = seatTeamId(state, participantId);
+  return teamId === null ? {} : { teamId };
 }
 
 /** A seat's Q&A part of its own view: absent while it has neither asked nor voted. */
@@ -314,7 +348,9 @@ export function screenView(
   at: number,
 ): ScreenView {
   const present = Object.values(state.participants).filter((p) => !p.hasLeft);
+  const teams = screenTeamsView(state);
   return {
+    ...(teams ? { teams } : {}),
     session: header(state),
     roster: present
       .slice(-SCREEN_ROSTER_NAMES)
@@ -339,3 +375,7 @@ export function sessionResults(state: SessionState, at: number): RoundResult[] {
 
 // The Q&A's own parts (schemas aside), exported with the session's views they belong to.
 export * from './qa/index.ts';
+// The tables' parts, likewise.
+export * from './teams.ts';
+export * from './teamsDecide.ts';
+export * from './teamsViews.ts';

@@ -1,5 +1,11 @@
 import { dict, own } from '../../own.ts';
-import type { ExerciseDefinition, RoundContext, SummaryBlock } from '../types.ts';
+import {
+  perTeamCountsBlock,
+  teamNameIn,
+  type ExerciseDefinition,
+  type RoundContext,
+  type SummaryBlock,
+} from '../types.ts';
 import {
   authorCount,
   buildBoard,
@@ -60,6 +66,8 @@ export interface PublicNote {
   similar: number;
   /** The author's name, in a named brainstorm only. */
   author?: string;
+  /** The table it came from, in a per-table brainstorm (a table, never a person). */
+  team?: string;
 }
 
 /** A group of notes on the room's board: a named cluster, or one note standing alone. */
@@ -112,6 +120,8 @@ export interface ConsoleNote {
   text: string;
   tag: string | null;
   author?: string;
+  /** The table it came from, in a per-table brainstorm. */
+  team?: string;
 }
 
 /** A note on the console with the duplicates it absorbed. */
@@ -204,10 +214,22 @@ function withAuthor<T extends object>(
   return author === undefined ? base : { ...base, author };
 }
 
+/** The note's table name, as a field to spread: absent outside per-table brainstorms. */
+function teamField(note: BrainstormNote, ctx: RoundContext): { team?: string } {
+  const team = teamNameIn(ctx, note.teamId ?? null);
+  return team === null ? {} : { team };
+}
+
 function publicNote(state: BrainstormState, entry: BoardEntry, ctx: RoundContext): PublicNote {
   const { note } = entry;
   return withAuthor(
-    { id: note.id, text: note.text, tag: note.tag, similar: entry.absorbed.length },
+    {
+      id: note.id,
+      text: note.text,
+      tag: note.tag,
+      similar: entry.absorbed.length,
+      ...teamField(note, ctx),
+    },
     authorOf(state, note, ctx),
   );
 }
@@ -223,7 +245,10 @@ function publicItem(state: BrainstormState, item: BoardItem, ctx: RoundContext):
 }
 
 function consoleNote(state: BrainstormState, note: BrainstormNote, ctx: RoundContext): ConsoleNote {
-  return withAuthor({ id: note.id, text: note.text, tag: note.tag }, authorOf(state, note, ctx));
+  return withAuthor(
+    { id: note.id, text: note.text, tag: note.tag, ...teamField(note, ctx) },
+    authorOf(state, note, ctx),
+  );
 }
 
 function consoleEntry(state: BrainstormState, entry: BoardEntry, ctx: RoundContext): ConsoleEntry {
@@ -489,6 +514,12 @@ export const brainstorm: ExerciseDefinition<
         values: tagCounts(state, board),
         unit: 'notes by tag',
       });
+    }
+    if (state.config.isPerTeam) {
+      const shown = board.items.flatMap((item) =>
+        item.entries.flatMap((e) => [e.note, ...e.absorbed].map((n) => n.teamId)),
+      );
+      blocks.push(perTeamCountsBlock(ctx, shown, 'Notes'));
     }
     const top = hasVotes ? tally.ranking[0] : undefined;
     return {

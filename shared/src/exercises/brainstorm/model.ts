@@ -34,6 +34,8 @@ export const brainstormConfigSchema = z
     tags: z.array(tagSchema).max(L.tags, `At most ${L.tags} tags`),
     dotsPerPerson: count('The dots per person', 1, L.dotsPerPerson),
     maxDotsPerItem: count('The dots allowed on one item', 1, L.dotsPerPerson),
+    /** Per table: each note carries its author's table at the time of writing. */
+    isPerTeam: z.boolean({ error: 'Say whether notes are kept per table' }).optional(),
   })
   .superRefine(
     (config, ctx) => {
@@ -153,6 +155,8 @@ export interface BrainstormNote {
   isHidden: boolean;
   /** The note that absorbed this one as a duplicate; always a note that is itself not absorbed. */
   mergedInto: string | null;
+  /** The author's table when it was posted, in a per-table brainstorm (absent otherwise or at none). */
+  teamId?: string;
 }
 
 /** A named group of notes. */

@@ -1,4 +1,4 @@
-import type { Actor, RoundContext } from '../types.ts';
+import { teamOfIn, type Actor, type RoundContext } from '../types.ts';
 import { fail, ok, type Result } from '../../result.ts';
 import { withEntry, withoutEntry } from '../records.ts';
 import { buildBoard, dotsUsed, resolvedVotes } from './board.ts';
@@ -96,6 +96,8 @@ function reduceParticipant(
         isHidden: false,
         mergedInto: null,
       };
+      const teamId = state.config.isPerTeam ? teamOfIn(ctx, participantId) : null;
+      if (teamId !== null) note.teamId = teamId;
       return ok({ ...state, notes: [...state.notes, note], nextNote: state.nextNote + 1 });
     }
     case 'editNote': {

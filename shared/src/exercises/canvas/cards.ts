@@ -1,5 +1,5 @@
 import { own } from '../../own.ts';
-import type { RosterEntry } from '../types.ts';
+import { teamNameIn, type RosterEntry, type RoundContext } from '../types.ts';
 import type { CanvasEntry, CanvasState } from './model.ts';
 
 /** A card as anyone may see it: never who wrote it. Figures rounded to two decimals. */
@@ -13,6 +13,8 @@ export interface CanvasCard {
   rating: number | null;
   /** Each tag its entries carry, with how many of them carry it. */
   tags: { tag: string; count: number }[];
+  /** On a per-table canvas: the table the first entry came from (a table, never a person). */
+  team?: string;
 }
 
 /** One entry merged into a card, as the facilitator sees it. */
@@ -82,12 +84,14 @@ const mean = (values: readonly number[]) =>
   values.length ? round2(values.reduce((a, b) => a + b, 0) / values.length) : null;
 
 /** A card as anyone may see it. */
-export function publicCard(state: CanvasState, group: CardGroup): CanvasCard {
+export function publicCard(state: CanvasState, group: CardGroup, ctx?: RoundContext): CanvasCard {
   const counts = new Map<number, number>();
   for (const member of group.members) {
     for (const tag of member.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
   }
+  const team = ctx && teamNameIn(ctx, group.head.teamId ?? null);
   return {
+    ...(team ? { team } : {}),
     id: group.head.id,
     text: group.head.text,
     count: group.members.length,
@@ -103,11 +107,12 @@ export function moderatedCard(
   state: CanvasState,
   group: CardGroup,
   roster: Readonly<Record<string, RosterEntry>>,
+  ctx?: RoundContext,
 ): CanvasModeratedCard {
   const author = (entry: CanvasEntry) =>
     state.config.isAnonymous ? null : (own(roster, entry.authorId)?.name ?? 'Unknown');
   return {
-    ...publicCard(state, group),
+    ...publicCard(state, group, ctx),
     isHidden: group.head.isHidden,
     author: author(group.head),
     merged: group.members.slice(1).map((m) => ({ id: m.id, text: m.text, author: author(m) })),

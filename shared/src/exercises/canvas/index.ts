@@ -1,4 +1,9 @@
-import type { ExerciseDefinition, SummaryBlock } from '../types.ts';
+import {
+  perTeamCountsBlock,
+  type ExerciseDefinition,
+  type RoundContext,
+  type SummaryBlock,
+} from '../types.ts';
 import {
   boxFigures,
   byWeight,
@@ -119,12 +124,16 @@ function layout(config: CanvasConfig): CanvasLayout {
 }
 
 /** Each box with its shown cards, heaviest first, at most `limit` of them. */
-export function canvasBoard(state: CanvasState, limit: number): CanvasBoxBoard[] {
+export function canvasBoard(
+  state: CanvasState,
+  limit: number,
+  ctx?: RoundContext,
+): CanvasBoxBoard[] {
   return cardGroups(state).map((groups, box) => {
     const shown = byWeight(groups.filter((g) => !g.head.isHidden));
     return {
       ...boxFigures(state, box, groups),
-      cards: shown.slice(0, limit).map((g) => publicCard(state, g)),
+      cards: shown.slice(0, limit).map((g) => publicCard(state, g, ctx)),
       moreCards: Math.max(0, shown.length - limit),
     };
   });
@@ -173,10 +182,10 @@ export const canvas: ExerciseDefinition<
           ...boxFigures(state, i, cards),
           cards: cards
             .filter((g) => !g.head.isHidden)
-            .map((g) => moderatedCard(state, g, ctx.roster)),
+            .map((g) => moderatedCard(state, g, ctx.roster, ctx)),
           hidden: cards
             .filter((g) => g.head.isHidden)
-            .map((g) => moderatedCard(state, g, ctx.roster)),
+            .map((g) => moderatedCard(state, g, ctx.roster, ctx)),
         };
       }),
       maxEntriesPerPerson: state.config.maxEntriesPerPerson,
@@ -189,7 +198,7 @@ export const canvas: ExerciseDefinition<
     ...layout(state.config),
     maxEntriesPerPerson: state.config.maxEntriesPerPerson,
     entryMaxLength: CANVAS_ENTRY_LENGTH,
-    board: ctx.isRevealed ? canvasBoard(state, PUBLIC_CARDS_PER_BOX) : null,
+    board: ctx.isRevealed ? canvasBoard(state, PUBLIC_CARDS_PER_BOX, ctx) : null,
   }),
 
   participantOwnView: (state, participantId) => ({
@@ -205,8 +214,8 @@ export const canvas: ExerciseDefinition<
       })),
   }),
 
-  screenView(state) {
-    const board = canvasBoard(state, SCREEN_CARDS_PER_BOX);
+  screenView(state, ctx) {
+    const board = canvasBoard(state, SCREEN_CARDS_PER_BOX, ctx);
     return {
       ...layout(state.config),
       board,
@@ -217,9 +226,9 @@ export const canvas: ExerciseDefinition<
 
   submittedCount: (state) => contributorCount(state),
 
-  summary(state) {
+  summary(state, ctx) {
     const { config } = state;
-    const board = canvasBoard(state, Number.POSITIVE_INFINITY);
+    const board = canvasBoard(state, Number.POSITIVE_INFINITY, ctx);
     const blocks: SummaryBlock[] = config.boxes.map((box, i) => ({
       type: 'list',
       title: box.title,
@@ -252,6 +261,16 @@ export const canvas: ExerciseDefinition<
           ...config.tags.map((t) => String(tagged(i, t))),
         ]),
       });
+    }
+    if (config.isPerTeam) {
+      const shown = state.entries.filter((e) => !isHiddenEntry(state, e));
+      blocks.push(
+        perTeamCountsBlock(
+          ctx,
+          shown.map((e) => e.teamId),
+          'Entries',
+        ),
+      );
     }
     const entries = board.reduce((n, b) => n + b.entryCount, 0);
     const people = new Set(

@@ -63,6 +63,8 @@ export const canvasConfigSchema = z.object({
     ),
   /** When true, no view ever names an entry's author, except to the author. */
   isAnonymous: z.boolean({ error: 'Say whether entries are anonymous' }),
+  /** Per table: each entry carries its author's table at the time of writing. */
+  isPerTeam: z.boolean({ error: 'Say whether entries are kept per table' }).optional(),
   actionPrompt: label(300, 'The action plan question'),
 });
 /** A canvas's settings. */
@@ -84,6 +86,8 @@ export interface CanvasEntry {
   tags: number[];
   isHidden: boolean;
   mergedInto: string | null;
+  /** The author's table when it was posted, on a per-table canvas (absent otherwise or at none). */
+  teamId?: string;
 }
 
 /** A canvas round's state: its entries in the order they were posted. */

@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from '../../result.ts';
-import type { Actor, RoundContext } from '../types.ts';
+import { teamOfIn, type Actor, type RoundContext } from '../types.ts';
 import { isHiddenEntry } from './cards.ts';
 import { CANVAS_MAX_ENTRIES } from './limits.ts';
 import {
@@ -57,6 +57,16 @@ function removeEntry(state: CanvasState, entry: CanvasEntry): CanvasState {
   return { ...state, entries };
 }
 
+/** The author's table on a per-table canvas, as the entry keeps it. */
+function teamTag(
+  state: CanvasState,
+  participantId: string,
+  ctx: RoundContext,
+): { teamId?: string } {
+  const teamId = state.config.isPerTeam ? teamOfIn(ctx, participantId) : null;
+  return teamId === null ? {} : { teamId };
+}
+
 function reduceParticipant(
   state: CanvasState,
   action: CanvasParticipantAction,
@@ -89,6 +99,7 @@ function reduceParticipant(
       ...checked.data,
       isHidden: false,
       mergedInto: null,
+      ...teamTag(state, participantId, ctx),
     };
     return ok({ ...state, entries: [...state.entries, entry], nextId: state.nextId + 1 });
   }

@@ -2,7 +2,13 @@ import { createRandom, deriveSeed } from '../../random.ts';
 import { dict, own } from '../../own.ts';
 import { fail, ok, type Result } from '../../result.ts';
 import { withEntry, withoutEntry } from '../records.ts';
-import type { Actor, ExerciseDefinition, RoundContext, SummaryBlock } from '../types.ts';
+import {
+  teamCountsSummary,
+  type Actor,
+  type ExerciseDefinition,
+  type RoundContext,
+  type SummaryBlock,
+} from '../types.ts';
 import {
   dotVoteConfigSchema,
   dotVoteFacilitatorActionSchema,
@@ -449,6 +455,17 @@ export const dotVote: ExerciseDefinition<
     }
     return { headline, blocks };
   },
+
+  /** Which options each table uses (the listening sources per team): votes or dots, no names. */
+  teamSummary: (state, ctx) =>
+    teamCountsSummary(
+      ctx,
+      state.config.options.map((o) => o.label),
+      Object.entries(state.ballots).map(([id, ballot]) => [
+        id,
+        ballot.map((c) => [c.option, c.dots]),
+      ]),
+    ),
 
   actionPlanPrompt(config) {
     const { rule } = config;

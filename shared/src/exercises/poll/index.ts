@@ -4,7 +4,7 @@ import { dict, own } from '../../own.ts';
 import { cleanText } from '../../protocol/schemas.ts';
 import { fail, ok } from '../../result.ts';
 import { withEntry, withoutEntry } from '../records.ts';
-import type { ExerciseDefinition, RoundContext } from '../types.ts';
+import { teamCountsSummary, type ExerciseDefinition, type RoundContext } from '../types.ts';
 
 /** A poll's settings. */
 export const pollConfigSchema = z
@@ -192,6 +192,14 @@ export const poll: ExerciseDefinition<
       ],
     };
   },
+
+  /** How each table answered: counts per option, never names. */
+  teamSummary: (state, ctx) =>
+    teamCountsSummary(
+      ctx,
+      state.config.options,
+      Object.entries(state.answers).map(([id, choices]) => [id, choices.map((c) => [c, 1])]),
+    ),
 
   actionPlanPrompt: (config) =>
     `Looking at how the room answered "${config.question}", what will I do about it?`,

@@ -1,6 +1,13 @@
 import { dict, own } from '../../own.ts';
 import { fail, ok, type Result } from '../../result.ts';
-import type { Actor, ExerciseDefinition, RoundContext, SummaryBlock } from '../types.ts';
+import {
+  teamNameIn,
+  teamOfIn,
+  type Actor,
+  type ExerciseDefinition,
+  type RoundContext,
+  type SummaryBlock,
+} from '../types.ts';
 import type { QuizPhase } from './limits.ts';
 import {
   quizConfigSchema,
@@ -15,7 +22,7 @@ import {
   type QuizState,
   type QuizTally,
 } from './model.ts';
-import { buildStandings, isRightAnswer, pointsFor } from './scoring.ts';
+import { buildStandings, isRightAnswer, pointsFor, teamStandings } from './scoring.ts';
 import { emptyTable, tableGet, tableSet } from './table.ts';
 
 export { LEADERBOARD_SIZES, QUIZ_LIMITS, QUIZ_PHASES } from './limits.ts';
@@ -81,6 +88,30 @@ export interface QuizLeaderboardEntry {
   points: number;
 }
 
+/** A table on the team leaderboard: ranked by its members' average, so size does not win. */
+export interface QuizTeamEntry {
+  rank: number;
+  name: string;
+  average: number;
+  total: number;
+  members: number;
+}
+
+/**
+ * The tables' leaderboard when the quiz says `byTeam` and the session has tables, from
+ * `teamStandings` with the session's `ctx.teamOf`; null otherwise.
+ */
+export function teamLeaderboardOf(state: QuizState, ctx: RoundContext): QuizTeamEntry[] | null {
+  if (!state.config.byTeam || !ctx.teams?.length) return null;
+  return teamStandings(state.players, (id) => teamOfIn(ctx, id)).map((t) => ({
+    rank: t.rank,
+    name: teamNameIn(ctx, t.team) ?? t.team,
+    average: t.average,
+    total: t.total,
+    members: t.members,
+  }));
+}
+
 /** The console: the whole quiz, the right answers, live counts and the leaderboard. */
 export interface QuizFacilitatorView {
   phase: QuizPhase;
@@ -96,6 +127,8 @@ export interface QuizFacilitatorView {
   /** Everyone who has answered at least once. */
   playerCount: number;
   leaderboard: QuizLeaderboardEntry[];
+  /** The tables' leaderboard (a `byTeam` quiz in a session with tables), else null. */
+  teamLeaderboard?: QuizTeamEntry[] | null;
   /** Per question asked so far: how many answered and how many were right. */
   asked: { text: string; answered: number; right: number }[];
 }
@@ -140,6 +173,8 @@ export interface QuizScreenView {
   correct: number[] | null;
   /** At the leaderboard and at the end. */
   leaderboard: QuizLeaderboardEntry[] | null;
+  /** The tables' leaderboard, at the leaderboard and at the end of a `byTeam` quiz. */
+  teamLeaderboard?: QuizTeamEntry[] | null;
 }
 
 /** The four views of a quiz. */
@@ -407,6 +442,7 @@ export const quiz: ExerciseDefinition<
       distribution: state.phase === 'ready' ? null : distributionOf(state),
       playerCount: state.playerCount,
       leaderboard: leaderboardOf(state, ctx),
+      teamLeaderboard: teamLeaderboardOf(state, ctx),
       asked: state.tallies.map((tally, i) => ({
         text: questionAt(state, i)?.text ?? '',
         answered: tally.answered,
@@ -456,6 +492,10 @@ export const quiz: ExerciseDefinition<
       correct: isRevealedPhase(state.phase) && question ? [...question.correct] : null,
       leaderboard:
         state.phase === 'leaderboard' || state.phase === 'final' ? leaderboardOf(state, ctx) : null,
+      teamLeaderboard:
+        state.phase === 'leaderboard' || state.phase === 'final'
+          ? teamLeaderboardOf(state, ctx)
+          : null,
     };
   },
 
@@ -497,6 +537,19 @@ export const quiz: ExerciseDefinition<
             ? [rankWord(e.rank), String(e.points)]
             : [rankWord(e.rank), e.name, String(e.points)],
         ),
+      });
+    }
+    const teamBoard = teamLeaderboardOf(state, ctx);
+    if (teamBoard?.length) {
+      blocks.push({
+        type: 'table',
+        columns: ['Rank', 'Table', 'Average points', 'Players'],
+        rows: teamBoard.map((t) => [
+          rankWord(t.rank),
+          t.name,
+          String(t.average),
+          String(t.members),
+        ]),
       });
     }
     blocks.push({

@@ -67,6 +67,8 @@ export const quizConfigSchema = z.object({
   }),
   /** The leaderboard and the summary show ranks and points, never names. */
   isAnonymous: z.boolean({ error: 'Anonymous must be yes or no' }),
+  /** Tables compete too: a leaderboard of the session's tables by average points. */
+  byTeam: z.boolean({ error: 'By table must be yes or no' }).optional(),
 });
 /** A quiz's settings, as parsed. */
 export type QuizConfig = z.infer<typeof quizConfigSchema>;

@@ -97,9 +97,8 @@ export function buildStandings(
 }
 
 /**
- * Which team a participant plays for, or null for none. The session does not know teams
- * yet: when `RoundContext` gains a team lookup, the quiz's views pass it to
- * {@link teamStandings}, and nothing else changes.
+ * Which team a participant plays for, or null for none: a `byTeam` quiz passes the session's
+ * `ctx.teamOf` to {@link teamStandings} (see `teamLeaderboardOf`).
  */
 export type TeamLookup = (participantId: string) => string | null;
 
