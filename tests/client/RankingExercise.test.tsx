@@ -131,10 +131,10 @@ describe('RankingFacilitator and RankingScreen', () => {
     );
     const rows = screen.getAllByRole('row').slice(1);
     expect(rows.map((r) => r.textContent)).toEqual([
-      expect.stringMatching(/^1Brush-off5.*1–2/) as unknown,
-      expect.stringMatching(/^2Apathy3.*1–4/) as unknown,
-      expect.stringMatching(/^3Coldness3.*2–3/) as unknown,
-      expect.stringMatching(/^4Robotism1.*3–4/) as unknown,
+      expect.stringMatching(/^1Brush-off51× · 1–2/) as unknown,
+      expect.stringMatching(/^2Apathy31× · 1–4/) as unknown,
+      expect.stringMatching(/^3Coldness30× · 2–3/) as unknown,
+      expect.stringMatching(/^4Robotism10× · 3–4/) as unknown,
     ]);
     expect(screen.getByRole('list', { name: 'Apathy: people per place' })).toBeInTheDocument();
   });

@@ -158,7 +158,9 @@ describe('ScaleScreen', () => {
     const card = screen.getByRole('listitem', { name: 'We call back when we said we would.' });
     expect(card).toHaveTextContent('Mean 4.3 · median 4 · 3 ratings');
     expect(within(card).getByLabelText('4: 2')).toBeInTheDocument();
-    expect(within(card).getByText('▼ 4.3')).toBeInTheDocument();
+    expect(
+      within(card).getByRole('figure', { name: /mean 4.3, median 4, 3 ratings/ }),
+    ).toBeInTheDocument();
   });
 
   it('shows before -> after for statements the earlier round had', () => {
@@ -183,7 +185,7 @@ describe('ScaleScreen', () => {
         participantCount={5}
       />,
     );
-    expect(screen.getByText(/▽ before: Morning check/)).toBeInTheDocument();
+    expect(screen.getByText(/dotted: before \(Morning check\)/)).toBeInTheDocument();
     expect(
       screen.getByRole('listitem', { name: 'We call back when we said we would.' }),
     ).toHaveTextContent('before 3 → 4.5 (+1.5)');

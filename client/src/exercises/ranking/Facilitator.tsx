@@ -28,11 +28,8 @@ export default function RankingFacilitator({
             <th scope="col">Rank</th>
             <th scope="col">Item</th>
             <th scope="col">Points</th>
-            <th scope="col" className={styles.num}>
-              First places
-            </th>
-            <th scope="col">Places</th>
-            <th scope="col">Spread (1st … {n}th)</th>
+            <th scope="col">First · range</th>
+            <th scope="col">Places 1–{n}</th>
           </tr>
         </thead>
         <tbody>
@@ -44,14 +41,15 @@ export default function RankingFacilitator({
                 <span className={styles.points}>
                   <span
                     className={styles.bar}
-                    style={{ width: `${(r.points / max) * 100}px` }}
+                    style={{ width: `${(r.points / max) * 3}em` }}
                     aria-hidden="true"
                   />
                   {r.points}
                 </span>
               </td>
-              <td className={styles.num}>{r.firsts}</td>
-              <td>{rangeLabel(r)}</td>
+              <td>
+                {r.firsts}× · {rangeLabel(r)}
+              </td>
               <td>
                 <Places places={r.places} label={`${r.label}: people per place`} />
               </td>

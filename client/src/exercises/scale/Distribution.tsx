@@ -13,9 +13,9 @@ function position(spec: ScaleSpec, value: number, bins: number): number {
 }
 
 /**
- * A statement's distribution as bars with counts written out, and the mean as a marked
- * point along the same axis ("▼ mean 3.8"; the earlier mean as "▽ before 3.1"), so neither
- * colour nor position alone carries the figures.
+ * A statement's distribution as bars with counts written out, and the mean as a dashed line
+ * across them (the earlier round's mean dotted). The figures themselves are written next to
+ * the chart by its parent; the figure's name carries them for screen readers.
  */
 export function Distribution({
   stats,
@@ -29,41 +29,39 @@ export function Distribution({
   const max = Math.max(1, ...stats.bins.map((b) => b.count));
   const n = stats.bins.length;
   const before = stats.before?.mean ?? null;
+  const beforeText = before === null ? '' : `, before ${figure(before)}`;
   return (
     <figure
       className={`${styles.chart} ${size === 'large' ? styles.large : styles.small}`}
-      aria-label={`${stats.text}: mean ${figure(stats.mean)}, median ${figure(stats.median)}, ${stats.count} ratings`}
+      aria-label={`${stats.text}: mean ${figure(stats.mean)}${beforeText}, median ${figure(stats.median)}, ${stats.count} ratings`}
     >
-      <div
-        className={styles.axis}
-        aria-hidden="true"
-        style={before !== null ? { height: '2.4em' } : undefined}
-      >
+      <div className={styles.plot}>
+        <ul className={styles.bars}>
+          {stats.bins.map((bin) => (
+            <li key={bin.label} className={styles.bar} aria-label={`${bin.label}: ${bin.count}`}>
+              <span className={styles.count}>{bin.count}</span>
+              <span
+                className={styles.fill}
+                style={{ height: `calc((100% - 1.3em) * ${bin.count / max})` }}
+              />
+            </li>
+          ))}
+        </ul>
         {before !== null && (
           <span
-            className={`${styles.marker} ${styles.before}`}
-            style={{ left: `${position(spec, before, n)}%`, top: '1.2em' }}
-          >
-            ▽ {figure(before)}
-          </span>
+            className={styles.before}
+            style={{ left: `${position(spec, before, n)}%` }}
+            aria-hidden="true"
+          />
         )}
         {stats.mean !== null && (
-          <span className={styles.marker} style={{ left: `${position(spec, stats.mean, n)}%` }}>
-            ▼ {figure(stats.mean)}
-          </span>
+          <span
+            className={styles.mean}
+            style={{ left: `${position(spec, stats.mean, n)}%` }}
+            aria-hidden="true"
+          />
         )}
       </div>
-      <ul className={styles.bars}>
-        {stats.bins.map((bin) => (
-          <li key={bin.label} className={styles.bar} aria-label={`${bin.label}: ${bin.count}`}>
-            <span className={styles.count}>{bin.count}</span>
-            <span
-              className={styles.fill}
-              style={{ height: `calc((100% - 1.3em) * ${bin.count / max})` }}
-            />
-          </li>
-        ))}
-      </ul>
       <div className={styles.labels} aria-hidden="true">
         {stats.bins.map((bin) => (
           <span key={bin.label}>{spec.kind === '0-100' ? bin.label.split('-')[0] : bin.label}</span>

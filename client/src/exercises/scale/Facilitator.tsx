@@ -126,6 +126,7 @@ export default function ScaleFacilitator({
           </button>
         </div>
       )}
+      <p className="muted">Dashed line: the mean{view.baseline && '; dotted: the earlier mean'}.</p>
       <ul className={styles.grid} aria-label="Live results per statement">
         {view.statements.map((s) => (
           <li

@@ -27,7 +27,8 @@ export default function ScaleScreen({ view, participantCount }: ScreenProps<'sca
         <strong>{view.respondents}</strong> of {participantCount} answered · {scale.min}{' '}
         {scale.lowLabel} … {scale.max} {scale.highLabel}
         {pageNote}
-        {view.comparedWith && view.results && ` · ▽ before: ${view.comparedWith}`}
+        {view.results && ' · dashed line: mean'}
+        {view.comparedWith && view.results && ` · dotted: before (${view.comparedWith})`}
       </p>
       {view.results ? (
         <div className={`${styles.grid} ${view.results.length > 1 ? styles.two : ''}`} role="list">
