@@ -145,7 +145,7 @@ describe('WordCloudFacilitator', () => {
     await user.selectOptions(screen.getByLabelText('into'), 'customer service');
     await user.click(screen.getByRole('button', { name: 'Merge' }));
     expect(act).toHaveBeenCalledWith({ type: 'merge', from: 'cs', into: 'customer service' });
-    const all = screen.getByRole('list', { name: 'All entries' });
+    const all = screen.getByRole('list', { name: 'All entries, newest first' });
     await user.click(within(all).getByRole('button', { name: 'Hide “CS”' }));
     expect(act).toHaveBeenLastCalledWith({
       type: 'hide',

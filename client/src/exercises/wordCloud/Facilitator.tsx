@@ -90,6 +90,9 @@ function EntryText({ entry }: { entry: ConsoleEntry }) {
       {entry.display !== entry.text && (
         <small className="muted"> · shown as “{entry.display}”</small>
       )}
+      {entry.countedAs !== null && entry.countedAs !== entry.display && (
+        <small className="muted"> · counts as “{entry.countedAs}”</small>
+      )}
       {entry.author !== undefined && <small className="muted"> · {entry.author}</small>}
     </span>
   );
@@ -109,8 +112,8 @@ function Merge({ view, act }: { view: View; act: Act }) {
   }
   return (
     <div className={styles.merge}>
-      <label className="field" htmlFor={`${ids}-from`}>
-        <span>Merge</span>
+      <div className="field">
+        <label htmlFor={`${ids}-from`}>Merge</label>
         <select id={`${ids}-from`} value={from} onChange={(e) => setFrom(e.target.value)}>
           <option value="">Choose a word</option>
           {words.map((w) => (
@@ -119,9 +122,9 @@ function Merge({ view, act }: { view: View; act: Act }) {
             </option>
           ))}
         </select>
-      </label>
-      <label className="field" htmlFor={`${ids}-into`}>
-        <span>into</span>
+      </div>
+      <div className="field">
+        <label htmlFor={`${ids}-into`}>into</label>
         <select id={`${ids}-into`} value={into} onChange={(e) => setInto(e.target.value)}>
           <option value="">Choose a word</option>
           {words.map((w) => (
@@ -130,7 +133,7 @@ function Merge({ view, act }: { view: View; act: Act }) {
             </option>
           ))}
         </select>
-      </label>
+      </div>
       <button
         type="button"
         className="button"
@@ -264,8 +267,8 @@ export default function WordCloudFacilitator({
         {view.entries.length === 0 ? (
           <p className="muted">No entries yet.</p>
         ) : (
-          <ul className={styles.list} aria-label="All entries">
-            {view.entries.map((entry) => (
+          <ul className={styles.list} aria-label="All entries, newest first">
+            {[...view.entries].reverse().map((entry) => (
               <li key={entry.id} className={styles.row}>
                 <span className={styles.status}>{STATUS_LABEL[entry.status]}</span>
                 <EntryText entry={entry} />

@@ -45,6 +45,8 @@ function WordList({ words, className }: { words: CloudWord[]; className?: string
 
 function Cloud({ words, more }: { words: CloudWord[]; more: number }) {
   const { ref, width, height } = useBoxSize();
+  // Every view is a new array: lay out again only when the words or counts changed.
+  const signature = words.map((w) => `${w.key}\u0000${w.label}\u0000${w.count}`).join('\u0001');
   const layout = useMemo(() => {
     try {
       return layoutCloud(words, width, height);
@@ -52,7 +54,8 @@ function Cloud({ words, more }: { words: CloudWord[]; more: number }) {
       // No canvas to measure with (a test DOM): the plain list below stands in.
       return null;
     }
-  }, [words, width, height]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `signature` stands for `words`
+  }, [signature, width, height]);
   const left = more + (layout?.left ?? 0);
   return (
     <>

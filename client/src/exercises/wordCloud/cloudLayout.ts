@@ -46,7 +46,8 @@ function place(words: LayoutWord[], width: number, height: number): LayoutWord[]
   cloud<LayoutWord>()
     .size([width, height])
     .words(words.map((w) => ({ ...w })))
-    .padding(6)
+    // Room between words grows with their size, so big words do not touch from afar.
+    .padding((w) => Math.round(4 + w.size * 0.08))
     .rotate(0)
     .font(CLOUD_FONT)
     .fontWeight(700)
@@ -64,22 +65,27 @@ function place(words: LayoutWord[], width: number, height: number): LayoutWord[]
 
 /**
  * Lays out the words in `width` x `height` without overlaps (d3-cloud checks every glyph's
- * pixels), size by count. If not every word fits, all sizes shrink and it tries again; at
- * the smallest readable size the least counted words are left out (the caller counts them).
+ * pixels), size by count. If not every word fits, all sizes shrink and it tries again; once
+ * the biggest word is down to 2.5 times the smallest readable size, the least counted words
+ * are left out instead (the caller counts them on the "more" line).
  * Deterministic: seeded randomness, no rotation, words in the order given.
  */
 export function layoutCloud(words: readonly CloudWord[], width: number, height: number) {
-  if (words.length === 0 || width < 50 || height < 50) return { placed: [], left: words.length };
+  if (words.length === 0 || width < 50 || height < 50)
+    return { placed: [], left: words.length, attempts: 0 };
   const counts = words.map((w) => w.count);
   const max = Math.max(...counts);
   const min = Math.min(...counts);
   const longest = Math.max(...words.map((w) => Array.from(w.label).length));
   // The biggest word fits the width and takes at most a third of the height.
   let top = Math.min(height / 3, (width * 0.9) / Math.max(4, longest * 0.62), 200);
+  // The most counted word stays at least 2.5 times the smallest, so size still shows the
+  // count; past that, the least counted words make way instead.
+  const lowestTop = Math.min(top, MIN_FONT_PX * 2.5);
   let take = words.length;
-  for (let attempt = 0; attempt < 16; attempt++) {
+  const sizeAll = (n: number): LayoutWord[] => {
     const bottom = Math.max(MIN_FONT_PX, top / 3.2);
-    const sized: LayoutWord[] = words.slice(0, take).map((w, rank) => ({
+    return words.slice(0, n).map((w, rank) => ({
       key: w.key,
       text: w.label,
       count: w.count,
@@ -88,6 +94,18 @@ export function layoutCloud(words: readonly CloudWord[], width: number, height: 
         max === min ? top : bottom + (top - bottom) * Math.sqrt((w.count - min) / (max - min)),
       ),
     }));
+  };
+  // Start near a size, and a number of words, whose ink could just cover 80% of the box (an
+  // optimistic bound: the retries below only ever take away), so the retries are few: each
+  // failed run is the slow part.
+  const inked = (n: number) =>
+    sizeAll(n).reduce((sum, w) => sum + Array.from(w.text).length * 0.55 * w.size * w.size, 0);
+  const room = width * height * 0.8;
+  const all = inked(take);
+  if (all > room) top = Math.max(lowestTop, top * Math.sqrt(room / all));
+  while (take > 1 && inked(take) > room) take--;
+  for (let attempt = 0; attempt < 16; attempt++) {
+    const sized = sizeAll(take);
     const placed = place(sized, width, height);
     if (placed.length === sized.length) {
       return {
@@ -101,10 +119,11 @@ export function layoutCloud(words: readonly CloudWord[], width: number, height: 
           y: w.y ?? 0,
         })),
         left: words.length - take,
+        attempts: attempt + 1,
       };
     }
-    if (top > MIN_FONT_PX * 1.5) top *= 0.85;
+    if (top > lowestTop) top = Math.max(lowestTop, top * 0.85);
     else take = Math.max(1, Math.min(take - 1, placed.length));
   }
-  return { placed: [], left: words.length };
+  return { placed: [], left: words.length, attempts: 16 };
 }
