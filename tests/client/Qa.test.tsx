@@ -48,7 +48,8 @@ describe('QaPhone', () => {
   it('asks anonymously when the participant ticks the box, and clears the draft', async () => {
     const { send, user } = setupPhone();
     const box = screen.getByRole('textbox', { name: 'Your question' });
-    await user.type(box, 'Can we see the survey results?');
+    await user.click(box);
+    await user.paste('Can we see the survey results?');
     expect(screen.getByText('30 of 300 characters')).toBeInTheDocument();
     await user.click(screen.getByRole('checkbox', { name: /Ask anonymously/ }));
     await user.click(screen.getByRole('button', { name: 'Send question' }));
@@ -93,9 +94,7 @@ describe('QaPhone', () => {
       },
     });
     const items = screen.getAllByRole('listitem');
-    expect(
-      within(items[0] as HTMLElement).getByText('⏳ Waiting for approval'),
-    ).toBeInTheDocument();
+    expect(within(items[0] as HTMLElement).getByText('Waiting for approval')).toBeInTheDocument();
     const withdraw = screen.getByRole('button', {
       name: 'Withdraw your vote for: Why do we script every call? (3 votes)',
     });

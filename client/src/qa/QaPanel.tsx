@@ -142,7 +142,7 @@ function QuestionRow({
         {state === 'merged' && (
           <span className={styles.badge}>Merged into #{mergedInto?.n ?? '?'}</span>
         )}
-        {q.isPinned && <span className={styles.badge}>📌 Pinned</span>}
+        {q.isPinned && <span className={styles.badge}>Pinned</span>}
         {q.isAnswered && <span className={styles.badge}>✓ Answered</span>}
         {isOnScreen && <span className={styles.badge}>On screen</span>}
       </p>

@@ -135,7 +135,7 @@ export default function QaPhone({
               <li key={q.id} className={styles.item}>
                 <p className={styles.text}>{q.text}</p>
                 <p className={styles.meta}>
-                  <span className={styles.badge}>⏳ Waiting for approval</span>
+                  <span className={styles.badge}>Waiting for approval</span>
                   {q.isAnonymous && <span>Anonymous</span>}
                 </p>
               </li>
@@ -194,7 +194,7 @@ function Question({
       <p className={styles.text}>{question.text}</p>
       <p className={styles.meta}>
         <span>{question.author ?? 'Anonymous'}</span>
-        {question.isPinned && <span className={styles.badge}>📌 Pinned</span>}
+        {question.isPinned && <span className={styles.badge}>Pinned</span>}
         {question.isAnswered && <span className={styles.badge}>✓ Answered</span>}
         {isMine && <span className={styles.badge}>Yours</span>}
       </p>

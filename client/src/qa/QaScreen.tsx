@@ -23,7 +23,7 @@ function votesLabel(votes: number): string {
 function Marks({ question }: { question: QaItemView }) {
   return (
     <>
-      {question.isPinned && <span className={styles.mark}>📌 Pinned</span>}
+      {question.isPinned && <span className={styles.mark}>Pinned</span>}
       {question.isAnswered && <span className={styles.mark}>✓ Answered</span>}
     </>
   );
@@ -41,7 +41,7 @@ export function QaStage({ qa }: { qa: QaScreenView }) {
   const count = useFitText(box, items.length, highlighted ? 9 : 5, key);
   const shown = items.slice(0, count);
   return (
-    <section className={styles.stage} aria-label="Questions from the room">
+    <section className={styles.stage} aria-label="Questions from the room" data-qa-screen>
       <h1 className={styles.stageTitle}>
         {highlighted ? 'Question from the room' : 'Top questions from the room'}
       </h1>
@@ -90,8 +90,11 @@ export function QaStrip({ qa }: { qa: QaScreenView }) {
   const items = qa.top.slice(0, STRIP_QUESTIONS);
   const count = useFitText(box, items.length, 3.4, JSON.stringify(items));
   return (
-    <aside className={styles.strip} aria-label="Top questions">
-      <p className={styles.stripLabel}>Questions ({qa.total})</p>
+    <aside className={styles.strip} aria-label="Top questions" data-qa-screen>
+      <p className={styles.stripLabel}>
+        {/* Fewer than all may fit: say how many of how many, never hide that some are left out. */}
+        Questions {count < qa.total ? `· top ${count} of ${qa.total}` : `(${qa.total})`}
+      </p>
       <ol ref={box} className={styles.stripList}>
         {items.slice(0, count).map((q) => (
           <li key={q.id} className={styles.stripItem}>
