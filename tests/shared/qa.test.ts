@@ -66,7 +66,9 @@ function everythingShown(state: SessionState, ids: string[]): string {
 
 describe('session Q&A', () => {
   it('lists named and anonymous questions, and never says who asked the anonymous one', () => {
-    let { state, ids } = liveSession(['Ana', 'Ben', 'Cleo']);
+    const room = liveSession(['Ana', 'Ben', 'Cleo']);
+    let state = room.state;
+    const ids = room.ids;
     const [ana = '', ben = '', cleo = ''] = ids;
     const named = ask(state, ana, 'When does the new refund policy start?');
     const hidden = ask(named.state, ben, 'Why are we measured on call length?', true);
@@ -91,7 +93,9 @@ describe('session Q&A', () => {
   });
 
   it('counts a seat once however often its vote is sent, and lets it withdraw', () => {
-    let { state, ids } = liveSession(['Ana', 'Ben']);
+    const room = liveSession(['Ana', 'Ben']);
+    let state = room.state;
+    const ids = room.ids;
     const [ana = '', ben = ''] = ids;
     const q = ask(state, ana, 'Can we get a second monitor?');
     state = vote(q.state, ben, q.id);
@@ -141,6 +145,24 @@ describe('session Q&A', () => {
     }
   });
 
+  it('refuses reserved names in every question id of the facilitator’s commands', () => {
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'prototype']) {
+      for (const command of [
+        { type: 'qa.approve', questionId: name },
+        { type: 'qa.hide', questionId: name, isHidden: true },
+        { type: 'qa.merge', questionId: name, intoId: 'q1' },
+        { type: 'qa.merge', questionId: 'q1', intoId: name },
+        { type: 'qa.pin', questionId: name, isPinned: true },
+        { type: 'qa.answer', questionId: name, isAnswered: true },
+        { type: 'qa.highlight', questionId: name },
+      ]) {
+        expect(controlCommandSchema.safeParse(command).success, JSON.stringify(command)).toBe(
+          false,
+        );
+      }
+    }
+  });
+
   it('cleans question text and bounds it at 300 characters', () => {
     const ok = qaActPayloadSchema.parse({
       type: 'qa.ask',
@@ -165,7 +187,9 @@ describe('session Q&A', () => {
   });
 
   it('merges a duplicate: votes combine and a seat that voted for both counts once', () => {
-    let { state, ids } = liveSession(['Ana', 'Ben', 'Cleo', 'Dev']);
+    const room = liveSession(['Ana', 'Ben', 'Cleo', 'Dev']);
+    let state = room.state;
+    const ids = room.ids;
     const [ana = '', ben = '', cleo = '', dev = ''] = ids;
     const a = ask(state, ana, 'Will the call centre move?');
     const b = ask(a.state, ben, 'Is the call centre moving?');
@@ -199,7 +223,9 @@ describe('session Q&A', () => {
   });
 
   it('holds questions back for approval when moderation is on', () => {
-    let { state, ids } = liveSession(['Ana', 'Ben']);
+    const room = liveSession(['Ana', 'Ben']);
+    let state = room.state;
+    const ids = room.ids;
     const [ana = '', ben = ''] = ids;
     state = control(state, { type: 'qa.settings', isModerated: true });
     const q = ask(state, ana, 'Who decides the bonus?', true);
@@ -228,7 +254,9 @@ describe('session Q&A', () => {
   });
 
   it('follows the settings: closed, named only', () => {
-    let { state, ids } = liveSession(['Ana', 'Ben']);
+    const room = liveSession(['Ana', 'Ben']);
+    let state = room.state;
+    const ids = room.ids;
     const [ana = '', ben = ''] = ids;
     const q = ask(state, ana, 'First question');
     state = control(q.state, { type: 'qa.settings', allowAnonymous: false });
@@ -274,7 +302,9 @@ describe('session Q&A', () => {
   });
 
   it('refuses floods with RATE_LIMITED and takes questions again once the bucket refills', () => {
-    let { state, ids } = liveSession(['Ana', 'Ben']);
+    const room = liveSession(['Ana', 'Ben']);
+    let state = room.state;
+    const ids = room.ids;
     const [ana = '', ben = ''] = ids;
     const start = T0 + 5_000_000;
     for (let i = 0; i < QA_LIMITS.asksBurst; i++) {
@@ -322,7 +352,9 @@ describe('session Q&A', () => {
   });
 
   it('pins, answers, hides and restores, and ranks pinned, then open, then votes, then age', () => {
-    let { state, ids } = liveSession(['Ana', 'Ben', 'Cleo']);
+    const room = liveSession(['Ana', 'Ben', 'Cleo']);
+    let state = room.state;
+    const ids = room.ids;
     const [ana = '', ben = '', cleo = ''] = ids;
     const q1 = ask(state, ana, 'Oldest, no votes');
     const q2 = ask(q1.state, ana, 'Two votes');
@@ -359,7 +391,9 @@ describe('session Q&A', () => {
   });
 
   it('summarises for the notebook with votes and answered marks, no anonymous author', () => {
-    let { state, ids } = liveSession(['Ana', 'Ben']);
+    const room = liveSession(['Ana', 'Ben']);
+    let state = room.state;
+    const ids = room.ids;
     const [ana = '', ben = ''] = ids;
     expect(qaSummary(state)).toBeNull();
     const q1 = ask(state, ana, 'Named one');
@@ -384,7 +418,9 @@ describe('session Q&A', () => {
 
   it('touches only the voted question: other questions and untouched buckets are shared', () => {
     const names = Array.from({ length: 200 }, (_, i) => `P${i}`);
-    let { state, ids } = liveSession(names);
+    const room = liveSession(names);
+    let state = room.state;
+    const ids = room.ids;
     const questionIds: string[] = [];
     for (let i = 0; i < 40; i++) {
       const q = ask(state, ids[i] ?? '', `Question ${i}`);
