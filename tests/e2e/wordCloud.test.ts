@@ -270,6 +270,13 @@ describe('a word cloud from the laptop, three phones and the room screen', () =>
     await waitForText(top, 'Customer service');
     expect(await phone('Ana').getByText('shit').count()).toBe(0);
     await shot(phone('Cleo'), 'phone-results');
+    // The narrowest phones: one column, nothing wider than the screen.
+    await phone('Cleo').setViewportSize({ width: 320, height: 640 });
+    expect(
+      await phone('Cleo').evaluate(() => document.documentElement.scrollWidth),
+    ).toBeLessThanOrEqual(320);
+    await shot(phone('Cleo'), 'phone-results-320');
+    await phone('Cleo').setViewportSize({ width: 390, height: 844 });
     await shot(consolePage, 'laptop-revealed');
     await expectAccessible(phone('Cleo'), 'a phone with the top words');
     await expectAccessible(consolePage, 'the console after the reveal');

@@ -254,6 +254,27 @@ describe('counting and moderation', () => {
   });
 });
 
+describe('cost of an action', () => {
+  it('copies one shard of the entries per action and shares the rest of the room', () => {
+    let state = wordCloud.init(config({ entriesPerPerson: 10, maxWords: 1 }), 'load');
+    for (let p = 0; p < 40; p++) {
+      for (let e = 0; e < 5; e++) {
+        const result = wordCloud.reduce(state, submit(`word${p}x${e}`), as(`p${p}`), ctx());
+        if (!result.ok) throw new Error(result.error.message);
+        state = result.data;
+      }
+    }
+    expect(wordCloud.facilitatorView(state, ctx()).counts.entries).toBe(200);
+    const next = run(state, [[as('p0'), submit('another')]]);
+    const changed = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+      Object.keys(b).filter((k) => a[k] !== b[k]).length;
+    expect(changed(state.entries, next.entries)).toBe(1);
+    expect(changed(state.byAuthor, next.byAuthor)).toBe(1);
+    expect(changed(state.terms, next.terms)).toBe(1);
+    expect(Object.keys(next.entries).length).toBeGreaterThan(20);
+  });
+});
+
 describe('views and summary', () => {
   const steps: [Actor, Action][] = [
     [as(ANA.id), submit('Rude callers')],
