@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import type { ControlCommand, RosterItemView } from '@playfield/shared';
+import type { ControlCommand, RosterItemView, TeamsView } from '@playfield/shared';
 import styles from './RosterPanel.module.css';
 
 /**
@@ -21,11 +21,18 @@ export function removalQuestion(count: number): string {
  */
 export function RosterPanel({
   roster,
+  teams,
   control,
 }: {
   roster: readonly RosterItemView[];
+  /** The session's tables, to show each person's (absent when there are none). */
+  teams?: TeamsView | undefined;
   control: (command: ControlCommand) => Promise<boolean>;
 }) {
+  const tableNames = useMemo(
+    () => new Map((teams?.teams ?? []).map((t) => [t.id, t.name])),
+    [teams],
+  );
   const present = useMemo(() => roster.filter((p) => !p.hasLeft), [roster]);
   const removedCount = useMemo(() => roster.filter((p) => p.isRemoved).length, [roster]);
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
@@ -156,7 +163,10 @@ export function RosterPanel({
                   <span className="presence" aria-hidden="true" />
                   <span className="roster__name">{p.name}</span>
                 </label>
-                <span className="roster__state">{p.isOnline ? 'online' : 'offline'}</span>
+                <span className="roster__state">
+                  {p.isOnline ? 'online' : 'offline'}
+                  {teams && ` · ${(p.teamId && tableNames.get(p.teamId)) ?? 'no table'}`}
+                </span>
               </li>
             ))}
           </ul>

@@ -6,6 +6,7 @@ import type {
   ControlCommand,
   Credential,
   QaActPayload,
+  TeamActPayload,
   Result,
   ServerToClientEvents,
 } from '@playfield/shared';
@@ -37,6 +38,8 @@ export interface Connection {
   leave(): Promise<Result<Accepted>>;
   /** Asks a question or sets a vote in the session's Q&A (optional for test doubles). */
   qa?(payload: QaActPayload): Promise<Result<Accepted>>;
+  /** Picks a table, when people choose theirs (optional for test doubles). */
+  team?(payload: TeamActPayload): Promise<Result<Accepted>>;
   close(): void;
 }
 
@@ -103,6 +106,7 @@ export function connect(credential: Credential): Connection {
     answerPrompt: (roundId, text) => send((s) => s.emitWithAck('plan.answer', { roundId, text })),
     leave: () => send((s) => s.emitWithAck('participant.leave', {})),
     qa: (payload) => send((s) => s.emitWithAck('qa.act', payload)),
+    team: (payload) => send((s) => s.emitWithAck('team.act', payload)),
     close() {
       document.removeEventListener('visibilitychange', onVisible);
       socket.disconnect();

@@ -12,6 +12,7 @@ import { Link } from '../components/Link.tsx';
 import { Loading, Notice } from '../components/Notice.tsx';
 import { QrCode } from '../components/QrCode.tsx';
 import { RoomLockToggle } from '../components/RoomLockToggle.tsx';
+import { ByTable } from '../components/ByTable.tsx';
 import { RosterPanel } from '../components/RosterPanel.tsx';
 import { newRound, RoundEditor } from '../components/RoundEditor.tsx';
 import { SessionResults } from '../components/SessionResults.tsx';
@@ -32,6 +33,8 @@ type Control = (command: ControlCommand) => Promise<boolean>;
 
 /** The session's Q&A panel, beside the round (lazy, like the rest of the console's parts). */
 const QaPanel = lazy(() => import('../qa/QaPanel.tsx'));
+/** The session's tables (teams) panel, likewise lazy. */
+const TablesPanel = lazy(() => import('../teams/TablesPanel.tsx'));
 
 /** The facilitator console: agenda, current round with its controls and live results, roster. */
 export default function Console({ sessionId }: { sessionId: string }) {
@@ -129,7 +132,10 @@ export default function Console({ sessionId }: { sessionId: string }) {
                 <QaPanel qa={view.qa} control={control} />
               </Suspense>
             )}
-            <RosterPanel roster={view.roster} control={control} />
+            <Suspense fallback={<p className="muted">Loading the tables…</p>}>
+              <TablesPanel teams={view.teams} roster={view.roster} control={control} />
+            </Suspense>
+            <RosterPanel roster={view.roster} teams={view.teams} control={control} />
           </div>
         </main>
       )}
@@ -537,6 +543,7 @@ function CurrentRoundPanel(props: {
           />
         </Suspense>
       </ErrorBoundary>
+      {view.roundByTeam && <ByTable summary={view.roundByTeam} />}
       <RoundNotes sessionId={view.session.id} roundId={round.id} />
       <p className="muted prompt">Action-plan prompt: “{round.actionPlanPrompt}”</p>
       <PromptControl control={control} />

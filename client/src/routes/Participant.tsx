@@ -13,6 +13,7 @@ import { PlanSeatContext } from '../plans/planSeat.ts';
 import { PromptCard } from '../plans/PromptCard.tsx';
 import { QaTabs } from '../qa/QaTabs.tsx';
 import { connect, type Connection } from '../realtime/connection.ts';
+import { TeamCard } from '../teams/TeamCard.tsx';
 import { forgetSeat, type Seat } from '../storage.ts';
 import { useSessionStore } from '../stores/useSessionStore.ts';
 
@@ -120,6 +121,19 @@ export function Participant({
         <QaTabs isQuestions={isQuestions} onChange={setIsQuestions} count={view.qa?.total ?? 0} />
       )}
       <main className="page page--narrow phone__main">
+        {!isQuestions && session.phase !== 'ended' && (
+          <TeamCard
+            teams={view.teams}
+            teamId={own?.teamId}
+            pick={(teamId) =>
+              connection.current?.team?.({ type: 'teams.pick', teamId }) ??
+              Promise.resolve({
+                ok: false as const,
+                error: { code: 'INTERNAL' as const, message: 'Not connected yet' },
+              })
+            }
+          />
+        )}
         {isQuestions && session.phase !== 'ended' ? (
           <Suspense fallback={<Loading label="Opening the questions…" />}>
             <QaPhone

@@ -10,6 +10,7 @@ import { EXERCISE_UI } from '../exercises/registry.ts';
 import { isQaOnStage, isQaStripShown, QaStage, QaStrip } from '../qa/QaScreen.tsx';
 import type { ScreenProps } from '../exercises/types.ts';
 import { connect } from '../realtime/connection.ts';
+import { ScreenTables } from '../teams/ScreenTables.tsx';
 import { readHashKey } from '../router.ts';
 import { useSessionStore } from '../stores/useSessionStore.ts';
 
@@ -50,6 +51,8 @@ function ScreenBody({ view }: { view: ScreenView }) {
           <h1 className="screen__title">{session.title}</h1>
           {session.phase === 'ended' ? (
             <p className="screen__big">Thank you for taking part!</p>
+          ) : view.teams?.length ? (
+            <ScreenTables teams={view.teams} joinUrl={joinUrl} host={host} code={session.code} />
           ) : (
             <div className="screen__join">
               {joinUrl && (
@@ -63,7 +66,7 @@ function ScreenBody({ view }: { view: ScreenView }) {
               </div>
             </div>
           )}
-          {session.phase !== 'ended' && (
+          {session.phase !== 'ended' && !view.teams?.length && (
             <section aria-label="Who has joined" className="screen__roster">
               <p className="screen__count">
                 {view.participantCount} {view.participantCount === 1 ? 'person' : 'people'} here

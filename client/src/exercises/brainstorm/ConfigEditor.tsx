@@ -44,6 +44,14 @@ export default function BrainstormConfigEditor({
         />
         Anonymous (nobody, not even the facilitator, sees who wrote a note)
       </label>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={config.isPerTeam ?? false}
+          onChange={(e) => set({ isPerTeam: e.target.checked })}
+        />
+        Per table (each note carries its writer’s table; the console can show one table)
+      </label>
       <div className="roles-grid">
         {NUMBERS.map(({ key, label, min, max }) => (
           <label key={key} className="field">

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type {
   BrainstormFacilitatorView,
   BrainstormPhase,
@@ -8,6 +8,7 @@ import type {
 import { BRAINSTORM_LIMITS } from '@playfield/shared/exercises/brainstorm/limits';
 import { BarChart } from '../../components/BarChart.tsx';
 import type { FacilitatorProps } from '../types.ts';
+import { TeamFilter, TeamLabel, teamsOn } from '../../teams/TeamFilter.tsx';
 import { TagChip } from './TagChip.tsx';
 
 type Act = FacilitatorProps<'brainstorm'>['act'];
@@ -40,10 +41,30 @@ const quote = (text: string) => `“${text.length > 60 ? `${text.slice(0, 57)}�
  * follows the dots live.
  */
 export default function BrainstormFacilitator({
-  view,
+  view: fullView,
   participantCount,
   act,
 }: FacilitatorProps<'brainstorm'>) {
+  // A per-table brainstorm can be looked at one table at a time.
+  const [team, setTeam] = useState<string | null>(null);
+  const tables = useMemo(
+    () => teamsOn([...fullView.clusters.flatMap((c) => c.notes), ...fullView.loose]),
+    [fullView],
+  );
+  const view = useMemo(
+    () =>
+      team === null
+        ? fullView
+        : {
+            ...fullView,
+            clusters: fullView.clusters.map((c) => ({
+              ...c,
+              notes: c.notes.filter((n) => n.team === team),
+            })),
+            loose: fullView.loose.filter((n) => n.team === team),
+          },
+    [fullView, team],
+  );
   const [error, setError] = useState<string | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const send: Send = async (action) => {
@@ -102,6 +123,7 @@ export default function BrainstormFacilitator({
           : ''}
         {view.isAnonymous ? ' · anonymous' : ' · named'}
       </p>
+      <TeamFilter teams={tables} value={team} onChange={setTeam} />
       {view.phase === 'cluster' && (
         <p className="muted">
           Group and name the notes, hide what should not be shown, then “Reveal results” to show the
@@ -193,6 +215,7 @@ function NoteLine({ note }: { note: ConsoleNote }) {
       <TagChip tag={note.tag} />
       {note.text}
       {note.author && <span className="brainstorm-card__author"> · {note.author}</span>}
+      <TeamLabel team={note.team} className="brainstorm-card__author" />
     </span>
   );
 }

@@ -6,6 +6,7 @@ import type {
 import { BarChart } from '../../components/BarChart.tsx';
 import type { ScreenProps } from '../types.ts';
 import { TagChip } from './TagChip.tsx';
+import { TeamLabel } from '../../teams/TeamFilter.tsx';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -102,6 +103,7 @@ function NoteText({ note }: { note: PublicNote }) {
       {note.text}
       {note.similar > 0 && <span className="brainstorm-screen__similar"> +{note.similar}</span>}
       {note.author && <span className="brainstorm-screen__author"> · {note.author}</span>}
+      <TeamLabel team={note.team} className="brainstorm-screen__author" />
     </>
   );
 }

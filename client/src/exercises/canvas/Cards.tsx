@@ -1,4 +1,5 @@
 import type { CanvasCard } from '@playfield/shared/exercises/canvas/index';
+import { TeamLabel } from '../../teams/TeamFilter.tsx';
 
 /** "3 of 5" for a rated entry, then its tags: the details under an entry's words. */
 export function entryDetails(
@@ -25,6 +26,7 @@ export function CardList(props: {
         <li key={card.id} className="canvas-card">
           <span className="canvas-card__text">{card.text}</span>
           {card.count > 1 && <span className="canvas-card__count"> ×{card.count}</span>}
+          <TeamLabel team={card.team} className="canvas-card__count" />
           {props.mine?.has(card.id) && <span className="canvas-card__mine"> (yours)</span>}
           {(card.rating !== null || card.tags.length > 0) && (
             <span className="canvas-card__meta">

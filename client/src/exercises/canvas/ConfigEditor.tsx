@@ -191,6 +191,14 @@ export default function CanvasConfigEditor({
         />
         Anonymous (nobody, not even the facilitator, sees who wrote what)
       </label>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={config.isPerTeam ?? false}
+          onChange={(e) => set({ isPerTeam: e.target.checked })}
+        />
+        Per table (each entry carries its writer’s table; the console can show one table)
+      </label>
       <label className="field">
         <span>Action plan question</span>
         <textarea

@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type {
   CanvasFacilitatorView,
   CanvasModeratedCard,
 } from '@playfield/shared/exercises/canvas/index';
 import type { FacilitatorProps } from '../types.ts';
+import { TeamFilter, TeamLabel, teamsOn } from '../../teams/TeamFilter.tsx';
 import { entryDetails } from './Cards.tsx';
 
 type Send = (action: Parameters<FacilitatorProps<'canvas'>['act']>[0]) => Promise<void>;
@@ -12,10 +13,26 @@ const short = (text: string) => (text.length > 48 ? `${text.slice(0, 47)}…` : 
 
 /** The canvas in the console: every box live, with moderation for each card. */
 export default function CanvasFacilitator({
-  view,
+  view: fullView,
   participantCount,
   act,
 }: FacilitatorProps<'canvas'>) {
+  // A per-table canvas can be looked at one table at a time.
+  const [team, setTeam] = useState<string | null>(null);
+  const tables = useMemo(() => teamsOn(fullView.boxes.flatMap((b) => b.cards)), [fullView]);
+  const view = useMemo(
+    () =>
+      team === null
+        ? fullView
+        : {
+            ...fullView,
+            boxes: fullView.boxes.map((b) => ({
+              ...b,
+              cards: b.cards.filter((c) => c.team === team),
+            })),
+          },
+    [fullView, team],
+  );
   const [error, setError] = useState<string | null>(null);
   const send: Send = async (action) => {
     const result = await act(action);
@@ -30,6 +47,7 @@ export default function CanvasFacilitator({
         {participantCount} people · at most {view.maxEntriesPerPerson} each
         {view.isAnonymous ? ' · anonymous' : ''}
       </p>
+      <TeamFilter teams={tables} value={team} onChange={setTeam} />
       {error && (
         <p className="error" role="alert">
           {error}
@@ -62,6 +80,7 @@ export default function CanvasFacilitator({
                     <li key={card.id} className="canvas-card is-hidden">
                       <span className="canvas-card__text">{card.text}</span>
                       {card.author && <span className="canvas-card__author"> — {card.author}</span>}
+                      <TeamLabel team={card.team} className="canvas-card__author" />
                       <div className="actions">
                         <button
                           type="button"

@@ -92,6 +92,14 @@ export default function QuizConfigEditor({
         />
         <span>Anonymous: the leaderboard shows ranks and points, no names</span>
       </label>
+      <label className={styles.check}>
+        <input
+          type="checkbox"
+          checked={config.byTeam ?? false}
+          onChange={(e) => onChange({ ...config, byTeam: e.target.checked })}
+        />
+        <span>By table: the session’s tables compete on their average points too</span>
+      </label>
       {config.questions.map((question, qi) => (
         <QuestionEditor
           key={qi}

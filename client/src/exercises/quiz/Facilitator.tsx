@@ -8,6 +8,7 @@ import styles from './Facilitator.module.css';
 import { OptionMark } from './OptionMark.tsx';
 import { ordinal, rankChange } from './marks.ts';
 import { useCountdown } from './useCountdown.ts';
+import { TeamLeaderboard } from '../../teams/TeamLeaderboard.tsx';
 
 /** The facilitator's next step from where the room stands, and an optional shortcut. */
 function stepsOf(view: QuizFacilitatorView): { label: string; action: QuizFacilitatorAction }[] {
@@ -159,6 +160,9 @@ export default function QuizFacilitator({ view, participantCount, act }: Facilit
             </table>
           )}
           <p className="muted">{view.playerCount} scored so far</p>
+          {view.teamLeaderboard && (
+            <TeamLeaderboard entries={view.teamLeaderboard} className={styles.table} />
+          )}
         </section>
         {view.asked.length > 0 && (
           <section aria-labelledby="quiz-console-asked">

@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import type { Accepted, Result, TeamsView } from '@playfield/shared';
+import styles from './TeamCard.module.css';
+
+/**
+ * The phone's table: "Your table: Table 3", and the tables to pick from when the
+ * facilitator lets people choose. Eager on the phone, so it imports only types.
+ */
+export function TeamCard({
+  teams,
+  teamId,
+  pick,
+}: {
+  teams: TeamsView | undefined;
+  teamId: string | undefined;
+  pick: (teamId: string) => Promise<Result<Accepted>>;
+}) {
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState<string | null>(null);
+  if (!teams || teams.teams.length === 0) return null;
+  const mine = teams.teams.find((t) => t.id === teamId);
+
+  const choose = async (id: string) => {
+    setPending(id);
+    const result = await pick(id);
+    setPending(null);
+    setError(result.ok ? null : result.error.message);
+  };
+
+  return (
+    <section className={styles.card} aria-label="Your table">
+      <p className={styles.yours} aria-live="polite">
+        {mine ? (
+          <>
+            Your table: <strong>{mine.name}</strong>
+          </>
+        ) : teams.isChoosing ? (
+          'Choose your table'
+        ) : (
+          'You have no table yet'
+        )}
+      </p>
+      {teams.isChoosing && (
+        <div className={styles.choices} role="group" aria-label="Tables">
+          {teams.teams.map((t) => {
+            const isMine = t.id === teamId;
+            return (
+              <button
+                key={t.id}
+                type="button"
+                className={`${styles.choice} ${isMine ? styles.chosen : ''}`}
+                aria-pressed={isMine}
+                disabled={pending !== null}
+                onClick={() => void choose(t.id)}
+              >
+                <span className={styles.mark} aria-hidden="true">
+                  {isMine ? '✓' : ''}
+                </span>
+                <span className={styles.label}>{t.name}</span>
+                <span className={styles.count}>
+                  {t.size} {t.size === 1 ? 'person' : 'people'}
+                </span>
+              </button>
+            );
+          })}
+        </div>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
