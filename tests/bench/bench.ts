@@ -8,7 +8,10 @@
  * of stdout is one JSON object for scripts; the table above it is for people.
  *
  *   npm run bench -- --participants 2000      (or BENCH_PARTICIPANTS=2000 npm run bench)
- *   options: --seed S, --timeout-s T (default 300), --cpu-prof-dir DIR (profiles the server)
+ *   options: --seed S, --timeout-s T (default 300), --cpu-prof-dir DIR (profiles the server),
+ *   --scenario rounds|qa (default rounds). The Q&A scenario joins the phones, starts the
+ *   session, then 200 phones ask a question each and every phone upvotes five questions:
+ *   it times question -> console and upvote -> room screen, and the server's CPU per 1,000.
  *
  * Both processes share the machine, so latencies include this generator's own event loop
  * delay; the generator's CPU time is reported beside the server's to tell them apart.
@@ -55,6 +58,7 @@ interface Options {
   seed: string;
   timeoutMs: number;
   cpuProfDir: string | null;
+  scenario: 'rounds' | 'qa';
 }
 
 function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Options {
@@ -66,7 +70,7 @@ function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Options 
     if (eq > 0) values.set(arg.slice(2, eq), arg.slice(eq + 1));
     else values.set(arg.slice(2), argv[++i] ?? '');
   }
-  const known = new Set(['participants', 'seed', 'timeout-s', 'cpu-prof-dir']);
+  const known = new Set(['participants', 'seed', 'timeout-s', 'cpu-prof-dir', 'scenario']);
   for (const key of values.keys()) if (!known.has(key)) throw new Error(`Unknown option --${key}`);
   const positiveInt = (name: string, raw: string | undefined, fallback: number): number => {
     if (raw === undefined || raw === '') return fallback;
@@ -75,7 +79,10 @@ function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Options 
     return n;
   };
   const cpuProfDir = values.get('cpu-prof-dir');
+  const scenario = values.get('scenario') ?? 'rounds';
+  if (scenario !== 'rounds' && scenario !== 'qa') throw new Error('--scenario is rounds or qa');
   return {
+    scenario,
     participants: positiveInt(
       '--participants',
       values.get('participants') ?? env.BENCH_PARTICIPANTS,
@@ -426,6 +433,243 @@ interface Figures {
   participantJsGzipKb: number | null;
 }
 
+// ---------------------------------------------------------------------------------------------
+// The Q&A scenario
+
+/** Questions asked in the Q&A scenario, and upvotes each phone casts. */
+const QA_QUESTIONS = 200;
+const QA_VOTES_EACH = 5;
+
+interface QaContext {
+  base: string;
+  created: Record<'sessionId' | 'code' | 'facilitatorToken', string>;
+  phones: Phone[];
+  random: ReturnType<typeof createRandom>;
+  phase: <T>(name: string, body: () => Promise<T>) => Promise<T>;
+  changes: Changes;
+  facilitatorSeq: () => number;
+  facilitatorView: () => FacilitatorView | null;
+  setArrivals: (list: { at: number; seq: number; respondents: number }[] | null) => void;
+  sampler: ServerSampler;
+  joinMs: number;
+  spreadMs: number;
+}
+
+/**
+ * The session's Q&A under load, beside the first round: 200 phones ask one question each,
+ * then every phone upvotes five questions (not its own). Latency is matched by sequence
+ * number as for answers: an action is seen at the first view, after its emit, whose seq
+ * reaches its ack's. Question -> the console; upvote -> the room screen.
+ */
+async function runQa(ctx: QaContext): Promise<void> {
+  const { base, created, phones, random, phase, changes } = ctx;
+  const n = phones.length;
+  const keyReply = await fetch(`${base}/api/sessions/${created.sessionId}/screen-key`, {
+    headers: { authorization: `Bearer ${created.facilitatorToken}` },
+    signal: AbortSignal.timeout(ACK_TIMEOUT_MS),
+  });
+  const keyJson: unknown = await keyReply.json();
+  const screenKey =
+    isRecord(keyJson) && typeof keyJson.screenKey === 'string' ? keyJson.screenKey : '';
+  let screenSeq = 0;
+  let screenArrivals: { at: number; seq: number }[] | null = null;
+  const screen = await connect(
+    base,
+    { role: 'screen', sessionId: created.sessionId, key: screenKey },
+    (socket) =>
+      socket.on('view.screen', (message) => {
+        screenSeq = message.seq;
+        screenArrivals?.push({ at: performance.now(), seq: message.seq });
+        changes.notify();
+      }),
+  );
+  cleanups.push(() => void screen.disconnect());
+  let ownViews = 0;
+  let publicViews = 0;
+  for (const phone of phones) {
+    phone.socket?.on('view.own', () => void ownViews++);
+    phone.socket?.on('view.public', () => void publicViews++);
+  }
+
+  type Sent = { emitAt: number; ackAt: number; seq: number };
+  const refusals = new Map<string, number>();
+  const send = async (socket: PlayfieldSocket, payload: unknown): Promise<Sent | null> => {
+    const emitAt = performance.now();
+    let reply: unknown;
+    try {
+      reply = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('qa.act', payload as never);
+    } catch {
+      refusals.set('ACK_TIMEOUT', (refusals.get('ACK_TIMEOUT') ?? 0) + 1);
+      return null;
+    }
+    const result = readAck(reply);
+    if (result.ok) return { emitAt, ackAt: performance.now(), seq: result.data.seq };
+    refusals.set(result.error.code, (refusals.get(result.error.code) ?? 0) + 1);
+    return null;
+  };
+  const matched = (sent: Sent[], views: { at: number; seq: number }[]): number[] =>
+    sent.flatMap((a) => {
+      const view = views.find((v) => v.seq >= a.seq && v.at >= a.emitAt);
+      return view ? [view.at - a.emitAt] : [];
+    });
+
+  // Questions: one each from the first 200 phones, spread like the answers.
+  const askers = Math.min(QA_QUESTIONS, n);
+  const asked: Sent[] = [];
+  const facilitatorArrivals: { at: number; seq: number; respondents: number }[] = [];
+  ctx.setArrivals(facilitatorArrivals);
+  const askCpu = await phase('qa questions', async () => {
+    const before = ctx.sampler.sample()?.cpuS ?? 0;
+    await Promise.all(
+      phones.slice(0, askers).map(async (phone, i) => {
+        await sleep(random.next() * ctx.spreadMs);
+        if (!phone.socket) return;
+        const sent = await send(phone.socket, {
+          type: 'qa.ask',
+          text: `Question ${i + 1}: when will customers be able to reach one person who can fix it?`,
+          isAnonymous: i % 2 === 0,
+        });
+        if (sent) asked.push(sent);
+      }),
+    );
+    const lastSeq = Math.max(0, ...asked.map((a) => a.seq));
+    await changes.until(() => ctx.facilitatorSeq() >= lastSeq, 'the console to see every question');
+    return (ctx.sampler.sample()?.cpuS ?? 0) - before;
+  });
+  const questionMs = matched(asked, facilitatorArrivals);
+  ctx.setArrivals(null);
+  const questions = ctx.facilitatorView()?.qa?.questions ?? [];
+  const consoleKb = Buffer.byteLength(JSON.stringify(ctx.facilitatorView() ?? {})) / 1024;
+
+  // Upvotes: every phone votes for five questions other than its own, at random times.
+  const ids = questions.map((q) => q.id);
+  // Who asked what, from the text each phone sent (the console never says who asked).
+  const askerOf = questions.map((q) => Number(/^Question (\d+):/.exec(q.text)?.[1] ?? 0) - 1);
+  const voted: Sent[] = [];
+  screenArrivals = [];
+  const publicBefore = publicViews;
+  const ownBefore = ownViews;
+  const voteSpreadMs = ctx.spreadMs * 2;
+  const voteCpu = await phase('qa upvotes', async () => {
+    const before = ctx.sampler.sample()?.cpuS ?? 0;
+    await Promise.all(
+      phones.flatMap((phone, i) => {
+        const chosen = new Set<number>();
+        while (chosen.size < Math.min(QA_VOTES_EACH, ids.length - 1)) {
+          const q = random.int(ids.length);
+          if (askerOf[q] !== i) chosen.add(q);
+        }
+        return [...chosen].map(async (q) => {
+          await sleep(random.next() * voteSpreadMs);
+          if (!phone.socket) return;
+          const sent = await send(phone.socket, {
+            type: 'qa.vote',
+            questionId: ids[q],
+            isVoting: true,
+          });
+          if (sent) voted.push(sent);
+        });
+      }),
+    );
+    const lastSeq = Math.max(0, ...voted.map((a) => a.seq));
+    log(
+      `${voted.length} upvotes acked (last seq ${lastSeq}); refused ${JSON.stringify([...refusals])}`,
+    );
+    await changes.until(
+      () => screenSeq >= lastSeq,
+      `the screen to see every upvote (screen at seq ${screenSeq}, last vote ${lastSeq})`,
+    );
+    await changes.until(() => ctx.facilitatorSeq() >= lastSeq, 'the console to see every upvote');
+    return (ctx.sampler.sample()?.cpuS ?? 0) - before;
+  });
+  const upvoteMs = matched(voted, screenArrivals);
+  const screenViews = screenArrivals.length;
+  screenArrivals = null;
+  const totalVotes = (ctx.facilitatorView()?.qa?.questions ?? []).reduce(
+    (sum, q) => sum + q.votes,
+    0,
+  );
+  if (totalVotes !== voted.length)
+    log(`WARNING: the console counts ${totalVotes} votes, ${voted.length} acked`);
+  if (refusals.size > 0) log(`WARNING: refused Q&A actions ${JSON.stringify([...refusals])}`);
+  ctx.sampler.stop();
+
+  const ms = (v: number | null) => (v === null ? 'n/a' : `${v.toFixed(1)} ms`);
+  const perThousand = (cpuS: number, count: number) =>
+    count === 0 ? null : Math.round((cpuS * 1000 * 1000) / count);
+  const figures = {
+    scenario: 'qa',
+    participants: n,
+    joinMs: Math.round(ctx.joinMs),
+    questions: asked.length,
+    upvotes: voted.length,
+    questionToConsoleP50Ms: round1(percentile(questionMs, 50)),
+    questionToConsoleP99Ms: round1(percentile(questionMs, 99)),
+    upvoteToScreenP50Ms: round1(percentile(upvoteMs, 50)),
+    upvoteToScreenP99Ms: round1(percentile(upvoteMs, 99)),
+    serverCpuMsPer1000Questions: perThousand(askCpu, asked.length),
+    serverCpuMsPer1000Upvotes: perThousand(voteCpu, voted.length),
+    peakRssMb: Math.round(ctx.sampler.peakRssKb / 102.4) / 10,
+  };
+  const rows: [string, string][] = [
+    ['participants', String(n)],
+    ['join + connect, all phones', `${figures.joinMs} ms`],
+    ['questions accepted / sent', `${asked.length} / ${askers}`],
+    [
+      '  question ack p50 / p99',
+      `${ms(
+        percentile(
+          asked.map((a) => a.ackAt - a.emitAt),
+          50,
+        ),
+      )} / ${ms(
+        percentile(
+          asked.map((a) => a.ackAt - a.emitAt),
+          99,
+        ),
+      )}`,
+    ],
+    [
+      '  question -> console p50 / p99',
+      `${ms(figures.questionToConsoleP50Ms)} / ${ms(figures.questionToConsoleP99Ms)}`,
+    ],
+    ['  server CPU per 1,000 questions', `${figures.serverCpuMsPer1000Questions ?? 'n/a'} ms`],
+    [`  console view with ${questions.length} questions`, `${consoleKb.toFixed(1)} KB`],
+    [
+      `upvotes accepted / sent (${QA_VOTES_EACH} each, over ${voteSpreadMs} ms)`,
+      `${voted.length} / ${n * QA_VOTES_EACH}`,
+    ],
+    [
+      '  upvote ack p50 / p99',
+      `${ms(
+        percentile(
+          voted.map((a) => a.ackAt - a.emitAt),
+          50,
+        ),
+      )} / ${ms(
+        percentile(
+          voted.map((a) => a.ackAt - a.emitAt),
+          99,
+        ),
+      )}`,
+    ],
+    [
+      '  upvote -> screen p50 / p99',
+      `${ms(figures.upvoteToScreenP50Ms)} / ${ms(figures.upvoteToScreenP99Ms)}`,
+    ],
+    ['  server CPU per 1,000 upvotes', `${figures.serverCpuMsPer1000Upvotes ?? 'n/a'} ms`],
+    ['  votes on the console at the end', String(totalVotes)],
+    ['  screen views during upvotes', String(screenViews)],
+    ['  public views all phones received during upvotes', String(publicViews - publicBefore)],
+    ['  own views all phones received during upvotes', String(ownViews - ownBefore)],
+    ['server RSS peak', `${figures.peakRssMb} MB`],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  console.log(`\nPlayfield Q&A benchmark (${os.cpus().length} CPUs, Node ${process.version})`);
+  for (const [label, value] of rows) console.log(`${label.padEnd(width)}  ${value}`);
+  console.log(JSON.stringify(figures));
+}
+
 const cleanups: (() => Promise<void> | void)[] = [];
 
 async function cleanUp(): Promise<void> {
@@ -644,6 +888,23 @@ async function run(options: Options): Promise<void> {
   };
 
   const startSamples = await phase('start', () => timeBroadcast('session.start', pollId));
+  if (options.scenario === 'qa') {
+    await runQa({
+      base,
+      created,
+      phones,
+      random,
+      phase,
+      changes,
+      facilitatorSeq: () => facilitatorSeq,
+      facilitatorView: () => facilitatorView,
+      setArrivals: (list) => (arrivals = list),
+      sampler,
+      joinMs,
+      spreadMs: Math.min(5000, Math.max(2000, n * 2.5)),
+    });
+    return;
+  }
 
   // Answers. Latency is matched by event sequence number, not by respondent counts:
   // the ack of an accepted answer carries the seq it was logged at, and every view is
