@@ -153,7 +153,7 @@ function Outcome({ view, own }: { view: QuizPublicView; own: QuizOwnView | null 
           return (
             <li key={i} className={styles.line}>
               <OptionMark index={i} />
-              <span>{option}</span>
+              <span className={styles.lineText}>{option}</span>
               <strong>
                 {[isMine ? 'your answer' : '', isRight ? 'right answer' : '']
                   .filter(Boolean)

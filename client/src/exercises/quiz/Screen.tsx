@@ -23,7 +23,7 @@ const QUESTION_SIZES = [
 export default function QuizScreen({ view, participantCount }: ScreenProps<'quiz'>) {
   if (view.phase === 'ready' || !view.question) {
     return (
-      <div className={styles.screen}>
+      <div className={styles.screen} data-quiz-screen="">
         <p className={styles.big}>
           A quiz of {view.questionCount} {view.questionCount === 1 ? 'question' : 'questions'}
         </p>
@@ -48,17 +48,17 @@ function Question({ view, participantCount }: { view: QuizScreenView; participan
   const optionSize =
     longest > 70 || question.options.length > 4 ? styles.optSmall : styles.optLarge;
   return (
-    <div className={styles.screen}>
+    <div className={styles.screen} data-quiz-screen="">
       <div className={styles.head}>
-        <p className={styles.eyebrow}>
-          Question {view.current + 1} of {view.questionCount}
-          {question.isMultiple && ' · choose every right answer'}
-        </p>
         {view.phase === 'question' && (
           <p className={styles.countdown} role="timer" aria-label="Seconds left">
             {left ?? ''}
           </p>
         )}
+        <p className={styles.eyebrow}>
+          Question {view.current + 1} of {view.questionCount}
+          {question.isMultiple && ' · choose every right answer'}
+        </p>
       </div>
       <h2 className={`${styles.question} ${sizeOf(question.text, QUESTION_SIZES)}`}>
         {question.text}
@@ -129,13 +129,16 @@ function Board({ view, entries }: { view: QuizScreenView; entries: QuizLeaderboa
   const podium = isFinal ? entries.filter((e) => e.rank <= 3).slice(0, 3) : [];
   const rest = isFinal ? entries.slice(podium.length) : entries;
   return (
-    <div className={styles.screen}>
+    <div className={styles.screen} data-quiz-screen="">
       <h2 className={styles.boardTitle}>
         {isFinal ? 'Final leaderboard' : `Leaderboard after question ${view.current + 1}`}
       </h2>
       {entries.length === 0 && <p className={styles.big}>No points scored yet.</p>}
       {podium.length > 0 && (
-        <ol className={styles.podium} aria-label="Podium">
+        <ol
+          className={`${styles.podium} ${rest.length > 0 ? styles.compact : ''}`}
+          aria-label="Podium"
+        >
           {podium.map((entry, i) => (
             <li key={i} className={`${styles.step} ${styles[`place${i + 1}`] ?? ''}`}>
               <span className={styles.stepName}>

@@ -222,7 +222,7 @@ function answer(
   const points = pointsFor(question, isCorrect, elapsedMs, state.config.isSpeedBonus);
   const given: QuizAnswer = { choices, elapsedMs, isCorrect, points };
   // One player's record holds at most 30 answers: copying it is O(1) in the room's size.
-  const answers = Object.assign(Object.create(null) as Record<string, QuizAnswer>, player?.answers);
+  const answers = Object.assign(dict<QuizAnswer>(), player?.answers);
   answers[key] = given;
   const next: QuizPlayer = { total: (player?.total ?? 0) + points, answers };
   const tally = state.tallies[state.current] ?? emptyTally(question);
