@@ -329,6 +329,32 @@ const ACTIONS: Record<ExerciseKind, ActionCase[]> = {
     f({ type: 'mergeNote', noteId: 'n1', intoNoteId: 'n2' }, [['noteId'], ['intoNoteId']]),
     f({ type: 'splitNote', noteId: 'n1' }, [['noteId']]),
   ],
+  scale: [
+    p({ type: 'rate', statement: 0, value: 3 }),
+    f({ type: 'reset' }),
+    f({ type: 'page', page: 0 }),
+    f({ type: 'baseline', roundId: 'r1', title: 'Before', statements: [] }, [['roundId']]),
+    f({ type: 'clearBaseline' }),
+  ],
+  ranking: [p({ type: 'submit', order: [0, 1, 2] }), p({ type: 'withdraw' }), f({ type: 'reset' })],
+  wordCloud: [
+    p({ type: 'submit', text: 'Hopeful' }),
+    p({ type: 'withdraw', entryId: 'w_abcdefghij' }, [['entryId']]),
+    f({ type: 'approve', entryId: 'w_abcdefghij' }, [['entryId']]),
+    f({ type: 'hide', entryId: 'w_abcdefghij' }, [['entryId']]),
+    f({ type: 'restore', entryId: 'w_abcdefghij' }, [['entryId']]),
+    f({ type: 'approveAll' }),
+    f({ type: 'merge', from: 'cs', into: 'customer service' }, [['from'], ['into']]),
+    f({ type: 'unmerge', key: 'cs' }, [['key']]),
+  ],
+  quiz: [
+    p({ type: 'answer', question: 0, choices: [0] }),
+    f({ type: 'show', question: 0 }),
+    f({ type: 'lock', question: 0 }),
+    f({ type: 'reveal', question: 0 }),
+    f({ type: 'leaderboard', question: 0 }),
+    f({ type: 'finish' }),
+  ],
   actionPlan: [p({ type: 'finish', isFinished: true })],
 };
 
