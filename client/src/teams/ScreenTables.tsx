@@ -25,8 +25,11 @@ export function ScreenTables({
   const [shape, setShape] = useState({ width: 16, height: 9 });
   const most = teams.reduce((n, t) => Math.max(n, t.members.length), 0);
   const key = `${teams.map((t) => `${t.id}:${t.members.length}:${t.size}`).join(',')}|${shape.width}x${shape.height}`;
-  const [fitted, setFitted] = useState<{ key: string; lines: number } | null>(null);
+  const [fitted, setFitted] = useState<{ key: string; lines: number; isCompact: boolean } | null>(
+    null,
+  );
   const lines = fitted?.key === key ? fitted.lines : most;
+  const isCompact = fitted?.key === key && fitted.isCompact;
 
   useLayoutEffect(() => {
     const box = grid.current;
@@ -37,14 +40,16 @@ export function ScreenTables({
     return () => window.removeEventListener('resize', measure);
   }, []);
 
-  // Fewer names per table until no table overflows its cell (in a test DOM nothing does).
+  // Fewer names per table until no table overflows its cell, then (many tables) smaller
+  // table names, never below the screen's 24 px. In a test DOM nothing overflows.
   useLayoutEffect(() => {
     const box = grid.current;
-    if (!box || lines <= 0) return;
+    if (!box) return;
     const cards = [...box.querySelectorAll<HTMLElement>(`.${styles.table}`)];
-    if (cards.some((card) => card.scrollHeight > card.clientHeight + 1))
-      setFitted({ key, lines: lines - 1 });
-  }, [key, lines]);
+    if (!cards.some((card) => card.scrollHeight > card.clientHeight + 1)) return;
+    if (lines > 0) setFitted({ key, lines: lines - 1, isCompact });
+    else if (!isCompact) setFitted({ key, lines: 0, isCompact: true });
+  }, [key, lines, isCompact]);
 
   // Columns to keep cells about as wide as a name: more tables, more columns.
   const columns = Math.min(
@@ -64,7 +69,7 @@ export function ScreenTables({
       </aside>
       <ul
         ref={grid}
-        className={styles.grid}
+        className={`${styles.grid} ${isCompact ? styles.compact : ''} ${teams.length <= 6 ? styles.roomy : ''}`}
         aria-label="Tables"
         style={{
           gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
