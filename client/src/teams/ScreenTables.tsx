@@ -47,8 +47,12 @@ export function ScreenTables({
     if (!box) return;
     const cards = [...box.querySelectorAll<HTMLElement>(`.${styles.table}`)];
     if (!cards.some((card) => card.scrollHeight > card.clientHeight + 1)) return;
-    if (lines > 0) setFitted({ key, lines: lines - 1, isCompact });
-    else if (!isCompact) setFitted({ key, lines: 0, isCompact: true });
+    // Measured layout is outside React: one step smaller, measured again on the next render
+    // (a few renders at most: one per name line, then once for the compact names).
+    const next =
+      lines > 0 ? { key, lines: lines - 1, isCompact } : { key, lines: 0, isCompact: true };
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (next.lines !== lines || next.isCompact !== isCompact) setFitted(next);
   }, [key, lines, isCompact]);
 
   // Columns to keep cells about as wide as a name: more tables, more columns.
