@@ -447,6 +447,7 @@ interface QaContext {
   random: ReturnType<typeof createRandom>;
   phase: <T>(name: string, body: () => Promise<T>) => Promise<T>;
   changes: Changes;
+  facilitatorSocket: PlayfieldSocket;
   facilitatorSeq: () => number;
   facilitatorView: () => FacilitatorView | null;
   setArrivals: (list: { at: number; seq: number; respondents: number }[] | null) => void;
@@ -484,6 +485,11 @@ async function runQa(ctx: QaContext): Promise<void> {
       }),
   );
   cleanups.push(() => void screen.disconnect());
+  // A socket the server drops (ping timeout on a starved event loop) never comes back here.
+  let drops = 0;
+  screen.on('disconnect', (reason) => log(`the screen disconnected: ${reason}`));
+  ctx.facilitatorSocket.on('disconnect', (reason) => log(`the console disconnected: ${reason}`));
+  for (const phone of phones) phone.socket?.on('disconnect', () => void drops++);
   let ownViews = 0;
   let publicViews = 0;
   for (const phone of phones) {
@@ -662,6 +668,7 @@ async function runQa(ctx: QaContext): Promise<void> {
     ['  screen views during upvotes', String(screenViews)],
     ['  public views all phones received during upvotes', String(publicViews - publicBefore)],
     ['  own views all phones received during upvotes', String(ownViews - ownBefore)],
+    ['phones the server dropped', String(drops)],
     ['server RSS peak', `${figures.peakRssMb} MB`],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
@@ -896,6 +903,7 @@ async function run(options: Options): Promise<void> {
       random,
       phase,
       changes,
+      facilitatorSocket: facilitator,
       facilitatorSeq: () => facilitatorSeq,
       facilitatorView: () => facilitatorView,
       setArrivals: (list) => (arrivals = list),
