@@ -414,18 +414,20 @@ export class LiveSession {
           this.dirtyOwn.add(actor.participantId);
         else this.isAllOwnDirty = true;
         break;
-      // Q&A from a phone: only the asker's or voter's own view changes. A vote re-sends the
-      // shared list lazily (phones in a big room see counts settle each second or so).
+      // Q&A from a phone: only the asker's or voter's own view changes at once. The shared
+      // list goes to the room lazily (every phone at once, 1 to 5 s apart in a big room), and
+      // votes reach the console lazily too (its view lists every question and the roster);
+      // the room screen, small, shows a vote at the next flush.
       case 'qa.asked':
         this.mark('facilitator', 'urgent');
         if (event.isApproved) {
           this.mark('screen', 'urgent');
-          this.mark('participants', 'urgent');
+          this.mark('participants', 'lazy');
         }
         this.dirtyOwn.add(event.participantId);
         break;
       case 'qa.voted':
-        this.mark('facilitator', 'urgent');
+        this.mark('facilitator', 'lazy');
         this.mark('screen', 'urgent');
         this.mark('participants', 'lazy');
         this.dirtyOwn.add(event.participantId);
