@@ -272,6 +272,12 @@ describe('the Q&A beside a poll: console, room screen and three phones', () => {
     await expectAccessible(screenPage, 'screen with the Q&A full-screen');
     await shot(consolePage, 'console-full-screen');
     await shot(phone('Ben'), 'phone-answered');
+    // The narrowest phone: one column, nothing wider than the screen.
+    const ben = phone('Ben');
+    await ben.setViewportSize({ width: 320, height: 640 });
+    await ben.getByRole('button', { name: 'Send question' }).waitFor();
+    expect(await ben.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await shot(ben, 'phone-320');
     expect(pageErrors).toEqual([]);
   });
 });
