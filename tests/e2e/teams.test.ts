@@ -101,14 +101,17 @@ describe('tables from the console, the room screen and three phones', () => {
     await screenPage.goto(`${server.url}${href}`);
     await waitForText(screenPage.locator('.screen__code'), code);
 
-    for (const name of NAMES) {
-      const page = watchErrors(await newPhone(browser), name);
-      phones.set(name, page);
-      await page.goto(`${server.url}/join/${code}`);
-      await page.getByLabel('Your name, as the room will see it').fill(name);
-      await page.getByRole('button', { name: 'Join', exact: true }).click();
-      await page.getByText('Waiting for the facilitator to start').waitFor();
-    }
+    // The phones join side by side, as a room does.
+    await Promise.all(
+      NAMES.map(async (name) => {
+        const page = watchErrors(await newPhone(browser), name);
+        phones.set(name, page);
+        await page.goto(`${server.url}/join/${code}`);
+        await page.getByLabel('Your name, as the room will see it').fill(name);
+        await page.getByRole('button', { name: 'Join', exact: true }).click();
+        await page.getByText('Waiting for the facilitator to start').waitFor();
+      }),
+    );
     await waitForText(screenPage.getByRole('region', { name: 'Who has joined' }), '3 people here');
   });
 
@@ -134,9 +137,9 @@ describe('tables from the console, the room screen and three phones', () => {
     await shot(screenPage, 'screen-lobby-1920');
     await screenPage.setViewportSize({ width: 1366, height: 768 });
 
-    for (const name of NAMES) {
-      await waitForText(yourTable(phone(name)), /Your table: Table [12]/);
-    }
+    await Promise.all(
+      NAMES.map((name) => waitForText(yourTable(phone(name)), /Your table: Table [12]/)),
+    );
     await shot(phone('Ana'), 'phone-your-table');
     await expectAccessible(phone('Ana'), 'a phone with its table');
   });
@@ -201,11 +204,13 @@ describe('tables from the console, the room screen and three phones', () => {
       ['Ben', 'One or two'],
       ['Cleo', 'Three or more'],
     ];
-    for (const [who, option] of answers) {
-      const page = phone(who);
-      await page.getByRole('radio', { name: option }).click();
-      await waitForText(page.getByRole('status'), 'Answer saved');
-    }
+    await Promise.all(
+      answers.map(async ([who, option]) => {
+        const page = phone(who);
+        await page.getByRole('radio', { name: option }).click();
+        await waitForText(page.getByRole('status'), 'Answer saved');
+      }),
+    );
     // The phone still says which table is yours during a round.
     await waitForText(yourTable(phone('Ana')), 'Your table: Table 2');
     const byTable = consolePage.getByRole('region', { name: 'Results by table' });
@@ -218,6 +223,56 @@ describe('tables from the console, the room screen and three phones', () => {
     await shot(consolePage, 'laptop-by-table');
     await expectAccessible(consolePage, 'the console with results by table');
     await shot(phone('Ana'), 'phone-round-with-table');
+  });
+
+  it('ranks the tables beside the people in a quiz played by table', async () => {
+    await consolePage.getByRole('button', { name: 'Add a round' }).click();
+    const editor = consolePage.locator('.card').filter({ hasText: 'Add to agenda' });
+    await editor.getByLabel('Exercise').selectOption({ label: 'Quiz with a leaderboard' });
+    await editor.getByLabel(/^By table/).check();
+    await editor.getByRole('button', { name: 'Add to agenda' }).click();
+    await consolePage.getByRole('button', { name: 'Next round →' }).click();
+    await consolePage.getByRole('button', { name: 'Show question 1' }).click();
+    const answers: [string, RegExp][] = [
+      ['Ana', /Actual service minus expected service/],
+      ['Ben', /Price minus cost/],
+      ['Cleo', /Actual service minus expected service/],
+    ];
+    await Promise.all(
+      answers.map(async ([who, option]) => {
+        const page = phone(who);
+        await page.getByRole('button', { name: option }).tap();
+        await page.getByText('Answer sent. Wait for the reveal…').waitFor();
+      }),
+    );
+    await consolePage.getByRole('button', { name: 'Stop answers now' }).click();
+    await consolePage.getByRole('button', { name: 'Reveal the answer' }).click();
+    await consolePage.getByRole('button', { name: 'Show the leaderboard' }).click();
+    await screenPage.getByRole('heading', { name: 'Leaderboard after question 1' }).waitFor();
+    const tables = screenPage.getByRole('list', { name: 'Tables by average points' });
+    await waitForText(tables.getByRole('listitem').first(), /1st\s*Table 2/);
+    await waitForText(tables, 'Window');
+    for (const size of [
+      { width: 1366, height: 768 },
+      { width: 1920, height: 1080 },
+    ]) {
+      await screenPage.setViewportSize(size);
+      const fit = await screenPage.evaluate(() => {
+        const root = document.scrollingElement ?? document.documentElement;
+        const rows = [...document.querySelectorAll('li')].map((li) => li.getBoundingClientRect());
+        return {
+          isScrolling: root.scrollHeight > window.innerHeight + 1,
+          cut: rows.filter((r) => r.bottom > window.innerHeight || r.right > window.innerWidth)
+            .length,
+        };
+      });
+      expect(fit, `${size.width}x${size.height}`).toEqual({ isScrolling: false, cut: 0 });
+      await shot(screenPage, `screen-quiz-tables-${size.width}`);
+    }
+    await screenPage.setViewportSize({ width: 1366, height: 768 });
+    await expectAccessible(screenPage, 'the quiz leaderboard with tables');
+    const console = consolePage.getByRole('table', { name: 'Tables by average points' });
+    await waitForText(console, 'Window');
     expect(pageErrors).toEqual([]);
   });
 });

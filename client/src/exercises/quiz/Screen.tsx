@@ -4,6 +4,7 @@ import { VisuallyHidden, toneOf } from './OptionMark.tsx';
 import { markOf, ordinal, rankChange } from './marks.ts';
 import styles from './Screen.module.css';
 import { useCountdown } from './useCountdown.ts';
+import { QuizTablesBoard } from '../../teams/QuizTablesBoard.tsx';
 
 /** Type shrinks with the text, so a long question or option still fits without scrolling. */
 function sizeOf(text: string, steps: readonly (readonly [number, string])[]): string {
@@ -124,7 +125,19 @@ function Question({ view, participantCount }: { view: QuizScreenView; participan
   );
 }
 
+/** The people's board, with the tables' board beside it in a `byTeam` quiz. */
 function Board({ view, entries }: { view: QuizScreenView; entries: QuizLeaderboardEntry[] }) {
+  const tables = view.teamLeaderboard ?? [];
+  if (tables.length === 0) return <PeopleBoard view={view} entries={entries} />;
+  return (
+    <div className={styles.withTables}>
+      <PeopleBoard view={view} entries={entries} />
+      <QuizTablesBoard entries={tables} />
+    </div>
+  );
+}
+
+function PeopleBoard({ view, entries }: { view: QuizScreenView; entries: QuizLeaderboardEntry[] }) {
   const isFinal = view.phase === 'final';
   const podium = isFinal ? entries.filter((e) => e.rank <= 3).slice(0, 3) : [];
   const rest = isFinal ? entries.slice(podium.length) : entries;
