@@ -9,7 +9,10 @@ import type {
   RosterItemView,
   TeamsView,
 } from '@playfield/shared';
+import type { BrainstormFacilitatorView } from '@playfield/shared/exercises/brainstorm/index';
 import { ByTable } from '../../client/src/components/ByTable.tsx';
+import BrainstormFacilitator from '../../client/src/exercises/brainstorm/Facilitator.tsx';
+import { QuizTablesBoard } from '../../client/src/teams/QuizTablesBoard.tsx';
 import { RosterPanel } from '../../client/src/components/RosterPanel.tsx';
 import TablesPanel from '../../client/src/teams/TablesPanel.tsx';
 import { ScreenTables } from '../../client/src/teams/ScreenTables.tsx';
@@ -226,5 +229,57 @@ describe('TeamFilter', () => {
     render(<TeamFilter teams={teams} value={null} onChange={onChange} />);
     await userEvent.selectOptions(screen.getByLabelText('Show'), 'Window');
     expect(onChange).toHaveBeenCalledWith('Window');
+  });
+});
+
+describe('per-table boards and the quiz by table', () => {
+  it('filters a per-table brainstorm on the console to one table', async () => {
+    const view: BrainstormFacilitatorView = {
+      prompt: 'Worst nightmare?',
+      isAnonymous: true,
+      tags: [],
+      maxNotesPerPerson: 3,
+      noteLength: 200,
+      dotsPerPerson: 3,
+      maxDotsPerItem: 2,
+      phase: 'cluster',
+      clusters: [],
+      loose: [
+        { id: 'n1', text: 'Free returns forever', tag: null, absorbed: [], team: 'Table 1' },
+        { id: 'n2', text: 'Next-hour delivery', tag: null, absorbed: [], team: 'Window' },
+        { id: 'n3', text: 'A named manager', tag: null, absorbed: [] },
+      ],
+      hidden: [],
+      counts: { notes: 3, hidden: 0, authors: 3, voters: 0 },
+      ranking: null,
+    };
+    render(
+      <BrainstormFacilitator
+        view={view}
+        participantCount={3}
+        act={() => Promise.resolve({ ok: true, data: { seq: 1 } })}
+      />,
+    );
+    expect(screen.getByText('Free returns forever')).toBeTruthy();
+    expect(screen.getAllByText(/· Window/)).toHaveLength(1);
+    await userEvent.selectOptions(screen.getByLabelText('Show'), 'Window');
+    expect(screen.queryByText('Free returns forever')).toBeNull();
+    expect(screen.queryByText('A named manager')).toBeNull();
+    expect(screen.getByText('Next-hour delivery')).toBeTruthy();
+  });
+
+  it('ranks tables by average points on the quiz screen, six at most', () => {
+    const entries = Array.from({ length: 8 }, (_, i) => ({
+      rank: i + 1,
+      name: `Table ${i + 1}`,
+      average: 900 - i * 100,
+      total: 1800 - i * 200,
+      members: 2,
+    }));
+    render(<QuizTablesBoard entries={entries} />);
+    const list = screen.getByRole('list', { name: 'Tables by average points' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(6);
+    expect(within(list).getAllByRole('listitem')[0]?.textContent).toBe('1stTable 1900 avg');
+    expect(screen.getByText('and 2 more tables')).toBeTruthy();
   });
 });
