@@ -279,10 +279,11 @@ export class Repository {
           .where('phase', '=', 'lobby')
           .where('participant_count', '=', 0)
           .where('created_at', '<', before)
-          .where(({ not, exists, selectFrom }) =>
-            not(
-              exists(
-                selectFrom('documents')
+          .where((eb) =>
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom('documents')
                   .select('documents.id')
                   .whereRef('documents.session_id', '=', 'sessions.id'),
               ),
