@@ -252,11 +252,7 @@ describe('tables from the console, the room screen and three phones', () => {
     const tables = screenPage.getByRole('list', { name: 'Tables by average points' });
     await waitForText(tables.getByRole('listitem').first(), /1st\s*Table 2/);
     await waitForText(tables, 'Window');
-    for (const size of [
-      { width: 1366, height: 768 },
-      { width: 1920, height: 1080 },
-    ]) {
-      await screenPage.setViewportSize(size);
+    const expectFits = async (what: string) => {
       const fit = await screenPage.evaluate(() => {
         const root = document.scrollingElement ?? document.documentElement;
         const rows = [...document.querySelectorAll('li')].map((li) => li.getBoundingClientRect());
@@ -266,11 +262,23 @@ describe('tables from the console, the room screen and three phones', () => {
             .length,
         };
       });
-      expect(fit, `${size.width}x${size.height}`).toEqual({ isScrolling: false, cut: 0 });
+      expect(fit, what).toEqual({ isScrolling: false, cut: 0 });
+    };
+    for (const size of [
+      { width: 1366, height: 768 },
+      { width: 1920, height: 1080 },
+    ]) {
+      await screenPage.setViewportSize(size);
+      await expectFits(`${size.width}x${size.height}`);
       await shot(screenPage, `screen-quiz-tables-${size.width}`);
     }
     await screenPage.setViewportSize({ width: 1366, height: 768 });
     await expectAccessible(screenPage, 'the quiz leaderboard with tables');
+    // The final step: the podium beside the tables, still unscrolled.
+    await consolePage.getByRole('button', { name: 'Final leaderboard and podium' }).click();
+    await screenPage.getByRole('heading', { name: 'Final leaderboard' }).waitFor();
+    await expectFits('final 1366x768');
+    await shot(screenPage, 'screen-quiz-final-1366');
     const console = consolePage.getByRole('table', { name: 'Tables by average points' });
     await waitForText(console, 'Window');
     expect(pageErrors).toEqual([]);

@@ -42,8 +42,8 @@ async function openRoom() {
 
 describe('tables, live', () => {
   it('forms tables at random, tells each phone its own table, and places a latecomer', async () => {
+    // In the lobby: that is where the room screen lists the tables and their people.
     const { session, facilitator, screen, seats, phones, control } = await openRoom();
-    expect(await control({ type: 'session.start' })).toMatchObject({ ok: true });
     expect(await control({ type: 'teams.form', count: 2, isRandom: true })).toMatchObject({
       ok: true,
     });

@@ -326,7 +326,10 @@ describe('views', () => {
     state = mustRun(state, form(2), FACILITATOR);
     const console = facilitatorView(state, NOBODY, T0);
     expect(console.roster.map((r) => r.teamId)).toEqual(ids.map((id) => teamIdOf(state.teams, id)));
-    const screen = screenView(state, NOBODY, T0);
+    // The room screen lists them in the lobby only: not while a round is on.
+    expect(screenView(state, NOBODY, T0)).not.toHaveProperty('teams');
+    const lobby = { ...state, phase: 'lobby' as const, currentRoundId: null };
+    const screen = screenView(lobby, NOBODY, T0);
     expect(screen.teams?.map((t) => [t.name, t.size, t.members.length])).toEqual([
       ['Table 1', 2, 2],
       ['Table 2', 1, 1],

@@ -47,10 +47,16 @@ export function seatTeamId(state: SessionState, participantId: string): string |
   return teamIdOf(state.teams, participantId);
 }
 
-/** The tables with their members' names for the room screen, or undefined without tables. */
+/**
+ * The tables with their members' names for the room screen's lobby, or undefined without
+ * tables or once a round is on (the screen shows them only in the lobby, and a pass over the
+ * seated room per screen view is not worth making while answers come in).
+ */
 export function screenTeamsView(state: SessionState): ScreenTeamView[] | undefined {
   const teams = state.teams;
   if (!teams?.list.length) return undefined;
+  if (state.phase === 'ended' || (state.phase === 'live' && state.currentRoundId !== null))
+    return undefined;
   const members = membersByTeam(teams);
   return teams.list.map((t) => {
     const names: string[] = [];
