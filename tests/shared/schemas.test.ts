@@ -135,6 +135,16 @@ const validCommands = [
   { type: 'qa.highlight', questionId: 'q1' },
   { type: 'qa.highlight', questionId: null },
   { type: 'qa.display', isFullScreen: true },
+  { type: 'teams.form', count: 2, isRandom: true },
+  { type: 'teams.form', count: 20, isRandom: false },
+  { type: 'teams.add' },
+  { type: 'teams.add', name: 'Window' },
+  { type: 'teams.rename', teamId: 't1', name: 'Window' },
+  { type: 'teams.remove', teamId: 't1' },
+  { type: 'teams.move', participantId: 'p1', teamId: 't2' },
+  { type: 'teams.move', participantId: 'p1', teamId: null },
+  { type: 'teams.settings', isChoosing: true },
+  { type: 'teams.clear' },
 ];
 
 describe('controlCommandSchema', () => {
