@@ -201,7 +201,7 @@ describe('per-table canvas', () => {
     const config = { ...def.defaultConfig(), isPerTeam: true };
     let state = def.init(config, 'seed');
     const context = { ...ctx(), isRevealed: true };
-    const post = (text: string) => ({ type: 'post', box: 0, text, rating: 3, tags: [] }) as const;
+    const post = (text: string) => ({ type: 'post' as const, box: 0, text, rating: 3, tags: [] });
     state = must(def.reduce(state, post('Front desk'), person('a'), context));
     state = must(def.reduce(state, post('Invoice'), person('c'), context));
     state = must(def.reduce(state, post('Parking'), person('d'), context));
