@@ -289,3 +289,63 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
 export async function waitForText(locator: Locator, text: RegExp | string): Promise<void> {
   await locator.filter({ hasText: text }).first().waitFor();
 }
+
+/** What does not fit on a room screen: see {@link measureFit}. */
+export interface FitReport {
+  /** Elements past the window's right or bottom edge (and "the page scrolls"). */
+  outside: string[];
+  /** Boxes that hide overflow and hold more than they show. */
+  clipped: string[];
+  /** Text smaller than `minFontPx`, where it is held to it. */
+  small: string[];
+}
+
+/**
+ * Measures how a room screen fits its window: every element under `root` inside the
+ * viewport, nothing cut off by a box that hides overflow, no page scroll, and visible text
+ * no smaller than `minFontPx` (only under `smallTextWithin` when given). Screen-reader-only
+ * text (1x1 px, clipped on purpose) is passed over.
+ */
+export function measureFit(
+  page: Page,
+  options: { root: string; smallTextWithin?: string; minFontPx?: number },
+): Promise<FitReport> {
+  return page.evaluate(
+    ({ root: rootSelector, smallTextWithin, minFontPx }) => {
+      const outside: string[] = [];
+      const clipped: string[] = [];
+      const small: string[] = [];
+      const root = document.querySelector(rootSelector);
+      if (!root) return { outside: [`nothing matches ${rootSelector}`], clipped, small };
+      const describe = (el: Element) =>
+        `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
+      for (const el of [root, ...root.querySelectorAll('*')]) {
+        const rect = el.getBoundingClientRect();
+        if (rect.width === 0 || rect.height === 0) continue;
+        const style = getComputedStyle(el);
+        if (style.clip !== 'auto' && style.position === 'absolute') continue;
+        if (rect.bottom > innerHeight + 1 || rect.right > innerWidth + 1)
+          outside.push(describe(el));
+        if (
+          (style.overflowY === 'hidden' || style.overflow === 'hidden') &&
+          el.scrollHeight > el.clientHeight + 2
+        )
+          clipped.push(describe(el));
+        const hasText = [...el.childNodes].some(
+          (n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '',
+        );
+        const isHeld = !smallTextWithin || el.closest(smallTextWithin) !== null;
+        if (hasText && isHeld && parseFloat(style.fontSize) < minFontPx - 0.5)
+          small.push(`${describe(el)} ${style.fontSize}`);
+      }
+      const scrolling = document.scrollingElement;
+      if (scrolling && scrolling.scrollHeight > innerHeight + 1) outside.push('the page scrolls');
+      return { outside, clipped, small };
+    },
+    {
+      root: options.root,
+      smallTextWithin: options.smallTextWithin ?? null,
+      minFontPx: options.minFontPx ?? 24,
+    },
+  );
+}

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import {
   expectAccessible,
+  measureFit,
   newPhone,
   screenshotOnFailure,
   screenshotter,
@@ -49,43 +50,6 @@ function watchErrors(page: Page, who: string): Page {
   return page;
 }
 
-/**
- * Measures the room screen's round area: anything past the window, anything in a hidden
- * overflow that does not fit, and Q&A text under 24 px.
- */
-async function measureScreen(): Promise<{ outside: string[]; clipped: string[]; small: string[] }> {
-  return screenPage.evaluate(() => {
-    const outside: string[] = [];
-    const clipped: string[] = [];
-    const small: string[] = [];
-    const root = document.querySelector('main.screen__round');
-    if (!root) return { outside: ['no round on the screen'], clipped, small };
-    const describe = (el: Element) =>
-      `${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
-    for (const el of [root, ...root.querySelectorAll('*')]) {
-      const rect = el.getBoundingClientRect();
-      if (rect.width === 0 || rect.height === 0) continue;
-      const style = getComputedStyle(el);
-      if (style.clip !== 'auto' && style.position === 'absolute') continue;
-      if (rect.bottom > innerHeight + 1 || rect.right > innerWidth + 1) outside.push(describe(el));
-      if (
-        (style.overflowY === 'hidden' || style.overflow === 'hidden') &&
-        el.scrollHeight > el.clientHeight + 2
-      )
-        clipped.push(describe(el));
-      const hasText = [...el.childNodes].some(
-        (n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '',
-      );
-      // The Q&A's own type is held to 24 px; the round's is its exercise's business.
-      if (hasText && el.closest('[data-qa-screen]') && parseFloat(style.fontSize) < 23.5)
-        small.push(`${describe(el)} ${style.fontSize}`);
-    }
-    const page = document.scrollingElement;
-    if (page && page.scrollHeight > innerHeight + 1) outside.push('the page scrolls');
-    return { outside, clipped, small };
-  });
-}
-
 /** Photographs the room screen at 1366x768 and 1920x1080, measuring it at both. */
 async function shootScreen(name: string, expectVisible: Locator): Promise<void> {
   for (const size of [
@@ -98,7 +62,10 @@ async function shootScreen(name: string, expectVisible: Locator): Promise<void> 
     await screenPage.evaluate(
       () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
     );
-    const measured = await measureScreen();
+    const measured = await measureFit(screenPage, {
+      root: 'main.screen__round',
+      smallTextWithin: '[data-qa-screen]',
+    });
     expect(measured.outside, `${name} at ${size.width}: outside the screen`).toEqual([]);
     expect(measured.clipped, `${name} at ${size.width}: cut off`).toEqual([]);
     if (size.width === 1366) expect(measured.small, `${name}: text under 24 px`).toEqual([]);

@@ -20,6 +20,7 @@ import {
 } from '../server/harness.ts';
 import {
   expectAccessible,
+  measureFit,
   newPhone,
   screenshotOnFailure,
   screenshotter,
@@ -72,43 +73,6 @@ function watchErrors(page: Page, who: string): Page {
   return page;
 }
 
-/**
- * Measures the quiz on the room screen: every element inside the viewport, nothing clipped
- * by a box that hides overflow, and (at 1366x768) no visible text smaller than 24 px.
- */
-async function measureScreen(): Promise<{ outside: string[]; clipped: string[]; small: string[] }> {
-  return screenPage.evaluate(() => {
-    const root = document.querySelector('[data-quiz-screen]');
-    const outside: string[] = [];
-    const clipped: string[] = [];
-    const small: string[] = [];
-    if (!root) return { outside: ['no quiz screen'], clipped, small };
-    const describe = (el: Element) =>
-      `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
-    for (const el of [root, ...root.querySelectorAll('*')]) {
-      const rect = el.getBoundingClientRect();
-      if (rect.width === 0 || rect.height === 0) continue;
-      const style = getComputedStyle(el);
-      // Screen-reader-only text is 1x1 px and clipped on purpose.
-      if (style.clip !== 'auto' && style.position === 'absolute') continue;
-      if (rect.bottom > innerHeight + 1 || rect.right > innerWidth + 1) outside.push(describe(el));
-      if (
-        (style.overflowY === 'hidden' || style.overflow === 'hidden') &&
-        el.scrollHeight > el.clientHeight + 2
-      )
-        clipped.push(describe(el));
-      const hasText = [...el.childNodes].some(
-        (n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '',
-      );
-      if (hasText && parseFloat(style.fontSize) < 24)
-        small.push(`${describe(el)} ${style.fontSize}`);
-    }
-    const page = document.scrollingElement;
-    if (page && page.scrollHeight > innerHeight + 1) outside.push('the page scrolls');
-    return { outside, clipped, small };
-  });
-}
-
 /** Photographs the room screen at 1366x768 and 1920x1080, measuring it at both. */
 async function shootScreen(name: string): Promise<void> {
   for (const size of [
@@ -116,7 +80,7 @@ async function shootScreen(name: string): Promise<void> {
     { width: 1920, height: 1080 },
   ]) {
     await screenPage.setViewportSize(size);
-    const measured = await measureScreen();
+    const measured = await measureFit(screenPage, { root: '[data-quiz-screen]' });
     expect(measured.outside, `${name} at ${size.width}: outside the screen`).toEqual([]);
     expect(measured.clipped, `${name} at ${size.width}: cut off`).toEqual([]);
     if (size.width === 1366) expect(measured.small, `${name}: text under 24 px`).toEqual([]);
