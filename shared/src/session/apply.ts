@@ -7,7 +7,7 @@ import type { EventEnvelope, SessionEvent } from './events.ts';
 import type { ParticipantRecord, RoundRuntime, SessionState } from './state.ts';
 import { isQaEvent } from './qa/decide.ts';
 import { applyQa } from './qa/apply.ts';
-import { applyTeams, isTeamsEvent, teamsContext, teamsOnLeave } from './teams.ts';
+import { applyTeams, isTeamsEvent, teamsContext, teamsOnLeave } from './teams/model.ts';
 
 /**
  * A copy of `record` with `key` set, without a prototype: the session's records are keyed

@@ -10,7 +10,7 @@ import { applyEvent, nameKey, roundContext, withRoundState } from './apply.ts';
 import type { EventEnvelope, SessionEvent } from './events.ts';
 import type { SessionState } from './state.ts';
 import { decideQa, isQaCommand } from './qa/decide.ts';
-import { decideTeams, isTeamsCommand, latecomerEvents } from './teamsDecide.ts';
+import { decideTeams, isTeamsCommand, latecomerEvents } from './teams/decide.ts';
 
 /** A command from a participant, or made on the server's behalf (joins come over HTTP). */
 export type SessionCommand =

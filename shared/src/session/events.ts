@@ -1,7 +1,7 @@
 import type { RoundSpec } from '../exercises/registry.ts';
 import type { Actor } from '../exercises/types.ts';
 import type { QaEvent } from './qa/model.ts';
-import type { TeamsEvent } from './teams.ts';
+import type { TeamsEvent } from './teams/model.ts';
 
 /**
  * What happened in a session, as stored in its append-only log. Events are facts that

@@ -1,6 +1,6 @@
 import type { RoundSpec } from '../exercises/registry.ts';
 import type { QaState } from './qa/model.ts';
-import type { TeamsState } from './teams.ts';
+import type { TeamsState } from './teams/model.ts';
 
 /** Where a session stands. */
 export type SessionPhase = 'lobby' | 'live' | 'ended';

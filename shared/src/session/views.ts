@@ -25,7 +25,7 @@ import {
   teamsView,
   type ScreenTeamView,
   type TeamsView,
-} from './teamsViews.ts';
+} from './teams/views.ts';
 
 /** The session header every audience sees. */
 export interface SessionHeader {
@@ -376,6 +376,6 @@ export function sessionResults(state: SessionState, at: number): RoundResult[] {
 // The Q&A's own parts (schemas aside), exported with the session's views they belong to.
 export * from './qa/index.ts';
 // The tables' parts, likewise.
-export * from './teams.ts';
-export * from './teamsDecide.ts';
-export * from './teamsViews.ts';
+export * from './teams/model.ts';
+export * from './teams/decide.ts';
+export * from './teams/views.ts';

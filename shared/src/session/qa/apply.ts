@@ -1,6 +1,6 @@
 import { rateAt } from './decide.ts';
 import { DEFAULT_QA_SETTINGS, type QaEvent, type QaQuestion, type QaState } from './model.ts';
-import { emptySharded, shardGet, shardKeys, shardSet, shardValues } from './sharded.ts';
+import { emptySharded, shardGet, shardKeys, shardSet, shardValues } from '../sharded.ts';
 
 /** The Q&A of a session that has none yet in its state (new, or an older snapshot). */
 export function initialQa(): QaState {

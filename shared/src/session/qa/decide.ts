@@ -5,7 +5,7 @@ import type { Actor } from '../../exercises/types.ts';
 import type { SessionState } from '../state.ts';
 import { QA_LIMITS } from './limits.ts';
 import { DEFAULT_QA_SETTINGS, type QaEvent, type QaQuestion, type QaRate } from './model.ts';
-import { shardGet } from './sharded.ts';
+import { shardGet } from '../sharded.ts';
 
 /** The facilitator's Q&A commands. */
 export type QaControlCommand = Extract<ControlCommand, { type: `qa.${string}` }>;

@@ -12,4 +12,4 @@ export {
 } from './decide.ts';
 export { applyQa, initialQa, questionsInOrder } from './apply.ts';
 export * from './views.ts';
-export type { Sharded } from './sharded.ts';
+export type { Sharded } from '../sharded.ts';

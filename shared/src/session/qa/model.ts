@@ -1,4 +1,4 @@
-import type { Sharded } from './sharded.ts';
+import type { Sharded } from '../sharded.ts';
 
 /** What the facilitator can change about the Q&A while the session runs. */
 export interface QaSettings {

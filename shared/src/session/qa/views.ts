@@ -5,7 +5,7 @@ import { questionsInOrder } from './apply.ts';
 import { isOnList, rootOf } from './decide.ts';
 import { QA_LIMITS } from './limits.ts';
 import { DEFAULT_QA_SETTINGS, type QaQuestion, type QaSettings } from './model.ts';
-import { shardGet } from './sharded.ts';
+import { shardGet } from '../sharded.ts';
 
 /**
  * A question as the room sees it. `author` is the asker's name for a named question and

@@ -1,4 +1,4 @@
-import { dict, own } from '../../own.ts';
+import { dict, own } from '../own.ts';
 
 /**
  * A record split into buckets by a hash of its keys. Setting one key copies one bucket

@@ -1,10 +1,10 @@
-import type { Actor } from '../exercises/types.ts';
-import { own } from '../own.ts';
-import type { ControlCommand, TeamActPayload } from '../protocol/schemas.ts';
-import { createRandom, deriveSeed } from '../random.ts';
-import { fail, ok, type Result } from '../result.ts';
-import type { SessionState } from './state.ts';
-import { shardGet, shardKeys } from './qa/sharded.ts';
+import type { Actor } from '../../exercises/types.ts';
+import { own } from '../../own.ts';
+import type { ControlCommand, TeamActPayload } from '../../protocol/schemas.ts';
+import { createRandom, deriveSeed } from '../../random.ts';
+import { fail, ok, type Result } from '../../result.ts';
+import type { SessionState } from '../state.ts';
+import { shardGet, shardKeys } from '../sharded.ts';
 import {
   findTeam,
   sizeOf,
@@ -15,7 +15,7 @@ import {
   type TeamRecord,
   type TeamsEvent,
   type TeamsState,
-} from './teams.ts';
+} from './model.ts';
 
 /** The facilitator's team commands. */
 export type TeamsControlCommand = Extract<ControlCommand, { type: `teams.${string}` }>;

@@ -7,11 +7,11 @@
  * copies one bucket, and the per-table head counts (`sizes`, at most {@link TEAMS_MAX}
  * entries) make "the smallest table" a look at the tables, never at the room.
  */
-import type { RoundContext } from '../exercises/types.ts';
-import { dict, own } from '../own.ts';
-import { TEAMS_MAX } from '../protocol/schemas.ts';
-import type { ParticipantRecord } from './state.ts';
-import { emptySharded, shardGet, shardKeys, shardSet, type Sharded } from './qa/sharded.ts';
+import type { RoundContext } from '../../exercises/types.ts';
+import { dict, own } from '../../own.ts';
+import { TEAMS_MAX } from '../../protocol/schemas.ts';
+import type { ParticipantRecord } from '../state.ts';
+import { emptySharded, shardGet, shardKeys, shardSet, type Sharded } from '../sharded.ts';
 
 export { TEAMS_MAX };
 

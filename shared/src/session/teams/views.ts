@@ -1,9 +1,9 @@
-import { getExercise } from '../exercises/registry.ts';
-import type { RoundSummary } from '../exercises/types.ts';
-import { own } from '../own.ts';
-import { roundContext } from './apply.ts';
-import type { SessionState } from './state.ts';
-import { membersByTeam, sizeOf, teamIdOf } from './teams.ts';
+import { getExercise } from '../../exercises/registry.ts';
+import type { RoundSummary } from '../../exercises/types.ts';
+import { own } from '../../own.ts';
+import { roundContext } from '../apply.ts';
+import type { SessionState } from '../state.ts';
+import { membersByTeam, sizeOf, teamIdOf } from './model.ts';
 
 /** A table as the console and the phones list it. */
 export interface TeamItemView {
