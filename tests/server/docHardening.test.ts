@@ -159,6 +159,55 @@ describe('notebook edits that cannot be read or are not a notebook', () => {
   });
 });
 
+describe('a notebook whose stored data breaks the schema', () => {
+  it('opens read-only with a notice, refuses edits, is reported, and exports as stored', async () => {
+    server = await startTestServer();
+    const session = await server.createSession();
+    const docId = notebookOf(session);
+    // Rows written behind the server's back, as an older version or a bug could have.
+    const poisoned = new Y.Doc();
+    poisonedRound(poisoned);
+    const stored = Buffer.from(Y.encodeStateAsUpdate(poisoned)).toString('base64');
+    const db = new SQLite(path.join(server.dataDir, 'playfield.db'));
+    db.prepare(
+      `insert into documents (id, kind, session_id, participant_id, created_at, updated_at)
+       values (?, 'notebook', ?, null, 1, 1)`,
+    ).run(docId, session.sessionId);
+    db.prepare('insert into document_updates (doc_id, seq, data) values (?, 1, ?)').run(
+      docId,
+      stored,
+    );
+    db.close();
+
+    const client = await docClient(facilitatorDocs(session));
+    const opened = await client.open(docId);
+    if (!opened.ok) throw new Error(opened.error.message);
+    expect(opened.data.opened.rights).toBe('read');
+    expect(opened.data.opened.notice).toMatch(/closed to edits/);
+    const edit = editOf(opened.data.doc, (copy) =>
+      addNotebookBlock(copy, { id: 'n9', type: 'note', text: 'x' }, 9),
+    );
+    expect(await client.send(docId, edit)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect((await healthz()).faults.quarantined.documents).toBeGreaterThanOrEqual(1);
+
+    const exported = await requestJson(
+      `${server.url}/api/notebooks/${session.sessionId}/export/json`,
+      {
+        headers: { authorization: `Bearer ${session.facilitatorToken}` },
+      },
+    );
+    expect(exported.status).toBe(200);
+    const raw = exported.body as { quarantined: string; updates: string[] };
+    expect(raw.quarantined).toMatch(/malformed/);
+    const restored = new Y.Doc();
+    for (const update of raw.updates) Y.applyUpdate(restored, Buffer.from(update, 'base64'));
+    expect(restored.getArray('blocks').length).toBe(1);
+  });
+});
+
 describe('presence', () => {
   it('lets a holder announce only its own client ids, with its name from the credential', async () => {
     server = await startTestServer();

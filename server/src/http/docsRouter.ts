@@ -341,6 +341,18 @@ export function docsRouter(options: {
     await notebooks.sync(sessionId);
     const docId = notebookId(sessionId);
     if (req.params.format === 'json') {
+      // A quarantined notebook is exported as stored, so nothing is lost to what broke it.
+      const quarantine = await hub.quarantineOf(docId);
+      if (quarantine) {
+        const updates = (await hub.rawUpdates(docId)).map((u) => Buffer.from(u).toString('base64'));
+        const raw = { quarantined: quarantine, docId, updates };
+        return download(
+          res,
+          `notebook ${sessionId} as stored`,
+          'json',
+          JSON.stringify(raw, null, 2),
+        );
+      }
       const archive = await hub.read(docId, (doc) => notebookArchive(doc, new Date()));
       return download(res, `${archive.title} notebook`, 'json', JSON.stringify(archive, null, 2));
     }
