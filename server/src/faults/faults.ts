@@ -78,11 +78,6 @@ export function quarantined(
   return quarantine.get(`${kind}:${id}`);
 }
 
-/** Lets a quarantined item be tried again (after its data was repaired or removed). */
-export function release(kind: QuarantineEntry['kind'], id: string): void {
-  quarantine.delete(`${kind}:${id}`);
-}
-
 /**
  * Process-level handlers: a throw that escaped every boundary is logged and counted, and the
  * rooms go on. Installed once by the program (not by tests that embed the server).

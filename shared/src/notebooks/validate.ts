@@ -104,7 +104,7 @@ function structureProblem(doc: Y.Doc): string | null {
 }
 
 /** Why one block is not a valid block, or null. */
-export function blockProblem(item: unknown): string | null {
+function blockProblem(item: unknown): string | null {
   if (!(item instanceof Y.Map)) return 'a block is not a map';
   const parsed = blockSchema.safeParse(Object.fromEntries(item.entries()));
   if (!parsed.success) return `a block is malformed (${parsed.error.issues[0]?.message ?? ''})`;
