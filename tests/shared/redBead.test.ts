@@ -930,7 +930,9 @@ describe('debrief', () => {
     const { questions } = redBeadDebrief(s, ROSTER);
     const swing = questions
       .map((q) =>
-        /^(\w+) drew ([\d.]+) on day (\d+) and ([\d.]+) on day (\d+): what changed\?$/.exec(q),
+        /^(\w+) drew ([\d.]+)(?: and \d+ \(a double shift\))? on day (\d+) and ([\d.]+)(?: and \d+ \(a double shift\))? on day (\d+): what changed\?$/.exec(
+          q,
+        ),
       )
       .find((m) => m !== null);
     expect(swing).toBeDefined();
@@ -939,8 +941,11 @@ describe('debrief', () => {
     const slot = s.workers.find((w) => NAMES[w.participantId ?? ''] === name);
     const dayMean = (d: number) =>
       average(s.draws.filter((x) => x.workerId === slot?.id && x.day === d).map((x) => x.red));
-    expect(Number(from)).toBeCloseTo(dayMean(Number(day)), 1);
-    expect(Number(to)).toBeCloseTo(dayMean(Number(next)), 1);
+    const firstRed = (d: number) =>
+      s.draws.find((x) => x.workerId === slot?.id && x.day === d)?.red;
+    // Each paddle as drawn: a double shift is two paddles, never their average.
+    expect(Number(from)).toBe(firstRed(Number(day)));
+    expect(Number(to)).toBe(firstRed(Number(next)));
     // It is the biggest swing of any worker between two days.
     let biggest = 0;
     for (const w of s.workers) {
@@ -963,6 +968,26 @@ describe('debrief', () => {
         q.startsWith(`The average was ${mean} red per paddle, against 10 expected`),
       ),
     ).toBe(true);
+  });
+
+  it('reads a double shift as two paddles, not as their average', () => {
+    const s = runDays(staffed({}, { days: 3 }), 3);
+    const ana = s.workers.find((w) => w.participantId === 'p-ana')?.id ?? '';
+    // Ana drew 13 on day 2 and two paddles, 2 and 4, on day 3; everyone else drew 9 each day.
+    const draws = s.draws.map((d) => ({ ...d, red: 9 }));
+    const day2 = draws.find((d) => d.workerId === ana && d.day === 2);
+    const day3 = draws.filter((d) => d.day === 3);
+    const anaDay3 = day3.find((d) => d.workerId === ana);
+    const other = day3.find((d) => d.workerId !== ana);
+    if (!day2 || !anaDay3 || !other) throw new Error('the run should have days 2 and 3');
+    day2.red = 13;
+    anaDay3.red = 2;
+    Object.assign(other, { workerId: ana, participantId: 'p-ana', red: 4 });
+    const { questions } = redBeadDebrief({ ...s, draws }, ROSTER);
+    expect(questions).toContain(
+      'Ana drew 13 on day 2 and 2 and 4 (a double shift) on day 3: what changed?',
+    );
+    expect(questions.join(' ')).not.toMatch(/ drew 13 on day 2 and 3 on day 3/);
   });
 
   it('asks why a system change worked when one was made', () => {

@@ -34,6 +34,16 @@ export interface PredictionOutcome {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
+/**
+ * A worker's paddles of one day as the room would say them: "13", or for a double shift
+ * "2 and 4 (a double shift)": an average of two paddles is no paddle anyone drew.
+ */
+export function paddlesText(reds: readonly number[]): string {
+  if (reds.length <= 1) return String(reds[0] ?? 0);
+  const listed = `${reds.slice(0, -1).join(', ')} and ${String(reds.at(-1))}`;
+  return `${listed} (${reds.length === 2 ? 'a double shift' : `${reds.length} paddles`})`;
+}
+
 /** The outcome of the predictions made for a day that has ended; null before it ends. */
 export function predictionOutcome(
   state: RedBeadState,
@@ -113,19 +123,35 @@ export function redBeadDebrief(
 
   const questions: string[] = [];
   // The biggest swing of one worker between two days: the classic "what changed?".
-  let swing: { id: string; day: number; from: number; to: number } | null = null;
+  let swing: {
+    id: string;
+    day: number;
+    from: number;
+    to: number;
+    fromReds: number[];
+    toReds: number[];
+  } | null = null;
   for (const w of state.workers) {
     for (let day = 1; day < state.config.days; day++) {
-      const a = average(state.draws.filter((d) => d.workerId === w.id && d.day === day));
-      const b = average(state.draws.filter((d) => d.workerId === w.id && d.day === day + 1));
+      const fromDraws = state.draws.filter((d) => d.workerId === w.id && d.day === day);
+      const toDraws = state.draws.filter((d) => d.workerId === w.id && d.day === day + 1);
+      const a = average(fromDraws);
+      const b = average(toDraws);
       if (a === null || b === null) continue;
       if (!swing || Math.abs(b - a) > Math.abs(swing.to - swing.from))
-        swing = { id: w.id, day, from: a, to: b };
+        swing = {
+          id: w.id,
+          day,
+          from: a,
+          to: b,
+          fromReds: fromDraws.map((d) => d.red),
+          toReds: toDraws.map((d) => d.red),
+        };
     }
   }
   if (swing && swing.from !== swing.to) {
     questions.push(
-      `${name(swing.id)} drew ${round1(swing.from)} on day ${swing.day} and ${round1(swing.to)} on day ${swing.day + 1}: what changed?`,
+      `${name(swing.id)} drew ${paddlesText(swing.fromReds)} on day ${swing.day} and ${paddlesText(swing.toReds)} on day ${swing.day + 1}: what changed?`,
     );
   }
   for (const i of state.interventions.filter((x) => x.kind === 'praise' || x.kind === 'bonus')) {
