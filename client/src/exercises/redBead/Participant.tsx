@@ -57,7 +57,11 @@ export function RedBeadParticipant({ view, own, act }: ParticipantProps<'redBead
           {view.quota !== null && <span>Quota: no more than {view.quota} red.</span>}
         </p>
       )}
-      <p className="lead">{stageText(view.stage, view.day, view.days, current?.name)}</p>
+      <p className="lead">
+        {view.stage === 'working' && isMyTurn
+          ? `Your turn: dip the paddle (day ${view.day} of ${view.days}).`
+          : stageText(view.stage, view.day, view.days, current?.name)}
+      </p>
 
       {view.stage === 'working' && isMyTurn && (
         <button
