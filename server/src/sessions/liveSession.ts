@@ -440,6 +440,13 @@ export class LiveSession {
         this.mark('participants', 'lazy');
         this.dirtyOwn.add(event.participantId);
         break;
+      // The clock and the room screen's mode: only the console and the screen show them.
+      case 'clock.extended':
+      case 'clock.screenSet':
+      case 'clock.countdownShown':
+        this.mark('facilitator', 'urgent');
+        this.mark('screen', 'urgent');
+        break;
       default:
         for (const audience of AUDIENCES) this.mark(audience, 'urgent');
         this.isAllOwnDirty = true;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
 import { RESERVED_KEYS } from '../own.ts';
+import { CLOCK_EXTEND_MAX_MINUTES } from '../session/clock/model.ts';
 import { QA_LIMITS } from '../session/qa/limits.ts';
 
 export { PROTOCOL_VERSION } from './version.ts';
@@ -201,6 +202,33 @@ export const teamActPayloadSchema = z.discriminatedUnion('type', [
 ]);
 export type TeamActPayload = z.infer<typeof teamActPayloadSchema>;
 
+/* ---- The clock and the room screen's mode ---- */
+
+/** The facilitator's clock commands, part of {@link controlCommandSchema}. */
+const clockControlCommandSchemas = [
+  /** Adds minutes to the current round's plan (+1, +5 on the console). */
+  z.object({
+    type: z.literal('clock.extend'),
+    minutes: z
+      .number({ error: 'The extra minutes must be a number' })
+      .int('The extra minutes must be whole minutes')
+      .min(1, 'Add at least 1 minute')
+      .max(CLOCK_EXTEND_MAX_MINUTES, `Add at most ${CLOCK_EXTEND_MAX_MINUTES} minutes at once`),
+  }),
+  /** The room screen shows the session (live), a calm blank screen, or its last view (frozen). */
+  z.object({
+    type: z.literal('clock.screen'),
+    mode: z.enum(['live', 'blank', 'frozen'], {
+      error: 'The room screen is live, blank or frozen',
+    }),
+  }),
+  /** The room screen shows the current round's countdown against its plan, or not. */
+  z.object({
+    type: z.literal('clock.countdown'),
+    isShown: z.boolean({ error: 'Say whether the countdown is shown' }),
+  }),
+] as const;
+
 /** Everything a facilitator can do to a session. */
 export const controlCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('session.start') }),
@@ -249,6 +277,7 @@ export const controlCommandSchema = z.discriminatedUnion('type', [
   }),
   ...qaControlCommandSchemas,
   ...teamsControlCommandSchemas,
+  ...clockControlCommandSchemas,
 ]);
 export type ControlCommand = z.infer<typeof controlCommandSchema>;
 

@@ -5,6 +5,7 @@ import { dict, own } from '../own.ts';
 import { deriveSeed } from '../random.ts';
 import type { EventEnvelope, SessionEvent } from './events.ts';
 import type { ParticipantRecord, RoundRuntime, SessionState } from './state.ts';
+import { applyClock, isClockEvent, trackClock } from './clock/apply.ts';
 import { isQaEvent } from './qa/decide.ts';
 import { applyQa } from './qa/apply.ts';
 import { applyTeams, isTeamsEvent, teamsContext, teamsOnLeave } from './teams/model.ts';
@@ -141,6 +142,7 @@ function applyChange(state: SessionState, event: SessionEvent, at: number): Sess
   if (isQaEvent(event)) return { ...state, qa: applyQa(state.qa, event, at) };
   if (isTeamsEvent(event))
     return { ...state, teams: applyTeams(state.teams, event, state.participants) };
+  if (isClockEvent(event)) return { ...state, clock: applyClock(state.clock, event, at) };
   switch (event.type) {
     case 'session.created':
       return state;
@@ -279,7 +281,8 @@ function applyChange(state: SessionState, event: SessionEvent, at: number): Sess
 
 /** Applies one logged event. Pure: the same log always folds to the same state. */
 export function applyEvent(state: SessionState, envelope: EventEnvelope): SessionState {
-  return { ...applyChange(state, envelope.event, envelope.at), seq: envelope.seq };
+  const { event, at } = envelope;
+  return { ...trackClock(state, applyChange(state, event, at), event, at), seq: envelope.seq };
 }
 
 /** Rebuilds a session from its log, optionally starting from a snapshot. */

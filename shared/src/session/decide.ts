@@ -9,6 +9,7 @@ import { fail, ok, type Result } from '../result.ts';
 import { applyEvent, nameKey, roundContext, withRoundState } from './apply.ts';
 import type { EventEnvelope, SessionEvent } from './events.ts';
 import type { SessionState } from './state.ts';
+import { decideClock, isClockCommand } from './clock/decide.ts';
 import { decideQa, isQaCommand } from './qa/decide.ts';
 import { decideTeams, isTeamsCommand, latecomerEvents } from './teams/decide.ts';
 
@@ -176,6 +177,10 @@ function decideWithRound(
     const teams = decideTeams(state, command, actor);
     return teams.ok ? ok({ events: teams.data }) : teams;
   }
+  if (isClockCommand(command)) {
+    const clock = decideClock(state, command, actor);
+    return clock.ok ? ok({ events: clock.data }) : clock;
+  }
   const events = decideSession(state, command, actor, meta);
   return events.ok ? ok({ events: events.data }) : events;
 }
@@ -218,7 +223,10 @@ function decideSession(
   state: SessionState,
   command: Exclude<
     SessionCommand,
-    { type: 'round.act' } | { type: `qa.${string}` } | { type: `teams.${string}` }
+    | { type: 'round.act' }
+    | { type: `qa.${string}` }
+    | { type: `teams.${string}` }
+    | { type: `clock.${string}` }
   >,
   actor: CommandActor,
   meta: DecideMeta,

@@ -1,5 +1,6 @@
 import type { RoundSpec } from '../exercises/registry.ts';
 import type { Actor } from '../exercises/types.ts';
+import type { ClockEvent } from './clock/model.ts';
 import type { QaEvent } from './qa/model.ts';
 import type { TeamsEvent } from './teams/model.ts';
 
@@ -46,7 +47,9 @@ export type SessionEvent =
   /** The session-wide Q&A (see `qa/model.ts`). */
   | QaEvent
   /** The session's tables (see `teams.ts`). */
-  | TeamsEvent;
+  | TeamsEvent
+  /** The session's clock and room-screen mode (see `clock/model.ts`). */
+  | ClockEvent;
 
 /** An event with its place in the log and the server time it was accepted at. */
 export interface EventEnvelope {

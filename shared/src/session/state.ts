@@ -1,4 +1,5 @@
 import type { RoundSpec } from '../exercises/registry.ts';
+import type { ClockState } from './clock/model.ts';
 import type { QaState } from './qa/model.ts';
 import type { TeamsState } from './teams/model.ts';
 
@@ -78,6 +79,11 @@ export interface SessionState {
    * teams existed lack it: absent means no tables.
    */
   teams?: TeamsState;
+  /**
+   * The session's clock: time spent per round, extensions, the room screen's mode.
+   * Optional because sessions (and snapshots) from before it existed lack it.
+   */
+  clock?: ClockState;
   /** Sequence number of the last event applied. */
   seq: number;
 }

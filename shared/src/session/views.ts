@@ -9,6 +9,12 @@ import { own } from '../own.ts';
 import { roundContext } from './apply.ts';
 import type { SessionPhase, SessionState, TimerState } from './state.ts';
 import {
+  clockFacilitatorView,
+  clockScreenView,
+  type ClockScreenView,
+  type ClockView,
+} from './clock/views.ts';
+import {
   qaFacilitatorView,
   qaOwnView,
   qaPublicView,
@@ -100,6 +106,8 @@ export interface FacilitatorView {
   teams?: TeamsView;
   /** The current round's results per table, when the session has tables and the exercise says. */
   roundByTeam?: RoundSummary;
+  /** The session's clock: time per round, extensions, the room screen's mode (optional: older servers). */
+  clock?: ClockView;
 }
 
 /** Identical for every phone in the room, so it is serialised and sent once per change. */
@@ -145,6 +153,8 @@ export interface ScreenView {
   qa?: QaScreenView;
   /** The tables and their members, for the lobby (absent when there are none). */
   teams?: ScreenTeamView[];
+  /** Blank or frozen, and the round's countdown (absent while live without a countdown). */
+  clock?: ClockScreenView;
 }
 
 /** A finished round's results, for the session's results and its notebook. */
@@ -247,6 +257,7 @@ export function facilitatorView(
       exerciseOf(r).facilitatorView(s, ctx),
     ),
     qa: qaFacilitatorView(state),
+    clock: clockFacilitatorView(state),
   };
 }
 
@@ -349,8 +360,10 @@ export function screenView(
 ): ScreenView {
   const present = Object.values(state.participants).filter((p) => !p.hasLeft);
   const teams = screenTeamsView(state);
+  const clock = clockScreenView(state);
   return {
     ...(teams ? { teams } : {}),
+    ...(clock.mode || clock.countdown ? { clock } : {}),
     session: header(state),
     roster: present
       .slice(-SCREEN_ROSTER_NAMES)
@@ -375,6 +388,8 @@ export function sessionResults(state: SessionState, at: number): RoundResult[] {
 
 // The Q&A's own parts (schemas aside), exported with the session's views they belong to.
 export * from './qa/index.ts';
+// The clock's parts, likewise.
+export * from './clock/index.ts';
 // The tables' parts, likewise.
 export * from './teams/model.ts';
 export * from './teams/decide.ts';
