@@ -38,6 +38,26 @@ export function saveSeat(code: string, seat: Seat): void {
   write(SEATS, { ...read<Record<string, Seat>>(SEATS, {}), [code]: seat });
 }
 
+/**
+ * The seats this browser holds, newest first, to offer "return to your session" on the
+ * home page. Entries that are not a seat under a join code (another app, an old format)
+ * are left out.
+ */
+export function listSeats(): { code: string; seat: Seat }[] {
+  const seats = read<Record<string, Seat>>(SEATS, {});
+  return Object.entries(seats)
+    .filter(
+      ([code, seat]) =>
+        /^[A-Z0-9]{6}$/.test(code) &&
+        typeof seat === 'object' &&
+        seat !== null &&
+        typeof seat.name === 'string' &&
+        typeof seat.resumeToken === 'string',
+    )
+    .map(([code, seat]) => ({ code, seat }))
+    .reverse();
+}
+
 export function forgetSeat(code: string): void {
   const seats = read<Record<string, Seat>>(SEATS, {});
   delete seats[code];

@@ -6,6 +6,9 @@ export const JOIN_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 /** Length of a join code. */
 export const JOIN_CODE_LENGTH = 6;
 
+/** What a person is told when what they typed cannot be a join code. */
+export const JOIN_CODE_HINT = `A join code has ${JOIN_CODE_LENGTH} letters and digits, as shown on the room screen. Codes never contain 0, O, 1, I or L, so they cannot be mistaken for one another.`;
+
 const JOIN_CODE_PATTERN = new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`);
 
 /**

@@ -2,6 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Home } from '../../client/src/routes/Home.tsx';
+import { saveSeat } from '../../client/src/storage.ts';
 
 beforeEach(() => history.replaceState(null, '', '/'));
 
@@ -22,7 +23,7 @@ describe('Home', () => {
     await user.click(join);
 
     expect(screen.getByRole('alert')).toHaveTextContent(
-      'A join code has 6 letters and digits, as shown on the screen.',
+      'A join code has 6 letters and digits, as shown on the room screen. Codes never contain 0, O, 1, I or L',
     );
     expect(input).toHaveAttribute('aria-invalid', 'true');
     expect(input).toHaveAccessibleDescription(/A join code has 6 letters/);
@@ -67,6 +68,38 @@ describe('Home', () => {
     await user.click(join);
 
     expect(location.pathname).toBe('/join/XYZ789');
+  });
+
+  it('says which characters never appear when "ABC123" is typed', async () => {
+    const { user, input, join } = setup();
+
+    await user.type(input, 'ABC123');
+    await user.click(join);
+
+    expect(screen.getByRole('alert')).toHaveTextContent(/never contain 0, O, 1, I or L/);
+    expect(location.pathname).toBe('/');
+  });
+
+  it('offers a way back to the session this browser holds a seat in', async () => {
+    saveSeat('ABC234', {
+      sessionId: 'sess_4f9a',
+      participantId: 'p1',
+      name: 'Sam',
+      resumeToken: 'r1',
+    });
+    const { user } = setup();
+
+    const back = screen.getByRole('link', { name: 'Back to ABC234 as Sam' });
+    expect(screen.getByRole('heading', { name: 'Return to your session' })).toBeVisible();
+    await user.click(back);
+
+    expect(location.pathname).toBe('/join/ABC234');
+  });
+
+  it('offers no way back when this browser holds no seat', () => {
+    setup();
+
+    expect(screen.queryByRole('heading', { name: 'Return to your session' })).toBeNull();
   });
 
   it('links facilitators to creating a session and to their sessions', async () => {

@@ -84,6 +84,25 @@ describe('Join', () => {
     expect(calls).toEqual([]);
   });
 
+  it('says which characters a code never holds when "ABC123" is refused', () => {
+    stubApi();
+
+    render(<Join code="ABC123" />);
+
+    expect(screen.getByText(/never contain 0, O, 1, I or L/)).toBeVisible();
+  });
+
+  it('puts the cursor in the name field once the session is found', async () => {
+    stubApi();
+
+    render(<Join code="abc234" />);
+
+    const field = await screen.findByRole('textbox', {
+      name: 'Your name, as the room will see it',
+    });
+    expect(field).toHaveFocus();
+  });
+
   it('shows the session title when the code is found', async () => {
     const calls = stubApi();
 

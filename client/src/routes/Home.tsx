@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { JOIN_CODE_LENGTH, normalizeJoinCode } from '@playfield/shared/ids';
+import { JOIN_CODE_HINT, normalizeJoinCode } from '@playfield/shared/ids';
 import { Link } from '../components/Link.tsx';
 import { navigate } from '../router.ts';
+import { listSeats } from '../storage.ts';
 
 /** Join with a code, or start running a workshop. */
 export function Home() {
@@ -12,7 +13,7 @@ export function Home() {
     event.preventDefault();
     const normalized = normalizeJoinCode(code);
     if (!normalized) {
-      setError(`A join code has ${JOIN_CODE_LENGTH} letters and digits, as shown on the screen.`);
+      setError(JOIN_CODE_HINT);
       return;
     }
     navigate(`/join/${normalized}`);
@@ -24,6 +25,7 @@ export function Home() {
         <span className="brand__mark" aria-hidden="true" />
         <span>Playfield</span>
       </header>
+      <ReturnToSession />
       <section className="card stack">
         <h1>Join a workshop</h1>
         <form onSubmit={submit} className="stack" noValidate>
@@ -71,5 +73,21 @@ export function Home() {
         </div>
       </section>
     </main>
+  );
+}
+
+/** The seats this browser holds: back to a session after the back button or a closed tab. */
+function ReturnToSession() {
+  const [seats] = useState(() => listSeats().slice(0, 3));
+  if (seats.length === 0) return null;
+  return (
+    <section className="card stack" aria-labelledby="return-heading">
+      <h2 id="return-heading">Return to your session</h2>
+      {seats.map(({ code, seat }) => (
+        <Link key={code} className="button button--primary button--block" href={`/join/${code}`}>
+          Back to {code} as {seat.name}
+        </Link>
+      ))}
+    </section>
   );
 }

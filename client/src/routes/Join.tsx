@@ -1,6 +1,6 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AppError, SessionHeader } from '@playfield/shared';
-import { normalizeJoinCode } from '@playfield/shared/ids';
+import { JOIN_CODE_HINT, normalizeJoinCode } from '@playfield/shared/ids';
 import { LIMITS } from '@playfield/shared/limits';
 import { api } from '../api.ts';
 import { Link } from '../components/Link.tsx';
@@ -22,7 +22,7 @@ export function Join({ code: rawCode }: { code: string }) {
           </Link>
         }
       >
-        <p>A join code has six letters and digits, as shown on the room screen.</p>
+        <p>{JOIN_CODE_HINT}</p>
       </Notice>
     );
   }
@@ -51,6 +51,7 @@ function JoinForm({ code, onJoined }: { code: string; onJoined: (seat: Seat) => 
   const [name, setName] = useState('');
   const [error, setError] = useState<AppError | null>(null);
   const [isSubmitting, setSubmitting] = useState(false);
+  const nameField = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     let isCurrent = true;
@@ -76,6 +77,11 @@ function JoinForm({ code, onJoined }: { code: string; onJoined: (seat: Seat) => 
     if (result.ok) onJoined(result.data);
     else setError(result.error);
   }
+
+  // The name is the only thing to type here: the keyboard opens without another tap.
+  useEffect(() => {
+    if (session) nameField.current?.focus();
+  }, [session]);
 
   if (lookupError) {
     const isEnded = lookupError.code === 'SESSION_ENDED';
@@ -117,6 +123,7 @@ function JoinForm({ code, onJoined }: { code: string; onJoined: (seat: Seat) => 
           <label className="field">
             <span>Your name, as the room will see it</span>
             <input
+              ref={nameField}
               value={name}
               onChange={(e) => {
                 setName(e.target.value);
