@@ -106,6 +106,7 @@ export class SessionManager {
           title: body.title,
           seed: newToken(),
           agenda,
+          ...(body.plannedStart ? { plannedStart: body.plannedStart } : {}),
         },
       };
       try {

@@ -75,9 +75,26 @@ export type RoundViewFor<A extends Audience> = {
   [K in ExerciseKind]: { kind: K; view: ViewsOf<Definition<K>>[A] };
 }[ExerciseKind];
 
+/**
+ * What every round carries beside its exercise: the facilitator's script and its planned
+ * length. Notes are private to the facilitator: no view of a phone or of the room screen
+ * carries them (tests/shared/notesPrivacy.test.ts walks them all).
+ */
+export interface RoundPlan {
+  /** The facilitator's notes or script for the round (plain text, lines kept). */
+  notes?: string;
+  /** The round's planned length, in whole minutes (1 to 480). */
+  minutes?: number;
+}
+
 /** A round as it stands in an agenda. */
 export type RoundSpec = {
-  [K in ExerciseKind]: { id: string; kind: K; title: string; config: ExerciseConfig<K> };
+  [K in ExerciseKind]: {
+    id: string;
+    kind: K;
+    title: string;
+    config: ExerciseConfig<K>;
+  } & RoundPlan;
 }[ExerciseKind];
 
 /** A round as a facilitator submits it (the server gives it its id). */
@@ -214,6 +231,8 @@ export function parseRoundInput(input: {
   kind: string;
   title: string;
   config: unknown;
+  notes?: string | undefined;
+  minutes?: number | undefined;
 }): Result<RoundInput> {
   const exercise = getExercise(input.kind);
   if (!exercise)
@@ -225,6 +244,13 @@ export function parseRoundInput(input: {
   if (!config.ok) return config;
   return {
     ok: true,
-    data: { kind: exercise.kind, title: input.title, config: config.data } as RoundInput,
+    data: {
+      kind: exercise.kind,
+      title: input.title,
+      config: config.data,
+      // Absent stays absent: a round without notes carries no empty field.
+      ...(input.notes ? { notes: input.notes } : {}),
+      ...(input.minutes !== undefined ? { minutes: input.minutes } : {}),
+    } as RoundInput,
   };
 }

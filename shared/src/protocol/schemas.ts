@@ -69,6 +69,55 @@ export const cleanText = (max: number, { what, isOptional = false }: CleanTextOp
   );
 };
 
+/**
+ * Free text of several lines (a facilitator's notes): cleaned like {@link cleanText} line
+ * by line, but the line breaks stay (runs of blank lines fold to one blank line), so a
+ * script keeps its paragraphs and lists. Rendered as text, never as HTML. Blank is `''`.
+ */
+export const cleanLines = (max: number, what = 'The text') => {
+  const long = `${what} has at most ${max} characters`;
+  return z
+    .string({ error: `${what} must be text` })
+    .max(max * 4, long)
+    .transform((s) =>
+      s
+        .normalize('NFC')
+        .replace(INVISIBLE, '')
+        .split(/\r\n|\r|\n/)
+        .map((line) =>
+          line
+            .replace(/\p{Cc}/gu, ' ')
+            .replace(/\s+/g, ' ')
+            .trimEnd(),
+        )
+        .join('\n')
+        .replace(/\n{3,}/g, '\n\n')
+        .trim(),
+    )
+    .pipe(z.string().max(max, long));
+};
+
+/** Bounds of a round's plan: the facilitator's notes and its planned minutes. */
+export const ROUND_PLAN_LIMITS = { notesLength: 6000, minutes: 480 } as const;
+
+/** A round's facilitator notes (private to the console and presenter view). */
+export const roundNotesSchema = cleanLines(ROUND_PLAN_LIMITS.notesLength, 'The notes');
+
+/** A round's planned length in whole minutes. */
+export const roundMinutesSchema = z
+  .number({ error: 'The planned minutes must be a number' })
+  .int('The planned minutes must be whole minutes')
+  .min(1, 'A round is planned for at least 1 minute')
+  .max(
+    ROUND_PLAN_LIMITS.minutes,
+    `A round is planned for at most ${ROUND_PLAN_LIMITS.minutes} minutes`,
+  );
+
+/** A time of day as a facilitator plans it, "HH:MM" on a 24-hour clock. */
+export const plannedStartSchema = z
+  .string({ error: 'The planned start must be a time such as 09:00' })
+  .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'The planned start must be a time such as 09:00');
+
 export const displayNameSchema = cleanText(LIMITS.nameLength);
 export const titleSchema = cleanText(LIMITS.titleLength);
 
@@ -77,11 +126,15 @@ export const roundInputSchema = z.object({
   kind: z.string().max(40),
   title: titleSchema,
   config: z.unknown(),
+  notes: roundNotesSchema.optional(),
+  minutes: roundMinutesSchema.optional(),
 });
 
 export const createSessionBodySchema = z.object({
   title: titleSchema,
   agenda: z.array(roundInputSchema).max(LIMITS.agendaRounds),
+  /** When the day is planned to start ("09:00"): the agenda's planned times count from it. */
+  plannedStart: plannedStartSchema.optional(),
 });
 export type CreateSessionBody = z.infer<typeof createSessionBodySchema>;
 
@@ -260,7 +313,12 @@ export const controlCommandSchema = z.discriminatedUnion('type', [
     roundId: idSchema,
     title: titleSchema.optional(),
     config: z.unknown().optional(),
+    /** Notes and minutes change at any time, answers or not; null clears them. */
+    notes: roundNotesSchema.nullable().optional(),
+    minutes: roundMinutesSchema.nullable().optional(),
   }),
+  /** The day's planned start ("09:00"), or null for none. */
+  z.object({ type: z.literal('session.reschedule'), plannedStart: plannedStartSchema.nullable() }),
   z.object({ type: z.literal('agenda.remove'), roundId: idSchema }),
   z.object({
     type: z.literal('agenda.move'),

@@ -103,6 +103,7 @@ export function createSessionState(
     phase: 'lobby',
     endedAt: null,
     agenda: event.agenda,
+    ...(event.plannedStart ? { plannedStart: event.plannedStart } : {}),
     currentRoundId: null,
     rounds: event.agenda.reduce(
       (rounds, r) => Object.assign(rounds, { [r.id]: initRound(event.seed, r) }),
@@ -206,6 +207,10 @@ function applyChange(state: SessionState, event: SessionEvent, at: number): Sess
         // the reducer is not deterministic. Keep the state rather than crash a replay.
         return reduced.ok ? { ...runtime, state: reduced.data } : runtime;
       });
+    }
+    case 'session.rescheduled': {
+      const { plannedStart: _previous, ...rest } = state;
+      return event.plannedStart ? { ...rest, plannedStart: event.plannedStart } : rest;
     }
     case 'agenda.added': {
       const agenda = [...state.agenda];

@@ -55,6 +55,7 @@ const FACILITATOR_ONLY = new Set<SessionCommand['type']>([
   'agenda.update',
   'agenda.remove',
   'agenda.move',
+  'session.reschedule',
   'session.lock',
   'session.unlock',
   'participants.remove',
@@ -279,6 +280,9 @@ function decideSession(
       ]);
     case 'session.end':
       return ok([{ type: 'session.ended' }]);
+    case 'session.reschedule':
+      if ((state.plannedStart ?? null) === command.plannedStart) return ok([]);
+      return ok([{ type: 'session.rescheduled', plannedStart: command.plannedStart }]);
     case 'session.lock':
       if (state.isLocked) return fail('CONFLICT', 'The room is already locked');
       return ok([{ type: 'session.locked' }]);
@@ -393,7 +397,19 @@ function decideSession(
         if (!parsed.ok) return parsed;
         config = parsed.data.config;
       }
-      const updated = { ...round, title: command.title ?? round.title, config } as RoundSpec;
+      // Notes and minutes are the facilitator's plan, not the exercise: they change at any
+      // time, answers or not. Null clears them; absent keeps them.
+      const { notes: _notes, minutes: _minutes, ...base } = round;
+      const notes = command.notes === undefined ? round.notes : command.notes || undefined;
+      const minutes =
+        command.minutes === undefined ? round.minutes : (command.minutes ?? undefined);
+      const updated = {
+        ...base,
+        title: command.title ?? round.title,
+        config,
+        ...(notes ? { notes } : {}),
+        ...(minutes !== undefined ? { minutes } : {}),
+      } as RoundSpec;
       return ok([{ type: 'agenda.updated', round: updated }]);
     }
     case 'agenda.remove': {

@@ -17,8 +17,12 @@ export type SessionEvent =
       title: string;
       seed: string;
       agenda: RoundSpec[];
+      /** The day's planned start ("09:00"), when the facilitator set one. */
+      plannedStart?: string;
     }
   | { type: 'session.started' }
+  /** The day's planned start changed (null: none). */
+  | { type: 'session.rescheduled'; plannedStart: string | null }
   | { type: 'session.ended' }
   | { type: 'participant.joined'; participantId: string; name: string }
   | { type: 'participant.left'; participantId: string }

@@ -47,6 +47,8 @@ export interface SessionState {
   phase: SessionPhase;
   endedAt: number | null;
   agenda: RoundSpec[];
+  /** The day's planned start, "HH:MM" (absent: none planned). */
+  plannedStart?: string;
   currentRoundId: string | null;
   rounds: Record<string, RoundRuntime>;
   /** Participants in join order (object keys keep insertion order). */

@@ -53,6 +53,10 @@ export interface AgendaItemView {
   isRevealed: boolean;
   hasStarted: boolean;
   submitted: number;
+  /** The facilitator's notes (the console's own: never in a phone's or the screen's view). */
+  notes?: string;
+  /** The round's planned minutes. */
+  minutes?: number;
 }
 
 /** The current round as an audience sees it. */
@@ -97,6 +101,8 @@ export interface FacilitatorView {
   /** The open prompt and how many have answered or skipped it. */
   prompt: (PromptView & { responded: number }) | null;
   agenda: AgendaItemView[];
+  /** The day's planned start, "HH:MM" (absent: none planned). */
+  plannedStart?: string;
   roster: RosterItemView[];
   timer: TimerState | null;
   round: CurrentRoundView<'facilitator'> | null;
@@ -242,8 +248,11 @@ export function facilitatorView(
         isRevealed: runtime?.isRevealed ?? false,
         hasStarted: runtime?.hasStarted ?? false,
         submitted: runtime ? exerciseOf(round).submittedCount(runtime.state) : 0,
+        ...(round.notes ? { notes: round.notes } : {}),
+        ...(round.minutes !== undefined ? { minutes: round.minutes } : {}),
       };
     }),
+    ...(state.plannedStart ? { plannedStart: state.plannedStart } : {}),
     roster: Object.values(state.participants).map((p) => ({
       id: p.id,
       name: p.name,
