@@ -5,6 +5,8 @@ import {
   QA_NOTEBOOK_ROUND,
   qaSummary,
   roundContext,
+  roundElapsedMs,
+  toMinutes,
   type RoundSummary,
   type SessionEvent,
   type SessionState,
@@ -86,7 +88,8 @@ export class NotebookWriter {
     const state = session.state;
     const at = this.now();
     const results = startedRounds(state).flatMap((round) => {
-      const summary = roundSummary(state, round.id, at);
+      const found = roundSummary(state, round.id, at);
+      const summary = found && withMinutes(state, round, found, at);
       return summary
         ? [
             {
@@ -137,6 +140,31 @@ function roundSummary(state: SessionState, roundId: string, at: number): RoundSu
     reportFault(`notebook: summary of round ${roundId}`, error);
     return null;
   }
+}
+
+/**
+ * A round's results with its planned and actual minutes first (the actual ones include a
+ * visit still running, and add up when the room came back to the round).
+ */
+function withMinutes(
+  state: SessionState,
+  round: SessionState['agenda'][number],
+  summary: RoundSummary,
+  at: number,
+): RoundSummary {
+  const actual = toMinutes(roundElapsedMs(state.clock, round.id, state.currentRoundId, at));
+  const planned = round.minutes === undefined ? 'not planned' : String(round.minutes);
+  return {
+    ...summary,
+    blocks: [
+      {
+        type: 'table',
+        columns: ['Planned minutes', 'Actual minutes'],
+        rows: [[planned, String(actual)]],
+      },
+      ...summary.blocks,
+    ],
+  };
 }
 
 /**
