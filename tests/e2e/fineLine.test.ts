@@ -171,9 +171,14 @@ describe('the Fine Line from the laptop, three phones and the room screen', () =
     await form.getByLabel('Minutes before it opens').fill('1');
     await form.getByLabel('Most registers').fill('4');
     await form.getByRole('button', { name: 'Apply now, mid-run' }).click();
-    // The comparison's first row shows the policy the run has now.
+    // The comparison's first row shows the change with the store minute it took effect.
     const firstRow = runTable(consolePage).getByRole('row', { name: new RegExp(`^${FIRST_RUN}`) });
-    await waitForText(firstRow, '4 waiting (+1 min)');
+    await waitForText(
+      firstRow,
+      /From \d+\u00a0min: \d+ open, \+1 at 4 waiting \(after 1\u00a0min\)/,
+    );
+    // And the form keeps showing the policy that is running now.
+    expect(await form.getByLabel('Open another when this many wait').inputValue()).toBe('4');
 
     await shot(consolePage, 'console-mid-run');
     await shot(screenPage, 'screen-mid-run');
@@ -211,8 +216,13 @@ describe('the Fine Line from the laptop, three phones and the room screen', () =
     // Same 20 store minutes, two policies.
     expect(first[0]).toBe('20');
     expect(second[0]).toBe('20');
-    expect(first[2]).toBe('4 waiting (+1 min)');
-    expect(second[2]).toBe('2 waiting (+0.5 min)');
+    // Run 1 lists its start and its mid-run change; the replay ran one policy throughout.
+    expect(first[1]).toMatch(
+      /^Start: \d+ open, .*From \d+\u00a0min: \d+ open, \+1 at 4 waiting \(after 1\u00a0min\), at most 4$/,
+    );
+    expect(second[1]).toMatch(
+      /^Start: \d+ open, \+1 at 2 waiting \(after 0\.5\u00a0min\), at most 5$/,
+    );
     // Every figure shows in the console's column, without scrolling the table sideways.
     const scroll = consolePage.locator('.table-scroll');
     expect(await scroll.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
@@ -221,7 +231,7 @@ describe('the Fine Line from the laptop, three phones and the room screen', () =
     const consoleDebrief = consolePage.locator('.fine-line-console > ul');
     await waitForText(
       consoleDebrief,
-      /^Wait for the line to grow \(20 store minutes\): average wait/,
+      /^Wait for the line to grow \(20 store minutes, policy changed at minute \d+\): average wait/,
     );
     await waitForText(consoleDebrief, `${REPLAY} (20 store minutes)`);
     await waitForText(consoleDebrief, 'a choice with a cost');

@@ -844,6 +844,8 @@ describe('views', () => {
         id: i + 1,
         label: s.runs[i]?.label,
         policy: queue.policy,
+        policySteps: [{ t: 0, policy: i === 0 ? cheap : policy({ openAtStart: 4 }) }],
+        policyStepsLeftOut: 0,
         averageWait: metrics.averageWait,
         worstWait: metrics.worstWait,
         pastPatienceShare: metrics.pastPatienceShare,
@@ -854,6 +856,28 @@ describe('views', () => {
       });
     }
     expect(rows[1]?.averageWait).toBeLessThan(rows[0]?.averageWait ?? 0);
+  });
+
+  it('shows each run’s policy changes with the minute they took effect, not only the last policy', () => {
+    const slow = policy({ openThreshold: 6, openDelayMinutes: 2 });
+    const quick = policy({ openThreshold: 2, openDelayMinutes: 0.5 });
+    let s = tickBy(started({ durationMinutes: 30, policy: slow }), 12);
+    s = step(s, FAC, { type: 'policy', policy: quick });
+    s = runToEnd(s);
+    const [run] = fineLine.screenView(s, ctx()).runs;
+    expect(run?.policy).toEqual(quick);
+    expect(run?.policySteps).toEqual([
+      { t: 0, policy: slow },
+      { t: 12, policy: quick },
+    ]);
+    const debrief = fineLine.screenView(s, ctx()).debrief ?? [];
+    expect(debrief[0]).toMatch(
+      /^Wait for the line to grow \(30 store minutes, policy changed at minute 12\)/,
+    );
+    const table = fineLine.summary(s, ctx()).blocks.find((b) => b.type === 'table');
+    expect(table?.type === 'table' ? table.rows[0]?.[1] : null).toBe(
+      'from minute 0: 2 open, another at 6 waiting (+2 min), at most 5; then from minute 12: 2 open, another at 2 waiting (+0.5 min), at most 5',
+    );
   });
 
   it('has a debrief only when the run is finished, quoting the runs’ numbers', () => {

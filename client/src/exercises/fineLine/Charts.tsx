@@ -1,5 +1,6 @@
 import type { FineLineCommonView } from '@playfield/shared/exercises/fineLine/index';
 import { LineChart } from '../../components/LineChart.tsx';
+import styles from './Charts.module.css';
 
 /** The four live charts: line length, waiting time, reported mood and staffing cost. */
 export function FineLineCharts({
@@ -65,8 +66,7 @@ export function RunTable({ view }: { view: FineLineCommonView }) {
           <tr>
             <th scope="col">Policy</th>
             <th scope="col">Store minutes</th>
-            <th scope="col">Open at start</th>
-            <th scope="col">Opens at</th>
+            <th scope="col">Staffing over the run</th>
             <th scope="col">Average wait</th>
             <th scope="col">Worst wait</th>
             <th scope="col">Past patience</th>
@@ -79,9 +79,8 @@ export function RunTable({ view }: { view: FineLineCommonView }) {
             <tr key={r.id}>
               <th scope="row">{r.label}</th>
               <td>{r.minutes.toFixed(0)}</td>
-              <td>{r.policy.openAtStart}</td>
               <td>
-                {r.policy.openThreshold} waiting (+{r.policy.openDelayMinutes} min)
+                <PolicySteps run={r} />
               </td>
               <td>{`${r.averageWait.toFixed(1)}\u00a0min`}</td>
               <td>{`${r.worstWait.toFixed(1)}\u00a0min`}</td>
@@ -93,6 +92,29 @@ export function RunTable({ view }: { view: FineLineCommonView }) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * A run's staffing policies with the store minute each took effect: a mid-run change shows
+ * as a second line instead of relabelling the whole run with the policy it ended with.
+ */
+function PolicySteps({ run }: { run: FineLineCommonView['runs'][number] }) {
+  return (
+    <ol className={styles.steps}>
+      {run.policySteps.map((step) => (
+        <li key={step.t}>
+          <span className={styles.time}>
+            {step.t === 0 ? 'Start' : `From ${step.t.toFixed(0)}\u00a0min`}:
+          </span>{' '}
+          {step.policy.openAtStart} open, +1 at {step.policy.openThreshold} waiting (after{' '}
+          {step.policy.openDelayMinutes}&nbsp;min), at most {step.policy.maxRegisters}
+        </li>
+      ))}
+      {run.policyStepsLeftOut > 0 && (
+        <li className={styles.more}>and {run.policyStepsLeftOut} earlier changes</li>
+      )}
+    </ol>
   );
 }
 

@@ -20,16 +20,20 @@ function speedOptions(view: FineLineFacilitatorView): number[] {
 /** Runs the store: the clock, the staffing policy, replays under other policies, the comparison. */
 export default function FineLineFacilitator({ view, act }: FacilitatorProps<'fineLine'>) {
   const [error, setError] = useState<string | null>(null);
-  // The form starts from the alternative its label names, ready to replay side by side.
-  const [policy, setPolicy] = useState<Policy>({
-    ...view.policy,
-    openThreshold: 2,
-    openDelayMinutes: 0.5,
-  });
-  const [label, setLabel] = useState('Open a register as soon as two wait');
+  // The form shows the running policy (a manager's phone may change it) until the
+  // facilitator edits a field; applying or replaying goes back to following it.
+  const [draft, setDraft] = useState<Policy | null>(null);
+  const policy = draft ?? view.policy;
+  const setPolicy = setDraft;
+  const [typedLabel, setLabel] = useState<string | null>(null);
+  const label = typedLabel ?? `Open at ${policy.openThreshold} waiting`;
   const send = async (action: Parameters<Act>[0]) => {
     const result = await act(action);
     setError(result.ok ? null : result.error.message);
+    if (result.ok && (action.type === 'policy' || action.type === 'replay')) {
+      setDraft(null);
+      setLabel(null);
+    }
   };
   return (
     <div className="stack fine-line-console">

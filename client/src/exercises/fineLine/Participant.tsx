@@ -17,7 +17,13 @@ const clockText = (minutes: number) => {
 };
 
 /** "You are in line": your place, how long you have waited, and how you feel about it. */
-export function FineLineParticipant({ view, own, act }: ParticipantProps<'fineLine'>) {
+export function FineLineParticipant(props: ParticipantProps<'fineLine'>) {
+  if (props.own?.isManager) return <ManagerPanel view={props.view} act={props.act} />;
+  // Keyed by run: a replay starts with a fresh slider and no "Mood noted" from the last run.
+  return <Shopper key={props.view.runs.length} {...props} />;
+}
+
+function Shopper({ view, own, act }: ParticipantProps<'fineLine'>) {
   const status = own?.status ?? null;
   const [mood, setMood] = useState(own?.mood ?? 3);
   const [note, setNote] = useState<string | null>(null);
@@ -41,8 +47,6 @@ export function FineLineParticipant({ view, own, act }: ParticipantProps<'fineLi
       );
     }, 600);
   }
-
-  if (own?.isManager) return <ManagerPanel view={view} act={act} />;
 
   return (
     <section className="stack fine-line">
@@ -123,7 +127,10 @@ export function FineLineParticipant({ view, own, act }: ParticipantProps<'fineLi
 
 /** The store management team's phone: the line at a glance and the staffing policy to set. */
 function ManagerPanel({ view, act }: Pick<ParticipantProps<'fineLine'>, 'view' | 'act'>) {
-  const [policy, setPolicy] = useState(view.policy);
+  // The form shows the running policy until the manager edits it, and again once applied.
+  const [draft, setDraft] = useState<typeof view.policy | null>(null);
+  const policy = draft ?? view.policy;
+  const setPolicy = setDraft;
   const [note, setNote] = useState<string | null>(null);
   return (
     <section className="stack">
@@ -159,9 +166,10 @@ function ManagerPanel({ view, act }: Pick<ParticipantProps<'fineLine'>, 'view' |
           className="button button--primary button--block"
           disabled={view.status === 'finished'}
           onClick={() =>
-            void act({ type: 'policy', policy }).then((r) =>
-              setNote(r.ok ? 'Policy applied' : r.error.message),
-            )
+            void act({ type: 'policy', policy }).then((r) => {
+              if (r.ok) setDraft(null);
+              setNote(r.ok ? 'Policy applied' : r.error.message);
+            })
           }
         >
           Apply the policy now

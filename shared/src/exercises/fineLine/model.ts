@@ -126,6 +126,11 @@ export interface FineLineRun {
   moodSamples: { t: number; average: number; reports: number }[];
   /** Policy changes made during the run, by simulated minute. */
   policyChanges: { t: number; policy: StaffingPolicy }[];
+  /**
+   * The policy the run started with (the queue holds only the one in force). Absent from
+   * runs stored before it was kept; they show their changes without the start.
+   */
+  startPolicy?: StaffingPolicy;
 }
 
 /** A participant standing in for one of the simulated customers. */
