@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import compression from 'compression';
 import express, { type ErrorRequestHandler } from 'express';
 import { LIMITS, PROTOCOL_VERSION } from '@playfield/shared';
 import type { ServerConfig } from './config.ts';
@@ -14,6 +15,7 @@ import { faultReport } from './faults/faults.ts';
 import { apiRouter } from './http/apiRouter.ts';
 import { docsRouter } from './http/docsRouter.ts';
 import { noStore } from './http/respond.ts';
+import { serveClient } from './http/staticClient.ts';
 import { attachDocSockets } from './realtime/docSocket.ts';
 import { createSocketServer } from './realtime/socketServer.ts';
 import { HostAllowlist } from './security/hostAllowlist.ts';
@@ -118,7 +120,8 @@ export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
     });
   });
   // API answers carry secrets (tokens, keys, links): no cache may keep them.
-  app.use('/api', noStore);
+  // JSON and exports go out compressed when the client accepts it.
+  app.use('/api', noStore, compression());
   app.use(
     '/api',
     docsRouter({
@@ -142,17 +145,7 @@ export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
   );
 
   const clientDir = config.clientDir;
-  if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
-    app.use(
-      '/assets',
-      express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y' }),
-    );
-    app.use(express.static(clientDir, { index: false }));
-    // Every other page is the single-page app: it shows its own "not found" screens.
-    app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => {
-      res.set('Cache-Control', 'no-cache').sendFile(path.join(clientDir, 'index.html'));
-    });
-  }
+  if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) serveClient(app, clientDir);
   app.use(jsonErrors);
 
   await new Promise<void>((resolve, reject) => {

@@ -57,6 +57,8 @@ export function ensureClientBuilt(): void {
     timeout: 110_000,
     env: { ...process.env, NODE_ENV: 'production' },
   });
+  // The server sends the pre-compressed copies `npm run build` writes beside each file.
+  execFileSync(process.execPath, ['scripts/compressClient.mjs'], { cwd: ROOT, stdio: 'pipe' });
 }
 
 /** A fresh, empty data directory; remove it with {@link removeDir}. */
