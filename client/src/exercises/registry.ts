@@ -3,6 +3,7 @@ import type { ExerciseKind } from '@playfield/shared';
 import { ActionPlanParticipant } from './actionPlan/Participant.tsx';
 import { BrainstormParticipant } from './brainstorm/Participant.tsx';
 import { CanvasParticipant } from './canvas/Participant.tsx';
+import { ContentParticipant } from './content/Participant.tsx';
 import { DotVoteParticipant } from './dotVote/Participant.tsx';
 import { FineLineParticipant } from './fineLine/Participant.tsx';
 import { GapRatingParticipant } from './gapRating/Participant.tsx';
@@ -108,5 +109,11 @@ export const EXERCISE_UI: { [K in ExerciseKind]: ExerciseUi<K> } = {
     Facilitator: lazy(() => import('./ranking/Facilitator.tsx')),
     Screen: lazy(() => import('./ranking/Screen.tsx')),
     ConfigEditor: lazy(() => import('./ranking/ConfigEditor.tsx')),
+  },
+  content: {
+    Participant: ContentParticipant,
+    Facilitator: lazy(() => import('./content/Facilitator.tsx')),
+    Screen: lazy(() => import('./content/Screen.tsx')),
+    ConfigEditor: lazy(() => import('./content/ConfigEditor.tsx')),
   },
 };

@@ -3,6 +3,7 @@ import type { Result } from '../result.ts';
 import { actionPlan } from './actionPlan/index.ts';
 import { brainstorm } from './brainstorm/index.ts';
 import { canvas } from './canvas/index.ts';
+import { content } from './content/index.ts';
 import { dotVote } from './dotVote/index.ts';
 import { fineLine } from './fineLine/index.ts';
 import { gapRating } from './gapRating/index.ts';
@@ -41,6 +42,7 @@ export const EXERCISES = {
   scale,
   ranking,
   wordCloud,
+  content,
 } as const;
 
 /** The kind of an exercise, e.g. `'poll'`. */
