@@ -235,6 +235,7 @@ const f = (action: Record<string, unknown>, ids: (string | number)[][] = []): Ac
 
 const ACTIONS: Record<ExerciseKind, ActionCase[]> = {
   poll: [p({ type: 'answer', choices: [0] }), p({ type: 'clear' }), f({ type: 'reset' })],
+  promises: [p({ type: 'predict', scenario: 'over', outcome: 'grows' }), f({ type: 'reset' })],
   content: [],
   redBead: [
     f({ type: 'assign', role: 'worker', slot: 0, participantId: 'id2' }, [['participantId']]),

@@ -9,6 +9,7 @@ import { FineLineParticipant } from './fineLine/Participant.tsx';
 import { GapRatingParticipant } from './gapRating/Participant.tsx';
 import { PlayingFieldParticipant } from './playingField/Participant.tsx';
 import { PollParticipant } from './poll/Participant.tsx';
+import { PromisesParticipant } from './promises/Participant.tsx';
 import { QuizParticipant } from './quiz/Participant.tsx';
 import { RankingParticipant } from './ranking/Participant.tsx';
 import { RedBeadParticipant } from './redBead/Participant.tsx';
@@ -109,6 +110,12 @@ export const EXERCISE_UI: { [K in ExerciseKind]: ExerciseUi<K> } = {
     Facilitator: lazy(() => import('./ranking/Facilitator.tsx')),
     Screen: lazy(() => import('./ranking/Screen.tsx')),
     ConfigEditor: lazy(() => import('./ranking/ConfigEditor.tsx')),
+  },
+  promises: {
+    Participant: PromisesParticipant,
+    Facilitator: lazy(() => import('./promises/Facilitator.tsx')),
+    Screen: lazy(() => import('./promises/Screen.tsx')),
+    ConfigEditor: lazy(() => import('./promises/ConfigEditor.tsx')),
   },
   content: {
     Participant: ContentParticipant,

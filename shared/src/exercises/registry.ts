@@ -9,6 +9,7 @@ import { fineLine } from './fineLine/index.ts';
 import { gapRating } from './gapRating/index.ts';
 import { playingField } from './playingField/index.ts';
 import { poll } from './poll/index.ts';
+import { promises } from './promises/index.ts';
 import { quiz } from './quiz/index.ts';
 import { redBead } from './redBead/index.ts';
 import { rolePlay } from './rolePlay/index.ts';
@@ -43,6 +44,7 @@ export const EXERCISES = {
   ranking,
   wordCloud,
   content,
+  promises,
 } as const;
 
 /** The kind of an exercise, e.g. `'poll'`. */
