@@ -230,6 +230,7 @@ describe('simulated participants', () => {
       // The log replays to exactly the live state.
       expect(replay(log)).toEqual(state);
     },
+    30_000,
   );
 
   it('is deterministic: the same seed gives the same actions', () => {
@@ -243,5 +244,5 @@ describe('simulated participants', () => {
     expect(simulateRound('redBead').kindsOfAction.has('dip')).toBe(true);
     expect(simulateRound('fineLine').kindsOfAction).toEqual(new Set(['mood']));
     expect(simulateRound('playingField').kindsOfAction).toEqual(new Set(['place', 'test.answer']));
-  });
+  }, 30_000);
 });

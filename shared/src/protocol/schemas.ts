@@ -3,6 +3,7 @@ import { LIMITS } from '../limits.ts';
 import { RESERVED_KEYS } from '../own.ts';
 import { CLOCK_EXTEND_MAX_MINUTES } from '../session/clock/model.ts';
 import { QA_LIMITS } from '../session/qa/limits.ts';
+import { REHEARSAL_LIMITS } from '../rehearsal/model.ts';
 
 export { PROTOCOL_VERSION } from './version.ts';
 
@@ -130,11 +131,35 @@ export const roundInputSchema = z.object({
   minutes: roundMinutesSchema.optional(),
 });
 
+/** How fast a rehearsal's simulated room acts: actions per minute, all seats together. */
+export const rehearsalPaceSchema = z
+  .number({ error: 'The pace must be a number of actions per minute' })
+  .int('The pace must be a whole number of actions per minute')
+  .min(REHEARSAL_LIMITS.minPace, `The pace is at least ${REHEARSAL_LIMITS.minPace} action a minute`)
+  .max(
+    REHEARSAL_LIMITS.maxPace,
+    `The pace is at most ${REHEARSAL_LIMITS.maxPace} actions a minute`,
+  );
+
 export const createSessionBodySchema = z.object({
   title: titleSchema,
   agenda: z.array(roundInputSchema).max(LIMITS.agendaRounds),
   /** When the day is planned to start ("09:00"): the agenda's planned times count from it. */
   plannedStart: plannedStartSchema.optional(),
+  /** Create a rehearsal: the facilitator alone with simulated participants. */
+  rehearsal: z
+    .object({
+      seats: z
+        .number({ error: 'The number of simulated participants must be a number' })
+        .int('The number of simulated participants must be a whole number')
+        .min(REHEARSAL_LIMITS.minSeats, 'A rehearsal has at least 1 simulated participant')
+        .max(
+          REHEARSAL_LIMITS.maxSeats,
+          `A rehearsal has at most ${REHEARSAL_LIMITS.maxSeats} simulated participants`,
+        ),
+      actionsPerMinute: rehearsalPaceSchema,
+    })
+    .optional(),
 });
 export type CreateSessionBody = z.infer<typeof createSessionBodySchema>;
 
@@ -335,6 +360,10 @@ export const controlCommandSchema = z.discriminatedUnion('type', [
   }),
   ...qaControlCommandSchemas,
   ...teamsControlCommandSchemas,
+  /** A rehearsal's simulated room: its pace, a pause, and whether the typed code lets people in. */
+  z.object({ type: z.literal('rehearsal.pace'), actionsPerMinute: rehearsalPaceSchema }),
+  z.object({ type: z.literal('rehearsal.pause'), isPaused: z.boolean() }),
+  z.object({ type: z.literal('rehearsal.openToCode'), isOpen: z.boolean() }),
   ...clockControlCommandSchemas,
 ]);
 export type ControlCommand = z.infer<typeof controlCommandSchema>;

@@ -9,6 +9,7 @@ import { applyClock, isClockEvent, trackClock } from './clock/apply.ts';
 import { isQaEvent } from './qa/decide.ts';
 import { applyQa } from './qa/apply.ts';
 import { applyTeams, isTeamsEvent, teamsContext, teamsOnLeave } from './teams/model.ts';
+import { applyRehearsal, initialRehearsal, isRehearsalEvent } from '../rehearsal/model.ts';
 
 /**
  * A copy of `record` with `key` set, without a prototype: the session's records are keyed
@@ -110,6 +111,7 @@ export function createSessionState(
       dict<RoundRuntime>(),
     ),
     participants: dict<ParticipantRecord>(),
+    ...initialRehearsal(event.rehearsal),
     timer: null,
     seq,
   };
@@ -140,6 +142,16 @@ function removeSeats(state: SessionState, ids: readonly string[]): SessionState 
 }
 
 function applyChange(state: SessionState, event: SessionEvent, at: number): SessionState {
+  if (isRehearsalEvent(event)) return applyRehearsal(state, event);
+  if (event.type === 'participant.joined' && event.isSimulated) {
+    // A rehearsal's simulated seat: joined like any other, then marked on its new record.
+    const { isSimulated: _simulated, ...join } = event;
+    const next = applyChange(state, join, at);
+    const seat = own(next.participants, event.participantId);
+    if (seat && next.participants !== state.participants)
+      next.participants[seat.id] = { ...seat, isSimulated: true };
+    return next;
+  }
   if (isQaEvent(event)) return { ...state, qa: applyQa(state.qa, event, at) };
   if (isTeamsEvent(event))
     return { ...state, teams: applyTeams(state.teams, event, state.participants) };

@@ -12,19 +12,23 @@ import type { SessionState } from './state.ts';
 import { decideClock, isClockCommand } from './clock/decide.ts';
 import { decideQa, isQaCommand } from './qa/decide.ts';
 import { decideTeams, isTeamsCommand, latecomerEvents } from './teams/decide.ts';
+import { decideRehearsal, isRehearsalCommand, type RehearsalCommand } from '../rehearsal/model.ts';
 
 /** A command from a participant, or made on the server's behalf (joins come over HTTP). */
 export type SessionCommand =
   | ControlCommand
   | { type: 'round.act'; roundId: string; action: unknown }
-  | { type: 'participant.join'; name: string }
+  /** `isSimulated`: a rehearsal's simulated participant (ignored outside rehearsals). */
+  | { type: 'participant.join'; name: string; isSimulated?: true }
   | { type: 'participant.leave' }
   /** Made by the server once a participant's answer to a prompt is in their plan. */
   | { type: 'prompt.respond'; roundId: string }
   /** A participant asks or votes in the session's Q&A. */
   | QaActPayload
   /** A participant picks their table. */
-  | TeamActPayload;
+  | TeamActPayload
+  /** The rehearsal's pace and pause, and taking a simulated seat. */
+  | RehearsalCommand;
 
 /** Who issued a command: an authenticated actor, or the server itself. */
 export type CommandActor = Actor | { role: 'system' };
@@ -174,6 +178,10 @@ function decideWithRound(
     const qa = decideQa(state, command, actor, meta);
     return qa.ok ? ok({ events: qa.data }) : qa;
   }
+  if (isRehearsalCommand(command)) {
+    const rehearsal = decideRehearsal(state, command, actor);
+    return rehearsal.ok ? ok({ events: rehearsal.data }) : rehearsal;
+  }
   if (isTeamsCommand(command)) {
     const teams = decideTeams(state, command, actor);
     return teams.ok ? ok({ events: teams.data }) : teams;
@@ -227,6 +235,7 @@ function decideSession(
     | { type: 'round.act' }
     | { type: `qa.${string}` }
     | { type: `teams.${string}` }
+    | { type: `rehearsal.${string}` }
     | { type: `clock.${string}` }
   >,
   actor: CommandActor,
@@ -260,7 +269,12 @@ function decideSession(
       }
       const participantId = meta.newId();
       return ok([
-        { type: 'participant.joined', participantId, name: command.name },
+        {
+          type: 'participant.joined',
+          participantId,
+          name: command.name,
+          ...(command.isSimulated && state.rehearsal ? { isSimulated: true as const } : {}),
+        },
         ...latecomerEvents(state, participantId),
       ]);
     }

@@ -3,6 +3,7 @@ import type { Actor } from '../exercises/types.ts';
 import type { ClockEvent } from './clock/model.ts';
 import type { QaEvent } from './qa/model.ts';
 import type { TeamsEvent } from './teams/model.ts';
+import type { RehearsalEvent, RehearsalSettings } from '../rehearsal/model.ts';
 
 /**
  * What happened in a session, as stored in its append-only log. Events are facts that
@@ -17,6 +18,8 @@ export type SessionEvent =
       title: string;
       seed: string;
       agenda: RoundSpec[];
+      /** A rehearsal: its simulated seats and their pace (absent on real sessions). */
+      rehearsal?: RehearsalSettings;
       /** The day's planned start ("09:00"), when the facilitator set one. */
       plannedStart?: string;
     }
@@ -24,7 +27,13 @@ export type SessionEvent =
   /** The day's planned start changed (null: none). */
   | { type: 'session.rescheduled'; plannedStart: string | null }
   | { type: 'session.ended' }
-  | { type: 'participant.joined'; participantId: string; name: string }
+  | {
+      type: 'participant.joined';
+      participantId: string;
+      name: string;
+      /** A rehearsal's simulated participant. */
+      isSimulated?: true;
+    }
   | { type: 'participant.left'; participantId: string }
   /** Seats the facilitator closed: only seats that were still in, each once. */
   | { type: 'participants.removed'; participantIds: string[] }
@@ -52,6 +61,8 @@ export type SessionEvent =
   | QaEvent
   /** The session's tables (see `teams.ts`). */
   | TeamsEvent
+  /** A rehearsal's pace, pause and seats (see `rehearsal/model.ts`). */
+  | RehearsalEvent
   /** The session's clock and room-screen mode (see `clock/model.ts`). */
   | ClockEvent;
 

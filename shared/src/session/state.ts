@@ -2,6 +2,7 @@ import type { RoundSpec } from '../exercises/registry.ts';
 import type { ClockState } from './clock/model.ts';
 import type { QaState } from './qa/model.ts';
 import type { TeamsState } from './teams/model.ts';
+import type { RehearsalState } from '../rehearsal/model.ts';
 
 /** Where a session stands. */
 export type SessionPhase = 'lobby' | 'live' | 'ended';
@@ -28,6 +29,8 @@ export interface ParticipantRecord {
   hasLeft: boolean;
   /** Closed by the facilitator (always with `hasLeft`); absent on every other seat. */
   isRemoved?: true;
+  /** A simulated participant of a rehearsal (absent on every real seat, and once taken over). */
+  isSimulated?: true;
 }
 
 /** A countdown: running while `endsAt` is set, paused with `remainingMs` otherwise. */
@@ -86,6 +89,8 @@ export interface SessionState {
    * Optional because sessions (and snapshots) from before it existed lack it.
    */
   clock?: ClockState;
+  /** A rehearsal with simulated participants (absent on real sessions). */
+  rehearsal?: RehearsalState;
   /** Sequence number of the last event applied. */
   seq: number;
 }

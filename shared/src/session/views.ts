@@ -7,6 +7,7 @@ import {
 import type { RoundControl, RoundSummary } from '../exercises/types.ts';
 import { own } from '../own.ts';
 import { roundContext } from './apply.ts';
+import { rehearsalView, type RehearsalView } from '../rehearsal/model.ts';
 import type { SessionPhase, SessionState, TimerState } from './state.ts';
 import {
   clockFacilitatorView,
@@ -41,6 +42,8 @@ export interface SessionHeader {
   phase: SessionPhase;
   createdAt: number;
   endedAt: number | null;
+  /** A rehearsal with simulated participants: every screen says so (absent on real sessions). */
+  isRehearsal?: true;
 }
 
 /** A round as the console lists it in the agenda. */
@@ -85,6 +88,8 @@ export interface RosterItemView {
   isRemoved: boolean;
   /** The seat's table (absent when the session has no tables; null for none). */
   teamId?: string | null;
+  /** A rehearsal's simulated participant (absent on real seats): the console offers to take it. */
+  isSimulated?: true;
 }
 
 /** The action-plan prompt the phones show: "what will I do about this?" for a round. */
@@ -96,6 +101,8 @@ export interface PromptView {
 
 export interface FacilitatorView {
   session: SessionHeader;
+  /** A rehearsal's pace, pause and simulated seats (absent on real sessions). */
+  rehearsal?: RehearsalView;
   /** The room is closed to new joins (seats already taken still work). */
   isLocked: boolean;
   /** The open prompt and how many have answered or skipped it. */
@@ -171,9 +178,23 @@ export interface RoundResult {
   summary: RoundSummary;
 }
 
+/** The console's rehearsal part: absent on real sessions. */
+function rehearsalField(state: SessionState): { rehearsal?: RehearsalView } {
+  const view = rehearsalView(state);
+  return view ? { rehearsal: view } : {};
+}
+
 function header(state: SessionState): SessionHeader {
   const { id, code, title, phase, createdAt, endedAt } = state;
-  return { id, code, title, phase, createdAt, endedAt };
+  return {
+    id,
+    code,
+    title,
+    phase,
+    createdAt,
+    endedAt,
+    ...(state.rehearsal ? { isRehearsal: true as const } : {}),
+  };
 }
 
 function currentRound<A extends Audience>(
@@ -259,6 +280,7 @@ export function facilitatorView(
       isOnline: online.has(p.id),
       hasLeft: p.hasLeft,
       isRemoved: p.isRemoved === true,
+      ...(p.isSimulated ? { isSimulated: true as const } : {}),
       ...(teams ? { teamId: seatTeamId(state, p.id) } : {}),
     })),
     timer: state.timer,
@@ -266,6 +288,7 @@ export function facilitatorView(
       exerciseOf(r).facilitatorView(s, ctx),
     ),
     qa: qaFacilitatorView(state),
+    ...rehearsalField(state),
     clock: clockFacilitatorView(state),
   };
 }
