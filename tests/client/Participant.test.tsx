@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Accepted, ParticipantOwnView, Result } from '@playfield/shared';
 import { connect, type Connection } from '../../client/src/realtime/connection.ts';
+import { NO_ANSWER } from '../../client/src/realtime/connectionErrors.ts';
 import { Participant } from '../../client/src/routes/Participant.tsx';
 import { getSeat, saveSeat, type Seat } from '../../client/src/storage.ts';
 import { useSessionStore } from '../../client/src/stores/useSessionStore.ts';
@@ -184,5 +185,74 @@ describe('Participant route', () => {
 
     expect(getSeat('ABC234')).toEqual(SEAT);
     expect(onLeft).not.toHaveBeenCalled();
+  });
+  it('disables the round while the connection is down, says it is reconnecting, and enables it when back', () => {
+    setup();
+    serve(
+      () => store().setStatus('online'),
+      () =>
+        store().receive(
+          'publicView',
+          message(publicView({ phase: 'live', poll: publicPoll() }), 2),
+        ),
+    );
+    expect(screen.getByRole('radio', { name: 'Chat' })).toBeEnabled();
+
+    serve(() => store().setStatus('offline'));
+
+    expect(screen.getByRole('radio', { name: 'Chat' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Leave session' })).toBeDisabled();
+    expect(screen.getByText(/^Connection lost: reconnecting…/)).toHaveTextContent(
+      'Your buttons come back as soon as the connection does.',
+    );
+
+    serve(() => store().setStatus('online'));
+
+    expect(screen.getByRole('radio', { name: 'Chat' })).toBeEnabled();
+    expect(screen.queryByText(/reconnecting/)).toBeNull();
+  });
+
+  it('shows a lost answer once, outside the exercise, and forgets it when the connection is back', async () => {
+    const { connection, user } = setup();
+    connection.act.mockResolvedValue({ ok: false, error: NO_ANSWER });
+    serve(
+      () => store().setStatus('online'),
+      () =>
+        store().receive(
+          'publicView',
+          message(publicView({ phase: 'live', poll: publicPoll() }), 2),
+        ),
+    );
+
+    await user.click(screen.getByRole('radio', { name: 'Chat' }));
+
+    expect(screen.getAllByText(/No answer from the server/)).toHaveLength(1);
+    expect(screen.getByRole('alert')).toHaveTextContent(NO_ANSWER.message);
+
+    serve(() => store().setStatus('offline'));
+    serve(() => store().setStatus('online'));
+
+    expect(screen.queryByText(/No answer from the server/)).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('still lets the exercise show what the server refused', async () => {
+    const { connection, user } = setup();
+    connection.act.mockResolvedValue({
+      ok: false,
+      error: { code: 'ROUND_LOCKED', message: 'Answers are locked for this round' },
+    });
+    serve(
+      () => store().setStatus('online'),
+      () =>
+        store().receive(
+          'publicView',
+          message(publicView({ phase: 'live', poll: publicPoll() }), 2),
+        ),
+    );
+
+    await user.click(screen.getByRole('radio', { name: 'Chat' }));
+
+    expect(await screen.findByText('Answers are locked for this round')).toBeVisible();
   });
 });

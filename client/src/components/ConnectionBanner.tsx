@@ -1,12 +1,16 @@
 import { useSessionStore } from '../stores/useSessionStore.ts';
 
-/** Tells people when the live link is down; answers resume on their own when it is back. */
-export function ConnectionBanner() {
+/**
+ * Tells people when the live link is down; answers resume on their own when it is back.
+ * `detail` says what that means on this page (a phone's buttons wait for the link).
+ */
+export function ConnectionBanner({ detail }: { detail?: string } = {}) {
   const status = useSessionStore((s) => s.status);
   if (status === 'online' || status === 'failed') return null;
   return (
     <div className="banner" role="status">
       {status === 'connecting' ? 'Connecting…' : 'Connection lost: reconnecting…'}
+      {status === 'offline' && detail ? ` ${detail}` : ''}
     </div>
   );
 }

@@ -12,6 +12,7 @@ import type {
 } from '@playfield/shared';
 import { PROTOCOL_VERSION } from '@playfield/shared/protocol/version';
 import { useSessionStore } from '../stores/useSessionStore.ts';
+import { NO_ANSWER, OFFLINE } from './connectionErrors.ts';
 
 type PlayfieldSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -24,10 +25,6 @@ const FINAL_CODES = new Set([
   'BAD_REQUEST',
 ]);
 const ACK_TIMEOUT_MS = 8000;
-const noAnswer: AppError = {
-  code: 'INTERNAL',
-  message: 'No answer from the server: check your connection, then try again',
-};
 
 /** A live link to one session, for one role. */
 export interface Connection {
@@ -93,10 +90,13 @@ export function connect(credential: Credential): Connection {
   async function send<T>(
     emit: (s: ReturnType<PlayfieldSocket['timeout']>) => Promise<Result<T>>,
   ): Promise<Result<T>> {
+    // Offline, socket.io would buffer the action and send it on reconnect, after its ack
+    // has already timed out: the person would see an error for a tap that then lands.
+    if (!socket.connected) return { ok: false, error: OFFLINE };
     try {
       return await emit(socket.timeout(ACK_TIMEOUT_MS));
     } catch {
-      return { ok: false, error: noAnswer };
+      return { ok: false, error: NO_ANSWER };
     }
   }
 
