@@ -68,7 +68,15 @@ export function SyncedPlanEditor({
       </p>
     );
   }
-  if (!synced) return <p className="muted">Opening your plan…</p>;
+  // Until the server has answered once, an empty local copy would read "Your actions (0)":
+  // wait for it, unless the connection is down (then the copy kept on this device is shown).
+  if (!synced || (state.rights === null && state.status === 'connecting')) {
+    return (
+      <p className="muted" role="status">
+        Opening your plan…
+      </p>
+    );
+  }
   return (
     <>
       {roundFinish && <RoundFinishSync doc={synced.doc} state={state} {...roundFinish} />}
