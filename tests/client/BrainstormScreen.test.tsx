@@ -129,6 +129,31 @@ describe('BrainstormScreen', () => {
     expect(screen.getByText('5 people voted')).toBeVisible();
   });
 
+  it('gives items with equal dots the same rank (#17.6)', () => {
+    render(
+      <BrainstormScreen
+        view={screenView({
+          phase: 'results',
+          counts: { notes: 6, authors: 4, voters: 5 },
+          ranking: [
+            { id: 'c1', kind: 'cluster', label: 'Speed', dots: 4, notes: 5, voters: 4 },
+            { id: 'c2', kind: 'cluster', label: 'Refunds', dots: 4, notes: 2, voters: 4 },
+            { id: 'n3', kind: 'note', label: 'Free returns', dots: 4, notes: 1, voters: 3 },
+            { id: 'n4', kind: 'note', label: 'Call back', dots: 2, notes: 1, voters: 2 },
+          ],
+          moreRanked: 0,
+          moreRankedDots: 0,
+        })}
+        participantCount={12}
+      />,
+    );
+
+    const rows = within(screen.getByRole('list', { name: 'Ranking by dots' })).getAllByRole(
+      'listitem',
+    );
+    expect(rows.map((r) => r.textContent?.split('.')[0])).toEqual(['1', '1', '1', '4']);
+  });
+
   it('counts notes per tag when the board is tagged', () => {
     render(
       <BrainstormScreen

@@ -120,4 +120,24 @@ describe('DotVoteScreen', () => {
     ).toEqual(['“Weekly complaint log”', '“Read at the Monday meeting”']);
     expect(within(examples).getByText('and 4 more')).toBeVisible();
   });
+
+  it('counts the options left off the screen in every share, as the console does (#17.5)', () => {
+    const labels = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I'];
+    // Counts 9, 8, ... 1: 45 dots in all, of which the two options not drawn hold 3.
+    render(
+      <DotVoteScreen
+        view={screenVote({
+          options: labels,
+          results: { ranking: ranking(labels), shortfall: null, examples: null },
+        })}
+        participantCount={9}
+      />,
+    );
+
+    const rows = within(screen.getByRole('list', { name: 'Results' })).getAllByRole('listitem');
+    expect(rows).toHaveLength(7);
+    expect(rows[0]).toHaveTextContent('A9 (20%)');
+    expect(rows[6]).toHaveTextContent('G3 (7%)');
+    expect(screen.getByText('and 2 more')).toBeVisible();
+  });
 });

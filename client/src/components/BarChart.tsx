@@ -12,8 +12,13 @@ export function BarChart(props: {
   label: string;
   /** What the values measure, e.g. "mean score", written after values that are not counts. */
   unit?: string;
+  /**
+   * What shares are of, when only some items are drawn ("and 2 more"): the total of all of
+   * them, so a share agrees with the console's and the phones'. Default: the values shown.
+   */
+  total?: number;
 }) {
-  const total = props.values.reduce((a, b) => a + b, 0);
+  const total = props.total ?? props.values.reduce((a, b) => a + b, 0);
   const hasNegative = props.values.some((v) => v < 0);
   // Whole, non-negative values are counts and show their share; means and gaps show the unit.
   const isCount = !hasNegative && props.values.every(Number.isInteger);

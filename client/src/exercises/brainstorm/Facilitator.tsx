@@ -1,3 +1,4 @@
+import { sharedRanks } from '@playfield/shared/stats/ranks';
 import { useMemo, useState } from 'react';
 import type {
   BrainstormFacilitatorView,
@@ -139,7 +140,7 @@ export default function BrainstormFacilitator({
       {view.ranking && (
         <BarChart
           label={view.phase === 'vote' ? 'Dots so far' : 'Ranking by dots'}
-          labels={view.ranking.map((r, i) => `${i + 1}. ${r.label}`)}
+          labels={rankedLabels(view.ranking)}
           values={view.ranking.map((r) => r.dots)}
         />
       )}
@@ -530,4 +531,10 @@ function NoteCard(props: {
       )}
     </li>
   );
+}
+
+/** "1. Label" per item, where equal dots share a rank (1, 1, 1, 4). */
+function rankedLabels(ranking: readonly { label: string; dots: number }[]): string[] {
+  const ranks = sharedRanks(ranking.map((r) => r.dots));
+  return ranking.map((r, i) => `${ranks[i] ?? i + 1}. ${r.label}`);
 }

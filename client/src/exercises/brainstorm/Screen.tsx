@@ -3,6 +3,7 @@ import type {
   PublicNote,
   ScreenGroup,
 } from '@playfield/shared/exercises/brainstorm/index';
+import { sharedRanks } from '@playfield/shared/stats/ranks';
 import { BarChart } from '../../components/BarChart.tsx';
 import type { ScreenProps } from '../types.ts';
 import { TagChip } from './TagChip.tsx';
@@ -171,11 +172,16 @@ function Ranking({ view }: { view: BrainstormScreenView }) {
     view.moreRanked > 0
       ? [{ label: plural(view.moreRanked, 'more idea', 'more ideas'), dots: view.moreRankedDots }]
       : [];
+  // Equal dots share a rank (1, 1, 1, 4).
+  const ranks = sharedRanks(ranking.map((r) => r.dots));
   return (
     <div className="brainstorm-screen__ranking">
       <BarChart
         label="Ranking by dots"
-        labels={[...ranking.map((r, i) => `${i + 1}. ${r.label}`), ...rest.map((r) => r.label)]}
+        labels={[
+          ...ranking.map((r, i) => `${ranks[i] ?? i + 1}. ${r.label}`),
+          ...rest.map((r) => r.label),
+        ]}
         values={[...ranking.map((r) => r.dots), ...rest.map((r) => r.dots)]}
         size="large"
       />

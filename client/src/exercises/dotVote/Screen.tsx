@@ -42,6 +42,7 @@ export default function DotVoteScreen({ view, participantCount }: ScreenProps<'d
             label="Results"
             labels={shown.map((r) => r.label)}
             values={shown.map((r) => r.count)}
+            total={results.ranking.reduce((sum, r) => sum + r.count, 0)}
             size="large"
           />
           {rest > 0 && <p className="muted">and {rest} more</p>}
