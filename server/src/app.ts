@@ -14,6 +14,8 @@ import { PlanService } from './docs/planService.ts';
 import { faultReport } from './faults/faults.ts';
 import { apiRouter } from './http/apiRouter.ts';
 import { docsRouter } from './http/docsRouter.ts';
+import { ImageStore, type ImageTables } from './http/images/imageStore.ts';
+import { imagesRouter } from './http/images/imagesRouter.ts';
 import { noStore } from './http/respond.ts';
 import { serveClient } from './http/staticClient.ts';
 import { attachDocSockets } from './realtime/docSocket.ts';
@@ -119,6 +121,11 @@ export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
       faults: faultReport(),
     });
   });
+  // Slide images: cached for a year (an id never changes its bytes), so before no-store.
+  app.use(
+    '/api',
+    imagesRouter({ store: new ImageStore(repository.tablesOf<ImageTables>()), quota }),
+  );
   // API answers carry secrets (tokens, keys, links): no cache may keep them.
   // JSON and exports go out compressed when the client accepts it.
   app.use('/api', noStore, compression());

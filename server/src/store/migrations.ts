@@ -83,4 +83,26 @@ export const MIGRATIONS: Record<string, Migration> = {
       await sql`create index share_links_doc on share_links (doc_id)`.execute(db);
     },
   },
+  /** Images of content slides (server/src/http/images): bytes as base64 text, per variant. */
+  '0003_images': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('images')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('width', 'integer', (c) => c.notNull())
+        .addColumn('height', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('image_variants')
+        .addColumn('image_id', 'text', (c) => c.notNull().references('images.id'))
+        .addColumn('variant', 'text', (c) => c.notNull())
+        .addColumn('mime', 'text', (c) => c.notNull())
+        .addColumn('etag', 'text', (c) => c.notNull())
+        .addColumn('bytes', 'integer', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('image_variants_pk', ['image_id', 'variant'])
+        .execute();
+    },
+  },
 };

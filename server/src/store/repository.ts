@@ -399,6 +399,15 @@ export class Repository {
   }
 
   /**
+   * The query builder over a store's own tables, for stores kept beside this one on the
+   * same database (images: server/src/http/images). Their migrations are in MIGRATIONS;
+   * the cast only narrows the builder's view of the schema to those tables.
+   */
+  tablesOf<T extends object>(): Kysely<T> {
+    return this.db as unknown as Kysely<T>;
+  }
+
+  /**
    * Stores an imported notebook as a new session in one transaction: the session's row,
    * the first events of its log, the notebook's row and its one update. A refused or
    * failed import leaves nothing behind. Throws if the session's code is taken.
