@@ -14,6 +14,8 @@ import { PlanService } from './docs/planService.ts';
 import { faultReport } from './faults/faults.ts';
 import { apiRouter } from './http/apiRouter.ts';
 import { docsRouter } from './http/docsRouter.ts';
+import { RehearsalService } from './rehearsal/service.ts';
+import { rehearsalRouter } from './rehearsal/router.ts';
 import { ImageStore, type ImageTables } from './http/images/imageStore.ts';
 import { imagesRouter } from './http/images/imagesRouter.ts';
 import { noStore } from './http/respond.ts';
@@ -34,6 +36,8 @@ export interface Playfield {
   manager: SessionManager;
   /** The collaborative documents (plans and notebooks), for tests and benchmarks. */
   documents: DocumentHub;
+  /** The rehearsals' simulated rooms, for tests and benchmarks. */
+  rehearsals: RehearsalService;
   close(): Promise<void>;
 }
 
@@ -105,6 +109,7 @@ export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
     config.unusedSessionDays,
   );
   const access = new DocumentAccess(manager, hub, notebooks);
+  const rehearsals = new RehearsalService(manager, hub, plans);
   const docSockets = attachDocSockets(io, hub, access);
   const startedAt = Date.now();
 
@@ -142,11 +147,17 @@ export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
   app.use(
     '/api',
     express.json({ limit: LIMITS.httpBodyBytes }),
+    rehearsalRouter({ manager: getManager, rehearsals: () => rehearsals }),
+  );
+  app.use(
+    '/api',
+    express.json({ limit: LIMITS.httpBodyBytes }),
     apiRouter({
       manager: getManager,
       publicUrl,
       joinsPerMinutePerAddress: config.joinsPerMinutePerAddress,
       joinsPerMinutePerSession: config.joinsPerMinutePerSession,
+      checkTypedCode: (found) => rehearsals.checkTypedCode(found),
       quota,
     }),
   );
@@ -167,10 +178,12 @@ export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
     publicUrl: publicUrl(),
     manager: getManager(),
     documents: hub,
+    rehearsals,
     async close() {
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });
+      rehearsals.close();
       notebooks.close();
       await getManager().close();
       await hub.close();

@@ -17,3 +17,4 @@ export * from './session/apply.ts';
 export * from './session/views.ts';
 export * from './stats/controlChart.ts';
 export * from './workshops/builtIn.ts';
+export * from './rehearsal/model.ts';

@@ -27,6 +27,8 @@ export function apiRouter(options: {
   joinsPerMinutePerAddress: number;
   joinsPerMinutePerSession: number;
   quota: StorageQuota;
+  /** A typed code found a session: may it be joined so? (A rehearsal says no unless opened.) */
+  checkTypedCode?: (found: SessionHeader) => Promise<Result<SessionHeader>>;
 }): express.Router {
   const router = express.Router();
   const { manager, quota } = options;
@@ -86,7 +88,7 @@ export function apiRouter(options: {
     // code finds nothing and answers exactly what a wrong one does.
     const result = await manager().lookup(sessionId === undefined ? code : '');
     if (!result.ok && result.error.code === 'NOT_FOUND') countFailure(keys);
-    return result;
+    return result.ok && options.checkTypedCode ? options.checkTypedCode(result.data) : result;
   };
 
   router.get('/config', (_req, res) => {

@@ -22,6 +22,7 @@ import {
 } from '@playfield/shared';
 import {
   AppFailure,
+  guard,
   guardedInterval,
   guardedTimeout,
   quarantined,
@@ -59,6 +60,8 @@ const IDLE_EVICT_MS = 10 * 60 * 1000;
 export class SessionManager {
   private readonly live = new Map<string, LiveSession>();
   private readonly loading = new Map<string, Promise<LiveSession | null>>();
+  /** Told of every session loaded into memory (the rehearsal runner resumes live rehearsals). */
+  onLoaded: ((session: LiveSession) => void) | null = null;
   private readonly sweepTimer: NodeJS.Timeout;
   private readonly retentionTimer: NodeJS.Timeout;
 
@@ -107,6 +110,7 @@ export class SessionManager {
           seed: newToken(),
           agenda,
           ...(body.plannedStart ? { plannedStart: body.plannedStart } : {}),
+          ...(body.rehearsal ? { rehearsal: body.rehearsal } : {}),
         },
       };
       try {
@@ -160,6 +164,7 @@ export class SessionManager {
       onFault: () => this.dropFaulted(session),
     });
     this.live.set(sessionId, session);
+    guard(`sessions: loaded ${sessionId}`, () => this.onLoaded?.(session));
     return session;
   }
 

@@ -7,6 +7,7 @@
  */
 import { fail, ok, type Result } from '../result.ts';
 import { own } from '../own.ts';
+import type { JoinedSeat } from '../protocol/http.ts';
 import type { CommandActor } from '../session/decide.ts';
 import type { ParticipantRecord, SessionState } from '../session/state.ts';
 import { dict } from '../own.ts';
@@ -36,6 +37,9 @@ export interface RehearsalState extends RehearsalSettings {
   /** May people join with the typed code? Off by default: only the link or QR code works. */
   isOpenToCode: boolean;
 }
+
+/** A simulated seat handed to the facilitator's phone: the seat, and the code its link carries. */
+export type TakenSeat = JoinedSeat & { code: string };
 
 /** What the console shows of a rehearsal. */
 export type RehearsalView = RehearsalState & {
