@@ -545,7 +545,7 @@ function CurrentRoundPanel(props: {
       </ErrorBoundary>
       {view.roundByTeam && <ByTable summary={view.roundByTeam} />}
       <RoundNotes sessionId={view.session.id} roundId={round.id} />
-      <p className="muted prompt">Action-plan prompt: “{round.actionPlanPrompt}”</p>
+      <p className="muted prompt">Action-plan prompt: {round.actionPlanPrompt}</p>
       <PromptControl control={control} />
     </section>
   );
