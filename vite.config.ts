@@ -58,6 +58,18 @@ export default defineConfig({
       },
       {
         test: {
+          // Three processes over Redis and PostgreSQL; skips (and says so) without both.
+          name: 'cluster',
+          root,
+          include: ['tests/cluster/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 90_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           root,
           include: ['tests/e2e/**/*.test.ts'],

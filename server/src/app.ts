@@ -78,7 +78,13 @@ const jsonErrors: ErrorRequestHandler = (error: { type?: string }, _req, res, ne
 
 /** Starts storage, the HTTP API, socket.io and the built client on one port. */
 export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
-  const repository = await Repository.open(config);
+  // REDIS_URL: one process of a cluster (Redis code is loaded only then).
+  const cluster = config.redisUrl
+    ? await (await import('./cluster/index.ts')).startCluster(config)
+    : null;
+  const repository = await Repository.open(
+    cluster ? { ...config, databaseUrl: cluster.databaseUrl } : config,
+  );
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -99,6 +105,7 @@ export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
     allowedOrigins: config.allowedOrigins,
     isHostAllowed: (req) => hosts.allowsRequest(req),
     plans,
+    cluster,
   });
   const notebooks = new NotebookWriter(hub, getManager);
   manager = new SessionManager(
@@ -107,7 +114,9 @@ export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
     Date.now,
     (sessionId, events) => notebooks.committed(sessionId, events),
     config.unusedSessionDays,
+    cluster?.cluster,
   );
+  cluster?.cluster.bindManager(manager);
   const access = new DocumentAccess(manager, hub, notebooks);
   const rehearsals = new RehearsalService(manager, hub, plans);
   const docSockets = attachDocSockets(io, hub, access);
@@ -186,6 +195,7 @@ export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
       rehearsals.close();
       notebooks.close();
       await getManager().close();
+      await cluster?.close();
       await hub.close();
       await repository.close();
     },

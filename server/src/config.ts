@@ -37,6 +37,12 @@ export interface ServerConfig {
    * after this many days, so abandoned or scripted sessions do not fill the disk.
    */
   unusedSessionDays: number;
+  /** `redis://…` (with a PostgreSQL DATABASE_URL) runs this process as one of a cluster. */
+  redisUrl: string | null;
+  /** Life of a cluster lease: how long a dead owner's sessions wait before another takes them. */
+  clusterLeaseMs: number;
+  /** How long a process waits for an owner's answer before asking again. */
+  clusterRpcTimeoutMs: number;
 }
 
 /** A positive number from the environment, or the default when unset or malformed. */
@@ -69,5 +75,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     joinsPerMinutePerSession: positive(env.JOINS_PER_MINUTE_PER_SESSION, 600),
     storedBytesPerDayPerAddress: positive(env.STORED_BYTES_PER_DAY_PER_ADDRESS, 64 * 1024 * 1024),
     unusedSessionDays: positive(env.UNUSED_SESSION_DAYS, 14),
+    redisUrl: env.REDIS_URL || null,
+    clusterLeaseMs: positive(env.CLUSTER_LEASE_MS, 3000),
+    clusterRpcTimeoutMs: positive(env.CLUSTER_RPC_TIMEOUT_MS, 2500),
   };
 }

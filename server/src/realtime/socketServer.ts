@@ -1,5 +1,5 @@
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
 import type { z } from 'zod';
 import {
   controlCommandSchema,
@@ -23,6 +23,7 @@ import {
   type ServerToClientEvents,
   type SocketRole,
 } from '@playfield/shared';
+import type { Cluster, ClusterSocket, SocketRunner } from '../cluster/cluster.ts';
 import type { PlanService } from '../docs/planService.ts';
 import { guardedTimeout, reportFault, toAppError } from '../faults/faults.ts';
 import { RateLimiter } from '../security/rateLimiter.ts';
@@ -191,6 +192,57 @@ const HANDLERS: { [E in EventName]: Handler<E> } = {
   ...TEAM_HANDLERS,
 };
 
+function actorOf({ role, participantId }: SocketData): Actor | null {
+  if (role === 'facilitator') return { role };
+  return participantId ? { role: 'participant', participantId } : null;
+}
+
+function runHandler(
+  handler: Handler<EventName>,
+  socket: PlayfieldSocket,
+  session: LiveSession,
+  plans: PlanService,
+  payload: PayloadOf<EventName>,
+): Promise<Result<unknown>> {
+  return handler.run({ socket, session, actor: actorOf(socket.data), plans }, payload);
+}
+
+/**
+ * Cluster: how the owner runs a socket's event, here or for a socket on another process.
+ * A remote socket is its id, a room on every process: what is sent to it goes through the
+ * adapter. Its payload is checked again here, as it would be on arrival.
+ */
+function clusterRunner(io: PlayfieldServer, plans: PlanService): SocketRunner {
+  const asSocket = (s: ClusterSocket): PlayfieldSocket =>
+    'handshake' in s
+      ? (s as PlayfieldSocket)
+      : ({
+          id: s.id,
+          data: s.data,
+          nsp: io.of('/'),
+          emit: (event: keyof ServerToClientEvents, message: never) =>
+            io.to(s.id).emit(event, message),
+        } as unknown as PlayfieldSocket);
+  return {
+    run(session, s, event, payload) {
+      const handler = (HANDLERS as Record<string, Handler<EventName>>)[event];
+      if (!handler?.roles.includes(s.data.role))
+        return Promise.resolve(fail('FORBIDDEN', 'Not allowed for your role'));
+      const parsed = handler.schema.safeParse(payload);
+      if (!parsed.success)
+        return Promise.resolve(fail('BAD_REQUEST', describeIssues(parsed.error)));
+      return runHandler(handler, asSocket(s), session, plans, parsed.data);
+    },
+    attach(session, s) {
+      session.attach(s.data.participantId);
+      sendViews(asSocket(s), session);
+    },
+    detach(session, s) {
+      session.detach(s.data.participantId);
+    },
+  };
+}
+
 function sendViews(socket: PlayfieldSocket, session: LiveSession): void {
   const { role, participantId } = socket.data;
   if (role === 'facilitator') socket.emit('view.facilitator', session.facilitatorMessage());
@@ -232,9 +284,13 @@ export function createSocketServer(
     /** The Host allowlist (DNS rebinding): checked with the Origin before any handshake. */
     isHostAllowed: (req: IncomingMessage) => boolean;
     plans: PlanService;
+    /** Cluster (REDIS_URL): its adapter, and the owner of each session runs its events. */
+    cluster?: { cluster: Cluster; adapter: unknown } | null;
   },
 ): { io: PlayfieldServer; sink: ViewSink } {
+  const cluster = options.cluster?.cluster ?? null;
   const io: PlayfieldServer = new Server(httpServer, {
+    ...(options.cluster ? { adapter: options.cluster.adapter as ServerOptions['adapter'] } : {}),
     maxHttpBufferSize: LIMITS.socketMessageBytes,
     pingInterval: 10_000,
     pingTimeout: 8_000,
@@ -307,16 +363,10 @@ export function createSocketServer(
   io.on('connection', (socket) => {
     const { role, sessionId, participantId } = socket.data;
     const session = manager().peek(sessionId);
-    if (!session) {
+    if (!session && !cluster) {
       socket.disconnect(true);
       return;
     }
-    const actor: Actor | null =
-      role === 'facilitator'
-        ? { role }
-        : participantId
-          ? { role: 'participant', participantId }
-          : null;
     const limiter = role === 'facilitator' ? facilitatorLimiter : participantLimiter;
     const rateKey = participantId ?? `${role}:${sessionId}`;
 
@@ -350,7 +400,11 @@ export function createSocketServer(
         if (!parsed.success) return reply(fail('BAD_REQUEST', describeIssues(parsed.error)));
         // A throw, even a synchronous one, becomes a typed refusal of this event alone.
         Promise.resolve()
-          .then(() => handler.run({ socket, session, actor, plans: options.plans }, parsed.data))
+          .then(() =>
+            cluster
+              ? cluster.run(socket, event, parsed.data)
+              : runHandler(handler, socket, session as LiveSession, options.plans, parsed.data),
+          )
           .then(reply, (error: unknown) => {
             reportFault(`socket: ${event}`, error);
             reply({ ok: false, error: toAppError(error) });
@@ -363,25 +417,36 @@ export function createSocketServer(
     if (role === 'facilitator') void socket.join(rooms.facilitator(sessionId));
     if (role === 'screen') void socket.join(rooms.screen(sessionId));
     if (participantId) void socket.join([rooms.participants(sessionId), rooms.seat(participantId)]);
-    session.attach(participantId);
-    socket.on('disconnect', () => session.detach(participantId));
     holdIdentity(socket);
-    sendViews(socket, session);
+    // Cluster: the session's owner, maybe another process, counts the socket and sends views.
+    if (cluster) return cluster.connected(socket);
+    session?.attach(participantId);
+    socket.on('disconnect', () => session?.detach(participantId));
+    if (session) sendViews(socket, session);
   });
 
+  cluster?.bindSockets(clusterRunner(io, options.plans));
   const hasRoom = (room: string) => (io.sockets.adapter.rooms.get(room)?.size ?? 0) > 0;
   const sink: ViewSink = {
-    hasAudience: (sessionId, audience) => hasRoom(rooms[audience](sessionId)),
+    // Cluster: audiences on other processes are not known here, so views are always built.
+    hasAudience: (sessionId, audience) => cluster !== null || hasRoom(rooms[audience](sessionId)),
     facilitator: (sessionId, message) =>
       io.to(rooms.facilitator(sessionId)).emit('view.facilitator', message),
     screen: (sessionId, message) => io.to(rooms.screen(sessionId)).emit('view.screen', message),
     participants: (sessionId, message) =>
       io.to(rooms.participants(sessionId)).emit('view.public', message),
     own: (participantId, message) => io.to(rooms.seat(participantId)).emit('view.own', message),
+    // Cluster: a session dropped here is rebuilt by its next owner, its sockets re-attached.
     disconnect: (sessionId) =>
-      io
-        .in([rooms.facilitator(sessionId), rooms.screen(sessionId), rooms.participants(sessionId)])
-        .disconnectSockets(true),
+      cluster
+        ? undefined
+        : io
+            .in([
+              rooms.facilitator(sessionId),
+              rooms.screen(sessionId),
+              rooms.participants(sessionId),
+            ])
+            .disconnectSockets(true),
   };
   return { io, sink };
 }

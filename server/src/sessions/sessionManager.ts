@@ -40,6 +40,7 @@ import {
   tokenMatches,
 } from '../security/tokens.ts';
 import { LiveSession, type ViewSink } from './liveSession.ts';
+import type { Cluster } from '../cluster/cluster.ts';
 
 const UNREADABLE: AppError = {
   code: 'QUARANTINED',
@@ -72,6 +73,8 @@ export class SessionManager {
     private readonly onCommitted?: (sessionId: string, events: SessionEvent[]) => void,
     /** Days after which a session never used is deleted. */
     private readonly unusedSessionDays = 14,
+    /** Set with REDIS_URL: a session is run here only while this process holds its lease. */
+    private readonly cluster: Cluster | null = null,
   ) {
     this.sweepTimer = guardedInterval('sessions: evict idle', () => this.evictIdle(), 60_000);
     this.retentionTimer = guardedInterval(
@@ -157,14 +160,24 @@ export class SessionManager {
 
   private async load(sessionId: string): Promise<LiveSession | null> {
     if (quarantined('session', sessionId)) throw new AppFailure(UNREADABLE);
-    const state = await this.rebuild(sessionId);
-    if (!state) return null;
+    // Cluster: another process's session is read here, never run (its commands go there).
+    const claim = this.cluster && (await this.cluster.claim(sessionId));
+    if (claim && !claim.isOwner) return claim.session as unknown as LiveSession | null;
+    const state = await this.rebuild(sessionId).catch(async (error: unknown) => {
+      await claim?.release();
+      throw error;
+    });
+    if (!state) {
+      await claim?.release();
+      return null;
+    }
     const session: LiveSession = new LiveSession(state, this.repository, this.sink, this.now, {
       onCommitted: this.onCommitted,
       onFault: () => this.dropFaulted(session),
     });
     this.live.set(sessionId, session);
     guard(`sessions: loaded ${sessionId}`, () => this.onLoaded?.(session));
+    this.cluster?.owned(session);
     return session;
   }
 
@@ -198,6 +211,7 @@ export class SessionManager {
    */
   private dropFaulted(session: LiveSession): void {
     if (this.live.get(session.id) === session) this.live.delete(session.id);
+    this.cluster?.released(session.id);
     // Let the refusals reach their senders first, then close the sockets.
     guardedTimeout(
       `sessions: disconnect ${session.id}`,
@@ -306,8 +320,19 @@ export class SessionManager {
         await session
           .close()
           .catch((error: unknown) => reportFault(`sessions: close ${id}`, error));
+        this.cluster?.released(id);
       }
     }
+  }
+
+  /**
+   * Cluster: drops a session whose lease this process lost, without waiting for it; what it
+   * still tries to write is refused by the fence, and the new owner rebuilt it from the log.
+   */
+  forget(sessionId: string): void {
+    const session = this.live.get(sessionId);
+    this.live.delete(sessionId);
+    session?.close().catch(() => undefined);
   }
 
   /** Finishes queued work and snapshots every live session. */
