@@ -1,5 +1,5 @@
 import '../zodSetup.ts';
-import { Suspense } from 'react';
+import { Suspense, useRef } from 'react';
 import {
   EXERCISES,
   EXERCISE_KINDS,
@@ -27,6 +27,12 @@ export function RoundEditor(props: {
   isLocked?: boolean;
 }) {
   const { round, onChange, idPrefix } = props;
+  // The title of the preset last chosen: a title still equal to it was not typed.
+  const presetTitle = useRef<string | null>(null);
+  const isTitleTyped = () => {
+    const title = round.title.trim();
+    return title !== '' && title !== EXERCISES[round.kind].label && title !== presetTitle.current;
+  };
   // The editor is the one registered for this round's kind, so config and editor agree.
   const Editor = EXERCISE_UI[round.kind].ConfigEditor as React.ComponentType<
     ConfigEditorProps<ExerciseKind>
@@ -65,7 +71,12 @@ export function RoundEditor(props: {
             <Editor
               config={round.config}
               idPrefix={idPrefix}
-              onChange={(config: ExerciseConfig<ExerciseKind>) => onChange({ ...round, config })}
+              onChange={(config: ExerciseConfig<ExerciseKind>, preset?: { title: string }) => {
+                // A preset brings its title, unless the facilitator has typed one.
+                const title = preset && !isTitleTyped() ? preset.title : round.title;
+                if (preset) presetTitle.current = preset.title;
+                onChange({ ...round, config, title });
+              }}
             />
           </Suspense>
         </ErrorBoundary>

@@ -30,7 +30,8 @@ export interface ScreenProps<K extends ExerciseKind> {
 
 export interface ConfigEditorProps<K extends ExerciseKind> {
   config: ExerciseConfig<K>;
-  onChange: (config: ExerciseConfig<K>) => void;
+  /** `preset.title`: the config came from a ready-made preset, whose title the round may take. */
+  onChange: (config: ExerciseConfig<K>, preset?: { title: string }) => void;
   /** Prefix for element ids, so several editors can share a page. */
   idPrefix: string;
 }

@@ -33,7 +33,7 @@ export default function CanvasConfigEditor({
           value=""
           onChange={(e) => {
             const preset = canvasPresets[e.target.value as keyof typeof canvasPresets];
-            if (preset) onChange(structuredClone(preset.config));
+            if (preset) onChange(structuredClone(preset.config), { title: preset.title });
           }}
         >
           <option value="">Choose a ready-made canvas…</option>
