@@ -47,7 +47,7 @@ describe('built-in workshops', () => {
   });
 
   it('gives each agenda its own copy of a preset, so editing a round changes no preset', () => {
-    const round = BUILT_IN_WORKSHOPS[0]?.agenda[0];
+    const round = BUILT_IN_WORKSHOPS[0]?.agenda.find((r) => r.kind === 'dotVote');
     expect(round?.config).toEqual(dotVotePresets.listeningSources.config);
     expect(round?.config).not.toBe(dotVotePresets.listeningSources.config);
   });
