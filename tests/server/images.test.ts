@@ -57,7 +57,7 @@ function upload(body: Buffer | string, type = 'image/png') {
   return fetch(`${server.url}/api/images`, {
     method: 'POST',
     headers: { 'content-type': type },
-    body,
+    body: typeof body === 'string' ? body : new Uint8Array(body),
   });
 }
 
