@@ -39,6 +39,9 @@ function RouteView({ route }: { route: ReturnType<typeof matchRoute> }) {
       {route.name === 'join' && <Join key={route.code} code={route.code} />}
       {route.name === 'new' && <NewSession />}
       {route.name === 'console' && <Console key={route.sessionId} sessionId={route.sessionId} />}
+      {route.name === 'present' && (
+        <Console key={route.sessionId} sessionId={route.sessionId} isPresenter />
+      )}
       {route.name === 'screen' && <Screen key={route.sessionId} sessionId={route.sessionId} />}
       {route.name === 'sessions' && <Sessions />}
       {route.name === 'notebook' && <Notebook key={route.sessionId} sessionId={route.sessionId} />}

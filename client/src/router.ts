@@ -6,6 +6,8 @@ export type Route =
   | { name: 'join'; code: string }
   | { name: 'new' }
   | { name: 'console'; sessionId: string }
+  /** The console's presenter view of a session (one laptop, keyboard first). */
+  | { name: 'present'; sessionId: string }
   | { name: 'screen'; sessionId: string }
   | { name: 'sessions' }
   | { name: 'notebook'; sessionId: string }
@@ -18,6 +20,10 @@ const PATTERNS: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/join\/([^/]+)\/?$/, (m) => ({ name: 'join', code: decodeURIComponent(m[1] ?? '') })],
   [/^\/new\/?$/, () => ({ name: 'new' })],
   [/^\/console\/([A-Za-z0-9_-]+)\/?$/, (m) => ({ name: 'console', sessionId: m[1] ?? '' })],
+  [
+    /^\/console\/([A-Za-z0-9_-]+)\/present\/?$/,
+    (m) => ({ name: 'present', sessionId: m[1] ?? '' }),
+  ],
   [/^\/screen\/([A-Za-z0-9_-]+)\/?$/, (m) => ({ name: 'screen', sessionId: m[1] ?? '' })],
   [/^\/sessions\/?$/, () => ({ name: 'sessions' })],
   [/^\/notebook\/([A-Za-z0-9_-]+)\/?$/, (m) => ({ name: 'notebook', sessionId: m[1] ?? '' })],

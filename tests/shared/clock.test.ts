@@ -169,6 +169,7 @@ describe('the session clock', () => {
   it('rounds to whole minutes for people', () => {
     expect(describeVariance(29_000)).toBe('on time');
     expect(describeVariance(-90_000)).toBe('2 min ahead');
+    expect(describeVariance(65 * MIN)).toBe('1 h 05 min behind');
     expect(toMinutes(17 * MIN + 29_000)).toBe(17);
   });
 

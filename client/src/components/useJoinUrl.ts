@@ -5,7 +5,9 @@ import { matchRoute } from '../router.ts';
 /** The session the console or room screen on this page belongs to, if any. */
 function sessionOfPage(): string | undefined {
   const route = matchRoute(location.pathname);
-  return route.name === 'console' || route.name === 'screen' ? route.sessionId : undefined;
+  return route.name === 'console' || route.name === 'present' || route.name === 'screen'
+    ? route.sessionId
+    : undefined;
 }
 
 /**

@@ -6,7 +6,6 @@ import type {
   FacilitatorView,
   RoundInput,
 } from '@playfield/shared';
-import { api } from '../api.ts';
 import { ConnectionBanner } from '../components/ConnectionBanner.tsx';
 import { Link } from '../components/Link.tsx';
 import { Loading, Notice } from '../components/Notice.tsx';
@@ -14,6 +13,7 @@ import { QrCode } from '../components/QrCode.tsx';
 import { RoomLockToggle } from '../components/RoomLockToggle.tsx';
 import { ByTable } from '../components/ByTable.tsx';
 import { RosterPanel } from '../components/RosterPanel.tsx';
+import { RehearsalPanel } from '../rehearsal/RehearsalPanel.tsx';
 import { newRound, RoundEditor } from '../components/RoundEditor.tsx';
 import { SessionResults } from '../components/SessionResults.tsx';
 import { Timer } from '../components/Timer.tsx';
@@ -24,8 +24,16 @@ import { RoundNotes } from '../notebooks/RoundNotes.tsx';
 import type { FacilitatorProps } from '../exercises/types.ts';
 import { PlansPanel } from '../plans/PlansPanel.tsx';
 import { PromptControl } from '../plans/PromptControl.tsx';
+import { ClockPanel } from '../presenter/ClockPanel.tsx';
+import { commandFor } from '../presenter/presenterCommands.ts';
+import { FacilitatorNotes } from '../presenter/RoundScript.tsx';
+import { ScreenControls } from '../presenter/ScreenControls.tsx';
+import { ShortcutsOverlay } from '../presenter/ShortcutsOverlay.tsx';
+import { useShortcuts } from '../presenter/useShortcuts.ts';
+import { screenUrl, useScreenKey } from '../presenter/useScreenKey.ts';
+import styles from './Console.module.css';
 import { connect, type Connection } from '../realtime/connection.ts';
-import { readHashKey } from '../router.ts';
+import { navigate, readHashKey } from '../router.ts';
 import { getFacilitated, rememberFacilitated } from '../storage.ts';
 import { useSessionStore } from '../stores/useSessionStore.ts';
 
@@ -35,9 +43,21 @@ type Control = (command: ControlCommand) => Promise<boolean>;
 const QaPanel = lazy(() => import('../qa/QaPanel.tsx'));
 /** The session's tables (teams) panel, likewise lazy. */
 const TablesPanel = lazy(() => import('../teams/TablesPanel.tsx'));
+/** The presenter view: the same session on one laptop screen, driven by the keyboard. */
+const PresenterView = lazy(() => import('../presenter/PresenterView.tsx'));
 
-/** The facilitator console: agenda, current round with its controls and live results, roster. */
-export default function Console({ sessionId }: { sessionId: string }) {
+/**
+ * The facilitator console: agenda, current round with its controls and live results side
+ * by side, secondary panels in drawers, and the primary actions always in view. With
+ * `isPresenter` it shows the presenter view of the same session instead.
+ */
+export default function Console({
+  sessionId,
+  isPresenter = false,
+}: {
+  sessionId: string;
+  isPresenter?: boolean;
+}) {
   const token = useMemo(
     () => readHashKey() ?? getFacilitated().find((s) => s.sessionId === sessionId)?.token ?? null,
     [sessionId],
@@ -47,6 +67,9 @@ export default function Console({ sessionId }: { sessionId: string }) {
   const connectionError = useSessionStore((s) => s.error);
   const view = useSessionStore((s) => s.facilitator);
   const [error, setError] = useState<string | null>(null);
+  const [isHelpOpen, setHelpOpen] = useState(false);
+  const [isAgendaOpen, setAgendaOpen] = useState(true);
+  const screenKey = useScreenKey(sessionId, token);
 
   useEffect(() => {
     if (!token) return;
@@ -65,6 +88,17 @@ export default function Console({ sessionId }: { sessionId: string }) {
     setError(result.ok ? null : result.error.message);
     return result.ok;
   };
+
+  useShortcuts((action) => {
+    if (action === 'help') {
+      setHelpOpen((open) => !open);
+      return;
+    }
+    const current = useSessionStore.getState();
+    if (!current.facilitator) return;
+    const command = commandFor(action, current.facilitator, Date.now() + current.clockOffsetMs);
+    if (command) void control(command);
+  }, !!view && !isHelpOpen);
 
   if (!token) {
     return (
@@ -99,159 +133,273 @@ export default function Console({ sessionId }: { sessionId: string }) {
   }
   if (!view) return <Loading label="Opening the console…" />;
 
+  const act = (action: unknown) => connection.current?.act(view.round?.id ?? '', action);
+  const help = isHelpOpen && <ShortcutsOverlay onClose={() => setHelpOpen(false)} />;
+  const errorBar = error && (
+    <p className={`error ${styles.error}`} role="alert">
+      {error}
+      <button
+        type="button"
+        className="button button--icon"
+        aria-label="Dismiss"
+        onClick={() => setError(null)}
+      >
+        ×
+      </button>
+    </p>
+  );
+
+  if (isPresenter && view.session.phase !== 'ended') {
+    return (
+      <>
+        <ConnectionBanner />
+        <Suspense fallback={<Loading label="Opening the presenter view…" />}>
+          <PresenterView
+            view={view}
+            screenKey={screenKey}
+            control={control}
+            act={act}
+            error={errorBar}
+            onHelp={() => setHelpOpen(true)}
+          />
+        </Suspense>
+        {help}
+      </>
+    );
+  }
+
   return (
-    <div className="console">
+    <div className={styles.console}>
       <ConnectionBanner />
-      <ConsoleHeader view={view} token={token} control={control} />
-      {error && (
-        <p className="error console__error" role="alert">
-          {error}
-          <button
-            type="button"
-            className="button button--icon"
-            aria-label="Dismiss"
-            onClick={() => setError(null)}
-          >
-            ×
-          </button>
-        </p>
-      )}
+      <ConsoleHeader
+        view={view}
+        screenKey={screenKey}
+        control={control}
+        onHelp={() => setHelpOpen(true)}
+      />
+      {errorBar}
       {view.session.phase === 'ended' ? (
-        <Results sessionId={sessionId} token={token} />
+        <>
+          <Results sessionId={sessionId} token={token} />
+          <PlansPanel sessionId={sessionId} token={token} />
+        </>
       ) : (
-        <main className="console__grid">
-          <AgendaPanel view={view} control={control} />
-          <CurrentRoundPanel
+        <main className={`${styles.grid} ${isAgendaOpen ? '' : styles.gridWide}`}>
+          <AgendaPanel
             view={view}
             control={control}
-            act={(action) => connection.current?.act(view.round?.id ?? '', action)}
+            isOpen={isAgendaOpen}
+            onToggle={() => setAgendaOpen((open) => !open)}
           />
-          <div className="stack">
-            {view.qa && (
-              <Suspense fallback={<p className="muted">Loading the questions…</p>}>
-                <QaPanel qa={view.qa} control={control} />
-              </Suspense>
+          <CurrentRoundPanel view={view} control={control} act={act} screenKey={screenKey} />
+          <aside className={styles.side} aria-label="People, questions, tables and plans">
+            {view.rehearsal && (
+              <Drawer title="Rehearsal">
+                <RehearsalPanel view={view} control={control} token={token} />
+              </Drawer>
             )}
-            <Suspense fallback={<p className="muted">Loading the tables…</p>}>
-              <TablesPanel teams={view.teams} roster={view.roster} control={control} />
-            </Suspense>
-            <RosterPanel roster={view.roster} teams={view.teams} control={control} />
-          </div>
+            <Drawer title="People">
+              <RosterPanel roster={view.roster} teams={view.teams} control={control} />
+            </Drawer>
+            {view.qa && (
+              <Drawer title="Questions (Q&A)">
+                <Suspense fallback={<p className="muted">Loading the questions…</p>}>
+                  <QaPanel qa={view.qa} control={control} />
+                </Suspense>
+              </Drawer>
+            )}
+            <Drawer title="Tables">
+              <Suspense fallback={<p className="muted">Loading the tables…</p>}>
+                <TablesPanel teams={view.teams} roster={view.roster} control={control} />
+              </Suspense>
+            </Drawer>
+            {view.round && (
+              <Drawer title="Notes for the notebook">
+                <RoundNotes sessionId={view.session.id} roundId={view.round.id} />
+              </Drawer>
+            )}
+            <Drawer title="Action plans">
+              <PlansPanel sessionId={sessionId} token={token} />
+            </Drawer>
+          </aside>
         </main>
       )}
-      <PlansPanel sessionId={sessionId} token={token} />
+      {help}
     </div>
+  );
+}
+
+/** A secondary panel the facilitator can fold away (open to begin with). */
+function Drawer({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <details className={styles.drawer} open>
+      <summary className={styles.drawerTitle}>{title}</summary>
+      {children}
+    </details>
   );
 }
 
 function ConsoleHeader({
   view,
-  token,
+  screenKey,
   control,
+  onHelp,
 }: {
   view: FacilitatorView;
-  token: string;
+  screenKey: string | undefined;
   control: Control;
+  onHelp: () => void;
 }) {
   const { session } = view;
   const joinUrl = useJoinUrl(session.code);
-  const [screenKey, setScreenKey] = useState(
-    () => getFacilitated().find((s) => s.sessionId === session.id)?.screenKey,
-  );
-  useEffect(() => {
-    if (screenKey) return;
-    void api.screenKey(session.id, token).then((r) => r.ok && setScreenKey(r.data.screenKey));
-  }, [screenKey, session.id, token]);
-  const hasRounds = view.agenda.length > 0;
-  const index = view.agenda.findIndex((r) => r.id === view.round?.id);
+  const isEnded = session.phase === 'ended';
 
   return (
-    <header className="console__header">
-      <div className="console__title">
+    <header className={styles.header}>
+      <div className={styles.title}>
         <p className="eyebrow">
           <Link href="/sessions">Your sessions</Link> · {phaseLabel(session.phase)}
         </p>
         <h1>{session.title}</h1>
       </div>
-      <div className="console__join">
-        {joinUrl && <QrCode text={joinUrl} size={96} label={`QR code to join: ${joinUrl}`} />}
-        <div>
-          <p className="muted">Join code</p>
-          <p className="join-code" data-testid="join-code">
-            {session.code}
-          </p>
-          {session.phase !== 'ended' && (
-            <RoomLockToggle isLocked={view.isLocked} control={control} />
-          )}
-          {joinUrl && (
-            <p className="console__url">
-              <a href={joinUrl} target="_blank" rel="noreferrer">
-                {joinUrl.replace(/^https?:\/\//, '')}
-              </a>
+      <FlowActions view={view} control={control} />
+      {/* An ended session takes no more joins: no code, link or QR code to mislead anyone. */}
+      {!isEnded && (
+        <div className={styles.join}>
+          {joinUrl && <QrCode text={joinUrl} size={72} label={`QR code to join: ${joinUrl}`} />}
+          <div>
+            <p className="muted">Join code</p>
+            <p className={`join-code ${styles.code}`} data-testid="join-code">
+              {session.code}
             </p>
-          )}
-          {screenKey && (
-            <a
-              className="button button--quiet"
-              href={`/screen/${session.id}#key=${screenKey}`}
-              target="_blank"
-              rel="noreferrer"
-            >
-              Open room screen
-            </a>
-          )}
+            {joinUrl && (
+              <p className={styles.url}>
+                <a href={joinUrl} target="_blank" rel="noreferrer">
+                  {joinUrl.replace(/^https?:\/\//, '')}
+                </a>
+              </p>
+            )}
+          </div>
+          <RoomLockToggle isLocked={view.isLocked} control={control} />
+        </div>
+      )}
+      <nav className={styles.tools} aria-label="Console tools">
+        {screenKey && (
           <a
-            className="button button--quiet"
-            href={`/notebook/${session.id}`}
+            className="button button--small button--quiet"
+            href={screenUrl(session.id, screenKey)}
             target="_blank"
             rel="noreferrer"
           >
-            Notebook
+            Open room screen
           </a>
-        </div>
-      </div>
-      <div className="console__flow actions">
-        {session.phase === 'lobby' && (
+        )}
+        {!isEnded && (
+          <button
+            type="button"
+            className="button button--small button--quiet"
+            onClick={() => navigate(`/console/${session.id}/present${location.hash}`)}
+          >
+            Presenter view
+          </button>
+        )}
+        <a
+          className="button button--small button--quiet"
+          href={`/notebook/${session.id}`}
+          target="_blank"
+          rel="noreferrer"
+        >
+          Notebook
+        </a>
+        <button
+          type="button"
+          className="button button--small button--quiet"
+          aria-keyshortcuts="?"
+          onClick={onHelp}
+        >
+          Shortcuts (?)
+        </button>
+      </nav>
+    </header>
+  );
+}
+
+/**
+ * The primary actions, always in view: start, back, next, lock, reveal, end. Shared by
+ * the console and the presenter view (the keyboard shortcuts send the same commands).
+ */
+export function FlowActions({ view, control }: { view: FacilitatorView; control: Control }) {
+  const { session, round } = view;
+  const hasRounds = view.agenda.length > 0;
+  const index = view.agenda.findIndex((r) => r.id === round?.id);
+  if (session.phase === 'ended') return null;
+  return (
+    <div className={`actions ${styles.flow}`} role="group" aria-label="Run the session">
+      {session.phase === 'lobby' && (
+        <button
+          className="button button--primary"
+          type="button"
+          aria-keyshortcuts="PageDown"
+          onClick={() => void control({ type: 'session.start' })}
+        >
+          {hasRounds ? 'Start session' : 'Start (no rounds yet)'}
+        </button>
+      )}
+      {session.phase === 'live' && (
+        <>
+          <button
+            className="button"
+            type="button"
+            disabled={index <= 0}
+            aria-keyshortcuts="PageUp"
+            onClick={() => void control({ type: 'round.back' })}
+          >
+            ← Back
+          </button>
           <button
             className="button button--primary"
             type="button"
-            onClick={() => void control({ type: 'session.start' })}
+            disabled={index >= view.agenda.length - 1}
+            aria-keyshortcuts="PageDown"
+            onClick={() => void control({ type: 'round.next' })}
           >
-            {hasRounds ? 'Start session' : 'Start (no rounds yet)'}
+            Next round →
           </button>
-        )}
-        {session.phase === 'live' && (
-          <>
+          {round?.controls.includes('open') && (
             <button
+              type="button"
               className="button"
-              type="button"
-              disabled={index <= 0}
-              onClick={() => void control({ type: 'round.back' })}
+              aria-keyshortcuts="L"
+              onClick={() => void control({ type: round.isOpen ? 'round.lock' : 'round.open' })}
             >
-              ← Back
+              {round.isOpen ? 'Lock answers' : 'Reopen answers'}
             </button>
+          )}
+          {round?.controls.includes('reveal') && (
             <button
-              className="button button--primary"
               type="button"
-              disabled={index >= view.agenda.length - 1}
-              onClick={() => void control({ type: 'round.next' })}
+              className="button"
+              aria-keyshortcuts="R"
+              onClick={() =>
+                void control({ type: round.isRevealed ? 'round.hide' : 'round.reveal' })
+              }
             >
-              Next round →
+              {round.isRevealed ? 'Hide results' : 'Reveal results'}
             </button>
-            <button
-              className="button button--danger"
-              type="button"
-              onClick={() => {
-                if (confirm('End the session for everyone? Results are kept.'))
-                  void control({ type: 'session.end' });
-              }}
-            >
-              End session
-            </button>
-          </>
-        )}
-      </div>
-    </header>
+          )}
+          <button
+            className="button button--danger"
+            type="button"
+            onClick={() => {
+              if (confirm('End the session for everyone? Results are kept.'))
+                void control({ type: 'session.end' });
+            }}
+          >
+            End session
+          </button>
+        </>
+      )}
+    </div>
   );
 }
 
@@ -259,13 +407,49 @@ function phaseLabel(phase: string): string {
   return phase === 'lobby' ? 'Waiting to start' : phase === 'live' ? 'Live' : 'Ended';
 }
 
-function AgendaPanel({ view, control }: { view: FacilitatorView; control: Control }) {
+function AgendaPanel({
+  view,
+  control,
+  isOpen,
+  onToggle,
+}: {
+  view: FacilitatorView;
+  control: Control;
+  isOpen: boolean;
+  onToggle: () => void;
+}) {
   const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState<RoundInput | null>(null);
+  const toggle = (
+    <button
+      type="button"
+      className={`button button--small button--quiet ${styles.agendaToggle}`}
+      aria-expanded={isOpen}
+      aria-controls="agenda-list"
+      onClick={onToggle}
+    >
+      {isOpen ? '« Hide agenda' : '» Agenda'}
+    </button>
+  );
+  if (!isOpen) {
+    return (
+      <section className={`panel ${styles.agenda} ${styles.agendaClosed}`} aria-label="Agenda">
+        {toggle}
+        {view.round && (
+          <p className={styles.agendaWhere}>
+            {view.round.index + 1}/{view.round.count}
+          </p>
+        )}
+      </section>
+    );
+  }
   return (
-    <section className="panel" aria-labelledby="agenda-title">
-      <h2 id="agenda-title">Agenda</h2>
-      <ol className="agenda">
+    <section className={`panel ${styles.agenda}`} aria-labelledby="agenda-title">
+      <div className={styles.agendaHead}>
+        <h2 id="agenda-title">Agenda</h2>
+        {toggle}
+      </div>
+      <ol className="agenda" id="agenda-list">
         {view.agenda.map((item, index) => (
           <li
             key={item.id}
@@ -297,6 +481,7 @@ function AgendaPanel({ view, control }: { view: FacilitatorView; control: Contro
                       : item.hasStarted
                         ? 'visited'
                         : ''}
+                    {item.minutes !== undefined && ` · ${item.minutes} min`}
                   </span>
                 </div>
                 <div className="agenda__actions">
@@ -429,105 +614,133 @@ const TIMER_PRESETS = [1, 2, 5, 10];
 function CurrentRoundPanel(props: {
   view: FacilitatorView;
   control: Control;
+  screenKey: string | undefined;
   act: (action: unknown) => ReturnType<Connection['act']> | undefined;
 }) {
   const { view, control } = props;
-  const { round, timer } = view;
+  const { round } = view;
   const participantCount = view.roster.filter((p) => !p.hasLeft).length;
   if (view.session.phase === 'lobby') {
     return (
-      <section className="panel panel--main">
+      <section className={`panel panel--main ${styles.round}`}>
         <h2>Waiting room</h2>
         <p className="lead">
           {participantCount} {participantCount === 1 ? 'person has' : 'people have'} joined. Start
           when the room is ready.
         </p>
+        <ClockPanel view={view} control={control} />
       </section>
     );
   }
   if (!round) {
     return (
-      <section className="panel panel--main">
+      <section className={`panel panel--main ${styles.round}`}>
         <h2>No round</h2>
         <p>Add a round to the agenda, then go to it.</p>
       </section>
     );
   }
+  return (
+    <section className={`panel panel--main ${styles.round}`} aria-labelledby="round-title">
+      <div className={styles.roundHead}>
+        <p className="eyebrow">
+          Round {round.index + 1} of {round.count}
+        </p>
+        <h2 id="round-title">{round.title}</h2>
+      </div>
+      <div className={styles.roundBody}>
+        <div className={styles.controls} aria-label="Round controls" role="group">
+          <RoundStatus round={round} />
+          <RoundTimer view={view} control={control} />
+          <ClockPanel view={view} control={control} />
+          <ScreenControls view={view} control={control} screenKey={props.screenKey} />
+          <p className="muted prompt">Action-plan prompt: {round.actionPlanPrompt}</p>
+          <PromptControl control={control} />
+          <details className={styles.script}>
+            <summary>Your notes for this round</summary>
+            <FacilitatorNotes item={view.agenda[round.index]} headingLevel={3} />
+          </details>
+        </div>
+        <div className={styles.results}>
+          <RoundResults view={view} act={props.act} />
+        </div>
+      </div>
+    </section>
+  );
+}
+
+/** Whether answers are open and results shown, as words (the buttons are in the header). */
+export function RoundStatus({ round }: { round: NonNullable<FacilitatorView['round']> }) {
+  if (round.controls.length === 0) return null;
+  return (
+    <p className={styles.status}>
+      {round.controls.includes('open') && (
+        <span className="status-pill">{round.isOpen ? 'Answers open' : 'Locked'}</span>
+      )}
+      {round.controls.includes('reveal') && (
+        <span className="status-pill">{round.isRevealed ? 'Results shown' : 'Results hidden'}</span>
+      )}
+    </p>
+  );
+}
+
+/** The round's countdown timer with its presets, pause and clear. */
+export function RoundTimer({ view, control }: { view: FacilitatorView; control: Control }) {
+  const { timer } = view;
+  return (
+    <div className={`actions ${styles.timer}`} role="group" aria-label="Timer">
+      <Timer timer={timer} />
+      {TIMER_PRESETS.map((minutes) => (
+        <button
+          key={minutes}
+          type="button"
+          className="button button--small"
+          onClick={() => void control({ type: 'timer.start', seconds: minutes * 60 })}
+        >
+          {minutes} min
+        </button>
+      ))}
+      {timer && (
+        <>
+          <button
+            type="button"
+            className="button button--small button--quiet"
+            onClick={() =>
+              void control({ type: timer.endsAt === null ? 'timer.resume' : 'timer.pause' })
+            }
+          >
+            {timer.endsAt === null ? 'Resume' : 'Pause'}
+          </button>
+          <button
+            type="button"
+            className="button button--small button--quiet"
+            onClick={() => void control({ type: 'timer.clear' })}
+          >
+            Clear timer
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** The current round's live results: its exercise's console component, and by table. */
+export function RoundResults({
+  view,
+  act,
+}: {
+  view: FacilitatorView;
+  act: (action: unknown) => ReturnType<Connection['act']> | undefined;
+}) {
+  const { round } = view;
+  if (!round) return null;
+  const participantCount = view.roster.filter((p) => !p.hasLeft).length;
   // The component is the one registered for this round's kind, like its view.
   const { Facilitator } = EXERCISE_UI[round.kind] as {
     Facilitator: React.ComponentType<FacilitatorProps<ExerciseKind>>;
   };
   return (
-    <section className="panel panel--main" aria-labelledby="round-title">
-      <p className="eyebrow">
-        Round {round.index + 1} of {round.count}
-      </p>
-      <h2 id="round-title">{round.title}</h2>
-      {round.controls.length > 0 && (
-        <div className="round-controls actions">
-          {round.controls.includes('open') && (
-            <>
-              <button
-                type="button"
-                className={`button ${round.isOpen ? '' : 'button--primary'}`}
-                onClick={() => void control({ type: round.isOpen ? 'round.lock' : 'round.open' })}
-              >
-                {round.isOpen ? 'Lock answers' : 'Reopen answers'}
-              </button>
-              <span className="status-pill">{round.isOpen ? 'Answers open' : 'Locked'}</span>
-            </>
-          )}
-          {round.controls.includes('reveal') && (
-            <>
-              <button
-                type="button"
-                className={`button ${round.isRevealed ? '' : 'button--primary'}`}
-                onClick={() =>
-                  void control({ type: round.isRevealed ? 'round.hide' : 'round.reveal' })
-                }
-              >
-                {round.isRevealed ? 'Hide results' : 'Reveal results'}
-              </button>
-              <span className="status-pill">
-                {round.isRevealed ? 'Results shown' : 'Results hidden'}
-              </span>
-            </>
-          )}
-        </div>
-      )}
-      <div className="timer-controls actions">
-        <Timer timer={timer} />
-        {TIMER_PRESETS.map((minutes) => (
-          <button
-            key={minutes}
-            type="button"
-            className="button button--small"
-            onClick={() => void control({ type: 'timer.start', seconds: minutes * 60 })}
-          >
-            {minutes} min
-          </button>
-        ))}
-        {timer && (
-          <>
-            <button
-              type="button"
-              className="button button--small button--quiet"
-              onClick={() =>
-                void control({ type: timer.endsAt === null ? 'timer.resume' : 'timer.pause' })
-              }
-            >
-              {timer.endsAt === null ? 'Resume' : 'Pause'}
-            </button>
-            <button
-              type="button"
-              className="button button--small button--quiet"
-              onClick={() => void control({ type: 'timer.clear' })}
-            >
-              Clear timer
-            </button>
-          </>
-        )}
-      </div>
+    <>
       {/* Keyed by round: a round that failed to draw is tried afresh on the next one. */}
       <ErrorBoundary key={round.id} label={`${round.kind} Facilitator`}>
         <Suspense fallback={<p className="muted">Loading…</p>}>
@@ -535,7 +748,7 @@ function CurrentRoundPanel(props: {
             view={round.view}
             participantCount={participantCount}
             act={async (action) =>
-              (await props.act(action)) ?? {
+              (await act(action)) ?? {
                 ok: false,
                 error: { code: 'INTERNAL', message: 'Not connected' },
               }
@@ -544,10 +757,7 @@ function CurrentRoundPanel(props: {
         </Suspense>
       </ErrorBoundary>
       {view.roundByTeam && <ByTable summary={view.roundByTeam} />}
-      <RoundNotes sessionId={view.session.id} roundId={round.id} />
-      <p className="muted prompt">Action-plan prompt: {round.actionPlanPrompt}</p>
-      <PromptControl control={control} />
-    </section>
+    </>
   );
 }
 

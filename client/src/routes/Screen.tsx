@@ -7,6 +7,7 @@ import { Timer } from '../components/Timer.tsx';
 import { useJoinUrl } from '../components/useJoinUrl.ts';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { EXERCISE_UI } from '../exercises/registry.ts';
+import { BlankScreen, RoundCountdown, useShownScreenView } from '../presenter/ScreenModes.tsx';
 import { isQaOnStage, isQaStripShown, QaStage, QaStrip } from '../qa/QaScreen.tsx';
 import type { ScreenProps } from '../exercises/types.ts';
 import { connect } from '../realtime/connection.ts';
@@ -35,7 +36,21 @@ export default function Screen({ sessionId }: { sessionId: string }) {
     );
   }
   if (!view) return <Loading label="Opening the room screen…" />;
-  return <ScreenBody view={view} />;
+  return <ScreenModes view={view} />;
+}
+
+/** Blank (a calm screen with the join code) or frozen (the last view kept), as the console says. */
+function ScreenModes({ view }: { view: ScreenView }) {
+  const shown = useShownScreenView(view);
+  if (view.clock?.mode === 'blank') {
+    return (
+      <div className="screen">
+        <ConnectionBanner />
+        <BlankScreen view={view} />
+      </div>
+    );
+  }
+  return <ScreenBody view={shown} />;
 }
 
 function ScreenBody({ view }: { view: ScreenView }) {
@@ -96,6 +111,7 @@ function ScreenBody({ view }: { view: ScreenView }) {
                 </p>
                 <h1 className="screen__round-title">{round.title}</h1>
                 <Timer timer={view.timer} size="large" />
+                <RoundCountdown view={view} />
               </header>
               <Suspense fallback={null}>
                 <RoundScreen round={round} participantCount={view.onlineCount} />

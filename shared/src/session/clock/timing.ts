@@ -159,12 +159,16 @@ export function clockFigures(input: ClockInput): ClockFigures {
 
 /**
  * Ahead or behind in whole minutes, as people say it: "on time" within half a minute,
- * else "3 min behind" / "2 min ahead".
+ * else "3 min behind" / "2 min ahead" / "1 h 05 min behind".
  */
 export function describeVariance(varianceMs: number): string {
   const minutes = Math.round(Math.abs(varianceMs) / MINUTE);
   if (minutes === 0) return 'on time';
-  return `${minutes} min ${varianceMs > 0 ? 'behind' : 'ahead'}`;
+  const amount =
+    minutes < 60
+      ? `${minutes} min`
+      : `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+  return `${amount} ${varianceMs > 0 ? 'behind' : 'ahead'}`;
 }
 
 /** Whole minutes, rounded, for the notebook's planned and actual figures. */
