@@ -1,3 +1,5 @@
+// First, before any chunk can load zod: no eval under our CSP (see zodSetup).
+import './zodSetup.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
