@@ -24,7 +24,7 @@ const offline: AppError = {
 };
 
 /** Calls the JSON API; failures come back as typed errors, never as exceptions. */
-async function call<T>(path: string, init: RequestInit = {}): Promise<Result<T>> {
+export async function call<T>(path: string, init: RequestInit = {}): Promise<Result<T>> {
   try {
     const response = await fetch(`/api${path}`, {
       ...init,

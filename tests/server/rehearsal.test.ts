@@ -62,6 +62,8 @@ describe('rehearsal runner', () => {
       ({ view }) => view.roster.filter((p) => p.isSimulated).length === 12,
     );
     expect(lobby.view.session.isRehearsal).toBe(true);
+    // The title carries the label into the notebook, the exports and every list.
+    expect(lobby.view.session.title).toBe('Rehearsal: Evening before');
     expect(lobby.view.rehearsal).toMatchObject({ seats: 12, isPaused: false, isOpenToCode: false });
 
     // The typed code is refused with a clear message; the link (with the session id) works.

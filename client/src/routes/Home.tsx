@@ -64,6 +64,9 @@ export function Home() {
           <Link className="button" href="/new">
             Create a session
           </Link>
+          <Link className="button" href="/new#rehearse">
+            Rehearse
+          </Link>
           <Link className="button button--quiet" href="/sessions">
             Your sessions
           </Link>

@@ -6,12 +6,19 @@ import { api } from '../api.ts';
 import { Link } from '../components/Link.tsx';
 import { Loading, Notice } from '../components/Notice.tsx';
 import { getSeat, saveSeat, type Seat } from '../storage.ts';
+import { seatFromLink } from '../rehearsal/link.ts';
 import { Participant } from './Participant.tsx';
 
 /** /join/CODE: back to a kept seat, or pick a display name and take a new one. */
 export function Join({ code: rawCode }: { code: string }) {
   const code = normalizeJoinCode(rawCode);
-  const [seat, setSeat] = useState<Seat | null>(() => (code ? getSeat(code) : null));
+  const [seat, setSeat] = useState<Seat | null>(() => {
+    if (!code) return null;
+    // A rehearsal seat the facilitator took over arrives in the link: keep it as this phone's.
+    const taken = seatFromLink();
+    if (taken) saveSeat(code, taken);
+    return taken ?? getSeat(code);
+  });
   if (!code) {
     return (
       <Notice

@@ -1,12 +1,19 @@
 import '../zodSetup.ts';
 import { useState, type FormEvent } from 'react';
-import { BUILT_IN_WORKSHOPS, parseRoundInput, type RoundInput } from '@playfield/shared';
+import {
+  BUILT_IN_WORKSHOPS,
+  parseRoundInput,
+  type RehearsalSettings,
+  type RoundInput,
+} from '@playfield/shared';
 import { LIMITS } from '@playfield/shared/limits';
 import { api } from '../api.ts';
 import { Link } from '../components/Link.tsx';
 import { newRound, RoundEditor } from '../components/RoundEditor.tsx';
 import { navigate } from '../router.ts';
 import { rememberFacilitated } from '../storage.ts';
+import { rehearsalApi } from '../rehearsal/api.ts';
+import { RehearseOptions } from '../rehearsal/RehearseOptions.tsx';
 
 interface Draft {
   key: number;
@@ -44,15 +51,19 @@ export default function NewSession() {
       return next;
     });
 
-  async function create(event: FormEvent) {
-    event.preventDefault();
+  /** Creates the session, or with `rehearsal` a rehearsal of it with simulated participants. */
+  async function create(event: FormEvent | null, rehearsal?: RehearsalSettings) {
+    event?.preventDefault();
     // The same schemas as the server: mistakes are shown before anything is sent.
     for (const [i, { round }] of drafts.entries()) {
       const checked = parseRoundInput(round);
       if (!checked.ok) return setError(`Round ${i + 1}: ${checked.error.message}`);
     }
     setCreating(true);
-    const result = await api.createSession({ title, agenda: drafts.map((d) => d.round) });
+    const body = { title, agenda: drafts.map((d) => d.round) };
+    const result = rehearsal
+      ? await rehearsalApi.create({ ...body, rehearsal })
+      : await api.createSession(body);
     setCreating(false);
     if (!result.ok) return setError(result.error.message);
     const { sessionId, facilitatorToken, screenKey } = result.data;
@@ -162,6 +173,10 @@ export default function NewSession() {
             {error}
           </p>
         )}
+        <RehearseOptions
+          isBusy={isCreating}
+          onRehearse={(settings) => void create(null, settings)}
+        />
         <div className="actions actions--end">
           <button className="button button--primary" type="submit" disabled={isCreating}>
             {isCreating ? 'Creating…' : 'Create session'}

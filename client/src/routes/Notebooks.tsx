@@ -6,6 +6,7 @@ import { Link } from '../components/Link.tsx';
 import { archiveProblem, newestFirst, splitMatches } from '../notebooks/search.ts';
 import { navigate } from '../router.ts';
 import { getFacilitated, rememberFacilitated } from '../storage.ts';
+import { ShowRehearsalsToggle, useShowRehearsals } from '../rehearsal/ShowRehearsals.tsx';
 
 /** Typing pauses this long before the search is sent. */
 const SEARCH_DELAY_MS = 250;
@@ -48,7 +49,8 @@ export default function Notebooks() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [query]);
 
-  const notebooks = found?.notebooks ?? null;
+  const rehearsals = useShowRehearsals(found?.notebooks ?? null);
+  const notebooks = rehearsals.shown;
   return (
     <main className="page nb-list-page">
       <nav className="crumbs">
@@ -73,6 +75,11 @@ export default function Notebooks() {
           />
         </label>
       </form>
+      <ShowRehearsalsToggle
+        isShowing={rehearsals.isShowing}
+        hidden={rehearsals.hidden}
+        onChange={rehearsals.setShowing}
+      />
       {error && (
         <p className="error" role="alert">
           {error}

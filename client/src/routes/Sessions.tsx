@@ -3,6 +3,7 @@ import { api, type SessionListing } from '../api.ts';
 import { Link } from '../components/Link.tsx';
 import { SessionResults } from '../components/SessionResults.tsx';
 import { getFacilitated } from '../storage.ts';
+import { ShowRehearsalsToggle, useShowRehearsals } from '../rehearsal/ShowRehearsals.tsx';
 
 /** The sessions this browser created, live and finished, with their results. */
 export default function Sessions() {
@@ -20,6 +21,7 @@ export default function Sessions() {
       });
   }, []);
 
+  const rehearsals = useShowRehearsals(sessions);
   const tokenOf = (id: string) => tokens.find((t) => t.sessionId === id)?.token ?? '';
   return (
     <main className="page">
@@ -37,6 +39,11 @@ export default function Sessions() {
           </Link>
         </div>
       </div>
+      <ShowRehearsalsToggle
+        isShowing={rehearsals.isShowing}
+        hidden={rehearsals.hidden}
+        onChange={rehearsals.setShowing}
+      />
       {error && <p className="error">{error}</p>}
       {sessions === null && !error && <p className="muted">Loading…</p>}
       {sessions?.length === 0 && (
@@ -45,7 +52,7 @@ export default function Sessions() {
         </p>
       )}
       <ul className="session-list">
-        {sessions?.map((s) => (
+        {rehearsals.shown?.map((s) => (
           <li key={s.sessionId} className="card">
             <div className="session-list__line">
               <div>

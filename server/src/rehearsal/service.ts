@@ -1,5 +1,6 @@
 import {
   fail,
+  LIMITS,
   ok,
   REHEARSAL_LIMITS,
   REHEARSAL_PACES,
@@ -19,11 +20,20 @@ import type { SessionManager } from '../sessions/sessionManager.ts';
 import { RehearsalRunner } from './runner.ts';
 
 /** What a typed code answers for a rehearsal that the facilitator has not opened. */
+/** How a rehearsal's title begins. */
+export const REHEARSAL_LABEL = 'Rehearsal: ';
+
 export const REHEARSAL_CLOSED: AppError = {
   code: 'FORBIDDEN',
   message:
     'This is a rehearsal: it cannot be joined with its code. Ask the facilitator for the link or QR code.',
 };
+
+/** "Rehearsal: …", within the title's limit; a title already so labelled is kept. */
+export function rehearsalTitle(title: string): string {
+  if (title.startsWith(REHEARSAL_LABEL)) return title;
+  return `${REHEARSAL_LABEL}${title}`.slice(0, LIMITS.titleLength);
+}
 
 /**
  * The rehearsals running in this process: one runner per live rehearsal in memory. A
@@ -52,6 +62,8 @@ export class RehearsalService {
   async create(body: CreateSessionBody): Promise<Result<CreatedSession>> {
     const created = await this.manager.create({
       ...body,
+      // The title carries the label, so the notebook, exports and lists all say so.
+      title: rehearsalTitle(body.title),
       rehearsal: body.rehearsal ?? {
         seats: REHEARSAL_LIMITS.defaultSeats,
         actionsPerMinute: REHEARSAL_PACES.normal,
