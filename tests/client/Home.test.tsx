@@ -113,4 +113,15 @@ describe('Home', () => {
 
     expect(location.pathname).toBe('/new');
   });
+
+  it('says what Playfield is, how a session works, and that sessions live in this browser (#17.14)', () => {
+    setup();
+
+    expect(screen.getByRole('heading', { name: 'What is Playfield?' })).toBeVisible();
+    expect(screen.getByRole('heading', { name: 'How a session works' })).toBeVisible();
+    expect(screen.getAllByRole('listitem').length).toBeGreaterThanOrEqual(4);
+    expect(screen.getByText(/remembered by this browser only/)).toHaveTextContent(
+      /Keep each console link/,
+    );
+  });
 });

@@ -7,6 +7,7 @@ import type {
   RoundInput,
 } from '@playfield/shared';
 import { ConnectionBanner } from '../components/ConnectionBanner.tsx';
+import { ConsoleLinkNotice } from '../components/ConsoleLinkNotice.tsx';
 import { Link } from '../components/Link.tsx';
 import { Loading, Notice } from '../components/Notice.tsx';
 import { QrCode } from '../components/QrCode.tsx';
@@ -628,6 +629,7 @@ function CurrentRoundPanel(props: {
           {participantCount} {participantCount === 1 ? 'person has' : 'people have'} joined. Start
           when the room is ready.
         </p>
+        <ConsoleLinkNotice />
         <ClockPanel view={view} control={control} />
       </section>
     );

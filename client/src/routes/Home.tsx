@@ -74,6 +74,29 @@ export function Home() {
             Notebooks
           </Link>
         </div>
+        <p className="muted">
+          Your sessions and notebooks are remembered by this browser only: there are no accounts
+          yet. Keep each console link you get when you create a session (the console offers to copy
+          it); it is the way back to that console from anywhere else.
+        </p>
+      </section>
+      <section className="stack" aria-labelledby="about-heading">
+        <h2 id="about-heading">What is Playfield?</h2>
+        <p>
+          Playfield runs live customer-service workshops: polls, dot votes, brainstorms, simulations
+          such as the Red Bead Experiment, and personal action plans, with everyone taking part from
+          their own phone.
+        </p>
+        <h3>How a session works</h3>
+        <ol>
+          <li>The facilitator creates a session from a ready-made workshop or their own agenda.</li>
+          <li>The room screen shows a code and a QR code; people join on their phones, no app.</li>
+          <li>
+            The facilitator moves round by round from the console; answers arrive live and the
+            screen shows the results.
+          </li>
+          <li>Everyone leaves with their action plan; the facilitator keeps the results.</li>
+        </ol>
       </section>
     </main>
   );
