@@ -7,6 +7,7 @@ import { simulateFineLine } from './fineLine/simulate.ts';
 import { simulateGapRating } from './gapRating/simulate.ts';
 import { simulatePlayingField } from './playingField/simulate.ts';
 import { simulatePoll } from './poll/simulate.ts';
+import { simulatePromises } from './promises/simulate.ts';
 import { simulateQuiz } from './quiz/simulate.ts';
 import { simulateRanking } from './ranking/simulate.ts';
 import { simulateRedBead } from './redBead/simulate.ts';
@@ -23,7 +24,7 @@ export type { SimulationInput, Simulator } from './simulate.ts';
 /**
  * The simulated participant of each exercise, by kind. Partial so an exercise can land
  * before its simulated participant does; a kind without one (or without participant
- * actions, like slides) simply does nothing in a rehearsal. `tests/shared/simulate.test.ts`
+ * actions, like `content` slides) simply does nothing in a rehearsal. `tests/shared/simulate.test.ts`
  * lists the kinds that must have one.
  */
 export const SIMULATORS: { [K in ExerciseKind]?: Simulator<K> } = {
@@ -42,6 +43,7 @@ export const SIMULATORS: { [K in ExerciseKind]?: Simulator<K> } = {
   scale: simulateScale,
   ranking: simulateRanking,
   wordCloud: simulateWordCloud,
+  promises: simulatePromises,
 };
 
 /** The erased input a runner has: views as the session built them. */
