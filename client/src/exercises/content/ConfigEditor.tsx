@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   CONTENT_LAYOUTS,
   CONTENT_LIMITS,
@@ -43,6 +43,11 @@ export default function ContentConfigEditor({
     busy: false,
     error: null,
   });
+  // The upload answers later: it changes the config as it is then, not as it was.
+  const latest = useRef(config);
+  useEffect(() => {
+    latest.current = config;
+  }, [config]);
   const shows = FIELDS[config.layout];
   const set = <F extends keyof ContentConfig>(field: F, value: ContentConfig[F]) =>
     onChange({ ...config, [field]: value });
@@ -54,7 +59,7 @@ export default function ContentConfigEditor({
     setUpload({ busy: true, error: null });
     const result = await uploadImage(file);
     if (result.ok) {
-      onChange({ ...config, imageId: result.data.id });
+      onChange({ ...latest.current, imageId: result.data.id });
       setUpload({ busy: false, error: null });
     } else setUpload({ busy: false, error: result.error.message });
   }
