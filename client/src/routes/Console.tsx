@@ -477,12 +477,16 @@ function AgendaPanel({
                   <span className="agenda__number">{index + 1}</span>
                   <span className="agenda__title">{item.title}</span>
                   <span className="agenda__meta">
-                    {item.submitted > 0
-                      ? `${item.submitted} answered`
-                      : item.hasStarted
-                        ? 'visited'
-                        : ''}
-                    {item.minutes !== undefined && ` · ${item.minutes} min`}
+                    {[
+                      item.submitted > 0
+                        ? `${item.submitted} answered`
+                        : item.hasStarted
+                          ? 'visited'
+                          : '',
+                      item.minutes === undefined ? '' : `${item.minutes} min`,
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
                   </span>
                 </div>
                 <div className="agenda__actions">
