@@ -119,7 +119,9 @@ describe('ContentScreen', () => {
       '15:00',
     );
     expect(screen.getByText('Back at 10:15')).toBeInTheDocument();
-    act(() => vi.advanceTimersByTime(61_000));
+    act(() => {
+      vi.advanceTimersByTime(61_000);
+    });
     expect(screen.getByRole('timer')).toHaveTextContent('13:59');
   });
 
@@ -220,9 +222,9 @@ describe('ContentConfigEditor', () => {
     fireEvent.change(screen.getByLabelText(/Describe the image/), {
       target: { value: 'A field' },
     });
-    await act(async () =>
-      answer(new Response(JSON.stringify({ id: IMAGE, width: 10, height: 10 }), { status: 201 })),
-    );
+    act(() => {
+      answer(new Response(JSON.stringify({ id: IMAGE, width: 10, height: 10 }), { status: 201 }));
+    });
     await waitFor(() => expect(current()).toMatchObject({ imageId: IMAGE, imageAlt: 'A field' }));
     expect(fetchMock).toHaveBeenCalledWith('/api/images', expect.objectContaining({ body: file }));
     expect(screen.getByLabelText(/Replace the image/)).toBeInTheDocument();
