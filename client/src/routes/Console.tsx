@@ -426,10 +426,10 @@ function AgendaPanel({
       type="button"
       className={`button button--small button--quiet ${styles.agendaToggle}`}
       aria-expanded={isOpen}
-      aria-controls="agenda-list"
+      aria-label={isOpen ? 'Hide the agenda' : 'Show the agenda'}
       onClick={onToggle}
     >
-      {isOpen ? '« Hide agenda' : '» Agenda'}
+      {isOpen ? '« Hide' : '» Agenda'}
     </button>
   );
   if (!isOpen) {
@@ -450,7 +450,7 @@ function AgendaPanel({
         <h2 id="agenda-title">Agenda</h2>
         {toggle}
       </div>
-      <ol className="agenda" id="agenda-list">
+      <ol className="agenda">
         {view.agenda.map((item, index) => (
           <li
             key={item.id}
