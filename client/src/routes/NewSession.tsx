@@ -14,6 +14,7 @@ import { navigate } from '../router.ts';
 import { rememberFacilitated } from '../storage.ts';
 import { rehearsalApi } from '../rehearsal/api.ts';
 import { RehearseOptions } from '../rehearsal/RehearseOptions.tsx';
+import styles from './NewSession.module.css';
 
 interface Draft {
   key: number;
@@ -177,7 +178,8 @@ export default function NewSession() {
           isBusy={isCreating}
           onRehearse={(settings) => void create(null, settings)}
         />
-        <div className="actions actions--end">
+        {/* Sticky: however long the agenda, "Create session" stays in view (#17.7). */}
+        <div className={`actions actions--end ${styles.createBar}`}>
           <button className="button button--primary" type="submit" disabled={isCreating}>
             {isCreating ? 'Creating…' : 'Create session'}
           </button>
