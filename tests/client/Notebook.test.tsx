@@ -1,5 +1,5 @@
 /** The notebook editor on a real Y.Doc: blocks, follow-ups, read-only mode, presence, add/delete. */
-import { act, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
@@ -158,6 +158,20 @@ describe('NotebookView', () => {
     expect(owner).toHaveValue('Cleo');
   });
 
+  it('sets a follow-up’s due date in the document, and follows a date set elsewhere', () => {
+    const doc = notebook();
+    renderView(doc);
+    const due = within(blockOf('Follow-up')).getByLabelText('Due');
+    expect(due).toHaveAttribute('type', 'date');
+    expect(due).toHaveValue('');
+
+    fireEvent.change(due, { target: { value: '2026-12-10' } });
+
+    expect(readNotebook(doc).blocks.find((b) => b.id === 'f1')?.due).toBe('2026-12-10');
+    act(() => setFollowUp(doc, 'f1', { due: '2027-01-04' }));
+    expect(due).toHaveValue('2027-01-04');
+  });
+
   it('adds a note at the end and a decision below a block, focused, and deletes an added block', async () => {
     vi.stubGlobal(
       'confirm',
@@ -221,7 +235,7 @@ describe('NotebookView', () => {
     expect(screen.queryAllByRole('checkbox')).toHaveLength(0);
     expect(screen.queryByRole('button', { name: /Add|Delete/ })).not.toBeInTheDocument();
     expect(blockOf('Note')).toHaveTextContent('Customers prefer email');
-    expect(blockOf('Follow-up')).toHaveTextContent('Owner: Ana · Status: open');
+    expect(blockOf('Follow-up')).toHaveTextContent('Owner: Ana · Due: no date · Status: open');
     expect(blockOf(/Round 1/)).toHaveTextContent('No notes.');
   });
 

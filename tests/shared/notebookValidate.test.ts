@@ -189,6 +189,59 @@ describe('the notebook schema on writes', () => {
       .get(0)
       .set('summary', summaryWith({ type: 'controlChart', chart: {} }));
     expect(readNotebook(doc).blocks[0]?.summary).toBeNull();
-    expect(notebookText(doc)).toContain('ask the front line');
+    expect(notebookText(doc)).toContain('Ask the front line');
+  });
+});
+
+describe('follow-up due dates', () => {
+  function withFollowUp(): Y.Doc {
+    const doc = notebook();
+    addNotebookBlock(doc, { id: 'f1', type: 'followUp', text: 'Call back', owner: 'Ann' }, 4);
+    return doc;
+  }
+  const followUp = (doc: Y.Doc) => readNotebook(doc).blocks.find((b) => b.id === 'f1');
+
+  it('has no due date until one is set, then reads it back', () => {
+    const doc = withFollowUp();
+    expect(followUp(doc)?.due).toBe('');
+    setFollowUp(doc, 'f1', { due: '2026-12-10' });
+    expect(followUp(doc)).toMatchObject({ owner: 'Ann', due: '2026-12-10', isDone: false });
+    setFollowUp(doc, 'f1', { due: '' });
+    expect(followUp(doc)?.due).toBe('');
+  });
+
+  it('ignores a due date that is not a calendar date', () => {
+    const doc = withFollowUp();
+    setFollowUp(doc, 'f1', { due: '2026-12-10' });
+    for (const due of ['tomorrow', '2026-13-01', '10/12/2026', '2026-12-10T00:00'])
+      setFollowUp(doc, 'f1', { due });
+    expect(followUp(doc)?.due).toBe('2026-12-10');
+  });
+
+  it('accepts a due date from an editor and refuses anything else the server is sent', () => {
+    const doc = withFollowUp();
+    const setDue = (due: unknown) => (copy: Y.Doc) =>
+      copy
+        .getArray<Y.Map<unknown>>('blocks')
+        .toArray()
+        .find((m) => m.get('id') === 'f1')
+        ?.set('due', due);
+    expect(check(doc, setDue('2026-12-10'))).toBeNull();
+    expect(check(doc, setDue(''))).toBeNull();
+    expect(check(doc, setDue('next week'))).toEqual(expect.any(String));
+    expect(check(doc, setDue(20261210))).toEqual(expect.any(String));
+  });
+
+  it('keeps a follow-up written before due dates existed readable and valid', () => {
+    const doc = withFollowUp();
+    expect(wholeNotebookProblem(doc)).toBeNull();
+    expect(followUp(doc)?.due).toBe('');
+  });
+});
+
+describe('search text', () => {
+  it('keeps the notebook’s own capitals, for snippets shown as written', () => {
+    expect(notebookText(notebook())).toContain('Ask the front line');
+    expect(notebookText(notebook())).toContain('Service Pro');
   });
 });

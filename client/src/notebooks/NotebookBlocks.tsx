@@ -18,6 +18,7 @@ import {
   ADDED_BLOCK_TYPES,
   addBlock,
   removeBlock,
+  setDue,
   setOwner,
   textAreaId,
   tickFollowUp,
@@ -316,6 +317,8 @@ function FollowUp({
         <p>
           <span className="nb-followup__key">Owner:</span> {fields.owner || 'nobody yet'}
           {' · '}
+          <span className="nb-followup__key">Due:</span> {fields.due || 'no date'}
+          {' · '}
           <span className="nb-followup__key">Status:</span> {fields.isDone ? 'done' : 'open'}
         </p>
       </div>
@@ -350,6 +353,15 @@ function FollowUp({
           placeholder="Who does it"
           autoComplete="off"
           onChange={(e) => setOwner(doc, id, e.target.value)}
+        />
+      </label>
+      <label className="field nb-followup__owner" htmlFor={`nb-due-${id}`}>
+        <span>Due</span>
+        <input
+          id={`nb-due-${id}`}
+          type="date"
+          value={fields.due}
+          onChange={(e) => setDue(doc, id, e.target.value)}
         />
       </label>
     </div>

@@ -39,5 +39,10 @@ export function setOwner(doc: Y.Doc, id: string, owner: string): void {
   setFollowUp(doc, id, { owner });
 }
 
+/** Sets a follow-up's due date ('YYYY-MM-DD'), or clears it with ''. */
+export function setDue(doc: Y.Doc, id: string, due: string): void {
+  setFollowUp(doc, id, { due });
+}
+
 /** The element id of a block's text area, to focus a block just added. */
 export const textAreaId = (blockId: string) => `nb-text-${blockId}`;

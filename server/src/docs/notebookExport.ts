@@ -44,7 +44,11 @@ export function notebookDocument(
     } else if (block.type === 'followUp') {
       // Consecutive follow-ups read best as one checklist.
       const last = sections.at(-1);
-      const item = { text: block.text, isDone: block.isDone, owner: block.owner };
+      // The due date travels with the owner: "(Ann, due 2026-12-10)" in every format.
+      const owner = [block.owner.trim(), block.due ? `due ${block.due}` : '']
+        .filter(Boolean)
+        .join(', ');
+      const item = { text: block.text, isDone: block.isDone, owner };
       const list = last?.heading === 'Follow-ups' ? last.blocks[0] : undefined;
       if (list?.type === 'checklist') list.items.push(item);
       else sections.push({ heading: 'Follow-ups', blocks: [{ type: 'checklist', items: [item] }] });

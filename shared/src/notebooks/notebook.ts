@@ -10,7 +10,8 @@ import type { ControlChartView, RoundSummary, SummaryBlock } from '../exercises/
  *                      id, type ('round' | 'note' | 'decision' | 'followUp'), createdAt: number
  *                      text: Y.Text (a round's notes; the note, decision or follow-up itself)
  *                      round only: roundId, title, kind, summary (JSON of RoundSummary)
- *                      followUp only: owner: string, isDone: boolean
+ *                      followUp only: owner: string, isDone: boolean,
+ *                      due: string ('YYYY-MM-DD', or '' or absent for no date)
  * A round's results are written by the server as the round ends; people edit the texts,
  * owners and ticks. Free-form on purpose: `readNotebook` skips what it cannot read, so a
  * stray edit never makes a notebook unreadable.
@@ -40,6 +41,8 @@ export interface NotebookBlock {
   summary: RoundSummary | null;
   owner: string;
   isDone: boolean;
+  /** A follow-up's due date as 'YYYY-MM-DD'; '' when none was set. */
+  due: string;
 }
 
 /** A notebook as plain data, for exports, search and tests. */
@@ -112,6 +115,13 @@ export function parseRoundSummary(json: string | null): RoundSummary | null {
 
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
 
+/** A calendar date as an `<input type="date">` gives it: 'YYYY-MM-DD'. */
+export const NOTEBOOK_DUE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** A stored due date, or '' when absent or not a date. */
+const dueOf = (value: unknown) =>
+  typeof value === 'string' && NOTEBOOK_DUE_PATTERN.test(value) ? value : '';
+
 /**
  * One block's fields as an editor binds to them: the live Y.Text, and the round's results
  * still as JSON (parsed only when they change). Null for anything malformed.
@@ -144,6 +154,7 @@ export function readBlockFields(item: unknown): NotebookBlockFields | null {
     summaryJson: typeof summary === 'string' ? summary : null,
     owner: str(map.get('owner')),
     isDone: map.get('isDone') === true,
+    due: dueOf(map.get('due')),
   };
 }
 
@@ -266,17 +277,19 @@ export function deleteNotebookBlock(doc: Y.Doc, id: string): void {
   if (found && found.map.get('type') !== 'round') doc.getArray('blocks').delete(found.index, 1);
 }
 
-/** Sets a follow-up's owner or tick. */
+/** Sets a follow-up's owner, tick or due date ('' clears it; anything not a date is ignored). */
 export function setFollowUp(
   doc: Y.Doc,
   id: string,
-  change: { owner?: string; isDone?: boolean },
+  change: { owner?: string; isDone?: boolean; due?: string },
 ): void {
   const found = findBlock(doc, (m) => m.get('id') === id);
   if (!found || found.map.get('type') !== 'followUp') return;
   doc.transact(() => {
     if (change.owner !== undefined) found.map.set('owner', change.owner);
     if (change.isDone !== undefined) found.map.set('isDone', change.isDone);
+    if (change.due !== undefined && (change.due === '' || NOTEBOOK_DUE_PATTERN.test(change.due)))
+      found.map.set('due', change.due);
   });
 }
 
@@ -300,7 +313,7 @@ function summaryText(summary: RoundSummary): string[] {
   ];
 }
 
-/** All the words of a notebook, lower-cased, for search: titles, notes and results. */
+/** All the words of a notebook as written, for search (which ignores case) and its snippets. */
 export function notebookText(doc: Y.Doc): string {
   const notebook = readNotebook(doc);
   return [
@@ -314,6 +327,5 @@ export function notebookText(doc: Y.Doc): string {
     ]),
   ]
     .filter(Boolean)
-    .join('\n')
-    .toLowerCase();
+    .join('\n');
 }

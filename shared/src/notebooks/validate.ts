@@ -1,6 +1,11 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { NOTEBOOK_BLOCK_TYPES, notebookAgendaSchema, roundSummarySchema } from './notebook.ts';
+import {
+  NOTEBOOK_BLOCK_TYPES,
+  NOTEBOOK_DUE_PATTERN,
+  notebookAgendaSchema,
+  roundSummarySchema,
+} from './notebook.ts';
 
 /*
  * The notebook's schema as the server enforces it on every write. Readers stay tolerant
@@ -62,7 +67,14 @@ const blockSchema = z.discriminatedUnion('type', [
     .strict(),
   z.object({ ...blockFields, type: z.enum(['note', 'decision']) }).strict(),
   z
-    .object({ ...blockFields, type: z.literal('followUp'), owner: short(200), isDone: z.boolean() })
+    .object({
+      ...blockFields,
+      type: z.literal('followUp'),
+      owner: short(200),
+      isDone: z.boolean(),
+      // Absent from follow-ups written before due dates existed.
+      due: z.union([z.literal(''), z.string().regex(NOTEBOOK_DUE_PATTERN)]).optional(),
+    })
     .strict(),
 ]);
 // Keep the block kinds of the reader and of this schema in step.
