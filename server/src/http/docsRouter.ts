@@ -23,6 +23,7 @@ import { notebookArchive, notebookDocument, type SharedPlan } from '../docs/note
 import type { NotebookWriter } from '../docs/notebookWriter.ts';
 import { summaryToCsv } from '../exports/csv.ts';
 import type { ExportDocument } from '../exports/document.ts';
+import { guideDocument } from '../exports/guide.ts';
 import { renderPlanIcs } from '../exports/ics.ts';
 import { renderMarkdown } from '../exports/markdown.ts';
 import { renderPdf } from '../exports/pdf.ts';
@@ -241,6 +242,29 @@ export function docsRouter(options: {
       subtitle: `${row.title} · ${day(row.created_at)}`,
       sections: [{ heading: document.headline, blocks: document.blocks }],
     });
+  });
+
+  // Facilitator guide ---------------------------------------------------------------------
+
+  /** The agenda with planned times, each round's slide or exercise and the facilitator's notes. */
+  router.get('/sessions/:id/guide/:format', async (req, res) => {
+    const row = await facilitatorOf(req);
+    // The notes are the facilitator's alone: anyone else, seat or stranger, is refused.
+    if (!row)
+      return sendError(res, {
+        code: 'FORBIDDEN',
+        message: 'Only the facilitator can print the guide',
+      });
+    const session = await manager().get(row.id);
+    if (!session) return sendError(res, { code: 'NOT_FOUND', message: 'No such session' });
+    const { state } = session;
+    const document = guideDocument({
+      title: state.title,
+      plannedStart: state.plannedStart,
+      agenda: state.agenda,
+      date: day(row.created_at),
+    });
+    await sendDocument(res, `${row.title} - facilitator guide`, req.params.format, document);
   });
 
   // Notebooks -----------------------------------------------------------------------------
