@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useMemo } from 'react';
+import { Suspense, useEffect, useMemo, useRef } from 'react';
 import type { ExerciseKind, ScreenView } from '@playfield/shared';
 import { ConnectionBanner } from '../components/ConnectionBanner.tsx';
 import { Loading, Notice } from '../components/Notice.tsx';
@@ -14,6 +14,8 @@ import { connect } from '../realtime/connection.ts';
 import { ScreenTables } from '../teams/ScreenTables.tsx';
 import { readHashKey } from '../router.ts';
 import { useSessionStore } from '../stores/useSessionStore.ts';
+import styles from './Screen.module.css';
+import { TEXT_SCALES, useScreenScale } from './useScreenScale.ts';
 
 /** The projector: big type, high contrast, no scrolling, the join code always in a corner. */
 export default function Screen({ sessionId }: { sessionId: string }) {
@@ -57,39 +59,60 @@ function ScreenBody({ view }: { view: ScreenView }) {
   const { session, round, roster } = view;
   const joinUrl = useJoinUrl(session.code);
   const host = joinUrl?.replace(/^https?:\/\//, '').replace(/\/join\/.*$/, '');
+  // The sequence number of the view on show: browser tests wait for it, never for time.
+  const seq = useSessionStore((s) => s.seqs.screen);
+  const mainRef = useRef<HTMLElement>(null);
+  const isLobby = session.phase !== 'live' || !round;
+  // The lobby grows to fill a big window (QR code and names large); a round shrinks to fit.
+  const { textScale, changeTextScale } = useScreenScale(
+    mainRef,
+    isLobby ? 'lobby' : round.id,
+    isLobby ? { maxFit: 2.2 } : {},
+  );
+  // "+" and "-" on the screen's keyboard change the text size too.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key === '+' || event.key === '=') changeTextScale(1);
+      if (event.key === '-') changeTextScale(-1);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [changeTextScale]);
 
   return (
-    <div className="screen">
+    <div className={`screen ${styles.screen}`} data-seq={seq}>
       <ConnectionBanner />
-      {session.phase !== 'live' || !round ? (
-        <main className="screen__lobby">
-          <h1 className="screen__title">{session.title}</h1>
+      {isLobby ? (
+        <main ref={mainRef} className={`screen__lobby ${styles.lobby}`}>
+          <h1 className={styles.title}>{session.title}</h1>
           {session.phase === 'ended' ? (
-            <p className="screen__big">Thank you for taking part!</p>
+            <p className={styles.big}>Thank you for taking part!</p>
           ) : view.teams?.length ? (
             <ScreenTables teams={view.teams} joinUrl={joinUrl} host={host} code={session.code} />
           ) : (
-            <div className="screen__join">
+            <div className={styles.join}>
               {joinUrl && (
                 <QrCode text={joinUrl} size={260} label={`QR code to join: ${joinUrl}`} />
               )}
               <div>
-                <p className="screen__instruction">Join on your phone at</p>
-                <p className="screen__host">{host}</p>
-                <p className="screen__instruction">with the code</p>
-                <p className="screen__code">{session.code}</p>
+                <p className={styles.instruction}>Join on your phone at</p>
+                <p className={styles.host}>{host}</p>
+                <p className={styles.instruction}>with the code</p>
+                <p className={styles.code}>{session.code}</p>
               </div>
             </div>
           )}
           {session.phase !== 'ended' && !view.teams?.length && (
-            <section aria-label="Who has joined" className="screen__roster">
-              <p className="screen__count">
+            <section aria-label="Who has joined" className={styles.roster}>
+              <p className={styles.count}>
                 {view.participantCount} {view.participantCount === 1 ? 'person' : 'people'} here
               </p>
               <ul>
                 {roster.map((p, i) => (
-                  <li key={i} className={p.isOnline ? '' : 'is-offline'}>
+                  <li key={i} className={p.isOnline ? '' : styles.offline}>
                     {p.name}
+                    {!p.isOnline && <span className={styles.hidden}> (offline)</span>}
                   </li>
                 ))}
                 {view.participantCount > roster.length && (
@@ -100,33 +123,53 @@ function ScreenBody({ view }: { view: ScreenView }) {
           )}
         </main>
       ) : (
-        <main className="screen__round">
+        <main ref={mainRef} className={`screen__round ${styles.round}`}>
           {view.qa && isQaOnStage(view.qa) ? (
             <QaStage qa={view.qa} />
           ) : (
             <>
-              <header className="screen__round-head">
-                <p className="screen__eyebrow">
+              <header className={styles.head}>
+                <p className={styles.eyebrow}>
                   Round {round.index + 1} of {round.count}
                 </p>
-                <h1 className="screen__round-title">{round.title}</h1>
+                <h1 className={styles.roundTitle}>{round.title}</h1>
                 <Timer timer={view.timer} size="large" />
                 <RoundCountdown view={view} />
               </header>
-              <Suspense fallback={null}>
-                <RoundScreen round={round} participantCount={view.onlineCount} />
-              </Suspense>
+              <div className={styles.body}>
+                <Suspense fallback={null}>
+                  <RoundScreen round={round} participantCount={view.onlineCount} />
+                </Suspense>
+              </div>
               {view.qa && isQaStripShown(view.qa) && <QaStrip qa={view.qa} />}
             </>
           )}
         </main>
       )}
       {session.phase === 'live' && (
-        <aside className="screen__corner" aria-label="How to join">
+        <aside className={styles.corner} aria-label="How to join">
           <span>{host}</span>
           <strong>{session.code}</strong>
         </aside>
       )}
+      <div className={styles.textSize} role="group" aria-label="Text size on this screen">
+        <button
+          type="button"
+          aria-label="Smaller text"
+          disabled={textScale <= TEXT_SCALES[0]}
+          onClick={() => changeTextScale(-1)}
+        >
+          A−
+        </button>
+        <button
+          type="button"
+          aria-label="Larger text"
+          disabled={textScale >= (TEXT_SCALES.at(-1) ?? 1)}
+          onClick={() => changeTextScale(1)}
+        >
+          A+
+        </button>
+      </div>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { ControlChart } from '../../components/ControlChart.tsx';
 import type { ScreenProps } from '../types.ts';
 import { Paddle } from './Paddle.tsx';
 import { Debrief, RecordTable } from './RecordTable.tsx';
+import styles from './Screen.module.css';
 
 /** The plant on the projector: the paddle, the record and the control chart, with management's banner. */
 export default function RedBeadScreen({ view }: ScreenProps<'redBead'>) {
@@ -9,20 +10,20 @@ export default function RedBeadScreen({ view }: ScreenProps<'redBead'>) {
   const paddle = view.paddle;
   if (view.stage === 'finished') {
     return (
-      <div className="red-bead-screen screen-debrief">
+      <div className={`red-bead-screen screen-debrief ${styles.screen} ${styles.debrief}`}>
         <Debrief view={view} chart={<ControlChart chart={view.chart} size="large" />} />
       </div>
     );
   }
   return (
-    <div className="red-bead-screen">
+    <div className={`red-bead-screen ${styles.screen}`}>
       {(view.slogan || view.quota !== null) && (
         <p className="management-banner management-banner--large">
           {view.slogan && <strong>“{view.slogan}” </strong>}
           {view.quota !== null && <span>Quota: no more than {view.quota} red</span>}
         </p>
       )}
-      <div className="red-bead-screen__grid">
+      <div className={styles.grid}>
         <div className="stack">
           {paddle ? (
             <>
@@ -45,9 +46,11 @@ export default function RedBeadScreen({ view }: ScreenProps<'redBead'>) {
             </p>
           )}
           {current && <p className="screen-next">At the bucket: {current.name}</p>}
-          <RecordTable view={view} size="large" />
         </div>
         <ControlChart chart={view.chart} size="large" />
+        <div className={styles.record}>
+          <RecordTable view={view} size="large" />
+        </div>
       </div>
     </div>
   );
