@@ -11,6 +11,7 @@ import {
 } from '@playfield/shared';
 import { addPlanAction } from '@playfield/shared/plans/plan';
 import { planSentences, simulateNext } from '@playfield/shared/exercises/simulators';
+import { performance } from 'node:perf_hooks';
 import { guardedTimeout } from '../faults/faults.ts';
 import type { DocumentHub } from '../docs/documentHub.ts';
 import type { PlanService } from '../docs/planService.ts';
@@ -73,6 +74,8 @@ export interface RunnerDeps {
   now: () => number;
   /** Is this session object still the one in memory? False once evicted or dropped. */
   isCurrent: (session: LiveSession) => boolean;
+  /** Told of every accepted action with when it was sent and acknowledged (the bench). */
+  observe?: ((sample: { sentAt: number; ackedAt: number; seq: number }) => void) | undefined;
 }
 
 /** Counters a test or the bench reads. */
@@ -236,7 +239,7 @@ export class RehearsalRunner {
         this.count(answered);
       };
     }
-    const qa = this.maybeQa(participantId);
+    const qa = this.maybeQa(participantId, now);
     if (qa) return qa;
     const publicView = this.session.publicMessage().view;
     const round = publicView.round;
@@ -265,13 +268,19 @@ export class RehearsalRunner {
     };
   }
 
-  /** Now and then a question or an upvote in the Q&A, while it is open. */
-  private maybeQa(participantId: string): (() => Promise<void>) | null {
+  /**
+   * Now and then a question or an upvote in the Q&A, while it is open: a seat asks at most
+   * once and upvotes at most three others' questions, so the Q&A quietens like a room's.
+   */
+  private maybeQa(participantId: string, now: number): (() => Promise<void>) | null {
     const qa = this.session.publicMessage().view.qa;
     if (!qa?.settings.isOpen || this.random.next() > 0.02) return null;
-    const top = qa.top.filter((q) => !q.isAnswered);
-    const question = top[this.random.int(Math.max(1, top.length))];
-    if (question && this.random.next() < 0.7) {
+    const mine = participantOwnView(this.state, participantId, now)?.qa;
+    const voted = new Set(mine?.votedIds ?? []);
+    const own = new Set(mine?.mineIds ?? []);
+    const open = qa.top.filter((q) => !q.isAnswered && !voted.has(q.id) && !own.has(q.id));
+    const question = open[this.random.int(Math.max(1, open.length))];
+    if (question && voted.size < 3 && this.random.next() < 0.7) {
       return async () => {
         await this.send(
           { type: 'qa.vote', questionId: question.id, isVoting: true },
@@ -279,6 +288,7 @@ export class RehearsalRunner {
         );
       };
     }
+    if (own.size + (mine?.pending.length ?? 0) > 0) return null;
     const text = QUESTIONS[this.random.int(QUESTIONS.length)] ?? QUESTIONS[0] ?? '';
     return async () => {
       await this.send(
@@ -301,7 +311,10 @@ export class RehearsalRunner {
   }
 
   private async send(command: SessionCommand, participantId: string): Promise<boolean> {
+    const sentAt = performance.now();
     const result = await this.session.execute(command, { role: 'participant', participantId });
+    if (result.ok)
+      this.deps.observe?.({ sentAt, ackedAt: performance.now(), seq: result.data.seq });
     return this.count(result);
   }
 

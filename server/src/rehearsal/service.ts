@@ -17,7 +17,7 @@ import type { PlanService } from '../docs/planService.ts';
 import { hashToken, newToken } from '../security/tokens.ts';
 import type { LiveSession } from '../sessions/liveSession.ts';
 import type { SessionManager } from '../sessions/sessionManager.ts';
-import { RehearsalRunner } from './runner.ts';
+import { RehearsalRunner, type RunnerDeps } from './runner.ts';
 
 /** What a typed code answers for a rehearsal that the facilitator has not opened. */
 /** How a rehearsal's title begins. */
@@ -43,6 +43,8 @@ export function rehearsalTitle(title: string): string {
 export class RehearsalService {
   private readonly runners = new Map<string, RehearsalRunner>();
   private isClosed = false;
+  /** Told of every simulated action acknowledged (the rehearsal bench times them). */
+  observe: RunnerDeps['observe'] = undefined;
 
   constructor(
     private readonly manager: SessionManager,
@@ -81,6 +83,7 @@ export class RehearsalService {
       plans: this.plans,
       now: this.now,
       isCurrent: (s) => this.manager.peek(s.id) === s,
+      observe: (sample) => this.observe?.(sample),
     });
     this.runners.set(session.id, runner);
     runner.start().catch((error: unknown) => {
