@@ -49,8 +49,14 @@ export function RoundCountdown({ view }: { view: ScreenView }) {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!countdown) return;
-    const id = setInterval(() => setNow(Date.now()), 500);
-    return () => clearInterval(id);
+    const tick = () => setNow(Date.now());
+    // At once, then twice a second: a countdown shown late must not start from its mount.
+    const first = setTimeout(tick, 0);
+    const id = setInterval(tick, 500);
+    return () => {
+      clearTimeout(first);
+      clearInterval(id);
+    };
   }, [countdown]);
   if (!countdown) return null;
   const left = countdown.since + countdown.plannedMs - countdown.spentMs - (now + offset);
