@@ -123,6 +123,8 @@ export interface ExerciseModule {
   participantOwnView(state: unknown, participantId: string, ctx: RoundContext): unknown;
   screenView(state: unknown, ctx: RoundContext): unknown;
   hasSharedOwnViews: boolean;
+  /** Whose own views a facilitator's action can have changed ('all' when the exercise does not say). */
+  ownViewsChangedBy(before: unknown, after: unknown, action: unknown): 'all' | string[];
   roundControls: readonly RoundControl[];
   submittedCount(state: unknown): number;
   summary(state: unknown, ctx: RoundContext): RoundSummary;
@@ -197,6 +199,8 @@ function erase<C, S, P, F, V extends ExerciseViewTypes>(
     participantOwnView: (state, id, ctx) => def.participantOwnView(state as S, id, ctx),
     screenView: (state, ctx) => def.screenView(state as S, ctx),
     hasSharedOwnViews: def.hasSharedOwnViews ?? false,
+    ownViewsChangedBy: (before, after, action) =>
+      def.ownViewsChangedBy?.(before as S, after as S, action as F) ?? 'all',
     roundControls: def.roundControls ?? ['open', 'reveal'],
     submittedCount: (state) => def.submittedCount(state as S),
     summary: (state, ctx) => def.summary(state as S, ctx),

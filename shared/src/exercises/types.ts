@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Result } from '../result.ts';
+import type { Draft } from './records.ts';
 
 /** Who sent an action. The server sets this from the credential, never from the payload. */
 export type Actor = { role: 'facilitator' } | { role: 'participant'; participantId: string };
@@ -35,6 +36,12 @@ export interface RoundContext {
   teamOf?: (participantId: string) => string | null;
   /** The session's tables in order (empty when there are none); the session's own array, never copied. */
   teams?: readonly TeamInfo[];
+  /**
+   * The records this fold of events created and may write in place (see `Draft` in
+   * records.ts): pass it to `withEntry`/`withoutEntry`. Absent outside the server's batches
+   * and replays, and then every write copies.
+   */
+  draft?: Draft;
 }
 
 /** A table (team) as an exercise sees it. */
@@ -199,6 +206,13 @@ export interface ExerciseDefinition<
    * every phone's own view after any participant's action, not only the actor's.
    */
   hasSharedOwnViews?: boolean;
+  /**
+   * Whose own views a facilitator's action can have changed, from the round's state before
+   * and after it: 'all', or the participants concerned (often none). Without it every
+   * phone's own view is recomputed after each facilitator action, which in a room of
+   * thousands costs far more than the action itself.
+   */
+  ownViewsChangedBy?(before: State, after: State, action: FacilitatorAction): 'all' | string[];
   /**
    * Which of the session's generic round controls mean something here: locking answers
    * ('open') and revealing results ('reveal'). Both when absent; an exercise with its own

@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'TOO_LARGE',
   /** Storage is failing for now: nothing was stored; try again shortly. */
   'UNAVAILABLE',
+  /** The session is overloaded: nothing was stored; try again after a short, jittered pause. */
+  'BUSY',
   /** The session's or document's stored data made the server fail: closed to edits. */
   'QUARANTINED',
   'INTERNAL',
@@ -52,6 +54,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   PROTOCOL_MISMATCH: 426,
   TOO_LARGE: 413,
   UNAVAILABLE: 503,
+  BUSY: 503,
   QUARANTINED: 423,
   INTERNAL: 500,
 };

@@ -13,6 +13,7 @@ import type {
   SyncPayload,
   TeamActPayload,
 } from './schemas.ts';
+import type { ViewPatchMessage } from './viewPatch.ts';
 
 /** Every server reply to a client event: the data, or a typed error. */
 export type Ack<T> = (result: Result<T>) => void;
@@ -22,6 +23,11 @@ export interface ViewMessage<V> {
   seq: number;
   serverTime: number;
   view: V;
+  /**
+   * The console's view number, to a console that takes patches (`viewPatches` in its
+   * handshake): the next `view.facilitator.patch` applies to this view.
+   */
+  version?: number;
 }
 
 /** Acknowledgement of an accepted command: the sequence number it was logged at. */
@@ -53,6 +59,11 @@ export interface ClientToServerEvents {
 /** Server to client. Each audience receives only its own views. */
 export interface ServerToClientEvents {
   'view.facilitator': (message: ViewMessage<FacilitatorView>) => void;
+  /**
+   * What changed in the console's view since the one numbered `base`, to consoles that
+   * asked for patches. A console holding another view asks for the whole one (session.sync).
+   */
+  'view.facilitator.patch': (message: ViewPatchMessage) => void;
   'view.screen': (message: ViewMessage<ScreenView>) => void;
   /** Sent once to the whole room of phones. */
   'view.public': (message: ViewMessage<ParticipantPublicView>) => void;

@@ -394,6 +394,8 @@ export type Credential = z.infer<typeof credentialSchema>;
 export const handshakeAuthSchema = z.object({
   protocolVersion: z.number().int(),
   credential: credentialSchema,
+  /** A console that applies `view.facilitator.patch` (else it is sent whole views). */
+  viewPatches: z.boolean().optional(),
 });
 export type HandshakeAuth = z.infer<typeof handshakeAuthSchema>;
 

@@ -3,6 +3,8 @@ import type { RoundSpec } from '../exercises/registry.ts';
 import type { RoundContext } from '../exercises/types.ts';
 import { dict, own } from '../own.ts';
 import { deriveSeed } from '../random.ts';
+import { copyRecord, Draft, withEntry } from '../exercises/records.ts';
+import { moveSeatIndex } from './seats.ts';
 import type { EventEnvelope, SessionEvent } from './events.ts';
 import type { ParticipantRecord, RoundRuntime, SessionState } from './state.ts';
 import { applyClock, isClockEvent, trackClock } from './clock/apply.ts';
@@ -11,23 +13,29 @@ import { applyQa } from './qa/apply.ts';
 import { applyTeams, isTeamsEvent, teamsContext, teamsOnLeave } from './teams/model.ts';
 import { applyRehearsal, initialRehearsal, isRehearsalEvent } from '../rehearsal/model.ts';
 
-/**
- * A copy of `record` with `key` set, without a prototype: the session's records are keyed
- * by ids that came from outside, so none of them may meet an inherited property.
- */
-function withEntry<T>(
-  record: Readonly<Record<string, T>>,
-  key: string,
-  value: T,
-): Record<string, T> {
-  const next = Object.assign(dict<T>(), record);
-  next[key] = value;
-  return next;
-}
-
 /** The `teams` field of a state, absent (not undefined) when there are none. */
 function teamsField(teams: SessionState['teams']): Pick<SessionState, 'teams'> {
   return teams ? { teams } : {};
+}
+
+/** The draft of the fold running now (see {@link inFold}); none outside folds. */
+let foldDraft: Draft | undefined;
+
+/**
+ * Runs `fold` (a synchronous run of decides and applies) with a fresh {@link Draft}: the
+ * records it creates it may write again in place, so a batch of joins or answers copies
+ * the seat table or the answers once, not once per event. Whatever `fold` returns leaves
+ * the draft behind and is never written in place again. Views and single decides run
+ * outside folds and copy as before.
+ */
+export function inFold<T>(fold: () => T): T {
+  const outer = foldDraft;
+  foldDraft = new Draft();
+  try {
+    return fold();
+  } finally {
+    foldDraft = outer;
+  }
 }
 
 /** How names are compared for duplicates: case-insensitive. */
@@ -37,12 +45,14 @@ export function nameKey(name: string): string {
 
 /** The context an exercise sees for one of the session's rounds. */
 export function roundContext(state: SessionState, runtime: RoundRuntime, at: number): RoundContext {
+  const draft = foldDraft;
   return {
     isOpen: runtime.isOpen,
     isRevealed: runtime.isRevealed,
     roster: state.participants,
     at,
     ...teamsContext(state.teams),
+    ...(draft ? { draft } : {}),
   };
 }
 
@@ -128,8 +138,9 @@ function removeSeats(state: SessionState, ids: readonly string[]): SessionState 
   for (const id of ids) {
     const seat = own(participants ?? state.participants, id);
     if (!seat || seat.hasLeft) continue;
-    participants ??= Object.assign(dict<ParticipantRecord>(), state.participants);
+    participants ??= copyRecord(state.participants);
     participants[id] = { ...seat, hasLeft: true, isRemoved: true };
+    moveSeatIndex(state.participants, participants, { type: 'closed', nameKey: seat.nameKey });
     removed++;
   }
   if (!participants) return state;
@@ -142,13 +153,14 @@ function removeSeats(state: SessionState, ids: readonly string[]): SessionState 
 }
 
 function applyChange(state: SessionState, event: SessionEvent, at: number): SessionState {
+  const draft = foldDraft;
   if (isRehearsalEvent(event)) return applyRehearsal(state, event);
   if (event.type === 'participant.joined' && event.isSimulated) {
     // A rehearsal's simulated seat: joined like any other, then marked on its new record.
     const { isSimulated: _simulated, ...join } = event;
     const next = applyChange(state, join, at);
     const seat = own(next.participants, event.participantId);
-    if (seat && next.participants !== state.participants)
+    if (seat && (next.participants !== state.participants || foldDraft?.owns(next.participants)))
       next.participants[seat.id] = { ...seat, isSimulated: true };
     return next;
   }
@@ -163,28 +175,31 @@ function applyChange(state: SessionState, event: SessionEvent, at: number): Sess
       return { ...state, phase: 'live' };
     case 'session.ended':
       return { ...state, phase: 'ended', endedAt: at, timer: null };
-    case 'participant.joined':
-      return {
-        ...state,
-        participants: withEntry<ParticipantRecord>(state.participants, event.participantId, {
-          id: event.participantId,
-          name: event.name,
-          nameKey: nameKey(event.name),
-          joinedAt: at,
-          hasLeft: false,
-        }),
+    case 'participant.joined': {
+      const seat: ParticipantRecord = {
+        id: event.participantId,
+        name: event.name,
+        nameKey: nameKey(event.name),
+        joinedAt: at,
+        hasLeft: false,
       };
+      const participants = withEntry(state.participants, seat.id, seat, draft);
+      moveSeatIndex(state.participants, participants, { type: 'joined', nameKey: seat.nameKey });
+      return { ...state, participants };
+    }
     case 'participant.left': {
       const seat = own(state.participants, event.participantId);
       if (!seat) return state;
-      return {
-        ...state,
-        ...teamsField(teamsOnLeave(state.teams, state.participants, [seat.id])),
-        participants: withEntry<ParticipantRecord>(state.participants, seat.id, {
-          ...seat,
-          hasLeft: true,
-        }),
-      };
+      const teams = teamsField(teamsOnLeave(state.teams, state.participants, [seat.id]));
+      const participants = withEntry(
+        state.participants,
+        seat.id,
+        { ...seat, hasLeft: true },
+        draft,
+      );
+      if (!seat.hasLeft)
+        moveSeatIndex(state.participants, participants, { type: 'closed', nameKey: seat.nameKey });
+      return { ...state, ...teams, participants };
     }
     case 'participants.removed':
       return removeSeats(state, event.participantIds);
@@ -307,16 +322,18 @@ export function replay(
   events: readonly EventEnvelope[],
   from: SessionState | null = null,
 ): SessionState {
-  let state = from;
-  for (const envelope of events) {
-    if (state === null) {
-      if (envelope.event.type !== 'session.created')
-        throw new Error('A session log starts with session.created');
-      state = createSessionState({ ...envelope, event: envelope.event });
-    } else {
-      state = applyEvent(state, envelope);
+  return inFold(() => {
+    let state = from;
+    for (const envelope of events) {
+      if (state === null) {
+        if (envelope.event.type !== 'session.created')
+          throw new Error('A session log starts with session.created');
+        state = createSessionState({ ...envelope, event: envelope.event });
+      } else {
+        state = applyEvent(state, envelope);
+      }
     }
-  }
-  if (!state) throw new Error('Empty session log');
-  return state;
+    if (!state) throw new Error('Empty session log');
+    return state;
+  });
 }

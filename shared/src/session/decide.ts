@@ -9,6 +9,7 @@ import { fail, ok, type Result } from '../result.ts';
 import { applyEvent, nameKey, roundContext, withRoundState } from './apply.ts';
 import type { EventEnvelope, SessionEvent } from './events.ts';
 import type { SessionState } from './state.ts';
+import { isNameKeyTaken, seatCounts } from './seats.ts';
 import { decideClock, isClockCommand } from './clock/decide.ts';
 import { decideQa, isQaCommand } from './qa/decide.ts';
 import { decideTeams, isTeamsCommand, latecomerEvents } from './teams/decide.ts';
@@ -81,12 +82,7 @@ export function suggestName(state: SessionState, name: string): string {
 
 /** Is a display name in use by a participant still in the session (case-insensitive)? */
 export function isNameTaken(state: SessionState, name: string): boolean {
-  const wanted = nameKey(name);
-  for (const id in state.participants) {
-    const p = own(state.participants, id);
-    if (p && !p.hasLeft && p.nameKey === wanted) return true;
-  }
-  return false;
+  return isNameKeyTaken(state, nameKey(name));
 }
 
 function roundIndex(state: SessionState, roundId: string | null): number {
@@ -250,7 +246,7 @@ function decideSession(
     case 'participant.join': {
       if (actor.role !== 'system') return fail('FORBIDDEN', 'Join with the join code');
       if (state.isLocked) return fail('ROOM_LOCKED', ROOM_LOCKED_MESSAGE);
-      const seats = Object.keys(state.participants).length;
+      const seats = seatCounts(state).all;
       if (
         seats - (state.removedCount ?? 0) >= LIMITS.participantsPerSession ||
         seats >= MAX_SEAT_RECORDS

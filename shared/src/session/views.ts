@@ -9,6 +9,7 @@ import { own } from '../own.ts';
 import { roundContext } from './apply.ts';
 import { rehearsalView, type RehearsalView } from '../rehearsal/model.ts';
 import type { SessionPhase, SessionState, TimerState } from './state.ts';
+import { seatCounts } from './seats.ts';
 import {
   clockFacilitatorView,
   clockScreenView,
@@ -240,11 +241,79 @@ function exerciseOf(round: RoundSpec) {
   return exercise;
 }
 
+/**
+ * What a caller that projects views again and again (the server's live session) keeps
+ * between them: the parts built from the seat table, which are rebuilt only when the
+ * table, the tables (teams) or the online set changed, not on every answer. The caller
+ * bumps `onlineVersion` whenever the online set changes. The same roster array comes
+ * back while nothing changed, so a diff against the last view skips it at once.
+ */
+export class ViewMemo {
+  onlineVersion = 0;
+  private roster: {
+    key: readonly unknown[];
+    roster: RosterItemView[];
+  } | null = null;
+  private screen: {
+    key: readonly unknown[];
+    people: Pick<ScreenView, 'roster' | 'participantCount' | 'onlineCount'>;
+  } | null = null;
+
+  facilitatorRoster(state: SessionState, online: ReadonlySet<string>): RosterItemView[] {
+    const key = [state.participants, state.teams, this.onlineVersion];
+    if (!this.roster || !sameKey(this.roster.key, key))
+      this.roster = { key, roster: facilitatorRoster(state, online) };
+    return this.roster.roster;
+  }
+
+  screenPeople(
+    state: SessionState,
+    online: ReadonlySet<string>,
+  ): Pick<ScreenView, 'roster' | 'participantCount' | 'onlineCount'> {
+    const key = [state.participants, this.onlineVersion];
+    if (!this.screen || !sameKey(this.screen.key, key))
+      this.screen = { key, people: screenPeople(state, online) };
+    return this.screen.people;
+  }
+}
+
+function sameKey(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((part, i) => part === b[i]);
+}
+
+function facilitatorRoster(state: SessionState, online: ReadonlySet<string>): RosterItemView[] {
+  const hasTeams = !!teamsView(state);
+  return Object.values(state.participants).map((p) => ({
+    id: p.id,
+    name: p.name,
+    isOnline: online.has(p.id),
+    hasLeft: p.hasLeft,
+    isRemoved: p.isRemoved === true,
+    ...(p.isSimulated ? { isSimulated: true as const } : {}),
+    ...(hasTeams ? { teamId: seatTeamId(state, p.id) } : {}),
+  }));
+}
+
+function screenPeople(
+  state: SessionState,
+  online: ReadonlySet<string>,
+): Pick<ScreenView, 'roster' | 'participantCount' | 'onlineCount'> {
+  const present = Object.values(state.participants).filter((p) => !p.hasLeft);
+  return {
+    roster: present
+      .slice(-SCREEN_ROSTER_NAMES)
+      .map((p) => ({ name: p.name, isOnline: online.has(p.id) })),
+    participantCount: present.length,
+    onlineCount: present.reduce((n, p) => n + (online.has(p.id) ? 1 : 0), 0),
+  };
+}
+
 /** The facilitator console: everything, including who is online. */
 export function facilitatorView(
   state: SessionState,
   online: ReadonlySet<string>,
   at: number,
+  memo?: ViewMemo,
 ): FacilitatorView {
   const prompt = promptView(state);
   const teams = teamsView(state);
@@ -274,15 +343,7 @@ export function facilitatorView(
       };
     }),
     ...(state.plannedStart ? { plannedStart: state.plannedStart } : {}),
-    roster: Object.values(state.participants).map((p) => ({
-      id: p.id,
-      name: p.name,
-      isOnline: online.has(p.id),
-      hasLeft: p.hasLeft,
-      isRemoved: p.isRemoved === true,
-      ...(p.isSimulated ? { isSimulated: true as const } : {}),
-      ...(teams ? { teamId: seatTeamId(state, p.id) } : {}),
-    })),
+    roster: memo ? memo.facilitatorRoster(state, online) : facilitatorRoster(state, online),
     timer: state.timer,
     round: currentRound<'facilitator'>(state, at, (r, s, ctx) =>
       exerciseOf(r).facilitatorView(s, ctx),
@@ -309,7 +370,7 @@ export function participantPublicView(state: SessionState, at: number): Particip
     ...(teams ? { teams } : {}),
     session: header(state),
     prompt: promptView(state),
-    participantCount: Object.values(state.participants).filter((p) => !p.hasLeft).length,
+    participantCount: seatCounts(state).present,
     timer: state.timer,
     round: withoutCount(
       currentRound<'participantPublic'>(state, at, (r, s, ctx) =>
@@ -389,19 +450,16 @@ export function screenView(
   state: SessionState,
   online: ReadonlySet<string>,
   at: number,
+  memo?: ViewMemo,
 ): ScreenView {
-  const present = Object.values(state.participants).filter((p) => !p.hasLeft);
+  const people = memo ? memo.screenPeople(state, online) : screenPeople(state, online);
   const teams = screenTeamsView(state);
   const clock = clockScreenView(state);
   return {
     ...(teams ? { teams } : {}),
     ...(clock.mode || clock.countdown ? { clock } : {}),
     session: header(state),
-    roster: present
-      .slice(-SCREEN_ROSTER_NAMES)
-      .map((p) => ({ name: p.name, isOnline: online.has(p.id) })),
-    participantCount: present.length,
-    onlineCount: present.reduce((n, p) => n + (online.has(p.id) ? 1 : 0), 0),
+    ...people,
     timer: state.timer,
     round: currentRound<'screen'>(state, at, (r, s, ctx) => exerciseOf(r).screenView(s, ctx)),
     qa: qaScreenView(state),
@@ -418,6 +476,8 @@ export function sessionResults(state: SessionState, at: number): RoundResult[] {
   });
 }
 
+// The seat table's counts, which views and the server read without a pass over the room.
+export * from './seats.ts';
 // The Q&A's own parts (schemas aside), exported with the session's views they belong to.
 export * from './qa/index.ts';
 // The clock's parts, likewise.

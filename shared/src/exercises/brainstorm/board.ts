@@ -41,7 +41,22 @@ export function isNoteVisible(note: BrainstormNote, byId: ReadonlyMap<string, Br
 }
 
 /** Lays the board out from the round's notes and clusters. */
+/**
+ * The board of a state, built once per notes and clusters: votes, views and every phone's
+ * own view read the same board while notes and clusters stand still (a whole vote).
+ */
+const boards = new WeakMap<readonly BrainstormNote[], { clusters: unknown; board: Board }>();
+
+/** The board of `state` (shared and read-only: built once per notes and clusters). */
 export function buildBoard(state: BrainstormState): Board {
+  const memo = boards.get(state.notes);
+  if (memo?.clusters === state.clusters) return memo.board;
+  const board = assembleBoard(state);
+  boards.set(state.notes, { clusters: state.clusters, board });
+  return board;
+}
+
+function assembleBoard(state: BrainstormState): Board {
   const byId = new Map(state.notes.map((n) => [n.id, n]));
   const absorbed = new Map<string, BrainstormNote[]>();
   const rootsByCluster = new Map<string | null, BoardEntry[]>();

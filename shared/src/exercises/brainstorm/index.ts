@@ -437,6 +437,27 @@ export const brainstorm: ExerciseDefinition<
     };
   },
 
+  /**
+   * A phone's own view holds its notes (shown, merged or set aside) and its dots as they
+   * count on the board. A facilitator's click that leaves notes, clusters and votes as
+   * they were (a phase change) changes nobody's; one that changes some notes changes
+   * their authors'; once anyone has voted, a board change may move dots: everyone's.
+   */
+  ownViewsChangedBy(before, after) {
+    if (before.config !== after.config || before.votes !== after.votes) return 'all';
+    if (before.notes === after.notes && before.clusters === after.clusters) return [];
+    for (const id in before.votes) if (Object.hasOwn(before.votes, id)) return 'all';
+    if (before.notes.length !== after.notes.length) return 'all';
+    const authors = new Set<string>();
+    before.notes.forEach((note, i) => {
+      const next = after.notes[i];
+      if (next === note) return;
+      authors.add(note.authorId);
+      if (next) authors.add(next.authorId);
+    });
+    return [...authors];
+  },
+
   submittedCount: (state) =>
     new Set([
       ...state.notes.map((n) => n.authorId),

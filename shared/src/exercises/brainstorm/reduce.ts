@@ -139,10 +139,10 @@ function reduceParticipant(
           `You have ${dots(dotsPerPerson)} in all: take one off another item first`,
         );
       }
-      return ok({ ...state, votes: withEntry(state.votes, participantId, mine) });
+      return ok({ ...state, votes: withEntry(state.votes, participantId, mine, ctx.draft) });
     }
     case 'clearVotes': {
-      return ok({ ...state, votes: withoutEntry(state.votes, participantId) });
+      return ok({ ...state, votes: withoutEntry(state.votes, participantId, ctx.draft) });
     }
     default: {
       const unreachable: never = action;

@@ -133,7 +133,7 @@ export const poll: ExerciseDefinition<
     if (!ctx.isOpen) return fail('ROUND_LOCKED', 'Answers are locked for this poll');
     const { participantId } = actor;
     if (action.type === 'clear') {
-      return ok({ ...state, answers: withoutEntry(state.answers, participantId) });
+      return ok({ ...state, answers: withoutEntry(state.answers, participantId, ctx.draft) });
     }
     const choices = [...new Set(action.choices)].sort((a, b) => a - b);
     if (choices.some((c) => c >= state.config.options.length)) {
@@ -142,7 +142,8 @@ export const poll: ExerciseDefinition<
     if (!state.config.isMultipleChoice && choices.length > 1) {
       return fail('INVALID_ACTION', 'Choose one option only');
     }
-    return ok({ ...state, answers: withEntry(state.answers, participantId, choices) });
+    // In a server batch the answers are copied once per batch, not once per answer.
+    return ok({ ...state, answers: withEntry(state.answers, participantId, choices, ctx.draft) });
   },
 
   facilitatorView(state, ctx) {
