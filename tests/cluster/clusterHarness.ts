@@ -101,7 +101,11 @@ export async function startProcess(
   let output = '';
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start:\n${output}`)), 45_000);
+    // Generous: on a loaded 2-core machine three processes start slowly, side by side.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${name} did not start:\n${output}`));
+    }, 90_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Playfield is running at http:\/\/localhost:(\d+)/.exec(output);

@@ -184,7 +184,14 @@ export class Cluster {
       if (!found) return null;
       if (!(found instanceof RemoteSession)) return local(found);
       try {
-        const answer = await this.rpc.call(found.owner, kind, body);
+        // Waited for while it still holds the lease; asked again only once another does.
+        const owner = found.owner;
+        const answer = await this.rpc.call(
+          owner,
+          kind,
+          body,
+          async () => (await this.leases.holder(sessionId)) === owner,
+        );
         if (!isMoved(answer)) return answer as T;
       } catch (error) {
         if (!(error instanceof NoAnswer)) throw error;

@@ -21,6 +21,9 @@ export class NoAnswer extends Error {}
 
 const channel = (processId: string) => `playfield:rpc:${processId}`;
 
+/** However alive the other process seems, a request is given up after this long. */
+const MAX_WAIT_MS = 30_000;
+
 /**
  * Requests between cluster processes over Redis pub/sub: each process listens on its own
  * channel; an answer goes back on the asker's. Pub/sub delivers at most once, so a request
@@ -56,21 +59,45 @@ export class Rpc {
     this.handlers.set(kind, handler);
   }
 
-  /** Asks another process; rejects with NoAnswer after the timeout. */
-  call(to: string, kind: string, body: unknown): Promise<unknown> {
+  /**
+   * Asks another process; rejects with NoAnswer when it has not answered after the timeout
+   * and `isAlive` (asked at each timeout) says it is gone. A slow process that still holds
+   * what it was asked about is waited for, never asked twice: a request is sent once, so an
+   * action is not run twice because its owner was busy.
+   */
+  call(
+    to: string,
+    kind: string,
+    body: unknown,
+    isAlive: () => Promise<boolean> = () => Promise.resolve(false),
+  ): Promise<unknown> {
     const id = this.nextId++;
     const request: Request = { id, from: this.processId, kind, body };
+    const giveUpAt = Date.now() + MAX_WAIT_MS;
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
+      const fail = (why: string) => {
+        const waiting = this.waiting.get(id);
+        if (!waiting) return;
+        clearTimeout(waiting.timer);
         this.waiting.delete(id);
-        reject(new NoAnswer(`${to} did not answer ${kind}`));
-      }, this.timeoutMs);
-      this.waiting.set(id, { resolve, reject, timer });
-      this.publisher.publish(channel(to), JSON.stringify(request)).catch((error: unknown) => {
-        clearTimeout(timer);
-        this.waiting.delete(id);
-        reject(new NoAnswer(String(error)));
-      });
+        reject(new NoAnswer(why));
+      };
+      const arm = (): NodeJS.Timeout =>
+        setTimeout(() => {
+          void isAlive().then(
+            (alive) => {
+              const waiting = this.waiting.get(id);
+              if (!waiting) return;
+              if (alive && Date.now() < giveUpAt) waiting.timer = arm();
+              else fail(`${to} did not answer ${kind}`);
+            },
+            () => fail(`${to} did not answer ${kind}`),
+          );
+        }, this.timeoutMs);
+      this.waiting.set(id, { resolve, reject, timer: arm() });
+      this.publisher
+        .publish(channel(to), JSON.stringify(request))
+        .catch((error: unknown) => fail(String(error)));
     });
   }
 
