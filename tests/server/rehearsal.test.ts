@@ -14,6 +14,10 @@ import {
   type TakenSeat,
 } from '@playfield/shared';
 import { parsePlan } from '@playfield/shared/plans/plan';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig, startPlayfield } from '@playfield/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   emitAck,
@@ -208,6 +212,53 @@ describe('rehearsal runner', () => {
     await runner?.afterTicks(1);
     expect(runner?.isRunning).toBe(false);
     expect(runner?.stats.refused).toBe(0);
+  }, 60_000);
+
+  it('resumes after a restart: the same seats, nobody joined twice, acting again', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'playfield-rehearsal-'));
+    const start = () =>
+      startPlayfield({
+        ...loadConfig({}),
+        port: 0,
+        host: '127.0.0.1',
+        dataDir,
+        clientDir: null,
+        isQuiet: true,
+        allowedOrigins: [],
+      });
+    try {
+      let playfield = await start();
+      const created = await playfield.rehearsals.create({
+        title: 'Restart me',
+        agenda: [pollRound(), round('dotVote')],
+        rehearsal: { seats: 5, actionsPerMinute: 6000 },
+      });
+      if (!created.ok) throw new Error(created.error.message);
+      const id = created.data.sessionId;
+      const first = playfield.manager.peek(id);
+      await playfield.rehearsals.runnerOf(id)?.ready;
+      await first?.execute({ type: 'session.start' }, { role: 'facilitator' });
+      await first?.execute({ type: 'rehearsal.pause', isPaused: true }, { role: 'facilitator' });
+      expect(Object.keys(first?.state.participants ?? {})).toHaveLength(5);
+      await playfield.close();
+
+      playfield = await start();
+      const again = await playfield.manager.get(id);
+      const runner = playfield.rehearsals.runnerOf(id);
+      expect(runner?.isRunning).toBe(true);
+      expect(again?.state.rehearsal?.isPaused).toBe(true);
+      await again?.execute({ type: 'rehearsal.pause', isPaused: false }, { role: 'facilitator' });
+      // The poll fills up again after the restart, from the same five seats.
+      while ((runner?.stats.acted ?? 0) < 5) await runner?.afterTicks(1);
+      expect(runner?.stats.joined).toBe(0);
+      expect(Object.keys(again?.state.participants ?? {})).toHaveLength(5);
+      const stored = await playfield.manager.repository.loadEvents(id);
+      expect(replay(stored)).toEqual(again?.state);
+      await playfield.close();
+      expect(runner?.isRunning).toBe(false);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('a real session ignores rehearsal commands and its typed code works', async () => {

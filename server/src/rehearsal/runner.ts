@@ -10,7 +10,7 @@ import {
   type SessionState,
 } from '@playfield/shared';
 import { addPlanAction } from '@playfield/shared/plans/plan';
-import { planSentences, simulateNext } from '@playfield/shared/exercises/simulators';
+import { canSimulate, planSentences, simulateNext } from '@playfield/shared/exercises/simulators';
 import { performance } from 'node:perf_hooks';
 import { guardedTimeout } from '../faults/faults.ts';
 import type { DocumentHub } from '../docs/documentHub.ts';
@@ -114,11 +114,16 @@ export class RehearsalRunner {
     this.random = createRandom(deriveSeed(session.state.seed, 'rehearsal'));
   }
 
+  /** Settles once the missing seats have joined and the runner acts (tests and the bench wait on it). */
+  ready: Promise<void> = Promise.resolve();
+
   /** Joins the seats still missing, then starts acting. */
-  async start(): Promise<void> {
-    await this.joinMissing();
-    this.refreshSeats();
-    this.schedule(0);
+  start(): Promise<void> {
+    this.ready = this.joinMissing().then(() => {
+      this.refreshSeats();
+      this.schedule(0);
+    });
+    return this.ready;
   }
 
   stop(): void {
@@ -243,7 +248,8 @@ export class RehearsalRunner {
     if (qa) return qa;
     const publicView = this.session.publicMessage().view;
     const round = publicView.round;
-    if (!round) return null;
+    // Slides and other rounds without participant actions: nothing to look at per seat.
+    if (!round || !canSimulate(round.kind)) return null;
     const ownView = participantOwnView(state, participantId, now);
     if (!ownView?.round || ownView.round.id !== round.id) return null;
     const last = this.lastActed.get(participantId);
