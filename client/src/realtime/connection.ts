@@ -25,6 +25,17 @@ const FINAL_CODES = new Set([
   'BAD_REQUEST',
 ]);
 const ACK_TIMEOUT_MS = 8000;
+/** Times an action refused as BUSY (nothing was stored) is sent again before giving up. */
+const BUSY_RETRIES = 5;
+
+/**
+ * How long to wait before sending again an action the server refused as BUSY: doubling
+ * from about a quarter of a second, capped at 4 s, each pause drawn between half and one
+ * and a half times that, so a room of phones told BUSY together does not come back together.
+ */
+export function busyDelayMs(attempt: number, random: () => number = Math.random): number {
+  return Math.min(4000, 250 * 2 ** attempt) * (0.5 + random());
+}
 
 /** A live link to one session, for one role. */
 export interface Connection {
@@ -50,10 +61,17 @@ export function connect(credential: Credential): Connection {
   const store = useSessionStore.getState();
   store.reset();
   const socket: PlayfieldSocket = io({
-    auth: { protocolVersion: PROTOCOL_VERSION, credential },
+    // A console takes patches of its view rather than the whole view on every change.
+    auth: {
+      protocolVersion: PROTOCOL_VERSION,
+      credential,
+      ...(credential.role === 'facilitator' ? { viewPatches: true } : {}),
+    },
     transports: ['websocket', 'polling'],
+    // Jittered: after a restart, a room of phones comes back spread over seconds, not at once.
     reconnectionDelay: 500,
-    reconnectionDelayMax: 3000,
+    reconnectionDelayMax: 5000,
+    randomizationFactor: 0.5,
   });
 
   socket.on('connect', () => useSessionStore.getState().setStatus('online'));
@@ -73,6 +91,11 @@ export function connect(credential: Credential): Connection {
     }
   });
   socket.on('view.facilitator', (m) => useSessionStore.getState().receive('facilitator', m));
+  socket.on('view.facilitator.patch', (m) => {
+    // A patch that does not follow the view held: ask for the whole view again.
+    if (!useSessionStore.getState().patchFacilitator(m))
+      socket.emit('session.sync', { lastSeq: 0 }, () => undefined);
+  });
   socket.on('view.screen', (m) => useSessionStore.getState().receive('screen', m));
   socket.on('view.public', (m) => useSessionStore.getState().receive('publicView', m));
   socket.on('view.own', (m) => useSessionStore.getState().receive('own', m));
@@ -93,10 +116,16 @@ export function connect(credential: Credential): Connection {
     // Offline, socket.io would buffer the action and send it on reconnect, after its ack
     // has already timed out: the person would see an error for a tap that then lands.
     if (!socket.connected) return { ok: false, error: OFFLINE };
-    try {
-      return await emit(socket.timeout(ACK_TIMEOUT_MS));
-    } catch {
-      return { ok: false, error: NO_ANSWER };
+    for (let attempt = 0; ; attempt++) {
+      let result: Result<T>;
+      try {
+        result = await emit(socket.timeout(ACK_TIMEOUT_MS));
+      } catch {
+        return { ok: false, error: NO_ANSWER };
+      }
+      // BUSY stored nothing, so sending again cannot count an action twice.
+      if (result.ok || result.error.code !== 'BUSY' || attempt >= BUSY_RETRIES) return result;
+      await new Promise((resolve) => setTimeout(resolve, busyDelayMs(attempt)));
     }
   }
 

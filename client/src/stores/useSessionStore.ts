@@ -6,7 +6,9 @@ import type {
   ParticipantPublicView,
   ScreenView,
   ViewMessage,
+  ViewPatchMessage,
 } from '@playfield/shared';
+import { applyViewPatch } from '@playfield/shared/protocol/viewPatch';
 
 /** The state of the live connection. */
 export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'failed';
@@ -41,14 +43,26 @@ interface SessionStore extends ConnectionSlice, ViewsSlice {
   ownRounds: OwnRounds;
   /** Sequence number per view, so a late message never replaces a newer view. */
   seqs: Record<ViewKey, number>;
+  /** The number of the console's view, which the server's next patch applies to (-1: none). */
+  facilitatorVersion: number;
   setStatus(status: ConnectionStatus, error?: AppError | null): void;
   receive<K extends ViewKey>(key: K, message: ViewMessage<NonNullable<ViewsSlice[K]>>): void;
+  /**
+   * Applies a patch of the console's view. False when it does not follow the view held (a
+   * message was missed, or it does not fit): the caller then asks for the whole view.
+   */
+  patchFacilitator(message: ViewPatchMessage): boolean;
   reset(): void;
 }
 
 const initial = (): ConnectionSlice &
-  ViewsSlice & { seqs: Record<ViewKey, number>; ownRounds: OwnRounds } => ({
+  ViewsSlice & {
+    seqs: Record<ViewKey, number>;
+    ownRounds: OwnRounds;
+    facilitatorVersion: number;
+  } => ({
   ownRounds: {},
+  facilitatorVersion: -1,
   status: 'connecting',
   error: null,
   lastSeq: 0,
@@ -70,11 +84,30 @@ export const useSessionStore = create<SessionStore>()((set) => ({
       const ownRound = key === 'own' ? (message.view as ParticipantOwnView).round : null;
       return {
         [key]: message.view,
+        ...(key === 'facilitator' ? { facilitatorVersion: message.version ?? -1 } : {}),
         ...(ownRound ? { ownRounds: { ...state.ownRounds, [ownRound.id]: ownRound } } : {}),
         seqs: { ...state.seqs, [key]: message.seq },
         lastSeq: Math.max(state.lastSeq, message.seq),
         clockOffsetMs: message.serverTime - Date.now(),
       };
     }),
+  patchFacilitator: (message) => {
+    const state = useSessionStore.getState();
+    if (!state.facilitator || state.facilitatorVersion !== message.base) return false;
+    let view: FacilitatorView;
+    try {
+      view = applyViewPatch(state.facilitator, message.ops);
+    } catch {
+      return false;
+    }
+    set({
+      facilitator: view,
+      facilitatorVersion: message.version,
+      seqs: { ...state.seqs, facilitator: Math.max(state.seqs.facilitator, message.seq) },
+      lastSeq: Math.max(state.lastSeq, message.seq),
+      clockOffsetMs: message.serverTime - Date.now(),
+    });
+    return true;
+  },
   reset: () => set(initial()),
 }));

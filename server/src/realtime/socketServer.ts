@@ -83,10 +83,15 @@ interface Handler<E extends EventName> {
 
 const rooms = {
   facilitator: (sessionId: string) => `f:${sessionId}`,
+  /** Consoles that take patches of their view (see `view.facilitator.patch`). */
+  facilitatorPatches: (sessionId: string) => `fp:${sessionId}`,
   screen: (sessionId: string) => `s:${sessionId}`,
   participants: (sessionId: string) => `p:${sessionId}`,
   seat: (participantId: string) => `u:${participantId}`,
 };
+
+/** Socket handshakes taken per second by one process (twice as many in a burst). */
+export const CONNECTIONS_PER_SECOND = 1_000;
 
 /** After this many refused events in a row (floods, junk) the socket is disconnected. */
 const MAX_STRIKES = 50;
@@ -243,9 +248,19 @@ function clusterRunner(io: PlayfieldServer, plans: PlanService): SocketRunner {
   };
 }
 
+/** Did this console ask for patches of its view in its handshake? */
+function takesPatches(socket: PlayfieldSocket): boolean {
+  if (socket.data.role !== 'facilitator' || !('handshake' in socket)) return false;
+  return handshakeAuthSchema.safeParse(socket.handshake.auth).data?.viewPatches === true;
+}
+
 function sendViews(socket: PlayfieldSocket, session: LiveSession): void {
   const { role, participantId } = socket.data;
-  if (role === 'facilitator') socket.emit('view.facilitator', session.facilitatorMessage());
+  if (role === 'facilitator')
+    socket.emit(
+      'view.facilitator',
+      takesPatches(socket) ? session.facilitatorBase() : session.facilitatorMessage(),
+    );
   if (role === 'screen') socket.emit('view.screen', session.screenMessage());
   if (role === 'participant' && participantId) {
     socket.emit('view.public', session.publicMessage());
@@ -316,7 +331,12 @@ export function createSocketServer(
     });
   };
 
+  // Connections admitted at a bounded rate: after a restart or an overload thousands of
+  // phones come back at once (spread by their jittered backoff); past the rate they are
+  // told BUSY, which their socket.io client retries after its next randomised delay.
+  const admissions = new RateLimiter(CONNECTIONS_PER_SECOND, CONNECTIONS_PER_SECOND * 2);
   io.use((socket, next) => {
+    if (!admissions.take('')) return next(connectError('BUSY', 'The server is busy: retrying'));
     void (async () => {
       const parsed = handshakeAuthSchema.safeParse(socket.handshake.auth);
       if (!parsed.success)
@@ -414,7 +434,10 @@ export function createSocketServer(
 
     // The in-memory adapter joins synchronously; the Redis adapter's promise is not awaited
     // because views are sent to this socket directly below.
-    if (role === 'facilitator') void socket.join(rooms.facilitator(sessionId));
+    if (role === 'facilitator')
+      void socket.join(
+        takesPatches(socket) ? rooms.facilitatorPatches(sessionId) : rooms.facilitator(sessionId),
+      );
     if (role === 'screen') void socket.join(rooms.screen(sessionId));
     if (participantId) void socket.join([rooms.participants(sessionId), rooms.seat(participantId)]);
     holdIdentity(socket);
@@ -429,9 +452,19 @@ export function createSocketServer(
   const hasRoom = (room: string) => (io.sockets.adapter.rooms.get(room)?.size ?? 0) > 0;
   const sink: ViewSink = {
     // Cluster: audiences on other processes are not known here, so views are always built.
-    hasAudience: (sessionId, audience) => cluster !== null || hasRoom(rooms[audience](sessionId)),
-    facilitator: (sessionId, message) =>
-      io.to(rooms.facilitator(sessionId)).emit('view.facilitator', message),
+    hasAudience: (sessionId, audience) =>
+      cluster !== null ||
+      hasRoom(rooms[audience](sessionId)) ||
+      (audience === 'facilitator' && hasRoom(rooms.facilitatorPatches(sessionId))),
+    // Whole views only where a console wants them: encoding 500 KB for nobody is not free.
+    facilitator: (sessionId, message) => {
+      if (cluster !== null || hasRoom(rooms.facilitator(sessionId)))
+        io.to(rooms.facilitator(sessionId)).emit('view.facilitator', message);
+    },
+    facilitatorPatch: (sessionId, patch) => {
+      if (cluster !== null || hasRoom(rooms.facilitatorPatches(sessionId)))
+        io.to(rooms.facilitatorPatches(sessionId)).emit('view.facilitator.patch', patch());
+    },
     screen: (sessionId, message) => io.to(rooms.screen(sessionId)).emit('view.screen', message),
     participants: (sessionId, message) =>
       io.to(rooms.participants(sessionId)).emit('view.public', message),

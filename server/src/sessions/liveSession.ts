@@ -4,7 +4,11 @@ import {
   fail,
   type AppError,
   getExercise,
+  inFold,
+  own,
   roundContext,
+  seatCounts,
+  ViewMemo,
   facilitatorView,
   participantOwnView,
   participantPublicView,
@@ -21,12 +25,15 @@ import {
   type SessionEvent,
   type SessionState,
   type ViewMessage,
+  type ViewPatchMessage,
+  diffViews,
 } from '@playfield/shared';
 import type {
   ParticipantTokenRow,
   Repository,
   SessionSummaryColumns,
 } from '../store/repository.ts';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { guard, guardedTimeout, reportFault } from '../faults/faults.ts';
 import { newId } from '../security/tokens.ts';
 
@@ -34,6 +41,12 @@ import { newId } from '../security/tokens.ts';
 export interface ViewSink {
   hasAudience(sessionId: string, audience: 'facilitator' | 'screen' | 'participants'): boolean;
   facilitator(sessionId: string, message: ViewMessage<FacilitatorView>): void;
+  /**
+   * The change since the last facilitator view, to consoles that take patches; `patch`
+   * is called only when some do (the diff is not free). Optional: sinks without it send
+   * whole views only.
+   */
+  facilitatorPatch?(sessionId: string, patch: () => ViewPatchMessage): void;
   screen(sessionId: string, message: ViewMessage<ScreenView>): void;
   /** One message for the whole room of phones. */
   participants(sessionId: string, message: ViewMessage<ParticipantPublicView>): void;
@@ -57,6 +70,23 @@ const NOT_SAVED: AppError = {
 
 /** Snapshot after this many events, so a restart replays a short tail only. */
 const SNAPSHOT_EVERY = 500;
+/**
+ * A snapshot serialises the whole state (a room of 5,000 is megabytes): it is taken off the
+ * command path, after a pause, and at most this often however fast events come.
+ */
+const SNAPSHOT_MIN_INTERVAL_MS = 5_000;
+
+/**
+ * Commands waiting for a session at most (a setting, so tests can lower it): past it the
+ * session is overloaded and answers BUSY at once (the phone retries after a jittered
+ * pause) instead of queueing work it would finish only after the sockets timed out.
+ */
+export const sessionQueue = { limit: 2_000 };
+
+const BUSY: AppError = {
+  code: 'BUSY',
+  message: 'The room is very busy: trying again in a moment',
+};
 
 /** The audiences a session broadcasts to. */
 type Audience = 'facilitator' | 'screen' | 'participants';
@@ -68,17 +98,8 @@ const AUDIENCES: readonly Audience[] = ['facilitator', 'screen', 'participants']
  */
 type Dirt = 'none' | 'lazy' | 'urgent';
 
-/** Participants still in, memoised per participants object (it changes only on joins and leaves). */
-const presentCounts = new WeakMap<SessionState['participants'], { all: number; present: number }>();
-function countParticipants(state: SessionState): { all: number; present: number } {
-  let counts = presentCounts.get(state.participants);
-  if (!counts) {
-    const seats = Object.values(state.participants);
-    counts = { all: seats.length, present: seats.filter((p) => !p.hasLeft).length };
-    presentCounts.set(state.participants, counts);
-  }
-  return counts;
-}
+/** Seats taken and seats still in, kept beside the seat table (never a pass over the room). */
+const countParticipants = seatCounts;
 
 /** The parts of an own view outside the round (the seat, its Q&A, its table), to send only changes. */
 function seatJsonOf(view: ParticipantOwnView): string {
@@ -100,6 +121,9 @@ interface PendingCommand {
   resolve: (result: Result<{ seq: number; events: SessionEvent[] }>) => void;
 }
 
+/** Whose own views an accepted command may have changed, beyond what its events say. */
+type OwnScope = 'events' | 'all' | readonly string[];
+
 /** The session row's summary columns, kept in step with the log. */
 function summaryColumns(state: SessionState): SessionSummaryColumns {
   return {
@@ -120,6 +144,12 @@ export class LiveSession {
   private readonly pending: PendingCommand[] = [];
   private draining: Promise<void> | null = null;
   private readonly online = new Map<string, number>();
+  /** The seats online, kept in step with `online` for views (never copied per view). */
+  private readonly onlineSet = new Set<string>();
+  private readonly viewMemo = new ViewMemo();
+  private snapshotTimer: NodeJS.Timeout | null = null;
+  private snapshotting: Promise<void> | null = null;
+  private lastSnapshotAt = 0;
   private connections = 0;
   private lastActiveAt: number;
   private lastSnapshotSeq: number;
@@ -148,6 +178,8 @@ export class LiveSession {
   /** Storage failed for good: nothing more is taken until the session is rebuilt. */
   private isFaulted = false;
   private publicCache: { state: SessionState; view: ParticipantPublicView } | null = null;
+  /** The last facilitator view sent, which patches are taken against, and its number. */
+  private sentFacilitator: { message: ViewMessage<FacilitatorView>; version: number } | null = null;
 
   constructor(
     private current: SessionState,
@@ -190,6 +222,9 @@ export class LiveSession {
     actor: CommandActor,
     options: CommandOptions = {},
   ): Promise<Result<{ seq: number; events: SessionEvent[] }>> {
+    // Overloaded: refuse at once rather than queue work the sender would time out on.
+    if (this.pending.length >= sessionQueue.limit)
+      return Promise.resolve(fail(BUSY.code, BUSY.message));
     return new Promise((resolve) => {
       this.pending.push({ command, actor, options, resolve });
       this.draining ??= this.drain().finally(() => {
@@ -199,7 +234,13 @@ export class LiveSession {
   }
 
   private async drain(): Promise<void> {
+    let isFirst = true;
     while (this.pending.length > 0) {
+      // One batch per turn of the event loop: timers (view flushes, pings) and sockets run
+      // between batches, and what arrives meanwhile joins the next batch (SQLite's writes
+      // resolve without ever yielding to the loop, so without this a backlog starves it).
+      if (!isFirst) await nextTurn();
+      isFirst = false;
       const batch = this.pending.splice(0, MAX_BATCH);
       try {
         await this.commit(batch);
@@ -221,29 +262,45 @@ export class LiveSession {
     let next = this.current;
     const envelopes: EventEnvelope[] = [];
     const tokens: ParticipantTokenRow[] = [];
-    const accepted: { item: PendingCommand; seq: number; events: SessionEvent[] }[] = [];
-    for (const item of batch) {
-      let executed: ReturnType<typeof execute>;
-      try {
-        executed = execute(next, item.command, item.actor, {
-          at,
-          newId: item.options.newId ?? newId,
+    const accepted: {
+      item: PendingCommand;
+      seq: number;
+      events: SessionEvent[];
+      own: OwnScope;
+    }[] = [];
+    // One fold per batch: the records the batch creates (the seat table, a poll's answers)
+    // are copied once and then written in place, so a batch costs O(batch), not O(batch x
+    // room). `this.current` is never written: the fold copies it on its first write.
+    inFold(() => {
+      for (const item of batch) {
+        let executed: ReturnType<typeof execute>;
+        try {
+          executed = execute(next, item.command, item.actor, {
+            at,
+            newId: item.options.newId ?? newId,
+          });
+        } catch (error) {
+          // The exercise's code threw on this action: refuse it; the state is untouched.
+          reportFault(`session ${this.id}: ${item.command.type}`, error);
+          item.resolve(fail('INTERNAL', 'That action failed on the server'));
+          continue;
+        }
+        if (!executed.ok) {
+          item.resolve(executed);
+          continue;
+        }
+        const own = this.ownScope(next, executed.data.state, item.command, item.actor);
+        next = executed.data.state;
+        envelopes.push(...executed.data.envelopes);
+        if (item.options.participantToken) tokens.push(item.options.participantToken);
+        accepted.push({
+          item,
+          seq: next.seq,
+          events: executed.data.envelopes.map((e) => e.event),
+          own,
         });
-      } catch (error) {
-        // The exercise's code threw on this action: refuse it; the state is untouched.
-        reportFault(`session ${this.id}: ${item.command.type}`, error);
-        item.resolve(fail('INTERNAL', 'That action failed on the server'));
-        continue;
       }
-      if (!executed.ok) {
-        item.resolve(executed);
-        continue;
-      }
-      next = executed.data.state;
-      envelopes.push(...executed.data.envelopes);
-      if (item.options.participantToken) tokens.push(item.options.participantToken);
-      accepted.push({ item, seq: next.seq, events: executed.data.envelopes.map((e) => e.event) });
-    }
+    });
     if (accepted.length === 0) return;
     try {
       await this.repository.append(next.id, envelopes, summaryColumns(next), tokens);
@@ -256,16 +313,57 @@ export class LiveSession {
       return;
     }
     this.current = next;
-    for (const { item, seq, events } of accepted) {
+    for (const { item, seq, events, own } of accepted) {
       guard(`session ${this.id}: views`, () => {
-        for (const event of events) this.markDirty(event, item.actor);
+        for (const event of events) this.markDirty(event, item.actor, own);
       });
       item.resolve({ ok: true, data: { seq, events } });
     }
     const events = accepted.flatMap((a) => a.events);
     guard(`session ${this.id}: committed`, () => this.hooks.onCommitted?.(next.id, events));
     guard(`session ${this.id}: automation`, () => this.scheduleAutomation());
-    if (next.seq - this.lastSnapshotSeq >= SNAPSHOT_EVERY) await this.trySnapshot();
+    if (next.seq - this.lastSnapshotSeq >= SNAPSHOT_EVERY) this.scheduleSnapshot();
+  }
+
+  /**
+   * Whose own views a facilitator's action in a round may have changed, as the exercise
+   * says from the round's state before and after it; 'events' leaves it to `markDirty`.
+   */
+  private ownScope(
+    before: SessionState,
+    after: SessionState,
+    command: SessionCommand,
+    actor: CommandActor,
+  ): OwnScope {
+    if (command.type !== 'round.act' || actor.role !== 'facilitator') return 'events';
+    const round = before.agenda.find((r) => r.id === command.roundId);
+    const exercise = round && getExercise(round.kind);
+    const was = own(before.rounds, command.roundId);
+    const is = own(after.rounds, command.roundId);
+    if (!exercise || !was || !is) return 'all';
+    try {
+      return exercise.ownViewsChangedBy(was.state, is.state, command.action);
+    } catch (error) {
+      // The exercise could not say: every phone's own view is checked, as before.
+      reportFault(`session ${this.id}: own views of ${round.kind}`, error);
+      return 'all';
+    }
+  }
+
+  /** Snapshots soon, off the command path (see {@link SNAPSHOT_MIN_INTERVAL_MS}). */
+  private scheduleSnapshot(): void {
+    if (this.snapshotTimer || this.snapshotting || this.isClosed) return;
+    const wait = Math.max(0, this.lastSnapshotAt + SNAPSHOT_MIN_INTERVAL_MS - this.now());
+    this.snapshotTimer = guardedTimeout(
+      `session ${this.id}: snapshot`,
+      () => {
+        this.snapshotTimer = null;
+        this.snapshotting = this.trySnapshot().finally(() => {
+          this.snapshotting = null;
+        });
+      },
+      wait,
+    );
   }
 
   /** A snapshot is a shortcut for restarts: failing to write one is logged, never fatal. */
@@ -327,9 +425,11 @@ export class LiveSession {
 
   /** Stores the current state so a restart need not replay the whole log. */
   async snapshot(): Promise<void> {
-    if (this.current.seq === this.lastSnapshotSeq) return;
-    await this.repository.saveSnapshot(this.current);
-    this.lastSnapshotSeq = this.current.seq;
+    const state = this.current;
+    if (state.seq === this.lastSnapshotSeq) return;
+    this.lastSnapshotAt = this.now();
+    await this.repository.saveSnapshot(state);
+    this.lastSnapshotSeq = Math.max(this.lastSnapshotSeq, state.seq);
   }
 
   /** A socket of this session connected; participants' presence is counted per seat. */
@@ -339,7 +439,11 @@ export class LiveSession {
     if (participantId === null) return;
     const count = (this.online.get(participantId) ?? 0) + 1;
     this.online.set(participantId, count);
-    if (count === 1) this.markPresence();
+    if (count === 1) {
+      this.onlineSet.add(participantId);
+      this.viewMemo.onlineVersion++;
+      this.markPresence();
+    }
   }
 
   detach(participantId: string | null): void {
@@ -352,11 +456,13 @@ export class LiveSession {
       return;
     }
     this.online.delete(participantId);
+    this.onlineSet.delete(participantId);
+    this.viewMemo.onlineVersion++;
     this.markPresence();
   }
 
   private onlineIds(): ReadonlySet<string> {
-    return new Set(this.online.keys());
+    return this.onlineSet;
   }
 
   private message<V>(view: V): ViewMessage<V> {
@@ -364,11 +470,26 @@ export class LiveSession {
   }
 
   facilitatorMessage(): ViewMessage<FacilitatorView> {
-    return this.message(facilitatorView(this.current, this.onlineIds(), this.now()));
+    return this.message(facilitatorView(this.current, this.onlineIds(), this.now(), this.viewMemo));
+  }
+
+  /**
+   * The view a console that takes patches starts from: the last one sent (the next patch
+   * applies to it), brought up to date by a patch at the next flush.
+   */
+  facilitatorBase(): ViewMessage<FacilitatorView> & { version: number } {
+    if (this.sentFacilitator) {
+      this.mark('facilitator', 'urgent');
+      this.scheduleFlush();
+    } else {
+      this.sentFacilitator = { message: this.facilitatorMessage(), version: 1 };
+    }
+    const { message, version } = this.sentFacilitator;
+    return { ...message, version };
   }
 
   screenMessage(): ViewMessage<ScreenView> {
-    return this.message(screenView(this.current, this.onlineIds(), this.now()));
+    return this.message(screenView(this.current, this.onlineIds(), this.now(), this.viewMemo));
   }
 
   /** The same for every phone, so it is computed once per state, however many phones connect. */
@@ -397,7 +518,7 @@ export class LiveSession {
     this.scheduleFlush();
   }
 
-  private markDirty(event: SessionEvent, actor: CommandActor): void {
+  private markDirty(event: SessionEvent, actor: CommandActor, own: OwnScope = 'events'): void {
     switch (event.type) {
       case 'participant.joined':
       case 'participant.left':
@@ -412,6 +533,8 @@ export class LiveSession {
         for (const audience of AUDIENCES) this.mark(audience, 'urgent');
         if (actor.role === 'participant' && !this.hasSharedOwnViews(event.roundId))
           this.dirtyOwn.add(actor.participantId);
+        // A facilitator's click: the phones the exercise says it changed, often none.
+        else if (own !== 'events' && own !== 'all') for (const id of own) this.dirtyOwn.add(id);
         else this.isAllOwnDirty = true;
         break;
       // Q&A from a phone: only the asker's or voter's own view changes at once. The shared
@@ -510,7 +633,7 @@ export class LiveSession {
     const id = this.current.id;
     if (!this.sink.hasAudience(id, audience)) return;
     this.lastSentAt[audience] = now;
-    if (audience === 'facilitator') this.sink.facilitator(id, this.facilitatorMessage());
+    if (audience === 'facilitator') this.sendFacilitator(id);
     if (audience === 'screen') this.sink.screen(id, this.screenMessage());
     if (audience === 'participants') {
       const message = this.publicMessage();
@@ -520,6 +643,27 @@ export class LiveSession {
       this.lastPublicJson = json;
       this.sink.participants(id, message);
     }
+  }
+
+  /**
+   * Sends the console its view: whole to consoles that want it so, and as a numbered
+   * patch against the last one to consoles that take patches (a few hundred bytes for an
+   * answer, where the whole view of a room of 5,000 is hundreds of kilobytes).
+   */
+  private sendFacilitator(sessionId: string): void {
+    const message = this.facilitatorMessage();
+    const previous = this.sentFacilitator;
+    const version = (previous?.version ?? 0) + 1;
+    this.sentFacilitator = { message, version };
+    this.sink.facilitator(sessionId, { ...message, version });
+    if (!previous) return;
+    this.sink.facilitatorPatch?.(sessionId, () => ({
+      seq: message.seq,
+      serverTime: message.serverTime,
+      base: previous.version,
+      version,
+      ops: diffViews(previous.message.view, message.view),
+    }));
   }
 
   /**
@@ -575,6 +719,9 @@ export class LiveSession {
     await this.draining;
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
+    if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = null;
+    await this.snapshotting;
     if (!this.isFaulted) await this.snapshot();
   }
 }
