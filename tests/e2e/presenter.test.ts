@@ -94,6 +94,20 @@ screenshotOnFailure(shot, () => [
 ]);
 
 describe('the presenter view, keyboard only, with the room screen in a second window', () => {
+  it('keeps "Create session" in view once a built-in workshop is chosen', async () => {
+    const page = watchErrors(await laptop.newPage(), 'new session');
+    await page.goto(`${server.url}/new`);
+    await page
+      .getByRole('button', { name: /^Use “/ })
+      .first()
+      .click();
+    await page.getByRole('button', { name: 'Agenda loaded below' }).waitFor();
+    const box = await page.getByRole('button', { name: 'Create session' }).boundingBox();
+    expect(box, 'Create session is drawn').not.toBeNull();
+    expect((box?.y ?? 0) + (box?.height ?? 0), 'Create session in view').toBeLessThanOrEqual(768);
+    await page.close();
+  });
+
   it('opens the presenter view and the room screen window from it', async () => {
     const response = await fetch(`${server.url}/api/sessions`, {
       method: 'POST',
