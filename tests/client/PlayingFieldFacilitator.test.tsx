@@ -12,6 +12,7 @@ import type { PlayingFieldConfig } from '@playfield/shared/exercises/playingFiel
 import PlayingFieldFacilitator from '../../client/src/exercises/playingField/Facilitator.tsx';
 import type { Act } from '../../client/src/exercises/types.ts';
 import { accepted } from './fixtures.ts';
+import { useSessionStore } from '../../client/src/stores/useSessionStore.ts';
 
 const CONFIG: PlayingFieldConfig = {
   cards: [
@@ -213,5 +214,27 @@ describe('PlayingFieldFacilitator', () => {
     await user.click(screen.getByRole('button', { name: '2 · Rigid to flexible' }));
 
     expect(screen.getByRole('alert')).toHaveTextContent('No test is open');
+  });
+
+  it('offers the one-page policy beside the map, for this round (#17.11)', async () => {
+    useSessionStore.setState({
+      facilitator: {
+        session: { id: 's1' },
+        round: { id: 'r1', title: 'Define the playing field' },
+      },
+    } as never);
+    history.replaceState(null, '', '/console/s1#key=facilitator-token');
+    const fetchMock = vi
+      .spyOn(globalThis, 'fetch')
+      .mockResolvedValue(new Response('# Policy', { status: 200 }));
+    const { user } = setup([...PLACED, [FAC, { type: 'phase', phase: 'map' }]]);
+
+    const section = screen.getByRole('region', { name: 'One-page policy' });
+    await user.click(within(section).getByRole('button', { name: 'Policy as Markdown' }));
+
+    expect(fetchMock).toHaveBeenCalledWith('/api/sessions/s1/rounds/r1/export/md', {
+      headers: { authorization: 'Bearer facilitator-token' },
+    });
+    fetchMock.mockRestore();
   });
 });

@@ -9,6 +9,7 @@ import type {
   Zone,
 } from '@playfield/shared/exercises/playingField/index';
 import type { Act, FacilitatorProps } from '../types.ts';
+import { PolicyExport } from './PolicyExport.tsx';
 import { kappaText, orderedSpreads } from './results.ts';
 import { Spread, ZoneLegend } from './Spread.tsx';
 import { QUESTIONS, ZONE_INFO, zoneInfo } from './zones.ts';
@@ -283,6 +284,7 @@ function MapConsole({ view, send }: { view: PlayingFieldFacilitatorView; send: S
           Fill the rest with the room’s majority
         </button>
       </div>
+      <PolicyExport />
       <ol className="pf-map-editor">
         {view.cards.map((card) => {
           const entry = entries.get(card.id);

@@ -1,0 +1,41 @@
+import { DownloadNote } from '../../plans/DownloadNote.tsx';
+import { useDownload } from '../../plans/useDownload.ts';
+import { readHashKey } from '../../router.ts';
+import { useSessionStore } from '../../stores/useSessionStore.ts';
+
+/**
+ * The map's one-page policy, to download beside the map it comes from (the server exports a
+ * playing-field round as its policy): PDF to hand out, Markdown to edit.
+ */
+export function PolicyExport() {
+  const sessionId = useSessionStore((s) => s.facilitator?.session.id ?? null);
+  const roundId = useSessionStore((s) => s.facilitator?.round?.id ?? null);
+  const title = useSessionStore((s) => s.facilitator?.round?.title ?? 'Playing field');
+  const { busy, message, run } = useDownload(readHashKey() ?? '');
+  if (!sessionId || !roundId) return null;
+  const path = `/sessions/${encodeURIComponent(sessionId)}/rounds/${encodeURIComponent(roundId)}/export`;
+  return (
+    <section className="stack stack--tight" aria-labelledby="pf-policy-export">
+      <h3 id="pf-policy-export">One-page policy</h3>
+      <div className="actions">
+        {(
+          [
+            ['pdf', 'Policy as PDF'],
+            ['md', 'Policy as Markdown'],
+          ] as const
+        ).map(([format, label]) => (
+          <button
+            key={format}
+            type="button"
+            className="button button--small"
+            disabled={busy !== null}
+            onClick={() => void run(`${path}/${format}`, `${title} policy.${format}`)}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      <DownloadNote message={message} />
+    </section>
+  );
+}
