@@ -431,6 +431,10 @@ interface Figures {
   brainstormDotP99Ms: number | null;
   peakRssMb: number;
   participantJsGzipKb: number | null;
+  /** Server CPU per 1,000 accepted answers, notes and dots: flat cost means flat figures. */
+  serverCpuMsPer1000Answers: number | null;
+  serverCpuMsPer1000Notes: number | null;
+  serverCpuMsPer1000Dots: number | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1118,9 +1122,16 @@ async function run(options: Options): Promise<void> {
     brainstormDotP99Ms: round1(percentile(dots.seenMs, 99)),
     peakRssMb: Math.round(peakRssKb / 102.4) / 10,
     participantJsGzipKb: round1(js.kb),
+    serverCpuMsPer1000Answers: cpuPer1000('answer', answers.length),
+    serverCpuMsPer1000Notes: cpuPer1000('notes', notes.accepted),
+    serverCpuMsPer1000Dots: cpuPer1000('dots', dots.accepted),
   };
 
   const mb = (kb: number) => `${(kb / 1024).toFixed(1)} MB`;
+  function cpuPer1000(name: string, count: number): number | null {
+    const cpuS = phases.find((p) => p.name === name)?.serverCpuS;
+    return cpuS === undefined || count === 0 ? null : Math.round((cpuS * 1e6) / count);
+  }
   const ms = (v: number | null) => (v === null ? 'n/a' : `${v.toFixed(1)} ms`);
   const rows: [string, string][] = [
     ['participants', String(n)],
@@ -1143,6 +1154,16 @@ async function run(options: Options): Promise<void> {
     ['  answer -> facilitator p50', ms(figures.answerP50Ms)],
     ['  answer -> facilitator p95', ms(figures.answerP95Ms)],
     ['  answer -> facilitator p99', ms(figures.answerP99Ms)],
+    [
+      'server CPU per 1,000 answers / notes / dots',
+      [
+        figures.serverCpuMsPer1000Answers,
+        figures.serverCpuMsPer1000Notes,
+        figures.serverCpuMsPer1000Dots,
+      ]
+        .map((v) => (v === null ? 'n/a' : `${v} ms`))
+        .join(' / '),
+    ],
     ['  facilitator views during answers', String(seen.length)],
     [`round.next/back -> phone p50 (${advanceMs.length} samples)`, ms(percentile(advanceMs, 50))],
     ['round.next/back -> phone p99 (advanceP99Ms)', ms(figures.advanceP99Ms)],
