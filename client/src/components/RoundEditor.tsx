@@ -10,6 +10,7 @@ import {
 import { LIMITS } from '@playfield/shared/limits';
 import { EXERCISE_UI } from '../exercises/registry.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { RoundPlanFields } from './RoundPlanFields.tsx';
 import type { ConfigEditorProps } from '../exercises/types.ts';
 
 /** A fresh round of a kind, with the exercise's default settings. */
@@ -63,8 +64,11 @@ export function RoundEditor(props: {
           />
         </label>
       </div>
+      <RoundPlanFields round={round} onChange={onChange} idPrefix={idPrefix} />
       {props.isLocked ? (
-        <p className="muted">People have answered this round, so only its title can change.</p>
+        <p className="muted">
+          People have answered this round, so only its title, minutes and notes can change.
+        </p>
       ) : (
         <ErrorBoundary key={round.kind} label={`${round.kind} ConfigEditor`}>
           <Suspense fallback={<p className="muted">Loading the editor…</p>}>

@@ -13,6 +13,7 @@ import { Loading, Notice } from '../components/Notice.tsx';
 import { QrCode } from '../components/QrCode.tsx';
 import { RoomLockToggle } from '../components/RoomLockToggle.tsx';
 import { ByTable } from '../components/ByTable.tsx';
+import { AgendaPlan } from '../components/AgendaPlan.tsx';
 import { RosterPanel } from '../components/RosterPanel.tsx';
 import { RehearsalPanel } from '../rehearsal/RehearsalPanel.tsx';
 import { newRound, RoundEditor } from '../components/RoundEditor.tsx';
@@ -36,6 +37,7 @@ import styles from './Console.module.css';
 import { connect, type Connection } from '../realtime/connection.ts';
 import { navigate, readHashKey } from '../router.ts';
 import { getFacilitated, rememberFacilitated } from '../storage.ts';
+import { plannedSlots, plannedTotal } from '@playfield/shared/workshops/timing';
 import { useSessionStore } from '../stores/useSessionStore.ts';
 
 type Control = (command: ControlCommand) => Promise<boolean>;
@@ -188,6 +190,8 @@ export default function Console({
         <main className={`${styles.grid} ${isAgendaOpen ? '' : styles.gridWide}`}>
           <AgendaPanel
             view={view}
+            sessionId={sessionId}
+            token={token}
             control={control}
             isOpen={isAgendaOpen}
             onToggle={() => setAgendaOpen((open) => !open)}
@@ -410,17 +414,22 @@ function phaseLabel(phase: string): string {
 
 function AgendaPanel({
   view,
+  sessionId,
+  token,
   control,
   isOpen,
   onToggle,
 }: {
   view: FacilitatorView;
+  sessionId: string;
+  token: string;
   control: Control;
   isOpen: boolean;
   onToggle: () => void;
 }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState<RoundInput | null>(null);
+  const slots = plannedSlots(view.agenda, view.plannedStart);
   const toggle = (
     <button
       type="button"
@@ -450,6 +459,13 @@ function AgendaPanel({
         <h2 id="agenda-title">Agenda</h2>
         {toggle}
       </div>
+      <AgendaPlan
+        sessionId={sessionId}
+        token={token}
+        plannedStart={view.plannedStart}
+        totalMinutes={plannedTotal(view.agenda)}
+        control={control}
+      />
       <ol className="agenda">
         {view.agenda.map((item, index) => (
           <li
@@ -467,6 +483,9 @@ function AgendaPanel({
                     roundId: item.id,
                     title: round.title,
                     ...(item.submitted === 0 ? { config: round.config } : {}),
+                    // Notes and minutes change at any time; null clears them.
+                    notes: round.notes ?? null,
+                    minutes: round.minutes ?? null,
                   });
                   if (ok) setEditing(null);
                 }}
@@ -475,6 +494,11 @@ function AgendaPanel({
               <>
                 <div className="agenda__line">
                   <span className="agenda__number">{index + 1}</span>
+                  {slots[index]?.start && (
+                    <span className="agenda__meta" title="Planned start">
+                      {slots[index]?.start}
+                    </span>
+                  )}
                   <span className="agenda__title">{item.title}</span>
                   <span className="agenda__meta">
                     {[
@@ -585,6 +609,8 @@ function AgendaItemEditor(props: {
     kind: item.kind,
     title: item.title,
     config: item.config,
+    ...(item.notes ? { notes: item.notes } : {}),
+    ...(item.minutes !== undefined ? { minutes: item.minutes } : {}),
   }));
   return (
     <div className="stack stack--tight">
