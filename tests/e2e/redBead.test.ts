@@ -231,9 +231,12 @@ describe('the Red Bead Experiment from the laptop, five phones and the room scre
     for (const [i, name] of WORKERS.entries()) {
       const worker = phone(name);
       await worker.getByRole('button', { name: 'Dip the paddle' }).waitFor();
-      // Only the worker whose turn it is has the button.
-      for (const other of WORKERS.filter((w) => w !== name))
+      // Only the worker whose turn it is has the button, and their phone speaks to them.
+      await worker.getByText(/^Your turn: dip the paddle/).waitFor();
+      for (const other of WORKERS.filter((w) => w !== name)) {
         expect(await phone(other).getByRole('button', { name: 'Dip the paddle' }).count()).toBe(0);
+        await waitForText(phone(other).locator('.lead'), `${name} is at the bucket`);
+      }
       await waitForText(screenPage.locator('.screen-next'), `At the bucket: ${name}`);
       await paddle(1, name, worker);
       await chartWith(screenPage, i + 1);
