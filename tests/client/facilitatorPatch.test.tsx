@@ -1,0 +1,93 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { diffViews, type FacilitatorView } from '@playfield/shared';
+import { useSessionStore } from '../../client/src/stores/useSessionStore.ts';
+import { busyDelayMs } from '../../client/src/realtime/connection.ts';
+import { header } from './fixtures.ts';
+
+const store = () => useSessionStore.getState();
+
+beforeEach(() => store().reset());
+
+/** A small console view: the store never looks inside it, only patches it. */
+function facilitatorView(): FacilitatorView {
+  const view = {
+    session: header(),
+    isLocked: false,
+    prompt: null,
+    agenda: [],
+    roster: [{ id: 'p1', name: 'Ana', isOnline: true, hasLeft: false, isRemoved: false }],
+    timer: null,
+    round: null,
+  };
+  return view;
+}
+
+/** The console's whole view as the server sends it to a console that takes patches. */
+function whole(view: FacilitatorView, seq: number, version: number) {
+  return { seq, serverTime: 1_000, view, version };
+}
+
+describe('the console store and view patches', () => {
+  it('applies a patch that follows the view it holds, sharing what did not change', () => {
+    const first = facilitatorView();
+    store().receive('facilitator', whole(first, 5, 1));
+    const next: FacilitatorView = { ...first, isLocked: !first.isLocked };
+
+    const isApplied = store().patchFacilitator({
+      seq: 6,
+      serverTime: 1_050,
+      base: 1,
+      version: 2,
+      ops: diffViews(first, next),
+    });
+
+    expect(isApplied).toBe(true);
+    expect(store().facilitator).toEqual(next);
+    expect(store().facilitator?.roster).toBe(first.roster);
+    expect(store().facilitatorVersion).toBe(2);
+    expect(store().seqs.facilitator).toBe(6);
+  });
+
+  it('refuses a patch after a gap (the caller then asks for the whole view)', () => {
+    const first = facilitatorView();
+    store().receive('facilitator', whole(first, 5, 1));
+
+    const isApplied = store().patchFacilitator({
+      seq: 8,
+      serverTime: 1_100,
+      base: 2,
+      version: 3,
+      ops: [['s', ['isLocked'], true]],
+    });
+
+    expect(isApplied).toBe(false);
+    expect(store().facilitator).toBe(first);
+    expect(store().facilitatorVersion).toBe(1);
+  });
+
+  it('refuses a patch that does not fit the view, and one before any view', () => {
+    expect(store().patchFacilitator({ seq: 1, serverTime: 0, base: -1, version: 0, ops: [] })).toBe(
+      false,
+    );
+    store().receive('facilitator', whole(facilitatorView(), 5, 1));
+    expect(
+      store().patchFacilitator({
+        seq: 6,
+        serverTime: 0,
+        base: 1,
+        version: 2,
+        ops: [['s', ['session', 'nothing', 'here'], 1]],
+      }),
+    ).toBe(false);
+    expect(store().facilitatorVersion).toBe(1);
+  });
+});
+
+describe('sending again after BUSY', () => {
+  it('waits longer after each refusal, spread around its mean and capped', () => {
+    expect(busyDelayMs(0, () => 0)).toBe(125);
+    expect(busyDelayMs(0, () => 1)).toBe(375);
+    expect(busyDelayMs(2, () => 0.5)).toBe(1000);
+    expect(busyDelayMs(10, () => 0.5)).toBe(4000);
+  });
+});
