@@ -83,7 +83,7 @@ export function PlanActionCard({
           {index + 1}
         </span>
         <h3 className="plan-action__title" id={`${idBase}-title`}>
-          <span className="plan-visually-hidden">Action {index + 1}:</span> {title}
+          <span className="visually-hidden">Action {index + 1}:</span> {title}
         </h3>
       </div>
       <p className="plan-action__meta muted">

@@ -208,7 +208,10 @@ export function Participant({
                 <p className="eyebrow">
                   Round {round.index + 1} of {round.count}
                 </p>
-                <h1 className="round-title">{round.title}</h1>
+                {/* A slide shows its own heading: the round's title is then only read out. */}
+                <h1 className={round.kind === 'content' ? 'visually-hidden' : 'round-title'}>
+                  {round.title}
+                </h1>
                 <Timer timer={view.timer} />
               </div>
               <PlanSeatContext.Provider value={seat}>

@@ -132,7 +132,10 @@ function ScreenBody({ view }: { view: ScreenView }) {
                 <p className={styles.eyebrow}>
                   Round {round.index + 1} of {round.count}
                 </p>
-                <h1 className={styles.roundTitle}>{round.title}</h1>
+                {/* A slide shows its own heading: the round's title is then only read out. */}
+                <h1 className={round.kind === 'content' ? 'visually-hidden' : styles.roundTitle}>
+                  {round.title}
+                </h1>
                 <Timer timer={view.timer} size="large" />
                 <RoundCountdown view={view} />
               </header>

@@ -449,7 +449,7 @@ function ClusterName(props: {
   }
   return (
     <div className="brainstorm-column__name">
-      <h3 id={props.id} className="brainstorm-visually-hidden">
+      <h3 id={props.id} className="visually-hidden">
         {props.name}
       </h3>
       <input

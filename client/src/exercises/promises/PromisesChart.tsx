@@ -85,7 +85,7 @@ export function PromisesChart({
           );
         })}
       </svg>
-      <table className={styles.visuallyHidden}>
+      <table className="visually-hidden">
         <caption>{label}</caption>
         <thead>
           <tr>

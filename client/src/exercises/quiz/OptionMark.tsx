@@ -18,12 +18,12 @@ export function OptionMark({ index, className = '' }: { index: number; className
         {mark.shape}
       </span>
       <span aria-hidden="true">{mark.letter}</span>
-      <span className={styles.visuallyHidden}>Option {mark.letter}:</span>
+      <span className="visually-hidden">Option {mark.letter}:</span>
     </span>
   );
 }
 
 /** Text for screen readers only. */
 export function VisuallyHidden({ children }: { children: React.ReactNode }) {
-  return <span className={styles.visuallyHidden}>{children}</span>;
+  return <span className="visually-hidden">{children}</span>;
 }

@@ -161,7 +161,7 @@ export function RankingParticipant({ view, own, isOpen, act }: ParticipantProps<
           );
         })}
       </ol>
-      <p className={styles.visuallyHidden} aria-live="assertive">
+      <p className="visually-hidden" aria-live="assertive">
         {announcement}
       </p>
       {isOpen && (

@@ -35,7 +35,7 @@ function Slider(props: {
   return (
     <>
       <label htmlFor={props.id} className={styles.sliderValue}>
-        <span className={styles.visuallyHidden}>{props.label}: </span>
+        <span className="visually-hidden">{props.label}: </span>
         {shown === null ? 'Not rated yet: move the slider' : `${shown} of 100`}
       </label>
       <input

@@ -85,9 +85,7 @@ function Cloud({ words, more }: { words: CloudWord[]; more: number }) {
           <WordList words={words} className={styles.fallback} />
         )}
       </div>
-      {layout && layout.placed.length > 0 && (
-        <WordList words={words} className={styles.visuallyHidden} />
-      )}
+      {layout && layout.placed.length > 0 && <WordList words={words} className="visually-hidden" />}
       {left > 0 && (
         <p className={styles.more}>
           and {left} more {left === 1 ? 'word' : 'words'}
