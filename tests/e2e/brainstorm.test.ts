@@ -103,7 +103,7 @@ describe('a brainstorm from the laptop, three phones and the room screen', () =>
       .getAttribute('href');
     screenPage = watchErrors(await laptop.newPage(), 'screen');
     await screenPage.goto(`${server.url}${href}`);
-    await waitForText(screenPage.locator('.screen__code'), code);
+    await waitForText(screenPage.getByTestId('join-code'), code);
   });
 
   it('seats three phones and starts the session', async () => {

@@ -107,7 +107,7 @@ describe('a live session from the laptop, three phones and the room screen', () 
     screenPage = watchErrors(await laptop.newPage(), 'screen');
     await screenPage.goto(`${server.url}${href}`);
     await screenPage.getByText('Join on your phone at').waitFor();
-    await waitForText(screenPage.locator('.screen__code'), code);
+    await waitForText(screenPage.getByTestId('join-code'), code);
     await shot(screenPage, 'screen-lobby-empty');
   });
 

@@ -137,7 +137,7 @@ describe('the Q&A beside a poll: console, room screen and three phones', () => {
       .getAttribute('href');
     screenPage = watchErrors(await laptop.newPage(), 'screen');
     await screenPage.goto(`${server.url}${href}`);
-    await waitForText(screenPage.locator('.screen__code'), code);
+    await waitForText(screenPage.getByTestId('join-code'), code);
 
     for (const name of NAMES) {
       const page = watchErrors(await newPhone(browser), name);

@@ -170,7 +170,7 @@ describe('the Red Bead Experiment from the laptop, five phones and the room scre
       .getAttribute('href');
     screenPage = watchErrors(await laptop.newPage(), 'screen');
     await screenPage.goto(`${server.url}${href}`);
-    await waitForText(screenPage.locator('.screen__code'), code);
+    await waitForText(screenPage.getByTestId('join-code'), code);
   });
 
   it('seats five phones and starts the session', async () => {

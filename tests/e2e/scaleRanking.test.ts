@@ -118,7 +118,7 @@ describe('scales and a ranking from the laptop, three phones and the room screen
     await consolePage.getByTestId('join-code').waitFor();
     screenPage = watchErrors(await laptop.newPage(), 'screen');
     await screenPage.goto(`${server.url}/screen/${session.sessionId}#key=${session.screenKey}`);
-    await waitForText(screenPage.locator('.screen__code'), session.code);
+    await waitForText(screenPage.getByTestId('join-code'), session.code);
 
     for (const name of NAMES) {
       const page = watchErrors(await newPhone(browser), name);

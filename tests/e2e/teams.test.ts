@@ -99,7 +99,7 @@ describe('tables from the console, the room screen and three phones', () => {
       .getAttribute('href');
     screenPage = watchErrors(await laptop.newPage(), 'screen');
     await screenPage.goto(`${server.url}${href}`);
-    await waitForText(screenPage.locator('.screen__code'), code);
+    await waitForText(screenPage.getByTestId('join-code'), code);
 
     // The phones join side by side, as a room does.
     await Promise.all(

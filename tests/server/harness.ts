@@ -494,7 +494,7 @@ interface AudienceOfEvent {
  * The newest (or next) view of `event` whose current round is an exercise of `kind` and
  * whose exercise view satisfies `predicate`; with `isAfterNow`, only views from now on.
  */
-export async function exerciseView<K extends ExerciseKind, E extends ViewEvent>(
+export async function exerciseView<K extends ExerciseKind, E extends keyof AudienceOfEvent>(
   socket: TestSocket,
   event: E,
   kind: K,

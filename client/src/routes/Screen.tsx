@@ -99,7 +99,9 @@ function ScreenBody({ view }: { view: ScreenView }) {
                 <p className={styles.instruction}>Join on your phone at</p>
                 <p className={styles.host}>{host}</p>
                 <p className={styles.instruction}>with the code</p>
-                <p className={styles.code}>{session.code}</p>
+                <p className={styles.code} data-testid="join-code">
+                  {session.code}
+                </p>
               </div>
             </div>
           )}

@@ -69,7 +69,9 @@ export function ScreenTables({
         <p className={styles.instruction}>Join at</p>
         <p className={styles.host}>{host}</p>
         <p className={styles.instruction}>with the code</p>
-        <p className={styles.code}>{code}</p>
+        <p className={styles.code} data-testid="join-code">
+          {code}
+        </p>
       </aside>
       <ul
         ref={grid}
