@@ -69,9 +69,19 @@ export function useScreenScale(
         root.style.fontSize = `${(base * factor).toFixed(2)}px`;
       };
       if (!box) return set(1);
+      // The boxes inside that cut off what they hold (a column, a table's frame): content
+      // they hide does not make `box` scroll, yet the room cannot see it either.
+      // Text for screen readers only (1 px, clipped on purpose) is passed over.
+      const clippers = [...box.querySelectorAll('*')].filter((el) => {
+        const { overflowX, overflowY } = getComputedStyle(el);
+        const clips = overflowX !== 'visible' || overflowY !== 'visible';
+        return clips && el.clientWidth > 1 && el.clientHeight > 1;
+      });
+      const holdsMore = (el: Element) =>
+        el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1;
       const fits = (factor: number) => {
         set(factor);
-        return box.scrollHeight <= box.clientHeight && box.scrollWidth <= box.clientWidth;
+        return !holdsMore(box) && !clippers.some(holdsMore);
       };
       if (fits(maxFit)) return;
       if (!fits(minFit)) return;
