@@ -77,11 +77,13 @@ export function useScreenScale(
         const clips = overflowX !== 'visible' || overflowY !== 'visible';
         return clips && el.clientWidth > 1 && el.clientHeight > 1;
       });
-      const holdsMore = (el: Element) =>
-        el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1;
+      // Inside, only what is cut off below counts: a long name ending in "…" on one line
+      // is cut on purpose, and shrinking the whole screen would not bring it back.
+      const hidesBelow = (el: Element) => el.scrollHeight > el.clientHeight + 1;
       const fits = (factor: number) => {
         set(factor);
-        return !holdsMore(box) && !clippers.some(holdsMore);
+        const overflows = box.scrollHeight > box.clientHeight || box.scrollWidth > box.clientWidth;
+        return !overflows && !clippers.some(hidesBelow);
       };
       if (fits(maxFit)) return;
       if (!fits(minFit)) return;
