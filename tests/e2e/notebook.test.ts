@@ -241,7 +241,7 @@ describe('session notebooks in the browser', () => {
     await waitForText(roundBlock(reader, 1), 'Sam agrees.');
     await waitForText(
       reader.getByRole('article', { name: /Follow-up/ }),
-      'Owner: Ana · Status: done',
+      'Owner: Ana · Due: no date · Status: done',
     );
     expect(await reader.getByRole('main').getByRole('textbox').count()).toBe(0);
     expect(await reader.getByRole('main').getByRole('checkbox').count()).toBe(0);
