@@ -34,6 +34,7 @@ export default defineConfig({
           root,
           include: ['tests/shared/**/*.test.ts'],
           environment: 'node',
+          testTimeout: 15_000,
         },
       },
       {
@@ -53,6 +54,8 @@ export default defineConfig({
           root,
           include: ['tests/client/**/*.test.tsx'],
           environment: 'jsdom',
+          // npm test runs three lanes on two cores: a render may wait its turn.
+          testTimeout: 15_000,
           setupFiles: ['tests/client/setup.ts'],
         },
       },
