@@ -11,6 +11,7 @@ import { DocumentAccess } from './docs/documentAccess.ts';
 import { DocumentHub } from './docs/documentHub.ts';
 import { NotebookWriter } from './docs/notebookWriter.ts';
 import { PlanService } from './docs/planService.ts';
+import { accountsRouter } from './accounts/router.ts';
 import { faultReport } from './faults/faults.ts';
 import { apiRouter } from './http/apiRouter.ts';
 import { docsRouter } from './http/docsRouter.ts';
@@ -143,6 +144,10 @@ export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
   // API answers carry secrets (tokens, keys, links): no cache may keep them.
   // JSON and exports go out compressed when the client accepts it.
   app.use('/api', noStore, compression());
+  app.use(
+    '/api',
+    accountsRouter({ repository, manager: getManager, allowedOrigins: config.allowedOrigins }),
+  );
   app.use(
     '/api',
     docsRouter({

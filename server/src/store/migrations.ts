@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
+import { accountsMigration } from '../accounts/migration.ts';
 
 /**
  * Schema migrations, in order. Never edit one that has shipped: add a new one.
@@ -105,4 +106,6 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  /** Facilitator accounts, their sessions, passkeys and claimed items (server/src/accounts). */
+  '0004_accounts': accountsMigration,
 };

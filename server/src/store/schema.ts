@@ -64,3 +64,6 @@ export interface Database {
     revoked_at: number | null;
   };
 }
+
+/** Facilitator accounts' tables (migration `0004_accounts`), kept beside their code. */
+export type { AccountTables } from '../accounts/migration.ts';
