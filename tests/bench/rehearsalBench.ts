@@ -30,6 +30,7 @@ import {
   type RoundSpec,
   type ServerToClientEvents,
 } from '@playfield/shared';
+import { facilitateNext, PLAIN_FACILITATOR } from '@playfield/shared/exercises/facilitators';
 import { startPlayfield } from '../../server/src/app.ts';
 import { loadConfig } from '../../server/src/config.ts';
 
@@ -72,60 +73,6 @@ function percentile(samples: readonly number[], p: number): number | null {
 }
 
 const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
-
-/** What the facilitator does next in a round once the room is quiet; null: the round is done. */
-function facilitatorStep(round: NonNullable<FacilitatorView['round']>): unknown {
-  const view = round.view as unknown as Record<string, unknown>;
-  switch (round.kind) {
-    case 'quiz': {
-      const current = view.current as number;
-      const count = view.questionCount as number;
-      if (view.phase === 'ready') return { type: 'show', question: 0 };
-      if (view.phase === 'question') return { type: 'lock', question: current };
-      if (view.phase === 'locked') return { type: 'reveal', question: current };
-      if (view.phase === 'revealed' || view.phase === 'leaderboard')
-        return current + 1 < count ? { type: 'show', question: current + 1 } : { type: 'finish' };
-      return null;
-    }
-    case 'brainstorm': {
-      const next = { collect: 'cluster', cluster: 'vote', vote: 'results' } as Record<
-        string,
-        string
-      >;
-      const phase = next[view.phase as string];
-      return phase ? { type: 'phase', phase } : null;
-    }
-    case 'playingField': {
-      const cards = view.cards as { id: string }[];
-      const tests = view.tests as unknown[];
-      if (view.phase === 'place') return { type: 'phase', phase: 'test' };
-      if (view.phase === 'test') {
-        if (view.activeTestCardId !== null) return { type: 'test.close' };
-        if (tests.length === 0 && cards[0]) return { type: 'test.open', cardId: cards[0].id };
-        return { type: 'phase', phase: 'map' };
-      }
-      return null;
-    }
-    case 'fineLine':
-      if (view.status === 'ready') return { type: 'start' };
-      if (view.status === 'running' && (view.speed as number) < 120)
-        return { type: 'speed', speed: 120 };
-      return null;
-    case 'redBead': {
-      const roles = view.roles as { workers: { participantId: string | null }[] };
-      const paddle = view.paddle as { isRecorded: boolean } | null;
-      if (roles.workers.every((w) => w.participantId === null)) return { type: 'pickVolunteers' };
-      if (paddle && !paddle.isRecorded) return { type: 'record' };
-      if (view.stage === 'setup' || view.stage === 'dayEnded') return { type: 'openPredictions' };
-      if (view.stage === 'predicting') return { type: 'startDay' };
-      return null;
-    }
-    case 'rolePlay':
-      return (view.play as number) === 0 ? { type: 'form' } : null;
-    default:
-      return null;
-  }
-}
 
 /** Is the round still busy on its own (a run of the Fine Line's clock, a Red Bead day)? */
 function isRunningOnItsOwn(round: NonNullable<FacilitatorView['round']>): boolean {
@@ -247,7 +194,7 @@ async function main(): Promise<void> {
         if (!round || performance.now() - t0 > options.roundTimeoutMs) break;
         // Quiet: no simulated action acknowledged for a second (and none in flight).
         if (performance.now() - lastAckAt < 1000 || isRunningOnItsOwn(round)) continue;
-        const step = facilitatorStep(round);
+        const step = facilitateNext(round, PLAIN_FACILITATOR);
         if (step === null) break;
         await ack(facilitator, 'round.act', { roundId: round.id, action: step });
         lastAckAt = performance.now();

@@ -22,6 +22,7 @@ import {
   type FacilitatorView,
   type RoundInput,
 } from '@playfield/shared';
+import { facilitateNext, type FacilitatorStyle } from '@playfield/shared/exercises/facilitators';
 import { simulateNext } from '@playfield/shared/exercises/simulators';
 import { loadConfig, startPlayfield, type Playfield } from '@playfield/server';
 import {
@@ -122,80 +123,12 @@ const KNOWN_DEFECTS = [
 type RoundView = NonNullable<FacilitatorView['round']>;
 const fields = (round: RoundView) => round.view as unknown as Record<string, unknown>;
 
-/** The facilitator's next step when the room has nothing left to do (null: the round is done). */
-function driverStep(round: RoundView): unknown {
-  const view = fields(round);
-  switch (round.kind) {
-    case 'quiz': {
-      const current = view.current as number;
-      const count = view.questionCount as number;
-      switch (view.phase) {
-        case 'ready':
-          return { type: 'show', question: 0 };
-        case 'question':
-          return { type: 'lock', question: current };
-        case 'locked':
-          return { type: 'reveal', question: current };
-        case 'revealed':
-        case 'leaderboard':
-          return current + 1 < count ? { type: 'show', question: current + 1 } : { type: 'finish' };
-        default:
-          return null;
-      }
-    }
-    case 'brainstorm': {
-      // In the cluster phase the facilitator groups the notes under long names, the board
-      // is shown (see `revealBoard`), then the vote.
-      const clusters = view.clusters as unknown[];
-      const loose = view.loose as { id: string }[];
-      const name = CLUSTER_NAMES[clusters.length];
-      if (view.phase === 'cluster' && name && loose.length > 2)
-        return {
-          type: 'createCluster',
-          name,
-          noteIds: loose.slice(0, 4).map((n) => n.id),
-        };
-      const next: Record<string, string> = { collect: 'cluster', cluster: 'vote', vote: 'results' };
-      const phase = next[view.phase as string];
-      return phase ? { type: 'phase', phase } : null;
-    }
-    case 'playingField': {
-      const cards = view.cards as { id: string }[];
-      const tests = view.tests as { cardId: string }[];
-      if (view.phase === 'place') return { type: 'phase', phase: 'test' };
-      if (view.phase === 'test') {
-        if (view.activeTestCardId !== null) return { type: 'test.close' };
-        if (tests.length === 0 && cards[0]) return { type: 'test.open', cardId: cards[0].id };
-        return { type: 'phase', phase: 'map' };
-      }
-      return null;
-    }
-    case 'fineLine':
-      if (view.status === 'finished') return null;
-      if (view.status !== 'running') return { type: 'start' };
-      if ((view.speed as number) < 600) return { type: 'speed', speed: 600 };
-      return null;
-    case 'redBead': {
-      const roles = view.roles as { workers: { participantId: string | null }[] };
-      const paddle = view.paddle as { isRecorded: boolean } | null;
-      if (roles.workers.every((w) => w.participantId === null)) return { type: 'pickVolunteers' };
-      if (paddle && !paddle.isRecorded) return { type: 'record' };
-      if (view.stage === 'dayEnded' && !view.slogan)
-        // An intervention, as management would: the debrief lists it.
-        return {
-          type: 'slogan',
-          text: 'Quality is job one: do it right the first time, every time!',
-        };
-      if (view.stage === 'setup' || view.stage === 'dayEnded') return { type: 'openPredictions' };
-      if (view.stage === 'predicting') return { type: 'startDay' };
-      return null;
-    }
-    case 'rolePlay':
-      return (view.play as number) === 0 ? { type: 'form' } : null;
-    default:
-      return null;
-  }
-}
+/** The facilitator: long cluster names, a slogan for the Red Bead's debrief, a fast Fine Line. */
+const STYLE: FacilitatorStyle = {
+  fineLineSpeed: 600,
+  clusterNames: CLUSTER_NAMES,
+  slogan: 'Quality is job one: do it right the first time, every time!',
+};
 
 /** What a round's screen is showing, for the screenshot's name: its phase or stage. */
 function phaseOf(round: RoundView): string {
@@ -423,7 +356,7 @@ describe('the room screen fits the window', () => {
         const current = (await nextView(facilitator, 'view.facilitator', (m) => m.seq >= seq)).view
           .round as RoundView;
         await shoot(current);
-        const action = driverStep(current);
+        const action = facilitateNext(current, STYLE);
         if (
           current.kind === 'brainstorm' &&
           fields(current).phase === 'cluster' &&

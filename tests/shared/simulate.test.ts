@@ -2,7 +2,7 @@
  * Every exercise's simulated participant, over a full round with 12 seats: every action it
  * chooses is accepted by the exercise's schema and reducer (through the session's own
  * decide/apply, as the server runs it), and the round reaches its end state. The
- * facilitator's steps (phases, questions, days) are driven here as a facilitator would.
+ * facilitator's steps (phases, questions, days) are the exercises' simulated facilitators'.
  */
 import {
   createRandom,
@@ -19,6 +19,7 @@ import {
   type RoundSpec,
   type SessionState,
 } from '@playfield/shared';
+import { facilitateNext, PLAIN_FACILITATOR } from '@playfield/shared/exercises/facilitators';
 import { canSimulate, simulateNext } from '@playfield/shared/exercises/simulators';
 import { describe, expect, it } from 'vitest';
 import { FACILITATOR, participant, run, SYSTEM, T0 } from './sessionHarness.ts';
@@ -28,78 +29,11 @@ const SEATS = 12;
 const NO_PARTICIPANT_ACTIONS = new Set<string>(['content']);
 
 type RoundView = NonNullable<FacilitatorView['round']>;
-type Driver = (round: RoundView, state: SessionState) => unknown;
 
-/** A view of a round's own fields, loosely typed for the drivers below. */
+/** A view of a round's own fields, loosely typed for the end checks below. */
 function v(round: RoundView): Record<string, unknown> {
   return round.view as unknown as Record<string, unknown>;
 }
-
-/** What the facilitator does when the room has nothing left to do, per kind (null: done). */
-const DRIVERS: Partial<Record<ExerciseKind, Driver>> = {
-  quiz(round) {
-    const view = v(round);
-    const current = view.current as number;
-    const count = view.questionCount as number;
-    switch (view.phase) {
-      case 'ready':
-        return { type: 'show', question: 0 };
-      case 'question':
-        return { type: 'lock', question: current };
-      case 'locked':
-        return { type: 'reveal', question: current };
-      case 'revealed':
-      case 'leaderboard':
-        return current + 1 < count ? { type: 'show', question: current + 1 } : { type: 'finish' };
-      default:
-        return null;
-    }
-  },
-  brainstorm(round) {
-    const next = { collect: 'cluster', cluster: 'vote', vote: 'results' } as Record<string, string>;
-    const phase = next[v(round).phase as string];
-    return phase ? { type: 'phase', phase } : null;
-  },
-  playingField(round) {
-    const view = v(round);
-    const cards = view.cards as { id: string }[];
-    const tests = view.tests as { cardId: string }[];
-    if (view.phase === 'place') return { type: 'phase', phase: 'test' };
-    if (view.phase === 'test') {
-      if (view.activeTestCardId !== null) return { type: 'test.close' };
-      if (tests.length === 0 && cards[0]) return { type: 'test.open', cardId: cards[0].id };
-      return { type: 'phase', phase: 'map' };
-    }
-    return null;
-  },
-  fineLine(round, state) {
-    const view = v(round);
-    if (view.status === 'finished') return null;
-    if (view.status !== 'running') return { type: 'start' };
-    if ((view.speed as number) < 120) return { type: 'speed', speed: 120 };
-    return automationOf(state);
-  },
-  redBead(round) {
-    const view = v(round);
-    const roles = view.roles as { workers: { participantId: string | null }[] };
-    const paddle = view.paddle as { isRecorded: boolean } | null;
-    if (roles.workers.every((w) => w.participantId === null)) return { type: 'pickVolunteers' };
-    if (paddle && !paddle.isRecorded) return { type: 'record' };
-    switch (view.stage) {
-      case 'setup':
-        return { type: 'openPredictions' };
-      case 'dayEnded':
-        return { type: 'openPredictions' };
-      case 'predicting':
-        return { type: 'startDay' };
-      default:
-        return null;
-    }
-  },
-  rolePlay(round) {
-    return (v(round).play as number) === 0 ? { type: 'form' } : null;
-  },
-};
 
 /** The exercise's own automation (the Fine Line's clock), as the server would run it. */
 function automationOf(state: SessionState): unknown {
@@ -200,7 +134,10 @@ function simulateRound(kind: ExerciseKind): Outcome {
     if (acted) continue;
     const fround = facilitatorView(state, new Set(), at).round;
     if (!fround) break;
-    const action = DRIVERS[kind]?.(fround, state) ?? null;
+    // The Fine Line runs on its own once started: its clock ticks as the server's would.
+    const action =
+      facilitateNext(fround, PLAIN_FACILITATOR) ??
+      (kind === 'fineLine' ? automationOf(state) : null);
     if (action === null) break;
     const refused = step({ type: 'round.act', roundId: fround.id, action }, FACILITATOR);
     expect(refused, `${kind} facilitator: ${JSON.stringify(action)}`).toBeNull();
