@@ -13,13 +13,12 @@ import { NotebookWriter } from './docs/notebookWriter.ts';
 import { PlanService } from './docs/planService.ts';
 import { accountsRouter } from './accounts/router.ts';
 import { faultReport } from './faults/faults.ts';
-import { apiRouter } from './http/apiRouter.ts';
-import { docsRouter } from './http/docsRouter.ts';
 import { RehearsalService } from './rehearsal/service.ts';
 import { rehearsalRouter } from './rehearsal/router.ts';
 import { ImageStore, type ImageTables } from './http/images/imageStore.ts';
 import { imagesRouter } from './http/images/imagesRouter.ts';
 import { noStore } from './http/respond.ts';
+import { httpRoutes } from './http/routes.ts';
 import { serveClient } from './http/staticClient.ts';
 import { attachDocSockets } from './realtime/docSocket.ts';
 import { createSocketServer } from './realtime/socketServer.ts';
@@ -148,33 +147,24 @@ export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
     '/api',
     accountsRouter({ repository, manager: getManager, allowedOrigins: config.allowedOrigins }),
   );
-  app.use(
-    '/api',
-    docsRouter({
-      manager: getManager,
-      hub,
-      notebooks,
-      revokeLink: docSockets.revokeLink,
-      quota,
-    }),
-  );
+  const routes = httpRoutes({
+    manager,
+    hub,
+    notebooks,
+    quota,
+    publicUrl,
+    joinsPerMinutePerAddress: config.joinsPerMinutePerAddress,
+    joinsPerMinutePerSession: config.joinsPerMinutePerSession,
+    checkTypedCode: (found) => rehearsals.checkTypedCode(found),
+    revokeLink: docSockets.revokeLink,
+  });
+  app.use('/api', routes.documents);
   app.use(
     '/api',
     express.json({ limit: LIMITS.httpBodyBytes }),
     rehearsalRouter({ manager: getManager, rehearsals: () => rehearsals }),
   );
-  app.use(
-    '/api',
-    express.json({ limit: LIMITS.httpBodyBytes }),
-    apiRouter({
-      manager: getManager,
-      publicUrl,
-      joinsPerMinutePerAddress: config.joinsPerMinutePerAddress,
-      joinsPerMinutePerSession: config.joinsPerMinutePerSession,
-      checkTypedCode: (found) => rehearsals.checkTypedCode(found),
-      quota,
-    }),
-  );
+  app.use('/api', express.json({ limit: LIMITS.httpBodyBytes }), routes.sessions);
 
   const clientDir = config.clientDir;
   if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) serveClient(app, clientDir);

@@ -16,10 +16,10 @@ import {
 } from '@playfield/shared';
 import { notebookText } from '@playfield/shared/notebooks/notebook';
 import { wholeNotebookProblem } from '@playfield/shared/notebooks/validate';
-import type { StorageQuota } from '../security/storageQuota.ts';
-import { deriveScreenKey, hashToken, newId, newJoinCode, newToken } from '../security/tokens.ts';
-import type { SessionManager } from '../sessions/sessionManager.ts';
-import { bearer, parse, perMinute, send, sendError as sendErrorNow } from './respond.ts';
+import type { StorageQuota } from '../../security/storageQuota.ts';
+import { deriveScreenKey, hashToken, newId, newJoinCode, newToken } from '../../security/tokens.ts';
+import type { SessionManager } from '../../sessions/sessionManager.ts';
+import { bearer, parse, perMinute, send, sendError as sendErrorNow } from '../respond.ts';
 
 /** An archive holds the Yjs state in base64 (4/3 of a full notebook) plus a readable copy. */
 export const MAX_ARCHIVE_BYTES = Math.ceil(LIMITS.notebookDocBytes * 1.5);
@@ -149,7 +149,7 @@ function readableState(base64: string): Result<{ update: Uint8Array; searchText:
  * its notebook are stored in one transaction: a refused import stores nothing.
  */
 export function notebookImport(options: {
-  manager: () => SessionManager;
+  manager: SessionManager;
   quota: StorageQuota;
 }): RequestHandler {
   const { manager, quota } = options;
@@ -165,7 +165,7 @@ export function notebookImport(options: {
     title: string,
     state: { update: Uint8Array; searchText: string },
   ): Promise<CreatedSession> => {
-    const repository = manager().repository;
+    const repository = manager.repository;
     const facilitatorToken = newToken();
     const screenKey = deriveScreenKey(facilitatorToken);
     const sessionId = newId();
@@ -249,7 +249,7 @@ export function notebookImport(options: {
     const sessionId = idSchema.safeParse(req.get(IMPORT_SESSION_HEADER));
     const token = bearer(req);
     if (!sessionId.success || !token) return sendError(res, unauthorized);
-    if (!(await manager().authorizeFacilitator(sessionId.data, token)))
+    if (!(await manager.authorizeFacilitator(sessionId.data, token)))
       return sendError(res, unauthorized);
     if (!imports.take(address))
       return sendError(res, { code: 'RATE_LIMITED', message: 'Too many imports: wait a minute' });
