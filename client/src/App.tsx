@@ -14,6 +14,7 @@ const Sessions = lazy(() => import('./routes/Sessions.tsx'));
 const Notebook = lazy(() => import('./routes/Notebook.tsx'));
 const Notebooks = lazy(() => import('./routes/Notebooks.tsx'));
 const Plan = lazy(() => import('./routes/Plan.tsx'));
+const AccountPages = lazy(() => import('./accounts/AccountPages.tsx'));
 
 /** Picks the screen for the current URL. */
 export function App() {
@@ -47,6 +48,7 @@ function RouteView({ route }: { route: ReturnType<typeof matchRoute> }) {
       {route.name === 'notebook' && <Notebook key={route.sessionId} sessionId={route.sessionId} />}
       {route.name === 'notebooks' && <Notebooks />}
       {route.name === 'plan' && <Plan />}
+      {route.name === 'account' && <AccountPages />}
       {route.name === 'notFound' && (
         <Notice
           title="Page not found"

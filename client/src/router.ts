@@ -13,6 +13,8 @@ export type Route =
   | { name: 'notebook'; sessionId: string }
   | { name: 'notebooks' }
   | { name: 'plan' }
+  /** Facilitator accounts: sign in, sign up, reset, the account (client/src/accounts). */
+  | { name: 'account' }
   | { name: 'notFound' };
 
 const PATTERNS: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -29,6 +31,7 @@ const PATTERNS: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/notebook\/([A-Za-z0-9_-]+)\/?$/, (m) => ({ name: 'notebook', sessionId: m[1] ?? '' })],
   [/^\/notebooks\/?$/, () => ({ name: 'notebooks' })],
   [/^\/plan\/?$/, () => ({ name: 'plan' })],
+  [/^\/account(\/(signup|reset))?\/?$/, () => ({ name: 'account' })],
 ];
 
 /** Matches a pathname to a route. */

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { JOIN_CODE_HINT, normalizeJoinCode } from '@playfield/shared/ids';
+import { SignInLink } from '../accounts/SignInLink.tsx';
 import { Link } from '../components/Link.tsx';
 import { navigate } from '../router.ts';
 import { listSeats } from '../storage.ts';
@@ -24,6 +25,7 @@ export function Home() {
       <header className="brand">
         <span className="brand__mark" aria-hidden="true" />
         <span>Playfield</span>
+        <SignInLink />
       </header>
       <ReturnToSession />
       <section className="card stack">
