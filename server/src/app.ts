@@ -13,6 +13,7 @@ import { NotebookWriter } from './docs/notebookWriter.ts';
 import { PlanService } from './docs/planService.ts';
 import { accountsRouter } from './accounts/router.ts';
 import { faultReport } from './faults/faults.ts';
+import { lifecycleRouter } from './lifecycle/router.ts';
 import { RehearsalService } from './rehearsal/service.ts';
 import { rehearsalRouter } from './rehearsal/router.ts';
 import { ImageStore, type ImageTables } from './http/images/imageStore.ts';
@@ -143,6 +144,7 @@ export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
   // API answers carry secrets (tokens, keys, links): no cache may keep them.
   // JSON and exports go out compressed when the client accepts it.
   app.use('/api', noStore, compression());
+  app.use('/api', lifecycleRouter({ manager: getManager, hub, io, repository }).router);
   app.use(
     '/api',
     accountsRouter({ repository, manager: getManager, allowedOrigins: config.allowedOrigins }),

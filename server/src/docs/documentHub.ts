@@ -571,6 +571,23 @@ export class DocumentHub {
     this.live.delete(live.id);
   }
 
+  /**
+   * Drops a session's documents from memory (or only `docId` of it) once their queued
+   * writes are done, for a deletion of their storage (server/src/lifecycle). Edits that
+   * arrive later load the document again from what storage still holds.
+   */
+  async drop(sessionId: string, docId?: string): Promise<void> {
+    await Promise.all([...this.loading.values()].map((p) => p.catch(() => null)));
+    for (const live of [...this.live.values()]) {
+      if (live.ref.sessionId !== sessionId || (docId !== undefined && live.id !== docId)) continue;
+      await live.draining;
+      if (live.metaTimer) clearTimeout(live.metaTimer);
+      live.metaTimer = null;
+      if (this.live.get(live.id) === live) this.forget(live);
+    }
+    if (docId === undefined) this.sessionBytes.delete(sessionId);
+  }
+
   /** Number of documents in memory, for tests and `/healthz`. */
   get liveCount(): number {
     return this.live.size;

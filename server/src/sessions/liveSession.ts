@@ -222,6 +222,8 @@ export class LiveSession {
     actor: CommandActor,
     options: CommandOptions = {},
   ): Promise<Result<{ seq: number; events: SessionEvent[] }>> {
+    // Retired (being deleted or redacted): nothing more is taken, so nothing more is written.
+    if (this.retiredWith) return Promise.resolve({ ok: false, error: this.retiredWith });
     // Overloaded: refuse at once rather than queue work the sender would time out on.
     if (this.pending.length >= sessionQueue.limit)
       return Promise.resolve(fail(BUSY.code, BUSY.message));
@@ -709,6 +711,18 @@ export class LiveSession {
         held.set(message.view.round.id, JSON.stringify(message.view.round.view));
     }
     this.sentOwn.set(participantId, held);
+  }
+
+  /** Why new commands are refused once the session was retired (see `retire`), or null. */
+  private retiredWith: AppError | null = null;
+
+  /**
+   * Refuses every command from now on with `error`; those already queued are still decided
+   * and stored (and acknowledged). The owner then closes the session and rewrites or deletes
+   * its storage (server/src/lifecycle).
+   */
+  retire(error: AppError): void {
+    this.retiredWith = error;
   }
 
   /** Waits for queued commands, stores a snapshot and stops timers. */

@@ -148,6 +148,9 @@ export class SessionManager {
 
   /** The live session, loading it from storage on first use; null if it does not exist. */
   async get(sessionId: string): Promise<LiveSession | null> {
+    // Being deleted or rewritten (server/src/lifecycle): wait, then load what storage holds.
+    const held = this.holds.get(sessionId);
+    if (held) await held;
     const live = this.live.get(sessionId);
     if (live) return live;
     let pending = this.loading.get(sessionId);
@@ -218,6 +221,38 @@ export class SessionManager {
       () => this.sink.disconnect(session.id),
       100,
     );
+  }
+
+  /** Sessions held out of memory while their storage is deleted or rewritten. */
+  private readonly holds = new Map<string, Promise<void>>();
+
+  /**
+   * Takes a session out of memory so its storage can be deleted or rewritten: it refuses
+   * every new command with `error`, finishes (stores and acknowledges) those already queued
+   * and closes; until the returned release is called, `get` waits rather than load it again.
+   */
+  async drop(sessionId: string, error: AppError): Promise<() => void> {
+    const previous = this.holds.get(sessionId);
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    this.holds.set(sessionId, held);
+    await previous;
+    await this.loading.get(sessionId)?.catch(() => null);
+    const session = this.live.get(sessionId);
+    this.live.delete(sessionId);
+    if (session) {
+      session.retire(error);
+      await session
+        .close()
+        .catch((failure: unknown) => reportFault(`sessions: drop ${sessionId}`, failure));
+    }
+    this.cluster?.released(sessionId);
+    return () => {
+      if (this.holds.get(sessionId) === held) this.holds.delete(sessionId);
+      release();
+    };
   }
 
   /** Checks a facilitator token against a session. */

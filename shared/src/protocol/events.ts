@@ -1,4 +1,5 @@
 import type { Result } from '../result.ts';
+import type { AppError } from './errors.ts';
 import type {
   FacilitatorView,
   ParticipantOwnView,
@@ -69,6 +70,8 @@ export interface ServerToClientEvents {
   'view.public': (message: ViewMessage<ParticipantPublicView>) => void;
   /** Sent to one participant only. */
   'view.own': (message: ViewMessage<ParticipantOwnView>) => void;
+  /** The facilitator deleted the session: show why, and stop reconnecting. */
+  'session.deleted': (error: AppError) => void;
 }
 
 /** socket.io's per-socket data, set by the server's handshake middleware. */
