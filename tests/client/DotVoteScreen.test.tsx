@@ -50,9 +50,9 @@ describe('DotVoteScreen', () => {
 
     const rows = within(screen.getByRole('list', { name: 'Results' })).getAllByRole('listitem');
     expect(rows.map((r) => r.textContent)).toEqual([
-      'Complaints3 (50%)',
-      'CSI2 (33%)',
-      'Letters1 (17%)',
+      '1. Complaints3 (50%)',
+      '2. CSI2 (33%)',
+      '3. Letters1 (17%)',
     ]);
     expect(screen.getByText(/chose fewer than/)).toHaveTextContent(
       '2 of 5 (40%) chose fewer than 3',
@@ -139,5 +139,34 @@ describe('DotVoteScreen', () => {
     expect(rows[0]).toHaveTextContent('A9 (20%)');
     expect(rows[6]).toHaveTextContent('G3 (7%)');
     expect(screen.getByText('and 2 more')).toBeVisible();
+  });
+
+  it('gives equal counts one shared rank (1, 2, 2, 4) (#17.6)', () => {
+    const counts = [5, 4, 4, 2];
+    render(
+      <DotVoteScreen
+        view={screenVote({
+          results: {
+            ranking: ['Letters', 'Complaints', 'CSI', 'Surveys'].map((label, option) => ({
+              option,
+              label,
+              count: counts[option] ?? 0,
+              voters: counts[option] ?? 0,
+            })),
+            shortfall: null,
+            examples: null,
+          },
+        })}
+        participantCount={9}
+      />,
+    );
+
+    const rows = within(screen.getByRole('list', { name: 'Results' })).getAllByRole('listitem');
+    expect(rows.map((r) => r.textContent?.split(/\d+ \(/)[0])).toEqual([
+      '1. Letters',
+      '2. Complaints',
+      '2. CSI',
+      '4. Surveys',
+    ]);
   });
 });

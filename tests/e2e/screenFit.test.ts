@@ -109,7 +109,6 @@ const CLUSTER_NAMES = [
  * #17.28 (fixed-height bars and charts that do not shrink with rem, boxes that clip).
  */
 const KNOWN_DEFECTS = [
-  '01-dotVote-open-revealed ',
   '02-redBead-',
   '03-brainstorm-',
   '04-fineLine-',

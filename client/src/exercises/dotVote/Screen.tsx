@@ -1,24 +1,26 @@
+import { sharedRanks } from '@playfield/shared/stats/ranks';
 import { BarChart } from '../../components/BarChart.tsx';
 import type { ScreenProps } from '../types.ts';
 import { ruleText } from './Participant.tsx';
+import styles from './Screen.module.css';
 
 /** Options the projector ranks at most; the rest are counted, so the screen never scrolls. */
 const SCREEN_RANKS = 7;
 
 /**
- * The vote on the projector: the options and how many voted, then the ranking, how many
- * fall short of the minimum (with names only where the config asks), and the examples of
- * the option the facilitator picked, without names.
+ * The vote on the projector: the options and how many voted, then the ranking (equal counts
+ * share a rank: 1, 2, 2, 4), how many fall short of the minimum (with names only where the
+ * config asks), and the examples of the option the facilitator picked, without names.
  */
 export default function DotVoteScreen({ view, participantCount }: ScreenProps<'dotVote'>) {
   const { results } = view;
   if (!results) {
     return (
-      <div className="screen-round dot-vote-screen">
-        <h2 className="screen-question">{view.question}</h2>
+      <div className={`screen-round dot-vote-screen ${styles.root}`}>
+        <h2 className={`screen-question ${styles.question}`}>{view.question}</h2>
         <p className="screen__instruction">{ruleText(view.rule)}</p>
         {view.options.length <= 10 && (
-          <ul className="dot-vote-screen__options" aria-label="Options">
+          <ul className={styles.options} aria-label="Options">
             {view.options.map((o) => (
               <li key={o}>{o}</li>
             ))}
@@ -32,33 +34,36 @@ export default function DotVoteScreen({ view, participantCount }: ScreenProps<'d
   }
   const shown = results.ranking.slice(0, SCREEN_RANKS);
   const rest = results.ranking.length - shown.length;
+  // Ranked over the whole ranking, so a tie across the cut still shares its rank.
+  const ranks = sharedRanks(results.ranking.map((r) => r.count));
   const { shortfall, examples } = results;
   return (
-    <div className="screen-round dot-vote-screen">
-      <h2 className="screen-question">{view.question}</h2>
-      <div className={examples ? 'dot-vote-screen__grid' : ''}>
-        <div className="stack">
+    <div className={`screen-round dot-vote-screen ${styles.root}`}>
+      <h2 className={`screen-question ${styles.question}`}>{view.question}</h2>
+      <div className={examples ? styles.grid : undefined}>
+        <div className={styles.results}>
           <BarChart
             label="Results"
-            labels={shown.map((r) => r.label)}
+            labels={shown.map((r, i) => `${ranks[i] ?? i + 1}. ${r.label}`)}
             values={shown.map((r) => r.count)}
+            // Shares of every vote, the options left out included, as on the console.
             total={results.ranking.reduce((sum, r) => sum + r.count, 0)}
             size="large"
           />
-          {rest > 0 && <p className="muted">and {rest} more</p>}
+          {rest > 0 && <p className={styles.more}>and {rest} more</p>}
           {shortfall && (
-            <p className="screen-count">
+            <p className={`screen-count ${styles.shortfall}`}>
               <strong>{shortfall.count}</strong> of {shortfall.respondents} (
               {shortfall.share === null ? 0 : Math.round(shortfall.share * 100)}%) chose fewer than{' '}
               {shortfall.min}
               {shortfall.names && shortfall.names.length > 0 && (
-                <span className="dot-vote-screen__names">: {shortfall.names.join(', ')}</span>
+                <span className={styles.names}>: {shortfall.names.join(', ')}</span>
               )}
             </p>
           )}
         </div>
         {examples && (
-          <section className="dot-vote-screen__examples" aria-labelledby="dot-vote-screen-ex">
+          <section className={styles.examples} aria-labelledby="dot-vote-screen-ex">
             <h3 id="dot-vote-screen-ex">Examples: {examples.label}</h3>
             {examples.texts.length ? (
               <ul>
@@ -69,7 +74,7 @@ export default function DotVoteScreen({ view, participantCount }: ScreenProps<'d
             ) : (
               <p>No examples to show.</p>
             )}
-            {examples.more > 0 && <p className="muted">and {examples.more} more</p>}
+            {examples.more > 0 && <p className={styles.more}>and {examples.more} more</p>}
           </section>
         )}
       </div>
