@@ -1,5 +1,7 @@
+import { Fragment } from 'react';
 import { BarChart } from '../../components/BarChart.tsx';
 import type { ScreenProps } from '../types.ts';
+import styles from './Screen.module.css';
 
 type Result = NonNullable<ScreenProps<'sort'>['view']['results']>['items'][number];
 
@@ -10,11 +12,16 @@ function labelled(categories: string[], answer: number | null): string[] {
   return categories.map((c, j) => (j === answer ? `✓ ${c} (expected)` : c));
 }
 
-/** "5 Product · 3 Service": a statement's spread in one line. */
-function spreadLine(categories: string[], result: Result): string {
-  return categories
-    .map((c, j) => `${result.counts[j] ?? 0} ${j === result.answer ? `✓ ${c}` : c}`)
-    .join(' · ');
+/** "5 Product · 3 Service": a statement's spread, wrapping only between categories. */
+function SpreadLine({ categories, result }: { categories: string[]; result: Result }) {
+  return categories.map((c, j) => (
+    <Fragment key={j}>
+      {j > 0 && ' · '}
+      <span className={styles.part}>
+        {`${result.counts[j] ?? 0} ${j === result.answer ? `✓ ${c}` : c}`}
+      </span>
+    </Fragment>
+  ));
 }
 
 /**
@@ -25,11 +32,11 @@ export default function SortScreen({ view, participantCount }: ScreenProps<'sort
   const { results, focus } = view;
   if (focus) {
     return (
-      <div className="screen-round sort-screen">
+      <div className={`screen-round sort-screen ${styles.root}`}>
         <p className="screen__eyebrow">
           Statement {focus.index + 1} of {view.itemCount}
         </p>
-        <h2 className="screen-question">{focus.text}</h2>
+        <h2 className={`screen-question ${styles.question}`}>{focus.text}</h2>
         {focus.result ? (
           <>
             <BarChart
@@ -52,9 +59,9 @@ export default function SortScreen({ view, participantCount }: ScreenProps<'sort
   }
   if (!results) {
     return (
-      <div className="screen-round sort-screen">
-        <h2 className="screen-question">{view.prompt}</h2>
-        <ul className="sort-screen__categories" aria-label="Categories">
+      <div className={`screen-round sort-screen ${styles.root}`}>
+        <h2 className={`screen-question ${styles.question}`}>{view.prompt}</h2>
+        <ul className={styles.categories} aria-label="Categories">
           {view.categories.map((c) => (
             <li key={c}>{c}</li>
           ))}
@@ -67,8 +74,8 @@ export default function SortScreen({ view, participantCount }: ScreenProps<'sort
     );
   }
   return (
-    <div className="screen-round sort-screen">
-      <h2 className="screen-question">{view.prompt}</h2>
+    <div className={`screen-round sort-screen ${styles.root}`}>
+      <h2 className={`screen-question ${styles.question}`}>{view.prompt}</h2>
       {results.averageCorrectShare !== null && (
         <p className="screen-count">
           <strong>{percent(results.averageCorrectShare)}</strong> of answers as expected
@@ -76,15 +83,17 @@ export default function SortScreen({ view, participantCount }: ScreenProps<'sort
       )}
       {results.divided.length > 0 ? (
         <div>
-          <h3 className="sort-screen__subhead">Where the room disagreed most</h3>
-          <ol className="sort-screen__divided">
+          <h3 className={styles.subhead}>Where the room disagreed most</h3>
+          <ol className={styles.divided}>
             {results.divided.map((i) => {
               const result = results.items[i];
               if (!result) return null;
               return (
                 <li key={i}>
-                  <span className="sort-screen__text">{result.text}</span>
-                  <span className="sort-screen__spread">{spreadLine(view.categories, result)}</span>
+                  <span className={styles.text}>{result.text}</span>
+                  <span className={styles.spread}>
+                    <SpreadLine categories={view.categories} result={result} />
+                  </span>
                 </li>
               );
             })}
