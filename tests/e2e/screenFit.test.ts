@@ -112,7 +112,6 @@ const KNOWN_DEFECTS = [
   '02-redBead-',
   '03-brainstorm-',
   '04-fineLine-',
-  '08-gapRating-open-revealed ',
   '10-canvas-',
   '11-rolePlay-open-revealed ',
   '16-wordCloud-open-revealed ',

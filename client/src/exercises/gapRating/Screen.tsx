@@ -1,28 +1,37 @@
 import type { ScreenProps } from '../types.ts';
 import { GapChart } from './GapChart.tsx';
+import styles from './Screen.module.css';
+
+/** Measures the screen also writes both means for; more and the bars say it alone. */
+const MEANS_UP_TO = 6;
 
 /** The room screen: how far the room is while rating, then the gap chart once revealed. */
 export default function GapRatingScreen({ view, participantCount }: ScreenProps<'gapRating'>) {
   if (view.results) {
     const short = view.results.measures.filter((m) => m.isSatisfied === false).length;
     return (
-      <div className="screen-round gap-rating-screen">
-        <p className="screen-count">
+      <div className={`screen-round gap-rating-screen ${styles.root}`}>
+        <p className={`screen-count ${styles.count}`}>
           <strong>{short}</strong> of {view.measures.length} measures fall short of expectations ·{' '}
           {view.results.respondents} rated
         </p>
-        <GapChart results={view.results} label="Gap per measure" size="large" showMeans />
+        <GapChart
+          results={view.results}
+          label="Gap per measure"
+          size="large"
+          showMeans={view.measures.length <= MEANS_UP_TO}
+        />
       </div>
     );
   }
   return (
-    <div className="screen-round gap-rating-screen">
+    <div className={`screen-round gap-rating-screen ${styles.root}`}>
       <h2 className="screen-question">{view.question}</h2>
-      <p className="screen-count">
+      <p className={`screen-count ${styles.count}`}>
         <strong>{view.progress.respondents}</strong> of {participantCount} rating ·{' '}
         <strong>{view.progress.completed}</strong> finished
       </p>
-      <ol className="gap-rating-screen__measures">
+      <ol className={styles.measures}>
         {view.measures.map((m) => (
           <li key={m}>{m}</li>
         ))}
