@@ -113,7 +113,6 @@ const KNOWN_DEFECTS = [
   '03-brainstorm-',
   '04-fineLine-',
   '10-canvas-',
-  '11-rolePlay-open-revealed ',
   '16-wordCloud-open-revealed ',
 ];
 

@@ -1,4 +1,5 @@
 import type { ScreenProps } from '../types.ts';
+import styles from './Screen.module.css';
 import { StepMeans, formatMean } from './StepMeans.tsx';
 
 /**
@@ -14,16 +15,20 @@ export default function RolePlayScreen({ view }: ScreenProps<'rolePlay'>) {
       null,
     );
     return (
-      <div className="screen-round role-play-screen">
-        <h2 className="screen-question">{view.title}: how the room scored the steps</h2>
-        <StepMeans
-          steps={results.steps}
-          scaleMax={view.scaleMax}
-          label="Mean score per step"
-          size="large"
-          hasDistribution
-        />
-        <p className="screen-count">
+      <div className={`screen-round role-play-screen ${styles.root}`}>
+        <h2 className={`screen-question ${styles.question}`}>
+          {view.title}: how the room scored the steps
+        </h2>
+        <div className={styles.means}>
+          <StepMeans
+            steps={results.steps}
+            scaleMax={view.scaleMax}
+            label="Mean score per step"
+            size="large"
+            hasDistribution
+          />
+        </div>
+        <p className={`screen-count ${styles.count}`}>
           <strong>{results.scorecards}</strong>{' '}
           {results.scorecards === 1 ? 'group scored' : 'groups scored'}
           {weakest &&
@@ -34,10 +39,10 @@ export default function RolePlayScreen({ view }: ScreenProps<'rolePlay'>) {
     );
   }
   return (
-    <div className="screen-round role-play-screen">
-      <h2 className="screen-question">{view.title}</h2>
-      <p className="role-play-screen__complaint">{view.complaint}</p>
-      <ol className="role-play-screen__steps">
+    <div className={`screen-round role-play-screen ${styles.root}`}>
+      <h2 className={`screen-question ${styles.question}`}>{view.title}</h2>
+      <p className={styles.complaint}>{view.complaint}</p>
+      <ol className={styles.steps}>
         {view.steps.map((step) => (
           <li key={step.name}>
             <strong>{step.name}</strong> {step.hint}
