@@ -24,12 +24,15 @@ export function ClaimOffer() {
   if (added)
     return (
       <p className={styles.done} role="status">
-        Added {plural(added.sessions, 'session', 'sessions')} and{' '}
-        {plural(added.notebooks, 'notebook', 'notebooks')} to your account.
+        Added {plural(added.sessions, 'session', 'sessions')}
+        {added.notebooks > 0 ? ` and ${plural(added.notebooks, 'notebook', 'notebooks')}` : ''} to
+        your account.
       </p>
     );
   if (!offer || offer.sessions === 0) return null;
-  const label = `Add this browser's ${plural(offer.sessions, 'session', 'sessions')} and ${plural(offer.notebooks, 'notebook', 'notebooks')} to your account`;
+  const notebooks =
+    offer.notebooks > 0 ? ` and ${plural(offer.notebooks, 'notebook', 'notebooks')}` : '';
+  const label = `Add this browser's ${plural(offer.sessions, 'session', 'sessions')}${notebooks} to your account`;
   return (
     <section className={`card stack ${styles.offer}`} aria-labelledby="claim-heading">
       <h2 id="claim-heading">This browser has sessions of yours</h2>
