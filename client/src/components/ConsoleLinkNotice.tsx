@@ -23,8 +23,8 @@ export function ConsoleLinkNotice({ href = window.location.href }: { href?: stri
         Keep this console link
       </h2>
       <p>
-        It is the only way back to this console: there are no accounts yet, and the list of your
-        sessions is kept in this browser only. Save it somewhere safe, not where participants can
+        It is the way back to this console from another browser, unless you sign in and add this
+        browser&apos;s sessions to your account. Save it somewhere safe, not where participants can
         see it.
       </p>
       <div className={styles.row}>

@@ -77,9 +77,9 @@ export function Home() {
           </Link>
         </div>
         <p className="muted">
-          Your sessions and notebooks are remembered by this browser only: there are no accounts
-          yet. Keep each console link you get when you create a session (the console offers to copy
-          it); it is the way back to that console from anywhere else.
+          Your sessions and notebooks are remembered by this browser. Sign in to keep them with your
+          account and open them from any device; each console link you get when you create a session
+          keeps working too.
         </p>
       </section>
       <section className="stack" aria-labelledby="about-heading">
