@@ -120,8 +120,12 @@ describe('Home', () => {
     expect(screen.getByRole('heading', { name: 'What is Playfield?' })).toBeVisible();
     expect(screen.getByRole('heading', { name: 'How a session works' })).toBeVisible();
     expect(screen.getAllByRole('listitem').length).toBeGreaterThanOrEqual(4);
-    expect(screen.getByText(/remembered by this browser only/)).toHaveTextContent(
-      /Keep each console link/,
+    expect(screen.getByText(/remembered by this browser/)).toHaveTextContent(
+      /Sign in to keep them with your account.*console link.*keeps working/,
+    );
+    expect(screen.getByRole('link', { name: 'Sign in', exact: true })).toHaveAttribute(
+      'href',
+      '/account',
     );
   });
 });
