@@ -12,7 +12,7 @@ describe('ConsoleLinkNotice (#17.14)', () => {
     render(<ConsoleLinkNotice href={LINK} />);
 
     expect(screen.getByRole('heading', { name: 'Keep this console link' })).toBeVisible();
-    expect(screen.getByText(/kept in this browser only/)).toBeVisible();
+    expect(screen.getByText(/add this browser.s sessions to your account/)).toBeVisible();
     expect(screen.getByRole('textbox', { name: 'Console link' })).toHaveValue(LINK);
     await user.click(screen.getByRole('button', { name: 'Copy console link' }));
 
