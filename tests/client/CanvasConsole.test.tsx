@@ -260,7 +260,16 @@ describe('CanvasScreen', () => {
 });
 
 describe('CanvasScreen with two rows of boxes', () => {
-  it('shows two notes a box and counts the rest when there are more than four boxes', () => {
+  it('shows the notes that fit a box whole and counts the rest', () => {
+    // Layout as Chromium would measure it: each box's list ends at 100 px, a card is 45 px.
+    const rect = vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (
+      this: Element,
+    ) {
+      const index = this.parentElement ? [...this.parentElement.children].indexOf(this) : 0;
+      const bottom = this.classList.contains('canvas-card') ? 45 * (index + 1) : 100;
+      const top = bottom - 40;
+      return { x: 0, y: top, top, bottom, left: 0, right: 200, width: 200, height: 40 } as DOMRect;
+    });
     const boxes = Array.from({ length: 5 }, (_, i) => ({
       title: `Link ${i + 1}`,
       hint: '',
@@ -289,6 +298,7 @@ describe('CanvasScreen with two rows of boxes', () => {
         .map((c) => c.textContent),
     ).toEqual(['One', 'Two']);
     expect(within(first).getByText('+ 3 more')).toBeVisible();
+    rect.mockRestore();
   });
 });
 

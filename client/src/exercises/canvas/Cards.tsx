@@ -1,3 +1,4 @@
+import type { Ref } from 'react';
 import type { CanvasCard } from '@playfield/shared/exercises/canvas/index';
 import { TeamLabel } from '../../teams/TeamFilter.tsx';
 
@@ -12,16 +13,24 @@ export function entryDetails(
 }
 
 /** Cards as a list: words, how many said it, the mean rating and the tags. */
-export function CardList(props: {
+export function CardList({
+  ref,
+  ...props
+}: {
   label: string;
   cards: CanvasCard[];
   isRated: boolean;
   rating: { max: number; question: string };
   mine?: ReadonlySet<string>;
+  /** The list element, for measuring how many cards fit (the room screen). */
+  ref?: Ref<HTMLUListElement>;
+  /** "Nothing yet." for no cards (false: an empty list, when the cards are counted below). */
+  isEmptyShown?: boolean;
 }) {
-  if (props.cards.length === 0) return <p className="muted">Nothing yet.</p>;
+  if (props.cards.length === 0 && props.isEmptyShown !== false)
+    return <p className="muted">Nothing yet.</p>;
   return (
-    <ul className="canvas-cards" aria-label={props.label}>
+    <ul ref={ref} className="canvas-cards" aria-label={props.label}>
       {props.cards.map((card) => (
         <li key={card.id} className="canvas-card">
           <span className="canvas-card__text">{card.text}</span>

@@ -1,42 +1,97 @@
+import { useRef } from 'react';
+import type { CanvasBoxBoard, CanvasRating } from '@playfield/shared/exercises/canvas/index';
+import { useFitCount } from '../../components/useFitCount.ts';
 import type { ScreenProps } from '../types.ts';
 import { CardList } from './Cards.tsx';
+import styles from './Screen.module.css';
 
-/** The canvas on the projector: every box filling in live, the most mentioned first. */
+/**
+ * The canvas on the projector: every box filling in live, the most mentioned first. Each box
+ * shows the entries that fit it whole and counts the rest ("+ 4 more"): nothing is cut off
+ * and the type stays at its full size.
+ */
 export default function CanvasScreen({ view }: ScreenProps<'canvas'>) {
   const { rating } = view;
-  // Two rows of boxes leave room for fewer notes each; the rest is counted, not clipped.
-  const perBox = view.boxes.length > 4 ? 2 : 6;
   return (
-    <div className="screen-round canvas-screen">
-      <p className="canvas-screen__prompt">{view.prompt}</p>
-      <p className="screen-count">
+    <div className={`canvas-screen ${styles.screen}`}>
+      <p className={styles.prompt}>{view.prompt}</p>
+      <p className={`screen-count ${styles.count}`}>
         <strong>{view.entryCount}</strong> {view.entryCount === 1 ? 'entry' : 'entries'} from{' '}
         {view.contributors} {view.contributors === 1 ? 'person' : 'people'}
       </p>
-      <div className={`canvas-screen__grid canvas-screen__grid--${view.boxes.length}`}>
-        {view.boxes.map((box, i) => {
-          const board = view.board[i];
-          const cards = board?.cards.slice(0, perBox) ?? [];
-          const more = (board?.moreCards ?? 0) + (board?.cards.length ?? 0) - cards.length;
-          return (
-            <section
-              key={box.title}
-              className="canvas-screen__box"
-              aria-labelledby={`canvas-screen-${i}`}
-            >
-              <h2 id={`canvas-screen-${i}`}>{box.title}</h2>
-              <p className="canvas-screen__figures">
-                {board?.entryCount ?? 0} {board?.entryCount === 1 ? 'entry' : 'entries'}
-                {box.isRated &&
-                  board?.averageRating != null &&
-                  ` · ${rating.question.toLowerCase()} ${board.averageRating.toFixed(1)} of ${rating.max}`}
-              </p>
-              <CardList label={box.title} cards={cards} isRated={box.isRated} rating={rating} />
-              {more > 0 && <p className="canvas-screen__more">+ {more} more</p>}
-            </section>
-          );
-        })}
+      <div
+        className={styles.grid}
+        style={{ '--columns': columnsFor(view.boxes.length) } as React.CSSProperties}
+      >
+        {view.boxes.map((box, i) => (
+          <Box
+            key={box.title}
+            index={i}
+            title={box.title}
+            isRated={box.isRated}
+            board={view.board[i]}
+            rating={rating}
+          />
+        ))}
       </div>
     </div>
+  );
+}
+
+/** Boxes per row: one row up to four boxes, then two rows (five and six in threes). */
+function columnsFor(boxes: number): number {
+  if (boxes <= 4) return Math.max(1, boxes);
+  return Math.ceil(boxes / 2);
+}
+
+function Box({
+  index,
+  title,
+  isRated,
+  board,
+  rating,
+}: {
+  index: number;
+  title: string;
+  isRated: boolean;
+  board: CanvasBoxBoard | undefined;
+  rating: CanvasRating;
+}) {
+  const list = useRef<HTMLUListElement>(null);
+  const box = useRef<HTMLElement>(null);
+  const all = board?.cards ?? [];
+  const shown = useFitCount(
+    list,
+    box,
+    all.length,
+    all.map((c) => `${c.id}:${c.count}:${c.rating}:${c.tags.length}`).join(),
+  );
+  const cards = all.slice(0, shown);
+  const more = (board?.moreCards ?? 0) + all.length - cards.length;
+  return (
+    <section
+      ref={box}
+      className={`canvas-screen__box ${styles.box}`}
+      aria-labelledby={`canvas-screen-${index}`}
+    >
+      <h2 id={`canvas-screen-${index}`} className={styles.title}>
+        {title}
+      </h2>
+      <p className={styles.figures}>
+        {board?.entryCount ?? 0} {board?.entryCount === 1 ? 'entry' : 'entries'}
+        {isRated &&
+          board?.averageRating != null &&
+          ` · ${rating.question.toLowerCase()} ${board.averageRating.toFixed(1)} of ${rating.max}`}
+      </p>
+      <CardList
+        ref={list}
+        label={title}
+        cards={cards}
+        isRated={isRated}
+        rating={rating}
+        isEmptyShown={all.length === 0}
+      />
+      {more > 0 && <p className={`canvas-screen__more ${styles.more}`}>+ {more} more</p>}
+    </section>
   );
 }
