@@ -99,7 +99,14 @@ describe('resuming a seat', () => {
       (m) => !!m.view.roster[0]?.isOnline,
     );
     expect(roster.view.roster).toEqual([
-      { id: seat.participantId, name: 'Ana', isOnline: true, hasLeft: false, isRemoved: false },
+      {
+        id: seat.participantId,
+        name: 'Ana',
+        isOnline: true,
+        hasLeft: false,
+        isRemoved: false,
+        hasResponded: true,
+      },
     ]);
     // Still one seat and one answer: reconnecting is not joining again.
     expect(roster.view.round).toMatchObject({ submitted: 1 });

@@ -217,8 +217,22 @@ describe('bulk seat removal', () => {
     );
 
     expect(facilitatorView(removed, new Set([ben]), AT).roster).toEqual([
-      { id: ana, name: 'Ana', isOnline: false, hasLeft: true, isRemoved: true },
-      { id: ben, name: 'Ben', isOnline: true, hasLeft: false, isRemoved: false },
+      {
+        id: ana,
+        name: 'Ana',
+        isOnline: false,
+        hasLeft: true,
+        isRemoved: true,
+        hasResponded: false,
+      },
+      {
+        id: ben,
+        name: 'Ben',
+        isOnline: true,
+        hasLeft: false,
+        isRemoved: false,
+        hasResponded: false,
+      },
     ]);
     expect(participantOwnView(removed, ana, AT)).toEqual({
       participantId: ana,

@@ -153,9 +153,30 @@ describe('facilitatorView', () => {
     const { state, ids } = answeredSession();
     const left = mustRun(state, { type: 'participant.leave' }, participant(ids[2] ?? ''));
     expect(facilitatorView(left, new Set([ids[1] ?? '']), AT).roster).toEqual([
-      { id: ids[0], name: NAMES[0], isOnline: false, hasLeft: false, isRemoved: false },
-      { id: ids[1], name: NAMES[1], isOnline: true, hasLeft: false, isRemoved: false },
-      { id: ids[2], name: NAMES[2], isOnline: false, hasLeft: true, isRemoved: false },
+      {
+        id: ids[0],
+        name: NAMES[0],
+        isOnline: false,
+        hasLeft: false,
+        isRemoved: false,
+        hasResponded: true,
+      },
+      {
+        id: ids[1],
+        name: NAMES[1],
+        isOnline: true,
+        hasLeft: false,
+        isRemoved: false,
+        hasResponded: true,
+      },
+      {
+        id: ids[2],
+        name: NAMES[2],
+        isOnline: false,
+        hasLeft: true,
+        isRemoved: false,
+        hasResponded: true,
+      },
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import type { ControlCommand, RosterItemView, TeamsView } from '@playfield/shared';
+import type { ControlCommand, ResponsesView, RosterItemView, TeamsView } from '@playfield/shared';
 import styles from './RosterPanel.module.css';
 
 /**
@@ -15,16 +15,29 @@ export function removalQuestion(count: number): string {
     : `Remove ${count} people? Their seats close; their answers stay in the results.`;
 }
 
+/** Seats still present, those who have not acted in the round first (join order kept). */
+function byResponse(roster: readonly RosterItemView[]): RosterItemView[] {
+  const present = roster.filter((p) => !p.hasLeft);
+  return [
+    ...present.filter((p) => p.hasResponded === false),
+    ...present.filter((p) => p.hasResponded !== false),
+  ];
+}
+
 /**
- * The people in the session, with presence, and seat selection to remove many at once
+ * The people in the session, with presence, who has acted in the current round (where
+ * it is not anonymous: then only how many), and seat selection to remove many at once
  * (a room flooded with fake seats). Removed seats close; their answers stay.
  */
 export function RosterPanel({
   roster,
+  responses,
   teams,
   control,
 }: {
   roster: readonly RosterItemView[];
+  /** Who has acted in the current round (absent or null: no round, or one nobody answers). */
+  responses?: ResponsesView | null | undefined;
   /** The session's tables, to show each person's (absent when there are none). */
   teams?: TeamsView | undefined;
   control: (command: ControlCommand) => Promise<boolean>;
@@ -33,7 +46,12 @@ export function RosterPanel({
     () => new Map((teams?.teams ?? []).map((t) => [t.id, t.name])),
     [teams],
   );
-  const present = useMemo(() => roster.filter((p) => !p.hasLeft), [roster]);
+  const present = useMemo(() => byResponse(roster), [roster]);
+  const waiting = present.filter((p) => p.hasResponded === false).length;
+  const answered = present.filter((p) => p.hasResponded === true).length;
+  const isMarked = !!responses && !responses.isAnonymous;
+  const [isOnlyWaiting, setOnlyWaiting] = useState(false);
+  const shown = isMarked && isOnlyWaiting ? present.filter((p) => !p.hasResponded) : present;
   const removedCount = useMemo(() => roster.filter((p) => p.isRemoved).length, [roster]);
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
   const [isConfirming, setIsConfirming] = useState(false);
@@ -81,6 +99,15 @@ export function RosterPanel({
         <p className="muted">
           {removedCount} {removedCount === 1 ? 'seat' : 'seats'} removed
         </p>
+      )}
+      {responses && present.length > 0 && (
+        <ResponseSummary
+          responses={responses}
+          answered={answered}
+          waiting={waiting}
+          isOnlyWaiting={isOnlyWaiting}
+          onOnlyWaiting={setOnlyWaiting}
+        />
       )}
       {present.length === 0 ? (
         <p className="muted">Nobody yet. Share the code or the QR code.</p>
@@ -150,9 +177,9 @@ export function RosterPanel({
               </div>
             </div>
           )}
-          <ul className="roster">
-            {present.map((p) => (
-              <li key={p.id} className={p.isOnline ? 'is-online' : 'is-offline'}>
+          <ul className={styles.roster} aria-label="People in the session">
+            {shown.map((p) => (
+              <li key={p.id} className={p.isOnline ? styles.online : styles.offline}>
                 <label className={styles.seat}>
                   <input
                     type="checkbox"
@@ -160,18 +187,70 @@ export function RosterPanel({
                     onChange={(e) => toggle(p.id, e.target.checked)}
                     aria-label={`Select ${p.name}`}
                   />
-                  <span className="presence" aria-hidden="true" />
-                  <span className="roster__name">{p.name}</span>
+                  <span className={styles.presence} aria-hidden="true" />
+                  <span className={styles.who}>
+                    <span className={styles.name}>{p.name}</span>
+                    <span className={styles.state}>
+                      {p.isOnline ? 'online' : 'offline'}
+                      {teams && ` · ${(p.teamId && tableNames.get(p.teamId)) ?? 'no table'}`}
+                    </span>
+                  </span>
                 </label>
-                <span className="roster__state">
-                  {p.isOnline ? 'online' : 'offline'}
-                  {teams && ` · ${(p.teamId && tableNames.get(p.teamId)) ?? 'no table'}`}
-                </span>
+                {isMarked && p.hasResponded !== undefined && (
+                  <span
+                    className={`${styles.mark} ${p.hasResponded ? styles.answered : styles.waiting}`}
+                    data-testid="response-mark"
+                  >
+                    {p.hasResponded ? '✓ Answered' : '… Not yet'}
+                  </span>
+                )}
               </li>
             ))}
           </ul>
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * How many have acted in the current round; where the round is named, how many have not,
+ * and a switch to list only them. An anonymous round shows the count and says why no more.
+ */
+function ResponseSummary({
+  responses,
+  answered,
+  waiting,
+  isOnlyWaiting,
+  onOnlyWaiting,
+}: {
+  responses: ResponsesView;
+  /** Seats still present that have acted (a named round only). */
+  answered: number;
+  waiting: number;
+  isOnlyWaiting: boolean;
+  onOnlyWaiting: (isOnly: boolean) => void;
+}) {
+  if (responses.isAnonymous) {
+    return (
+      <p className={styles.summary} role="status">
+        <strong>{responses.count} answered</strong> · anonymous round: who answered stays hidden
+      </p>
+    );
+  }
+  return (
+    <div className={styles.summaryRow}>
+      <p className={styles.summary} role="status">
+        <strong>{answered} answered</strong> · <strong>{waiting} not yet</strong>
+      </p>
+      <label className={styles.filter}>
+        <input
+          type="checkbox"
+          checked={isOnlyWaiting}
+          onChange={(e) => onOnlyWaiting(e.target.checked)}
+        />
+        Only who has not answered
+      </label>
+    </div>
   );
 }

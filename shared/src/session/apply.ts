@@ -1,10 +1,11 @@
 import { getExercise } from '../exercises/registry.ts';
 import type { RoundSpec } from '../exercises/registry.ts';
-import type { RoundContext } from '../exercises/types.ts';
+import type { Actor, RoundContext } from '../exercises/types.ts';
 import { dict, own } from '../own.ts';
 import { deriveSeed } from '../random.ts';
 import { copyRecord, Draft, withEntry } from '../exercises/records.ts';
 import { moveSeatIndex } from './seats.ts';
+import { emptySharded, shardGet, shardSet } from './sharded.ts';
 import type { EventEnvelope, SessionEvent } from './events.ts';
 import type { ParticipantRecord, RoundRuntime, SessionState } from './state.ts';
 import { applyClock, isClockEvent, trackClock } from './clock/apply.ts';
@@ -81,13 +82,21 @@ function isSameJson(a: unknown, b: unknown): boolean {
   );
 }
 
-/** The session with one round's exercise state replaced. */
+/**
+ * The session with one round's exercise state replaced; with the `actor` of an accepted
+ * action, that participant is marked as having acted in the round (as applying the
+ * logged `round.acted` does).
+ */
 export function withRoundState(
   state: SessionState,
   roundId: string,
   roundState: unknown,
+  actor?: Actor | { role: 'system' },
 ): SessionState {
-  return updateRound(state, roundId, (runtime) => ({ ...runtime, state: roundState }));
+  return updateRound(state, roundId, (runtime) => {
+    const next = { ...runtime, state: roundState };
+    return actor ? withResponse(next, actor) : next;
+  });
 }
 
 function updateRound(
@@ -98,6 +107,22 @@ function updateRound(
   const runtime = own(state.rounds, roundId);
   if (!runtime) return state;
   return { ...state, rounds: withEntry(state.rounds, roundId, change(runtime)) };
+}
+
+/**
+ * Marks a participant as having acted in the round: one bucket of the round's responded
+ * set copied, and the count kept beside it, so the console learns who has answered without
+ * a pass over the room. Facilitator actions (and the automation's) are nobody's response.
+ */
+function withResponse(runtime: RoundRuntime, actor: Actor | { role: 'system' }): RoundRuntime {
+  if (actor.role !== 'participant') return runtime;
+  const responded = runtime.responded ?? emptySharded<true>();
+  if (shardGet(responded, actor.participantId)) return runtime;
+  return {
+    ...runtime,
+    responded: shardSet(responded, actor.participantId, true),
+    respondedCount: (runtime.respondedCount ?? 0) + 1,
+  };
 }
 
 /** The session as the first event of its log creates it. */
@@ -232,7 +257,8 @@ function applyChange(state: SessionState, event: SessionEvent, at: number): Sess
         );
         // A logged action was accepted when it was decided; refusing it now would mean
         // the reducer is not deterministic. Keep the state rather than crash a replay.
-        return reduced.ok ? { ...runtime, state: reduced.data } : runtime;
+        if (!reduced.ok) return runtime;
+        return withResponse({ ...runtime, state: reduced.data }, event.actor);
       });
     }
     case 'session.rescheduled': {

@@ -151,7 +151,10 @@ export function execute(
   if (reduced) {
     return ok({
       envelopes,
-      state: { ...withRoundState(state, reduced.roundId, reduced.state), seq: state.seq + 1 },
+      state: {
+        ...withRoundState(state, reduced.roundId, reduced.state, actor),
+        seq: state.seq + 1,
+      },
     });
   }
   return ok({ envelopes, state: envelopes.reduce(applyEvent, state) });

@@ -3,6 +3,7 @@ import type { ClockState } from './clock/model.ts';
 import type { QaState } from './qa/model.ts';
 import type { TeamsState } from './teams/model.ts';
 import type { RehearsalState } from '../rehearsal/model.ts';
+import type { Sharded } from './sharded.ts';
 
 /** Where a session stands. */
 export type SessionPhase = 'lobby' | 'live' | 'ended';
@@ -14,6 +15,14 @@ export interface RoundRuntime {
   /** Has the room been on this round at least once? */
   hasStarted: boolean;
   state: unknown;
+  /**
+   * The seats that have acted in this round (an answer, a vote, a note, a draw, a rating),
+   * split into buckets so one response copies one bucket, never the room. Optional: rounds
+   * (and snapshots) from before it existed lack it, and a round nobody acted in has none.
+   */
+  responded?: Sharded<true>;
+  /** How many seats are in `responded`, kept beside it so nobody counts them. */
+  respondedCount?: number;
 }
 
 /**

@@ -11,6 +11,16 @@ import { rehearsalView, type RehearsalView } from '../rehearsal/model.ts';
 import type { SessionPhase, SessionState, TimerState } from './state.ts';
 import { seatCounts } from './seats.ts';
 import {
+  facilitatorRoster,
+  markedSet,
+  responsesView,
+  roundResponses,
+  screenPeople,
+  type ResponsesView,
+  type RosterItemView,
+  type ViewMemo,
+} from './people.ts';
+import {
   clockFacilitatorView,
   clockScreenView,
   type ClockScreenView,
@@ -80,19 +90,6 @@ export type CurrentRoundView<A extends Audience> = RoundViewFor<A> & {
       unknown
     : { submitted: number });
 
-export interface RosterItemView {
-  id: string;
-  name: string;
-  isOnline: boolean;
-  hasLeft: boolean;
-  /** The facilitator closed this seat (it has left too). */
-  isRemoved: boolean;
-  /** The seat's table (absent when the session has no tables; null for none). */
-  teamId?: string | null;
-  /** A rehearsal's simulated participant (absent on real seats): the console offers to take it. */
-  isSimulated?: true;
-}
-
 /** The action-plan prompt the phones show: "what will I do about this?" for a round. */
 export interface PromptView {
   roundId: string;
@@ -112,6 +109,8 @@ export interface FacilitatorView {
   /** The day's planned start, "HH:MM" (absent: none planned). */
   plannedStart?: string;
   roster: RosterItemView[];
+  /** Who has acted in the current round (null with no round, or one nobody answers). */
+  responses?: ResponsesView | null;
   timer: TimerState | null;
   round: CurrentRoundView<'facilitator'> | null;
   /** The session-wide Q&A (optional in the type: views from older servers lack it). */
@@ -150,9 +149,6 @@ export interface ParticipantOwnView {
   /** This seat's table id (absent while it sits at none). */
   teamId?: string;
 }
-
-/** The projector lists this many names at most; the rest is a count. */
-export const SCREEN_ROSTER_NAMES = 60;
 
 export interface ScreenView {
   session: SessionHeader;
@@ -241,73 +237,6 @@ function exerciseOf(round: RoundSpec) {
   return exercise;
 }
 
-/**
- * What a caller that projects views again and again (the server's live session) keeps
- * between them: the parts built from the seat table, which are rebuilt only when the
- * table, the tables (teams) or the online set changed, not on every answer. The caller
- * bumps `onlineVersion` whenever the online set changes. The same roster array comes
- * back while nothing changed, so a diff against the last view skips it at once.
- */
-export class ViewMemo {
-  onlineVersion = 0;
-  private roster: {
-    key: readonly unknown[];
-    roster: RosterItemView[];
-  } | null = null;
-  private screen: {
-    key: readonly unknown[];
-    people: Pick<ScreenView, 'roster' | 'participantCount' | 'onlineCount'>;
-  } | null = null;
-
-  facilitatorRoster(state: SessionState, online: ReadonlySet<string>): RosterItemView[] {
-    const key = [state.participants, state.teams, this.onlineVersion];
-    if (!this.roster || !sameKey(this.roster.key, key))
-      this.roster = { key, roster: facilitatorRoster(state, online) };
-    return this.roster.roster;
-  }
-
-  screenPeople(
-    state: SessionState,
-    online: ReadonlySet<string>,
-  ): Pick<ScreenView, 'roster' | 'participantCount' | 'onlineCount'> {
-    const key = [state.participants, this.onlineVersion];
-    if (!this.screen || !sameKey(this.screen.key, key))
-      this.screen = { key, people: screenPeople(state, online) };
-    return this.screen.people;
-  }
-}
-
-function sameKey(a: readonly unknown[], b: readonly unknown[]): boolean {
-  return a.length === b.length && a.every((part, i) => part === b[i]);
-}
-
-function facilitatorRoster(state: SessionState, online: ReadonlySet<string>): RosterItemView[] {
-  const hasTeams = !!teamsView(state);
-  return Object.values(state.participants).map((p) => ({
-    id: p.id,
-    name: p.name,
-    isOnline: online.has(p.id),
-    hasLeft: p.hasLeft,
-    isRemoved: p.isRemoved === true,
-    ...(p.isSimulated ? { isSimulated: true as const } : {}),
-    ...(hasTeams ? { teamId: seatTeamId(state, p.id) } : {}),
-  }));
-}
-
-function screenPeople(
-  state: SessionState,
-  online: ReadonlySet<string>,
-): Pick<ScreenView, 'roster' | 'participantCount' | 'onlineCount'> {
-  const present = Object.values(state.participants).filter((p) => !p.hasLeft);
-  return {
-    roster: present
-      .slice(-SCREEN_ROSTER_NAMES)
-      .map((p) => ({ name: p.name, isOnline: online.has(p.id) })),
-    participantCount: present.length,
-    onlineCount: present.reduce((n, p) => n + (online.has(p.id) ? 1 : 0), 0),
-  };
-}
-
 /** The facilitator console: everything, including who is online. */
 export function facilitatorView(
   state: SessionState,
@@ -343,7 +272,10 @@ export function facilitatorView(
       };
     }),
     ...(state.plannedStart ? { plannedStart: state.plannedStart } : {}),
-    roster: memo ? memo.facilitatorRoster(state, online) : facilitatorRoster(state, online),
+    roster: memo
+      ? memo.facilitatorRoster(state, online)
+      : facilitatorRoster(state, online, markedSet(roundResponses(state))),
+    responses: responsesView(roundResponses(state)),
     timer: state.timer,
     round: currentRound<'facilitator'>(state, at, (r, s, ctx) =>
       exerciseOf(r).facilitatorView(s, ctx),
@@ -476,6 +408,8 @@ export function sessionResults(state: SessionState, at: number): RoundResult[] {
   });
 }
 
+// The console's roster and the screen's names, with their memo.
+export * from './people.ts';
 // The seat table's counts, which views and the server read without a pass over the room.
 export * from './seats.ts';
 // The Q&A's own parts (schemas aside), exported with the session's views they belong to.

@@ -3,6 +3,7 @@ import type { FineLineFacilitatorView } from '@playfield/shared/exercises/fineLi
 import type { FacilitatorProps } from '../types.ts';
 import { POLICY_FIELDS } from './policyFields.ts';
 import { FineLineCharts, RunTable, Store } from './Charts.tsx';
+import styles from './Facilitator.module.css';
 
 type Act = FacilitatorProps<'fineLine'>['act'];
 type Policy = FineLineFacilitatorView['policy'];
@@ -143,7 +144,7 @@ export default function FineLineFacilitator({ view, act }: FacilitatorProps<'fin
       )}
       <details>
         <summary>Store management team (may change the policy from their phones)</summary>
-        <ul className="roster">
+        <ul className={styles.managers}>
           {view.people.map((p) => (
             <li key={p.id}>
               <label className="check">
