@@ -112,7 +112,6 @@ const KNOWN_DEFECTS = [
   '02-redBead-',
   '03-brainstorm-',
   '04-fineLine-',
-  '16-wordCloud-open-revealed ',
 ];
 
 type RoundView = NonNullable<FacilitatorView['round']>;

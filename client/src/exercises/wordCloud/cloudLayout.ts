@@ -18,6 +18,11 @@ export const CLOUD_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, 
 /** The smallest type on the room screen: 24 px, readable from the back at 1366x768. */
 export const MIN_FONT_PX = 24;
 
+/** How far a word's box reaches past its ink, above and below, in its font size. */
+const EM_OVERHANG_Y = 0.27;
+/** The same beside the ink (side bearings), left and right. */
+const EM_OVERHANG_X = 0.04;
+
 /** A small seeded generator (mulberry32), so the same words always land in the same places. */
 function seeded(seed: number): () => number {
   let a = seed >>> 0;
@@ -43,8 +48,15 @@ interface LayoutWord {
 /** One run of d3-cloud; with an infinite time interval it finishes before `start` returns. */
 function place(words: LayoutWord[], width: number, height: number): LayoutWord[] {
   let placed: LayoutWord[] = [];
+  // d3-cloud places ink, but a drawn word's box is its font's ascent and descent: about a
+  // quarter of its size past the ink above and below. The words are placed in a box that
+  // much smaller (still centred), so no word's box reaches past the cloud's edge.
+  const biggest = Math.max(0, ...words.map((w) => w.size));
   cloud<LayoutWord>()
-    .size([width, height])
+    .size([
+      Math.max(1, Math.floor(width - EM_OVERHANG_X * 2 * biggest)),
+      Math.max(1, Math.floor(height - EM_OVERHANG_Y * 2 * biggest)),
+    ])
     .words(words.map((w) => ({ ...w })))
     // Room between words grows with their size, so big words do not touch from afar.
     .padding((w) => Math.round(4 + w.size * 0.08))
