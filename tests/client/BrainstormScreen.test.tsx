@@ -1,5 +1,5 @@
 import { render, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { BrainstormScreenView } from '@playfield/shared/exercises/brainstorm/index';
 import BrainstormScreen from '../../client/src/exercises/brainstorm/Screen.tsx';
 
@@ -70,6 +70,35 @@ describe('BrainstormScreen', () => {
       'Same-day delivery everywhere +1',
     );
     expect(screen.getByText('and 2 more clusters')).toBeVisible();
+  });
+
+  it('shows the notes that fit a cluster whole and counts the rest (#17.28)', () => {
+    // Layout as Chromium would measure it: a cluster's notes end at 100 px, a note is 60 px.
+    const rect = vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (
+      this: Element,
+    ) {
+      const list = this.parentElement;
+      const isNote = this.tagName === 'LI' && list?.parentElement?.tagName === 'LI';
+      const bottom = isNote && list ? 60 * ([...list.children].indexOf(this) + 1) : 100;
+      const top = bottom - 50;
+      return { x: 0, y: top, top, bottom, left: 0, right: 200, width: 200, height: 50 } as DOMRect;
+    });
+    render(
+      <BrainstormScreen
+        view={screenView({ phase: 'cluster', board: BOARD })}
+        participantCount={12}
+      />,
+    );
+
+    const speed = within(
+      screen.getByRole('heading', { name: 'Speed (5)' }).closest('li') as HTMLElement,
+    );
+    expect(speed.getAllByRole('listitem').map((n) => n.textContent)).toEqual([
+      'Same-day delivery everywhere +1',
+    ]);
+    // One note shown with its duplicate: 5 - 2 = 3 more.
+    expect(speed.getByText('+ 3 more notes')).toBeVisible();
+    rect.mockRestore();
   });
 
   it('counts voters, not dots, while the room votes', () => {

@@ -110,7 +110,6 @@ const CLUSTER_NAMES = [
  */
 const KNOWN_DEFECTS = [
   '02-redBead-',
-  '03-brainstorm-',
   '04-fineLine-',
 ];
 

@@ -3,29 +3,35 @@ import type {
   PublicNote,
   ScreenGroup,
 } from '@playfield/shared/exercises/brainstorm/index';
+import { useRef } from 'react';
 import { sharedRanks } from '@playfield/shared/stats/ranks';
 import { BarChart } from '../../components/BarChart.tsx';
+import { useFitCount } from '../../components/useFitCount.ts';
 import type { ScreenProps } from '../types.ts';
 import { TagChip } from './TagChip.tsx';
 import { TeamLabel } from '../../teams/TeamFilter.tsx';
+import styles from './Screen.module.css';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * The brainstorm on the projector: how many notes came in, the board by cluster once the
- * facilitator reveals it, then the ranking. Cut to fit: the screen never scrolls.
+ * facilitator reveals it, then the ranking. Cut to fit: the screen never scrolls, each
+ * cluster shows the notes that fit it whole and counts the rest.
  */
 export default function BrainstormScreen({ view, participantCount }: ScreenProps<'brainstorm'>) {
   const { counts } = view;
   return (
-    <div className={`brainstorm-screen brainstorm-screen--${view.phase}`}>
-      <h2 className="screen-question brainstorm-screen__prompt">{view.prompt}</h2>
+    <div
+      className={`brainstorm-screen ${styles.screen} ${view.phase === 'collect' ? '' : styles.later}`}
+    >
+      <h2 className={`screen-question ${styles.prompt}`}>{view.prompt}</h2>
       {view.ranking ? (
         <Ranking view={view} />
       ) : view.board ? (
         <>
           {view.phase === 'vote' && (
-            <p className="screen-count brainstorm-screen__status">
+            <p className={`screen-count brainstorm-screen__status ${styles.status}`}>
               Dot voting: <strong>{counts.voters}</strong> of {participantCount} have voted
             </p>
           )}
@@ -102,44 +108,56 @@ function NoteText({ note }: { note: PublicNote }) {
     <>
       <TagChip tag={note.tag} />
       {note.text}
-      {note.similar > 0 && <span className="brainstorm-screen__similar"> +{note.similar}</span>}
-      {note.author && <span className="brainstorm-screen__author"> · {note.author}</span>}
-      <TeamLabel team={note.team} className="brainstorm-screen__author" />
+      {note.similar > 0 && <span className={styles.soft}> +{note.similar}</span>}
+      {note.author && <span className={styles.soft}> · {note.author}</span>}
+      <TeamLabel team={note.team} className={styles.soft} />
     </>
   );
 }
 
 function Groups({ board }: { board: NonNullable<BrainstormScreenView['board']> }) {
   const { groups, moreGroups } = board;
-  // Two rows of groups leave room for two notes each; one row, for all three.
-  const notesShown = groups.length > 3 ? 2 : 3;
   return (
     <>
       <ul
-        className={`brainstorm-groups brainstorm-groups--${Math.min(groups.length, 6)}`}
+        className={styles.groups}
+        style={
+          { '--columns': groups.length > 4 || groups.length === 3 ? 3 : 2 } as React.CSSProperties
+        }
         aria-label="Notes by cluster"
       >
         {groups.map((group, i) => (
-          <Group key={group.name ?? `loose-${i}`} group={group} notesShown={notesShown} />
+          <Group key={group.name ?? `loose-${i}`} group={group} />
         ))}
       </ul>
       {moreGroups > 0 && (
-        <p className="screen-next">and {plural(moreGroups, 'more cluster', 'more clusters')}</p>
+        <p className={`screen-next ${styles.next}`}>
+          and {plural(moreGroups, 'more cluster', 'more clusters')}
+        </p>
       )}
     </>
   );
 }
 
-function Group({ group, notesShown }: { group: ScreenGroup; notesShown: number }) {
-  const notes = group.notes.slice(0, notesShown);
+function Group({ group }: { group: ScreenGroup }) {
+  const box = useRef<HTMLLIElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const shown = useFitCount(
+    list,
+    box,
+    group.notes.length,
+    group.notes.map((n) => `${n.id}:${n.similar}`).join(),
+  );
+  const notes = group.notes.slice(0, shown);
   const more = group.noteCount - notes.reduce((n, note) => n + 1 + note.similar, 0);
   return (
-    <li className={`brainstorm-group ${group.name === null ? 'brainstorm-group--loose' : ''}`}>
-      <h3>
-        <span className="brainstorm-group__name">{group.name ?? 'Not in a cluster'}</span>{' '}
-        <span className="brainstorm-group__count">({group.noteCount})</span>
+    <li ref={box} className={`${styles.group} ${group.name === null ? styles.loose : ''}`}>
+      <h3 className={styles.name}>
+        {/* A cluster's name wraps between words, never inside one, and is never cut. */}
+        <span>{group.name ?? 'Not in a cluster'}</span>{' '}
+        <span className={styles.noteCount}>({group.noteCount})</span>
       </h3>
-      <ul>
+      <ul ref={list} className={styles.notes}>
         {notes.map((note) => (
           <li key={note.id}>
             <NoteText note={note} />
@@ -147,7 +165,9 @@ function Group({ group, notesShown }: { group: ScreenGroup; notesShown: number }
         ))}
       </ul>
       {more > 0 && (
-        <p className="brainstorm-group__more">+ {plural(more, 'more note', 'more notes')}</p>
+        <p className={`${styles.soft} ${styles.more}`}>
+          + {plural(more, 'more note', 'more notes')}
+        </p>
       )}
     </li>
   );
@@ -155,10 +175,10 @@ function Group({ group, notesShown }: { group: ScreenGroup; notesShown: number }
 
 function TagCounts({ tags, counts }: { tags: string[]; counts: number[] }) {
   return (
-    <p className="brainstorm-screen__tags">
+    <p className={styles.tags}>
       {tags.map((tag, i) => (
         <span key={tag}>
-          <span className="brainstorm-tag">{tag}</span> {counts[i] ?? 0}
+          <span className={`brainstorm-tag ${styles.tag}`}>{tag}</span> {counts[i] ?? 0}
         </span>
       ))}
     </p>
@@ -175,7 +195,7 @@ function Ranking({ view }: { view: BrainstormScreenView }) {
   // Equal dots share a rank (1, 1, 1, 4).
   const ranks = sharedRanks(ranking.map((r) => r.dots));
   return (
-    <div className="brainstorm-screen__ranking">
+    <div className={styles.ranking}>
       <BarChart
         label="Ranking by dots"
         labels={[
@@ -185,7 +205,9 @@ function Ranking({ view }: { view: BrainstormScreenView }) {
         values={[...ranking.map((r) => r.dots), ...rest.map((r) => r.dots)]}
         size="large"
       />
-      <p className="screen-next">{plural(view.counts.voters, 'person', 'people')} voted</p>
+      <p className={`screen-next ${styles.next}`}>
+        {plural(view.counts.voters, 'person', 'people')} voted
+      </p>
     </div>
   );
 }
