@@ -128,7 +128,7 @@ describe('the Fine Line from the laptop, three phones and the room screen', () =
     // The run is set up at 300 store minutes a minute; slow it down while people watch.
     const speed = consolePage.getByLabel('Speed ×');
     expect(await speed.inputValue()).toBe('300');
-    await speed.selectOption('60');
+    await speed.selectOption('30');
     await waitForText(statusOf(consolePage), `${FIRST_RUN} · running`);
     // Each phone is a customer on the way to the checkout, or already in line.
     for (const page of phones.values())
@@ -166,6 +166,10 @@ describe('the Fine Line from the laptop, three phones and the room screen', () =
   });
 
   it('changes the staffing policy mid-run and lets the run close', async () => {
+    // The facilitator pauses the store while management decides: the change lands mid-run
+    // however slow the machine.
+    await consolePage.getByRole('button', { name: 'Pause' }).click();
+    await waitForText(statusOf(consolePage), `${FIRST_RUN} · paused`);
     const form = policyForm(consolePage);
     await form.getByLabel('Open another when this many wait').fill('4');
     await form.getByLabel('Minutes before it opens').fill('1');
@@ -190,6 +194,7 @@ describe('the Fine Line from the laptop, three phones and the room screen', () =
 
     // Back to the set-up speed: the run reaches closing time by itself.
     await consolePage.getByLabel('Speed ×').selectOption('300');
+    await consolePage.getByRole('button', { name: 'Resume' }).click();
     await waitForText(statusOf(consolePage), `${FIRST_RUN} · finished · 20.0 of 20 min`);
     for (const page of phones.values())
       await page.getByText('The store has closed for this run.').waitFor();

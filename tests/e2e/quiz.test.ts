@@ -110,8 +110,9 @@ describe('a quiz from the laptop, three phones and the room screen', () => {
     await round.getByLabel('Exercise').selectOption({ label: 'Quiz with a leaderboard' });
     await round.getByLabel('Question 1 text').waitFor();
     expect(await round.getByLabel('Question 1 text').inputValue()).toBe(Q1);
-    // The first question gets a minute (the facilitator stops it); the second 10 s.
-    await round.getByLabel('Seconds to answer').first().fill('60');
+    // The first question gets the longest time (the facilitator stops it); the second 20 s,
+    // long enough for three phones to answer on a loaded machine.
+    await round.getByLabel('Seconds to answer').first().fill('120');
     await round.getByRole('button', { name: 'Add a question' }).click();
     await round.getByLabel('Question 2 text').fill(Q2);
     await round.getByLabel('Option A of question 2', { exact: true }).fill('Apathy');
@@ -119,7 +120,7 @@ describe('a quiz from the laptop, three phones and the room screen', () => {
     await round.getByRole('button', { name: 'Add an option' }).nth(1).click();
     await round.getByLabel('Option C of question 2', { exact: true }).fill('Runaround');
     await round.getByLabel('Option C of question 2 is right').check();
-    await round.getByLabel('Seconds to answer').nth(1).fill('10');
+    await round.getByLabel('Seconds to answer').nth(1).fill('20');
     await round.getByLabel('Seconds to answer').nth(1).blur();
     await round
       .getByRole('combobox', { name: /^Leaderboard shows/ })
@@ -241,8 +242,8 @@ describe('a quiz from the laptop, three phones and the room screen', () => {
       .getByRole('button', { name: /Apathy/ })
       .tap();
     await phone('Ben').getByRole('button', { name: 'Send 1 answer' }).tap();
-    // Nobody presses "Stop": the server locks at the 10 s deadline.
-    await quizScreen().filter({ hasText: 'Time’s up! 3 answered' }).waitFor({ timeout: 20_000 });
+    // Nobody presses "Stop": the server locks at the 20 s deadline.
+    await quizScreen().filter({ hasText: 'Time’s up! 3 answered' }).waitFor({ timeout: 60_000 });
     await consolePage.getByRole('button', { name: 'Reveal the answer' }).click();
     await waitForText(quizScreen(), '2 of 3 right (67%)');
     await shootScreen('revealed-multi');
