@@ -99,6 +99,11 @@ export function connect(credential: Credential): Connection {
   socket.on('view.screen', (m) => useSessionStore.getState().receive('screen', m));
   socket.on('view.public', (m) => useSessionStore.getState().receive('publicView', m));
   socket.on('view.own', (m) => useSessionStore.getState().receive('own', m));
+  // The facilitator deleted the session: say so, and never reconnect.
+  socket.on('session.deleted', (error) => {
+    useSessionStore.getState().setStatus('failed', error);
+    socket.disconnect();
+  });
 
   const onVisible = () => {
     if (document.visibilityState !== 'visible') return;

@@ -15,6 +15,7 @@ import { rememberFacilitated } from '../storage.ts';
 import { rehearsalApi } from '../rehearsal/api.ts';
 import { RehearseOptions } from '../rehearsal/RehearseOptions.tsx';
 import styles from './NewSession.module.css';
+import { AgendaFileImport } from '../lifecycle/AgendaFileImport.tsx';
 
 interface Draft {
   key: number;
@@ -101,6 +102,15 @@ export default function NewSession() {
             ))}
           </ul>
           <p className="muted">Or build your own agenda below. Every round stays editable.</p>
+          <AgendaFileImport
+            onImport={(imported) => {
+              setTitle(imported.title);
+              setDrafts(imported.agenda.map((round, i) => ({ key: nextKey + i, round })));
+              setNextKey((k) => k + imported.agenda.length);
+              setWorkshopId(null);
+              setError(null);
+            }}
+          />
         </section>
         <label className="field">
           <span>Session title</span>

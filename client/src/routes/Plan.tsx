@@ -5,7 +5,9 @@ import { Link } from '../components/Link.tsx';
 import { Loading, Notice } from '../components/Notice.tsx';
 import { planPath, readPlanToken, storedSeats } from '../plans/planLinks.ts';
 import { SyncedPlanEditor } from '../plans/SyncedPlanEditor.tsx';
-import type { Seat } from '../storage.ts';
+import { forgetSeat, type Seat } from '../storage.ts';
+import { DeleteMyData, ErasedSummary } from '../lifecycle/DeleteMyData.tsx';
+import type { ErasedData } from '../lifecycle/lifecycleApi.ts';
 
 /** A `YYYY-MM-DD` day as people read it, e.g. "12 March 2030" (no time zone shift). */
 function formatDay(day: string): string {
@@ -36,6 +38,7 @@ export default function Plan() {
 function PlanPage({ token }: { token: string }) {
   const [info, setInfo] = useState<PlanInfo | null>(null);
   const [error, setError] = useState<AppError | null>(null);
+  const [erased, setErased] = useState<ErasedData | null>(null);
 
   useEffect(() => {
     let isCurrent = true;
@@ -69,6 +72,12 @@ function PlanPage({ token }: { token: string }) {
     );
   }
   if (!info) return <Loading label="Opening your plan…" />;
+  if (erased)
+    return (
+      <main className="page page--narrow">
+        <ErasedSummary erased={erased} />
+      </main>
+    );
 
   return (
     <div className="phone plan-page">
@@ -96,6 +105,14 @@ function PlanPage({ token }: { token: string }) {
             sessionId: info.sessionId,
             participantId: info.participantId,
             resumeToken: token,
+          }}
+        />
+        <DeleteMyData
+          resumeToken={token}
+          name={info.name}
+          onDeleted={(data) => {
+            forgetSeat(info.code);
+            setErased(data);
           }}
         />
       </main>

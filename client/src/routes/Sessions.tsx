@@ -3,6 +3,7 @@ import { api, type SessionListing } from '../api.ts';
 import { Link } from '../components/Link.tsx';
 import { SessionResults } from '../components/SessionResults.tsx';
 import { getFacilitated } from '../storage.ts';
+import { SessionFileActions } from '../lifecycle/SessionFileActions.tsx';
 import { ShowRehearsalsToggle, useShowRehearsals } from '../rehearsal/ShowRehearsals.tsx';
 
 /** The sessions this browser created, live and finished, with their results. */
@@ -10,6 +11,7 @@ export default function Sessions() {
   const [sessions, setSessions] = useState<SessionListing[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
+  const [reloads, setReloads] = useState(0);
   const tokens = getFacilitated();
 
   useEffect(() => {
@@ -19,7 +21,7 @@ export default function Sessions() {
         if (r.ok) setSessions(r.data.sessions);
         else setError(r.error.message);
       });
-  }, []);
+  }, [reloads]);
 
   const rehearsals = useShowRehearsals(sessions);
   const tokenOf = (id: string) => tokens.find((t) => t.sessionId === id)?.token ?? '';
@@ -81,6 +83,13 @@ export default function Sessions() {
               >
                 {open === s.sessionId ? 'Hide results' : 'Results'}
               </button>
+              <SessionFileActions
+                sessionId={s.sessionId}
+                token={tokenOf(s.sessionId)}
+                title={s.title}
+                onDuplicated={() => setReloads((n) => n + 1)}
+                onDeleted={() => setSessions((all) => all?.filter((x) => x !== s) ?? null)}
+              />
             </div>
             {open === s.sessionId && (
               <SessionResults sessionId={s.sessionId} token={tokenOf(s.sessionId)} />
