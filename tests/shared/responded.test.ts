@@ -150,4 +150,25 @@ describe('the roster memo', () => {
     next = mustRun(next, { type: 'round.next' }, FACILITATOR);
     expect(facilitatorView(next, new Set(), AT, memo).roster[0]?.hasResponded).toBe(false);
   });
+
+  it('sends no bigger a patch for the 500th answer than for the first', () => {
+    const names = Array.from({ length: 500 }, (_, i) => `Person ${i}`);
+    const { state, ids } = liveSession(names);
+    const memo = new ViewMemo();
+    let before = facilitatorView(state, new Set(ids), AT, memo);
+    let next = state;
+    const sizes: number[] = [];
+    for (const [i, id] of ids.entries()) {
+      next = mustRun(next, answer('r1', [i % 3]), participant(id));
+      const after = facilitatorView(next, new Set(ids), AT, memo);
+      sizes.push(JSON.stringify(diffViews(before, after)).length);
+      before = after;
+    }
+    const [first = 0] = sizes;
+    // Only digits grow (the seat's place, and the half-dozen counts going from 1 to 500):
+    // a patch that carried the roster, or any list of the room, would be thousands of bytes.
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(first + 24);
+    expect(Math.max(...sizes.slice(100))).toBeLessThanOrEqual((sizes[100] ?? 0) + 12);
+    expect(first).toBeLessThan(400);
+  });
 });
