@@ -263,6 +263,9 @@ describe('content slides from the editor to the room screen and the phones', () 
           .filter({ hasText: /^(10:00|9:\d\d)$/ })
           .waitFor();
         await section.getByText(/^Back at \d\d:\d\d$/).waitFor();
+        // The break's countdown is shown once: the screen's header does not repeat it.
+        expect(await room.getByText(/^(10:00|9:\d\d)$/).count()).toBe(1);
+        expect(await room.getByRole('timer').count()).toBe(1);
       }
       for (const size of [
         { width: 1366, height: 768 },

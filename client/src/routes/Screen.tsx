@@ -138,7 +138,10 @@ function ScreenBody({ view }: { view: ScreenView }) {
                 <h1 className={round.kind === 'content' ? 'visually-hidden' : styles.roundTitle}>
                   {round.title}
                 </h1>
-                <Timer timer={view.timer} size="large" />
+                {/* A break slide shows the timer itself, large: the header's would repeat it. */}
+                {!(round.kind === 'content' && round.view.layout === 'break') && (
+                  <Timer timer={view.timer} size="large" />
+                )}
                 <RoundCountdown view={view} />
               </header>
               <div className={styles.body}>
