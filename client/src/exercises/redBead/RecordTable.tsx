@@ -29,9 +29,12 @@ export function RecordTable({
             className={`${row.status !== 'working' ? `is-${row.status}` : ''} ${row.workerId === view.currentWorkerId ? 'is-current' : ''}`}
           >
             <th scope="row">
-              {row.name}
-              {row.status === 'fired' && ' (fired)'}
-              {row.status === 'probation' && ' (probation)'}
+              {/* One line on the room screen: a long name ends in "…", the days stay in view. */}
+              <span className="record-table__name">
+                {row.name}
+                {row.status === 'fired' && ' (fired)'}
+                {row.status === 'probation' && ' (probation)'}
+              </span>
             </th>
             {row.cells.map((cell, i) => (
               <td key={i}>{cell.join(' + ')}</td>
@@ -49,12 +52,12 @@ export function RecordTable({
 /**
  * The end of the experiment: the numbers, the ranking that meant nothing, and the questions.
  * Given a chart (the room screen), it splits in two columns so all of it fits one screen:
- * the chart, the verdict and the ranking beside the questions and the interventions.
+ * the chart and the ranking beside the verdict, the questions and the interventions.
  */
 export function Debrief({ view, chart }: { view: RedBeadCommonView; chart?: ReactNode }) {
   const debrief = view.debrief;
   if (!debrief) return null;
-  const summary = (
+  const verdict = (
     <>
       <h3 id="debrief-title">Debrief</h3>
       <p className="lead">
@@ -62,17 +65,24 @@ export function Debrief({ view, chart }: { view: RedBeadCommonView; chart?: Reac
           ? 'No paddles were drawn.'
           : `Average ${debrief.averageRed.toFixed(1)} red per paddle, against ${debrief.expectedRed.toFixed(1)} expected from the bucket. ${debrief.pointsBeyondLimits} of ${debrief.draws} paddles fell outside the control limits.`}
       </p>
-      <div>
-        <h4>The ranking that meant nothing</h4>
-        <ol>
-          {debrief.ranking.map((r) => (
-            <li key={r.name}>
-              {r.name}: {r.average.toFixed(1)} red per paddle ({r.draws} paddles)
-            </li>
-          ))}
-        </ol>
-      </div>
     </>
+  );
+  // On the room screen, when everyone drew as many paddles, that count is left to screen
+  // readers: one line per worker (the verdict says how many paddles there were in all).
+  const draws = debrief.ranking[0]?.draws;
+  const isEven = !!chart && debrief.ranking.every((r) => r.draws === draws);
+  const ranking = (
+    <div className="debrief__ranking">
+      <h4>The ranking that meant nothing</h4>
+      <ol>
+        {debrief.ranking.map((r) => (
+          <li key={r.name}>
+            {r.name}: {r.average.toFixed(1)} red per paddle
+            <span className={isEven ? 'visually-hidden' : undefined}> ({r.draws} paddles)</span>
+          </li>
+        ))}
+      </ol>
+    </div>
   );
   const interventions = debrief.interventions.length > 0 && (
     <div>
@@ -107,9 +117,10 @@ export function Debrief({ view, chart }: { view: RedBeadCommonView; chart?: Reac
       <section className="debrief debrief--split" aria-labelledby="debrief-title">
         <div className="stack">
           {chart}
-          {summary}
+          {ranking}
         </div>
         <div className="stack">
+          {verdict}
           {questions}
           {interventions}
         </div>
@@ -118,7 +129,8 @@ export function Debrief({ view, chart }: { view: RedBeadCommonView; chart?: Reac
   }
   return (
     <section className="stack debrief" aria-labelledby="debrief-title">
-      {summary}
+      {verdict}
+      {ranking}
       {interventions}
       {questions}
     </section>
