@@ -40,6 +40,7 @@ function consoleView(
     ],
     hidden: [{ id: 'n2', text: 'Rant about a colleague', tag: null }],
     counts: { notes: 4, hidden: 1, authors: 3, voters: 0 },
+    boardSpace: 'open',
     ranking: null,
     ...overrides,
   };
@@ -82,6 +83,13 @@ describe('BrainstormFacilitator', () => {
     expect(act).toHaveBeenLastCalledWith({ type: 'phase', phase: 'vote' });
     await user.click(screen.getByRole('button', { name: 'Back to collecting' }));
     expect(act).toHaveBeenLastCalledWith({ type: 'phase', phase: 'collect' });
+  });
+
+  it('says the board’s limit once it is nearly full', () => {
+    setup(consoleView({ boardSpace: 'nearlyFull' }));
+    expect(
+      screen.getByText(/4 notes from 3 people · 1 hidden · the board holds 2,000 notes at most/),
+    ).toBeVisible();
   });
 
   it('lays out the board: ungrouped notes, then each cluster with its notes and duplicates', () => {

@@ -22,6 +22,7 @@ function publicView(overrides: Partial<BrainstormPublicView> = {}): BrainstormPu
     phase: 'collect',
     items: null,
     ranking: null,
+    boardSpace: 'open',
     ...overrides,
   };
 }
@@ -94,6 +95,18 @@ describe('BrainstormParticipant while collecting', () => {
 
     expect(await screen.findByRole('alert')).toHaveTextContent('You have posted your 3 notes');
     expect(screen.getByRole('textbox', { name: 'Your note' })).toHaveValue('One more');
+  });
+
+  it('says when the board is nearly full, and offers no note box once it is full', () => {
+    const { rerender, props } = setup({ view: publicView({ boardSpace: 'nearlyFull' }) });
+    expect(screen.getByText('The board is nearly full: only a few more notes fit.')).toBeVisible();
+    expect(screen.getByRole('textbox', { name: 'Your note' })).toBeInTheDocument();
+
+    rerender(<BrainstormParticipant {...props} view={publicView({ boardSpace: 'full' })} />);
+    expect(
+      screen.getByText('The board is full: no more notes fit. You can still edit or delete yours.'),
+    ).toBeVisible();
+    expect(screen.queryByRole('textbox', { name: 'Your note' })).toBeNull();
   });
 
   it('asks for a tag before posting when the brainstorm has tags', async () => {

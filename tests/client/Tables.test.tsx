@@ -251,6 +251,7 @@ describe('per-table boards and the quiz by table', () => {
       ],
       hidden: [],
       counts: { notes: 3, hidden: 0, authors: 3, voters: 0 },
+      boardSpace: 'open',
       ranking: null,
     };
     render(

@@ -20,6 +20,7 @@ import {
 } from '@playfield/shared';
 import {
   brainstorm,
+  BRAINSTORM_LIMITS,
   PHONE_NOTES_PER_ITEM,
   SCREEN_GROUPS,
   SCREEN_NOTES_PER_GROUP,
@@ -316,6 +317,31 @@ describe('notes', () => {
     });
     // Others are not held back by Ana's notes.
     expect(step(s, as(BEN), note('Mine')).notes).toHaveLength(3);
+  });
+
+  it('tells the room the board is nearly full at nine-tenths, then refuses the 2,001st note', () => {
+    const limit = BRAINSTORM_LIMITS.notesOnBoard;
+    const space = (s: BrainstormState) => ({
+      phones: brainstorm.participantPublicView(s, ctx()).boardSpace,
+      console: brainstorm.facilitatorView(s, ctx()).boardSpace,
+    });
+    const seen: Record<number, ReturnType<typeof space>> = {};
+    // Twenty notes per seat: 100 seats fill the board.
+    let s = init({ maxNotesPerPerson: 20 });
+    for (let i = 0; i < limit; i++) {
+      s = step(s, as(`p-${Math.floor(i / 20)}`), note(`Idea ${i}`));
+      if ([limit * 0.9 - 1, limit * 0.9, limit].includes(s.notes.length))
+        seen[s.notes.length] = space(s);
+    }
+    expect(seen).toEqual({
+      [limit * 0.9 - 1]: { phones: 'open', console: 'open' },
+      [limit * 0.9]: { phones: 'nearlyFull', console: 'nearlyFull' },
+      [limit]: { phones: 'full', console: 'full' },
+    });
+    expect(refused(s, as('p-late'), note('Too late'))).toEqual({
+      code: 'INVALID_ACTION',
+      message: 'The board is full: no more notes fit',
+    });
   });
 
   it.each<[string, Action, AppError]>([
@@ -688,6 +714,7 @@ describe('views', () => {
       phase: 'collect',
       items: null,
       ranking: null,
+      boardSpace: 'open',
     });
   });
 

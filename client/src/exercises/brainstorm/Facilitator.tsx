@@ -119,6 +119,8 @@ export default function BrainstormFacilitator({
         {plural(view.counts.notes, 'note', 'notes')} from{' '}
         {plural(view.counts.authors, 'person', 'people')}
         {view.counts.hidden > 0 && ` · ${view.counts.hidden} hidden`}
+        {view.boardSpace !== 'open' &&
+          ` · the board holds ${BRAINSTORM_LIMITS.notesOnBoard.toLocaleString('en')} notes at most`}
         {view.phase === 'vote' || view.phase === 'results'
           ? ` · ${view.counts.voters} of ${participantCount} have voted`
           : ''}

@@ -91,8 +91,15 @@ function Collect({
         Up to {plural(view.maxNotesPerPerson, 'note', 'notes')}; you can change them until the
         facilitator closes the notes.
       </p>
+      {view.boardSpace === 'nearlyFull' && (
+        <p className="status-line">The board is nearly full: only a few more notes fit.</p>
+      )}
       {!isOpen ? (
         <p className="status-line">The facilitator has paused the notes.</p>
+      ) : view.boardSpace === 'full' ? (
+        <p className="status-line">
+          The board is full: no more notes fit. You can still edit or delete yours.
+        </p>
       ) : me.notesLeft > 0 ? (
         <NoteForm
           key={posted}

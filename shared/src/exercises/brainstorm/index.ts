@@ -30,6 +30,7 @@ import {
   type BrainstormState,
 } from './model.ts';
 import { reduceBrainstorm } from './reduce.ts';
+import { boardSpace, type BoardSpace } from './limits.ts';
 
 export type { BrainstormConfig, BrainstormPhase, BrainstormState, RankedItem };
 export { BRAINSTORM_LIMITS, BRAINSTORM_PHASES } from './model.ts';
@@ -92,6 +93,11 @@ export interface BrainstormPublicView extends BrainstormRules {
   items: PublicItem[] | null;
   /** The ranked result, in the results phase. */
   ranking: RankedItem[] | null;
+  /**
+   * How full the board is, in three steps so that a note posted re-sends the room's view
+   * at most twice: phones say so before the board refuses notes.
+   */
+  boardSpace: BoardSpace;
 }
 
 /** A participant's own note. */
@@ -147,6 +153,8 @@ export interface BrainstormFacilitatorView extends BrainstormRules {
   /** Hidden notes, to show again if hidden by mistake. */
   hidden: ConsoleNote[];
   counts: { notes: number; hidden: number; authors: number; voters: number };
+  /** How full the board is (the phones are told too). */
+  boardSpace: BoardSpace;
   /** Live dots per item, from the vote on. */
   ranking: RankedItem[] | null;
 }
@@ -380,6 +388,7 @@ export const brainstorm: ExerciseDefinition<
         authors: authorCount(state),
         voters: tally?.voters ?? 0,
       },
+      boardSpace: boardSpace(state.notes.length),
       ranking: tally?.ranking ?? null,
     };
   },
@@ -392,6 +401,7 @@ export const brainstorm: ExerciseDefinition<
       phase: state.phase,
       items: board ? board.items.map((item) => publicItem(state, item, ctx)) : null,
       ranking: board && state.phase === 'results' ? tallyVotes(state, board).ranking : null,
+      boardSpace: boardSpace(state.notes.length),
     };
   },
 

@@ -19,3 +19,12 @@ export const BRAINSTORM_LIMITS = {
   /** Notes moved at once into a new cluster. */
   notesPerMove: 50,
 } as const;
+
+/** How full the board is: people are told once it is nine-tenths full, before it refuses. */
+export type BoardSpace = 'open' | 'nearlyFull' | 'full';
+
+/** The board's space for `noteCount` notes (hidden ones count: they hold their place). */
+export function boardSpace(noteCount: number): BoardSpace {
+  if (noteCount >= BRAINSTORM_LIMITS.notesOnBoard) return 'full';
+  return noteCount >= BRAINSTORM_LIMITS.notesOnBoard * 0.9 ? 'nearlyFull' : 'open';
+}
