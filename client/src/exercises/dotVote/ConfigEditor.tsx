@@ -1,4 +1,11 @@
 import { DOT_VOTE_LIMITS, type ExampleMode } from '@playfield/shared/exercises/dotVote/limits';
+import {
+  EditableList,
+  NumberField,
+  NumberFields,
+  PromptField,
+  without,
+} from '../../components/form/index.ts';
 import type { ConfigEditorProps } from '../types.ts';
 
 type Config = ConfigEditorProps<'dotVote'>['config'];
@@ -23,13 +30,8 @@ export default function DotVoteConfigEditor({
   idPrefix,
 }: ConfigEditorProps<'dotVote'>) {
   const { rule } = config;
-  const setOption = (index: number, change: Partial<Config['options'][number]>) =>
-    onChange({
-      ...config,
-      options: config.options.map((o, i) => (i === index ? { ...o, ...change } : o)),
-    });
   const removeOption = (index: number) => {
-    const options = config.options.filter((_, i) => i !== index);
+    const options = without(config.options, index);
     onChange({
       ...config,
       options,
@@ -43,59 +45,44 @@ export default function DotVoteConfigEditor({
           : rule,
     });
   };
-  const number = (value: string) => Math.max(0, Math.round(Number(value) || 0));
   return (
     <div className="stack stack--tight">
-      <label className="field">
-        <span>Question</span>
-        <textarea
-          id={`${idPrefix}-question`}
-          value={config.question}
-          maxLength={DOT_VOTE_LIMITS.questionLength}
-          rows={2}
-          onChange={(e) => onChange({ ...config, question: e.target.value })}
-        />
-      </label>
-      <fieldset className="field">
-        <legend>Options (up to {DOT_VOTE_LIMITS.maxOptions})</legend>
-        {config.options.map((option, i) => (
-          <div className="option-row dot-vote-editor__option" key={i}>
+      <PromptField
+        id={`${idPrefix}-question`}
+        value={config.question}
+        maxLength={DOT_VOTE_LIMITS.questionLength}
+        onChange={(question) => onChange({ ...config, question })}
+      />
+      <EditableList
+        legend={`Options (up to ${DOT_VOTE_LIMITS.maxOptions})`}
+        noun="option"
+        items={config.options}
+        min={DOT_VOTE_LIMITS.minOptions}
+        max={DOT_VOTE_LIMITS.maxOptions}
+        rowClassName="dot-vote-editor__option"
+        blank={() => ({ label: '', description: '' })}
+        onChange={(options) => onChange({ ...config, options })}
+        onRemove={removeOption}
+      >
+        {(option, i, set) => (
+          <>
             <input
               aria-label={`Option ${i + 1}`}
               value={option.label}
               maxLength={DOT_VOTE_LIMITS.optionLength}
-              onChange={(e) => setOption(i, { label: e.target.value })}
+              onChange={(e) => set({ ...option, label: e.target.value })}
             />
             <input
               aria-label={`Description of option ${i + 1} (optional)`}
               placeholder="One-line description (optional)"
               value={option.description}
               maxLength={DOT_VOTE_LIMITS.descriptionLength}
-              onChange={(e) => setOption(i, { description: e.target.value })}
+              onChange={(e) => set({ ...option, description: e.target.value })}
             />
-            <button
-              type="button"
-              className="button button--icon"
-              aria-label={`Remove option ${i + 1}`}
-              disabled={config.options.length <= DOT_VOTE_LIMITS.minOptions}
-              onClick={() => removeOption(i)}
-            >
-              ×
-            </button>
-          </div>
-        ))}
-        <button
-          type="button"
-          className="button button--quiet"
-          disabled={config.options.length >= DOT_VOTE_LIMITS.maxOptions}
-          onClick={() =>
-            onChange({ ...config, options: [...config.options, { label: '', description: '' }] })
-          }
-        >
-          Add option
-        </button>
-      </fieldset>
-      <div className="roles-grid">
+          </>
+        )}
+      </EditableList>
+      <NumberFields>
         <label className="field">
           <span>How people vote</span>
           <select
@@ -114,57 +101,39 @@ export default function DotVoteConfigEditor({
         </label>
         {rule.mode === 'choose' ? (
           <>
-            <label className="field">
-              <span>At least (the rule; 0 for none)</span>
-              <input
-                type="number"
-                min={0}
-                max={config.options.length}
-                value={rule.min}
-                onChange={(e) =>
-                  onChange({ ...config, rule: { ...rule, min: number(e.target.value) } })
-                }
-              />
-            </label>
-            <label className="field">
-              <span>At most</span>
-              <input
-                type="number"
-                min={1}
-                max={config.options.length}
-                value={rule.max}
-                onChange={(e) =>
-                  onChange({ ...config, rule: { ...rule, max: number(e.target.value) } })
-                }
-              />
-            </label>
+            <NumberField
+              label="At least (the rule; 0 for none)"
+              min={0}
+              max={config.options.length}
+              value={rule.min}
+              onChange={(n) => onChange({ ...config, rule: { ...rule, min: Math.max(0, n) } })}
+            />
+            <NumberField
+              label="At most"
+              min={1}
+              max={config.options.length}
+              value={rule.max}
+              onChange={(n) => onChange({ ...config, rule: { ...rule, max: Math.max(0, n) } })}
+            />
           </>
         ) : (
           <>
-            <label className="field">
-              <span>Dots per person</span>
-              <input
-                type="number"
-                min={1}
-                max={DOT_VOTE_LIMITS.maxDots}
-                value={rule.dots}
-                onChange={(e) =>
-                  onChange({ ...config, rule: { ...rule, dots: number(e.target.value) } })
-                }
-              />
-            </label>
-            <label className="field">
-              <span>Most dots on one option</span>
-              <input
-                type="number"
-                min={1}
-                max={rule.dots}
-                value={rule.maxPerOption}
-                onChange={(e) =>
-                  onChange({ ...config, rule: { ...rule, maxPerOption: number(e.target.value) } })
-                }
-              />
-            </label>
+            <NumberField
+              label="Dots per person"
+              min={1}
+              max={DOT_VOTE_LIMITS.maxDots}
+              value={rule.dots}
+              onChange={(n) => onChange({ ...config, rule: { ...rule, dots: Math.max(0, n) } })}
+            />
+            <NumberField
+              label="Most dots on one option"
+              min={1}
+              max={rule.dots}
+              value={rule.maxPerOption}
+              onChange={(n) =>
+                onChange({ ...config, rule: { ...rule, maxPerOption: Math.max(0, n) } })
+              }
+            />
           </>
         )}
         <label className="field">
@@ -185,7 +154,7 @@ export default function DotVoteConfigEditor({
             ))}
           </select>
         </label>
-      </div>
+      </NumberFields>
       <label className="check">
         <input
           type="checkbox"

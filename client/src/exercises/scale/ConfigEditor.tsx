@@ -1,4 +1,5 @@
 import { SCALE_KINDS, SCALE_LIMITS, type ScaleKind } from '@playfield/shared/exercises/scale/index';
+import { Checkbox, PromptField, TextList } from '../../components/form/index.ts';
 import { useSessionStore } from '../../stores/useSessionStore.ts';
 import type { ConfigEditorProps } from '../types.ts';
 
@@ -17,55 +18,23 @@ export default function ScaleConfigEditor({
   // Earlier scale rounds exist only in a live session's agenda (the console).
   const rounds = useSessionStore((s) => s.facilitator?.agenda);
   const scaleRounds = (rounds ?? []).filter((r) => r.kind === 'scale');
-  const setStatement = (index: number, value: string) =>
-    onChange({
-      ...config,
-      statements: config.statements.map((s, i) => (i === index ? value : s)),
-    });
   return (
     <div className="stack stack--tight">
-      <label className="field">
-        <span>Question</span>
-        <textarea
-          id={`${idPrefix}-question`}
-          value={config.question}
-          maxLength={SCALE_LIMITS.questionLength}
-          rows={2}
-          onChange={(e) => onChange({ ...config, question: e.target.value })}
-        />
-      </label>
-      <fieldset className="field">
-        <legend>Statements to rate (1 to {SCALE_LIMITS.maxStatements})</legend>
-        {config.statements.map((statement, i) => (
-          <div className="option-row" key={i}>
-            <input
-              aria-label={`Statement ${i + 1}`}
-              value={statement}
-              maxLength={SCALE_LIMITS.statementLength}
-              onChange={(e) => setStatement(i, e.target.value)}
-            />
-            <button
-              type="button"
-              className="button button--icon"
-              aria-label={`Remove statement ${i + 1}`}
-              disabled={config.statements.length <= SCALE_LIMITS.minStatements}
-              onClick={() =>
-                onChange({ ...config, statements: config.statements.filter((_, j) => j !== i) })
-              }
-            >
-              ×
-            </button>
-          </div>
-        ))}
-        <button
-          type="button"
-          className="button button--quiet"
-          disabled={config.statements.length >= SCALE_LIMITS.maxStatements}
-          onClick={() => onChange({ ...config, statements: [...config.statements, ''] })}
-        >
-          Add statement
-        </button>
-      </fieldset>
+      <PromptField
+        id={`${idPrefix}-question`}
+        value={config.question}
+        maxLength={SCALE_LIMITS.questionLength}
+        onChange={(question) => onChange({ ...config, question })}
+      />
+      <TextList
+        legend={`Statements to rate (1 to ${SCALE_LIMITS.maxStatements})`}
+        noun="statement"
+        items={config.statements}
+        min={SCALE_LIMITS.minStatements}
+        max={SCALE_LIMITS.maxStatements}
+        maxLength={SCALE_LIMITS.statementLength}
+        onChange={(statements) => onChange({ ...config, statements })}
+      />
       <label className="field">
         <span>Scale</span>
         <select
@@ -98,22 +67,18 @@ export default function ScaleConfigEditor({
           onChange={(e) => onChange({ ...config, highLabel: e.target.value })}
         />
       </label>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={config.allowSkip}
-          onChange={(e) => onChange({ ...config, allowSkip: e.target.checked })}
-        />
+      <Checkbox
+        checked={config.allowSkip}
+        onChange={(allowSkip) => onChange({ ...config, allowSkip })}
+      >
         Offer “skip / don’t know”
-      </label>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={config.showLive}
-          onChange={(e) => onChange({ ...config, showLive: e.target.checked })}
-        />
+      </Checkbox>
+      <Checkbox
+        checked={config.showLive}
+        onChange={(showLive) => onChange({ ...config, showLive })}
+      >
         Show results on the room screen live (not only after the reveal)
-      </label>
+      </Checkbox>
       <label className="field">
         <span>Compare with an earlier round (before → after)</span>
         <select

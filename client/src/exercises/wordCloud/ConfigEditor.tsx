@@ -1,6 +1,6 @@
 import { WORD_CLOUD_LIMITS as L } from '@playfield/shared/exercises/wordCloud/limits';
+import { Checkbox, NumberField, NumberFields, PromptField } from '../../components/form/index.ts';
 import type { ConfigEditorProps } from '../types.ts';
-import styles from './ConfigEditor.module.css';
 
 type Config = ConfigEditorProps<'wordCloud'>['config'];
 
@@ -11,29 +11,19 @@ export default function WordCloudConfigEditor({
   idPrefix,
 }: ConfigEditorProps<'wordCloud'>) {
   const set = (change: Partial<Config>) => onChange({ ...config, ...change });
-  const number = (value: string) => Math.round(Number(value) || 0);
   const check = (key: 'isAnonymous' | 'isModerated' | 'isLive', label: string) => (
-    <label className={styles.check}>
-      <input
-        type="checkbox"
-        checked={config[key]}
-        onChange={(e) => set({ [key]: e.target.checked })}
-      />
+    <Checkbox checked={config[key]} onChange={(checked) => set({ [key]: checked })}>
       <span>{label}</span>
-    </label>
+    </Checkbox>
   );
   return (
     <div className="stack stack--tight">
-      <label className="field">
-        <span>Question</span>
-        <textarea
-          id={`${idPrefix}-question`}
-          value={config.question}
-          maxLength={L.questionLength}
-          rows={2}
-          onChange={(e) => set({ question: e.target.value })}
-        />
-      </label>
+      <PromptField
+        id={`${idPrefix}-question`}
+        value={config.question}
+        maxLength={L.questionLength}
+        onChange={(question) => set({ question })}
+      />
       <label className="field">
         <span>Mode</span>
         <select
@@ -44,42 +34,31 @@ export default function WordCloudConfigEditor({
           <option value="text">Open text: a sentence per entry, shown as a wall</option>
         </select>
       </label>
-      <div className={styles.numbers}>
-        <label className="field">
-          <span>Entries per person (1–{L.maxEntriesPerPerson})</span>
-          <input
-            type="number"
-            min={1}
-            max={L.maxEntriesPerPerson}
-            value={config.entriesPerPerson}
-            onChange={(e) => set({ entriesPerPerson: number(e.target.value) })}
-          />
-        </label>
+      <NumberFields>
+        <NumberField
+          label={`Entries per person (1–${L.maxEntriesPerPerson})`}
+          min={1}
+          max={L.maxEntriesPerPerson}
+          value={config.entriesPerPerson}
+          onChange={(entriesPerPerson) => set({ entriesPerPerson })}
+        />
         {config.mode === 'cloud' && (
-          <label className="field">
-            <span>Words per entry (1–{L.maxWordsPerEntry})</span>
-            <input
-              type="number"
-              min={1}
-              max={L.maxWordsPerEntry}
-              value={config.maxWords}
-              onChange={(e) => set({ maxWords: number(e.target.value) })}
-            />
-          </label>
-        )}
-        <label className="field">
-          <span>
-            Characters per entry ({L.minEntryLength}–{L.maxEntryLength})
-          </span>
-          <input
-            type="number"
-            min={L.minEntryLength}
-            max={L.maxEntryLength}
-            value={config.maxLength}
-            onChange={(e) => set({ maxLength: number(e.target.value) })}
+          <NumberField
+            label={`Words per entry (1–${L.maxWordsPerEntry})`}
+            min={1}
+            max={L.maxWordsPerEntry}
+            value={config.maxWords}
+            onChange={(maxWords) => set({ maxWords })}
           />
-        </label>
-      </div>
+        )}
+        <NumberField
+          label={`Characters per entry (${L.minEntryLength}–${L.maxEntryLength})`}
+          min={L.minEntryLength}
+          max={L.maxEntryLength}
+          value={config.maxLength}
+          onChange={(maxLength) => set({ maxLength })}
+        />
+      </NumberFields>
       <label className="field">
         <span>Swear words</span>
         <select

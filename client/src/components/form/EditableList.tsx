@@ -1,0 +1,145 @@
+import type { ReactNode } from 'react';
+import styles from './EditableList.module.css';
+
+export interface EditableListProps<T> {
+  legend: ReactNode;
+  items: readonly T[];
+  /** Names one entry in the buttons: "Remove option 2", "Add option". */
+  noun: string;
+  /** Fewest and most entries: Remove and Add are disabled at these. */
+  min: number;
+  max: number;
+  /** A new, empty entry. */
+  blank: () => T;
+  onChange: (items: T[]) => void;
+  /** Replaces the plain removal (e.g. to clamp a rule that counts the entries). */
+  onRemove?: (index: number) => void;
+  /** Offers "Move up"/"Move down" beside each entry. */
+  reorderable?: boolean;
+  /** Extra class of a row (beside the list's own). */
+  rowClassName?: string;
+  /** The row's fields; `set` replaces this entry. */
+  children: (item: T, index: number, set: (item: T) => void) => ReactNode;
+  /** Content under the row's fields (the row then stacks: fields, then this). */
+  below?: (item: T, index: number, set: (item: T) => void) => ReactNode;
+}
+
+/** Removes entry `index` from a list without touching the others. */
+export function without<T>(items: readonly T[], index: number): T[] {
+  return items.filter((_, i) => i !== index);
+}
+
+/** Replaces entry `index` of a list. */
+export function replaced<T>(items: readonly T[], index: number, item: T): T[] {
+  return items.map((old, i) => (i === index ? item : old));
+}
+
+/** Moves entry `from` by `by` places (clamped to the list). */
+export function moved<T>(items: readonly T[], from: number, by: number): T[] {
+  const to = Math.max(0, Math.min(items.length - 1, from + by));
+  const next = [...items];
+  const [item] = next.splice(from, 1);
+  if (item !== undefined) next.splice(to, 0, item);
+  return next;
+}
+
+/**
+ * A fieldset of entries the facilitator edits, removes, reorders and adds, within limits.
+ * Each row ends with a labelled × button; the add button sits under the list.
+ */
+export function EditableList<T>({
+  legend,
+  items,
+  noun,
+  min,
+  max,
+  blank,
+  onChange,
+  onRemove,
+  reorderable = false,
+  rowClassName,
+  children,
+  below,
+}: EditableListProps<T>) {
+  const rowClass = rowClassName ? `${styles.row} ${rowClassName}` : styles.row;
+  return (
+    <fieldset className="field">
+      <legend>{legend}</legend>
+      {items.map((item, i) => {
+        const set = (next: T) => onChange(replaced(items, i, next));
+        const row = (
+          <div className={rowClass} key={below ? undefined : i}>
+            {children(item, i, set)}
+            {reorderable && (
+              <>
+                <button
+                  type="button"
+                  className="button button--icon"
+                  aria-label={`Move ${noun} ${i + 1} up`}
+                  disabled={i === 0}
+                  onClick={() => onChange(moved(items, i, -1))}
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  className="button button--icon"
+                  aria-label={`Move ${noun} ${i + 1} down`}
+                  disabled={i === items.length - 1}
+                  onClick={() => onChange(moved(items, i, 1))}
+                >
+                  ↓
+                </button>
+              </>
+            )}
+            <button
+              type="button"
+              className="button button--icon"
+              aria-label={`Remove ${noun} ${i + 1}`}
+              disabled={items.length <= min}
+              onClick={() => (onRemove ? onRemove(i) : onChange(without(items, i)))}
+            >
+              ×
+            </button>
+          </div>
+        );
+        return below ? (
+          <div className={styles.item} key={i}>
+            {row}
+            {below(item, i, set)}
+          </div>
+        ) : (
+          row
+        );
+      })}
+      <button
+        type="button"
+        className="button button--quiet"
+        disabled={items.length >= max}
+        onClick={() => onChange([...items, blank()])}
+      >
+        Add {noun}
+      </button>
+    </fieldset>
+  );
+}
+
+/** An editable list of plain text entries, each input labelled "<Noun> <n>". */
+export function TextList({
+  maxLength,
+  ...props
+}: Omit<EditableListProps<string>, 'children' | 'blank' | 'below'> & { maxLength: number }) {
+  const label = props.noun.charAt(0).toUpperCase() + props.noun.slice(1);
+  return (
+    <EditableList {...props} blank={() => ''}>
+      {(value, i, set) => (
+        <input
+          aria-label={`${label} ${i + 1}`}
+          value={value}
+          maxLength={maxLength}
+          onChange={(e) => set(e.target.value)}
+        />
+      )}
+    </EditableList>
+  );
+}

@@ -1,0 +1,49 @@
+import type { ReactNode } from 'react';
+import styles from './NumberFields.module.css';
+
+/** A whole number from an input's text: blanks and junk become 0, decimals round. */
+export function wholeNumber(text: string): number {
+  return Math.round(Number(text) || 0);
+}
+
+/** A labelled whole-number input; `onChange` receives the rounded number. */
+export function NumberField({
+  id,
+  label,
+  value,
+  min,
+  max,
+  step,
+  disabled,
+  onChange,
+}: {
+  id?: string;
+  label: ReactNode;
+  value: number;
+  min?: number;
+  max?: number;
+  step?: number;
+  disabled?: boolean;
+  onChange: (value: number) => void;
+}) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <input
+        id={id}
+        type="number"
+        min={min}
+        max={max}
+        step={step}
+        disabled={disabled}
+        value={value}
+        onChange={(e) => onChange(wholeNumber(e.target.value))}
+      />
+    </label>
+  );
+}
+
+/** A grid of short fields (numbers, selects) side by side, wrapping on narrow screens. */
+export function NumberFields({ children }: { children: ReactNode }) {
+  return <div className={styles.grid}>{children}</div>;
+}
