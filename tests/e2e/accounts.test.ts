@@ -125,4 +125,40 @@ describe('facilitator accounts', () => {
     );
     await phone.context().close();
   });
+
+  it('adds a passkey and signs in with it (Chromium’s virtual authenticator)', async () => {
+    // WebAuthn wants a domain, not an IP address: the same server as localhost.
+    const origin = server.url.replace('127.0.0.1', 'localhost');
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('WebAuthn.enable');
+    await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: {
+        protocol: 'ctap2',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
+    });
+    await page.goto(`${origin}/account/signup`);
+    await page.getByLabel('Email').fill('kim@example.com');
+    await page.getByLabel(/^Password/).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
+    await page.getByRole('button', { name: 'Add a passkey' }).click();
+    await page.getByRole('status').filter({ hasText: 'Passkey added.' }).waitFor();
+    await page.getByText(/^Passkey added \d/).waitFor();
+    await shot(page, 'passkey-added');
+
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.getByRole('heading', { name: 'Join a workshop' }).waitFor();
+    await page.goto(`${origin}/account`);
+    await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
+    expect(await page.getByText('Signed in as').innerText()).toContain('kim@example.com');
+    await context.close();
+  });
 });

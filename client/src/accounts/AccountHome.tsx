@@ -23,7 +23,7 @@ export function AccountHome({
 
   async function leave(everywhere: boolean) {
     const done = await signOut.run(everywhere ? accountApi.signOutEverywhere : accountApi.signOut);
-    if (done !== null) navigate('/');
+    if (done) navigate('/');
   }
 
   return (

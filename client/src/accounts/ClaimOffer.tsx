@@ -44,7 +44,7 @@ export function ClaimOffer() {
         disabled={isBusy}
         onClick={() =>
           void run(accountApi.claim).then((counts) => {
-            if (counts) setAdded(counts);
+            if (counts) setAdded(counts.data);
           })
         }
       >

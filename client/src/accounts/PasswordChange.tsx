@@ -16,7 +16,7 @@ export function PasswordChange() {
     setDone(null);
     const answer = await run(() => accountApi.changePassword(current, password));
     if (answer) {
-      setDone(answer.message);
+      setDone(answer.data.message);
       setCurrent('');
       setPassword('');
     }

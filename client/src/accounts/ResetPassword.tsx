@@ -21,11 +21,11 @@ export function ResetPassword() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (token) {
-      if ((await run(() => accountApi.reset(token, value))) !== null)
+      if (await run(() => accountApi.reset(token, value)))
         setDone('Your password is changed: sign in with it.');
     } else {
       const answer = await run(() => accountApi.requestReset(value));
-      if (answer) setDone(answer.message);
+      if (answer) setDone(answer.data.message);
     }
   }
 
