@@ -1,7 +1,11 @@
 const W = 600;
-const H = 200;
 // Room for y labels like "12.5 min" at a font size still readable once the chart is scaled down.
-const M = { left: 86, right: 12, top: 14, bottom: 30 };
+const MARGIN = { left: 86, right: 12, top: 14, bottom: 30 };
+/** The room screen's charts: flatter (four fit 1366x768 at full size), wider labels at 1.5rem. */
+const SIZES = {
+  normal: { H: 200, M: MARGIN },
+  large: { H: 150, M: { ...MARGIN, left: 118, top: 18 } },
+};
 
 /** A small time-series chart: one line per series over simulated minutes, labelled in text. */
 export function LineChart(props: {
@@ -11,6 +15,7 @@ export function LineChart(props: {
   yLabel: (v: number) => string;
   size?: 'normal' | 'large';
 }) {
+  const { H, M } = SIZES[props.size ?? 'normal'];
   const values = props.series.flatMap((s) => s.points.map((p) => p.v ?? 0));
   const yMax = Math.max(1, ...values) * 1.1;
   const x = (t: number) => M.left + (t / Math.max(1, props.xMax)) * (W - M.left - M.right);

@@ -1,5 +1,7 @@
 import type { ScreenProps } from '../types.ts';
-import { FineLineCharts, RunTable, Store } from './Charts.tsx';
+import { FineLineCharts, RunTable } from './Charts.tsx';
+import { ScreenStore } from './ScreenStore.tsx';
+import styles from './Screen.module.css';
 
 const clock = (m: number) =>
   `${Math.floor(m)}:${String(Math.floor((m % 1) * 60)).padStart(2, '0')}`;
@@ -7,15 +9,15 @@ const clock = (m: number) =>
 /** The store on the projector: the line, the registers, and the live charts. */
 export default function FineLineScreen({ view }: ScreenProps<'fineLine'>) {
   return (
-    <div className="fine-line-screen">
-      <p className="screen-count">
+    <div className={`fine-line-screen ${styles.screen}`}>
+      <p className={`screen-count ${styles.count}`}>
         <strong>{view.waitingCount}</strong> waiting · store time {clock(view.clock)} /{' '}
         {view.durationMinutes}:00 · {view.runLabel}
       </p>
       {/* Once the run is over the comparison and the debrief need the whole screen. */}
-      {!view.debrief && <Store view={view} size="large" />}
+      {!view.debrief && <ScreenStore view={view} />}
       {view.debrief ? (
-        <div className="fine-line-screen__debrief">
+        <div className={`fine-line-screen__debrief ${styles.debrief}`}>
           <RunTable view={view} />
           <ul>
             {view.debrief.map((line) => (
