@@ -1,4 +1,4 @@
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import * as Y from 'yjs';
 import {
   applyAwarenessUpdate,
@@ -14,7 +14,7 @@ import type {
   DocServerToClientEvents,
   Result,
 } from '@playfield/shared';
-import { PROTOCOL_VERSION } from '@playfield/shared/protocol/version';
+import { ACK_TIMEOUT_MS, isFinalCode, openLink } from '../realtime/link.ts';
 
 type DocSocket = Socket<DocServerToClientEvents, DocClientToServerEvents>;
 
@@ -39,7 +39,6 @@ export interface DocState {
   error: AppError | null;
 }
 
-const ACK_TIMEOUT_MS = 10_000;
 /**
  * Typing makes one Yjs update per key press: they are merged and sent at most this often,
  * so a fast typist costs the server a few stored rows a second, not one per character.
@@ -47,7 +46,6 @@ const ACK_TIMEOUT_MS = 10_000;
 const SEND_BATCH_MS = 100;
 /** Local copies larger than this are not kept in localStorage (it holds ~5 MB in all). */
 const MAX_LOCAL_BYTES = 512 * 1024;
-const FINAL_CODES = new Set(['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'PROTOCOL_MISMATCH']);
 
 /** Binary arrives as an ArrayBuffer in browsers and a Buffer in Node: both become Uint8Array. */
 const bytes = (data: ArrayBuffer | Uint8Array): Uint8Array =>
@@ -158,7 +156,7 @@ export class SyncedDoc {
       .emit('doc.open', { docId: this.docId, stateVector }, (timedOut, result) => {
         if (timedOut) return; // The next reconnect opens again.
         if (!result.ok) {
-          const isFinal = FINAL_CODES.has(result.error.code);
+          const isFinal = isFinalCode(result.error.code);
           this.set({ status: isFinal ? 'failed' : 'offline', error: result.error });
           return;
         }
@@ -280,10 +278,5 @@ export class SyncedDoc {
 
 /** Opens the `/docs` connection for one credential. */
 export function connectDocs(credential: DocCredential): DocSocket {
-  return io('/docs', {
-    auth: { protocolVersion: PROTOCOL_VERSION, credential },
-    transports: ['websocket', 'polling'],
-    reconnectionDelay: 500,
-    reconnectionDelayMax: 3000,
-  });
+  return openLink<DocSocket>('/docs', { credential });
 }

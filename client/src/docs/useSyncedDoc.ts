@@ -1,8 +1,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { AppError, DocCredential } from '@playfield/shared';
+import { finalConnectError } from '../realtime/link.ts';
 import { connectDocs, SyncedDoc, type DocState } from './docConnection.ts';
-
-const FINAL_CODES = new Set(['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'PROTOCOL_MISMATCH']);
 
 /**
  * A synced Yjs document for as long as the component is mounted: its own `/docs`
@@ -22,9 +21,9 @@ export function useSyncedDoc(
     const socket = connectDocs(credential);
     const doc = new SyncedDoc(socket, docId);
     socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
-      const code = error.data?.code;
-      if (code && FINAL_CODES.has(code)) {
-        setConnectError({ code: code as AppError['code'], message: error.message });
+      const final = finalConnectError(error);
+      if (final) {
+        setConnectError(final);
         socket.disconnect();
       }
     });

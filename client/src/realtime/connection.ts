@@ -1,7 +1,6 @@
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import type {
   Accepted,
-  AppError,
   ClientToServerEvents,
   ControlCommand,
   Credential,
@@ -10,21 +9,12 @@ import type {
   Result,
   ServerToClientEvents,
 } from '@playfield/shared';
-import { PROTOCOL_VERSION } from '@playfield/shared/protocol/version';
 import { useSessionStore } from '../stores/useSessionStore.ts';
 import { NO_ANSWER, OFFLINE } from './connectionErrors.ts';
+import { ACK_TIMEOUT_MS, finalConnectError, openLink } from './link.ts';
 
 type PlayfieldSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** Connect errors after which retrying cannot help: the page explains instead. */
-const FINAL_CODES = new Set([
-  'UNAUTHORIZED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'PROTOCOL_MISMATCH',
-  'BAD_REQUEST',
-]);
-const ACK_TIMEOUT_MS = 8000;
 /** Times an action refused as BUSY (nothing was stored) is sent again before giving up. */
 const BUSY_RETRIES = 5;
 
@@ -60,18 +50,10 @@ export interface Connection {
 export function connect(credential: Credential): Connection {
   const store = useSessionStore.getState();
   store.reset();
-  const socket: PlayfieldSocket = io({
-    // A console takes patches of its view rather than the whole view on every change.
-    auth: {
-      protocolVersion: PROTOCOL_VERSION,
-      credential,
-      ...(credential.role === 'facilitator' ? { viewPatches: true } : {}),
-    },
-    transports: ['websocket', 'polling'],
-    // Jittered: after a restart, a room of phones comes back spread over seconds, not at once.
-    reconnectionDelay: 500,
-    reconnectionDelayMax: 5000,
-    randomizationFactor: 0.5,
+  // A console takes patches of its view rather than the whole view on every change.
+  const socket = openLink<PlayfieldSocket>('/', {
+    credential,
+    ...(credential.role === 'facilitator' ? { viewPatches: true } : {}),
   });
 
   socket.on('connect', () => useSessionStore.getState().setStatus('online'));
@@ -80,11 +62,9 @@ export function connect(credential: Credential): Connection {
     if (reason !== 'io server disconnect') useSessionStore.getState().setStatus('offline');
   });
   socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
-    const code = error.data?.code;
-    if (code && FINAL_CODES.has(code)) {
-      useSessionStore
-        .getState()
-        .setStatus('failed', { code: code as AppError['code'], message: error.message });
+    const final = finalConnectError(error);
+    if (final) {
+      useSessionStore.getState().setStatus('failed', final);
       socket.disconnect();
     } else {
       useSessionStore.getState().setStatus('offline');
@@ -99,10 +79,11 @@ export function connect(credential: Credential): Connection {
   socket.on('view.screen', (m) => useSessionStore.getState().receive('screen', m));
   socket.on('view.public', (m) => useSessionStore.getState().receive('publicView', m));
   socket.on('view.own', (m) => useSessionStore.getState().receive('own', m));
-  // The facilitator deleted the session: say so, and never reconnect.
+  // The facilitator deleted the session: never reconnect, and say so (after the disconnect,
+  // whose handler would otherwise report the link as lost).
   socket.on('session.deleted', (error) => {
-    useSessionStore.getState().setStatus('failed', error);
     socket.disconnect();
+    useSessionStore.getState().setStatus('failed', error);
   });
 
   const onVisible = () => {

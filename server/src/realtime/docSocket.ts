@@ -1,7 +1,6 @@
 import type { Namespace, Server, Socket } from 'socket.io';
 import type { z } from 'zod';
 import {
-  describeIssues,
   docAwarenessSchema,
   docCloseSchema,
   docHandshakeSchema,
@@ -11,29 +10,23 @@ import {
   LIMITS,
   ok,
   parseDocId,
-  PROTOCOL_VERSION,
-  type AppError,
   type DocAckOf,
   type DocClientToServerEvents,
   type DocRights,
   type DocServerToClientEvents,
-  type ErrorCode,
   type Result,
 } from '@playfield/shared';
 import * as Y from 'yjs';
 import { parsePlan } from '@playfield/shared/plans/plan';
 import type { DocumentAccess, Principal } from '../docs/documentAccess.ts';
 import type { DocumentHub } from '../docs/documentHub.ts';
-import { reportFault, toAppError } from '../faults/faults.ts';
 import { RateLimiter } from '../security/rateLimiter.ts';
+import { handshake, serveEvents } from './handler.ts';
 
 interface DocSocketData {
   principal: Principal;
   /** Documents this socket opened, with its rights on each. */
   docs: Map<string, DocRights>;
-  strikes: number;
-  /** Events being handled now: a socket struck out is closed only once they have replied. */
-  inFlight: number;
 }
 
 type DocNamespace = Namespace<
@@ -56,16 +49,11 @@ interface Handler<E extends EventName> {
   run(socket: DocSocket, payload: PayloadOf<E>): Promise<Result<DocAckOf<E>>>;
 }
 
-const MAX_STRIKES = 50;
 /** Bytes per minute of documents each identity may open (a read link pulling in a loop). */
 const openBytes = () =>
   new RateLimiter(LIMITS.docOpenBytesPerMinute / 60, LIMITS.docOpenBytesPerMinute);
 const docRoom = (docId: string) => `doc:${docId}`;
 const linkRoom = (tokenHash: string) => `link:${tokenHash}`;
-
-function connectError(code: ErrorCode, message: string): Error {
-  return Object.assign(new Error(message), { data: { code } satisfies Pick<AppError, 'code'> });
-}
 
 /**
  * The `/docs` namespace: Yjs sync of plans and notebooks over the page's socket.io
@@ -174,28 +162,17 @@ export function attachDocSockets(
     },
   };
 
-  nsp.use((socket, next) => {
-    void (async () => {
-      const parsed = docHandshakeSchema.safeParse(socket.handshake.auth);
-      if (!parsed.success)
-        return next(
-          connectError('BAD_REQUEST', `Invalid handshake: ${describeIssues(parsed.error)}`),
-        );
-      if (parsed.data.protocolVersion !== PROTOCOL_VERSION)
-        return next(
-          connectError('PROTOCOL_MISMATCH', 'Playfield has been updated: reload the page'),
-        );
-      const principal = await access.authenticate(parsed.data.credential);
-      if (!principal.ok) return next(connectError(principal.error.code, principal.error.message));
-      socket.data = { principal: principal.data, docs: new Map(), strikes: 0, inFlight: 0 };
-      next();
-    })().catch((error: unknown) => {
-      // Never the raw message of an internal error: only a typed one reaches the client.
-      reportFault('docs: handshake', error);
-      const { code, message } = toAppError(error);
-      next(connectError(code, message));
-    });
-  });
+  nsp.use(
+    handshake<DocSocket, z.infer<typeof docHandshakeSchema>>({
+      label: 'docs',
+      schema: docHandshakeSchema,
+      async admit(socket, { credential }) {
+        const principal = await access.authenticate(credential);
+        if (principal.ok) socket.data = { principal: principal.data, docs: new Map() };
+        return principal;
+      },
+    }),
+  );
 
   nsp.on('connection', (socket) => {
     const { principal } = socket.data;
@@ -212,33 +189,19 @@ export function attachDocSockets(
       old.disconnect(true);
     }
 
-    const isStruckOut = () => socket.data.strikes >= MAX_STRIKES;
-    for (const event of Object.keys(handlers) as EventName[]) {
-      socket.on(event, (payload: unknown, ack: unknown) => {
-        if (typeof ack !== 'function' || isStruckOut()) return;
-        socket.data.inFlight++;
-        const reply = (result: Result<unknown>): void => {
-          socket.data.inFlight--;
-          socket.data.strikes = result.ok ? 0 : socket.data.strikes + 1;
-          (ack as (r: Result<unknown>) => void)(result);
-          // Struck out: take no more, and close once every event already taken has replied.
-          if (isStruckOut() && socket.data.inFlight === 0) socket.disconnect(true);
-        };
-        if (!limiter.take(rateKey))
-          return reply(fail('RATE_LIMITED', 'Too many edits: slow down a little'));
+    serveEvents<EventName>(socket, {
+      label: 'docs',
+      events: handlers,
+      limiter,
+      rateKey,
+      rateMessage: 'Too many edits: slow down a little',
+      authorise: (event, payload) => {
+        const { docId } = payload as { docId: string };
+        if (!parseDocId(docId)) return fail('BAD_REQUEST', 'Invalid document');
         const handler = handlers[event] as unknown as Handler<EventName>;
-        const parsed = handler.schema.safeParse(payload);
-        if (!parsed.success) return reply(fail('BAD_REQUEST', describeIssues(parsed.error)));
-        if (!parseDocId(parsed.data.docId)) return reply(fail('BAD_REQUEST', 'Invalid document'));
-        // An async handler: a throw, even a synchronous one, arrives as a rejection.
-        Promise.resolve()
-          .then(() => handler.run(socket, parsed.data))
-          .then(reply, (error: unknown) => {
-            reportFault(`docs: ${event}`, error);
-            reply({ ok: false, error: toAppError(error) });
-          });
-      });
-    }
+        return ok(() => handler.run(socket, payload as PayloadOf<EventName>));
+      },
+    });
     socket.on('disconnect', () => {
       siblings.delete(socket);
       if (siblings.size === 0) socketsOf.delete(identity);

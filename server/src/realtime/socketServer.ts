@@ -9,41 +9,31 @@ import {
   handshakeAuthSchema,
   LIMITS,
   ok,
-  PROTOCOL_VERSION,
   planAnswerPayloadSchema,
   qaActPayloadSchema,
   roundActPayloadSchema,
   syncPayloadSchema,
   teamActPayloadSchema,
   type Actor,
-  type AppError,
   type ClientToServerEvents,
-  type ErrorCode,
+  type HandshakeAuth,
   type Result,
   type ServerToClientEvents,
   type SocketRole,
 } from '@playfield/shared';
 import type { Cluster, ClusterSocket, SocketRunner } from '../cluster/cluster.ts';
 import type { PlanService } from '../docs/planService.ts';
-import { guardedTimeout, reportFault, toAppError } from '../faults/faults.ts';
+import { guardedTimeout } from '../faults/faults.ts';
 import { RateLimiter } from '../security/rateLimiter.ts';
 import type { LiveSession, ViewSink } from '../sessions/liveSession.ts';
 import type { SessionManager } from '../sessions/sessionManager.ts';
+import { handshake, serveEvents } from './handler.ts';
 
 /** Who a socket speaks for, fixed by the handshake; never taken from event payloads. */
 export interface SocketData {
   role: SocketRole;
   sessionId: string;
   participantId: string | null;
-  strikes: number;
-}
-
-/** What a connection handler tracks about its own socket's events. */
-interface EventBudget {
-  /** Events taken and not yet replied to. */
-  inFlight: number;
-  /** The strike limit was reached: new events are refused, and the socket closes once idle. */
-  isClosing: boolean;
 }
 
 type PlayfieldServer = Server<
@@ -92,9 +82,6 @@ const rooms = {
 
 /** Socket handshakes taken per second by one process (twice as many in a burst). */
 export const CONNECTIONS_PER_SECOND = 1_000;
-
-/** After this many refused events in a row (floods, junk) the socket is disconnected. */
-const MAX_STRIKES = 50;
 
 /**
  * Sockets one identity may hold at once: a seat (a phone, maybe a second tab), and a
@@ -270,10 +257,6 @@ function sendViews(socket: PlayfieldSocket, session: LiveSession): void {
   }
 }
 
-function connectError(code: ErrorCode, message: string): Error {
-  return Object.assign(new Error(message), { data: { code } satisfies Pick<AppError, 'code'> });
-}
-
 /**
  * The browser Origin must be this server's own (or an allowed one), so another site
  * cannot open a socket with a visitor's stored tokens (cross-site WebSocket hijacking).
@@ -335,50 +318,37 @@ export function createSocketServer(
   // phones come back at once (spread by their jittered backoff); past the rate they are
   // told BUSY, which their socket.io client retries after its next randomised delay.
   const admissions = new RateLimiter(CONNECTIONS_PER_SECOND, CONNECTIONS_PER_SECOND * 2);
-  io.use((socket, next) => {
-    if (!admissions.take('')) return next(connectError('BUSY', 'The server is busy: retrying'));
-    void (async () => {
-      const parsed = handshakeAuthSchema.safeParse(socket.handshake.auth);
-      if (!parsed.success)
-        return next(
-          connectError('BAD_REQUEST', `Invalid handshake: ${describeIssues(parsed.error)}`),
-        );
-      const { protocolVersion, credential } = parsed.data;
-      if (protocolVersion !== PROTOCOL_VERSION) {
-        return next(
-          connectError('PROTOCOL_MISMATCH', 'Playfield has been updated: reload the page'),
-        );
-      }
-      const sessions = manager();
-      if (credential.role === 'participant') {
-        const seat = await sessions.authorizeParticipant(credential.resumeToken);
-        if (!seat.ok) return next(connectError(seat.error.code, seat.error.message));
-        socket.data = {
-          role: 'participant',
-          sessionId: seat.data.sessionId,
-          participantId: seat.data.participantId,
-          strikes: 0,
-        };
-      } else {
-        const row =
-          credential.role === 'facilitator'
-            ? await sessions.authorizeFacilitator(credential.sessionId, credential.token)
-            : await sessions.authorizeScreen(credential.sessionId, credential.key);
-        if (!row)
-          return next(connectError('UNAUTHORIZED', 'This link is not valid for that session'));
-        socket.data = { role: credential.role, sessionId: row.id, participantId: null, strikes: 0 };
-      }
-      // Load the session now, so the connection handler can register listeners at once.
-      if (!(await sessions.get(socket.data.sessionId)))
-        return next(connectError('NOT_FOUND', 'No such session'));
-      next();
-    })().catch((error: unknown) => {
-      // Never the raw message of an internal error: only a typed one reaches the client.
-      reportFault('socket: handshake', error);
-      const { code, message } = toAppError(error);
-      next(connectError(code, message));
-    });
-  });
+  io.use(
+    handshake<PlayfieldSocket, HandshakeAuth>({
+      label: 'socket',
+      schema: handshakeAuthSchema,
+      gate: () =>
+        admissions.take('') ? null : { code: 'BUSY', message: 'The server is busy: retrying' },
+      async admit(socket, { credential }) {
+        const sessions = manager();
+        if (credential.role === 'participant') {
+          const seat = await sessions.authorizeParticipant(credential.resumeToken);
+          if (!seat.ok) return seat;
+          socket.data = {
+            role: 'participant',
+            sessionId: seat.data.sessionId,
+            participantId: seat.data.participantId,
+          };
+        } else {
+          const row =
+            credential.role === 'facilitator'
+              ? await sessions.authorizeFacilitator(credential.sessionId, credential.token)
+              : await sessions.authorizeScreen(credential.sessionId, credential.key);
+          if (!row) return fail('UNAUTHORIZED', 'This link is not valid for that session');
+          socket.data = { role: credential.role, sessionId: row.id, participantId: null };
+        }
+        // Load the session now, so the connection handler can register listeners at once.
+        if (!(await sessions.get(socket.data.sessionId)))
+          return fail('NOT_FOUND', 'No such session');
+        return ok(null);
+      },
+    }),
+  );
 
   io.on('connection', (socket) => {
     const { role, sessionId, participantId } = socket.data;
@@ -387,50 +357,29 @@ export function createSocketServer(
       socket.disconnect(true);
       return;
     }
-    const limiter = role === 'facilitator' ? facilitatorLimiter : participantLimiter;
-    const rateKey = participantId ?? `${role}:${sessionId}`;
-
-    const budget: EventBudget = { inFlight: 0, isClosing: false };
-    for (const event of Object.keys(HANDLERS) as EventName[]) {
-      socket.on(event, (payload: unknown, ack: unknown) => {
-        if (typeof ack !== 'function') return;
-        // Past the strike limit nothing new is run; what is in flight still gets its ack.
-        if (budget.isClosing) {
-          (ack as (r: Result<unknown>) => void)(
-            fail('RATE_LIMITED', 'Too many refused actions: reconnect to go on'),
-          );
-          return;
-        }
-        budget.inFlight++;
-        const reply = (result: Result<unknown>): void => {
-          budget.inFlight--;
-          socket.data.strikes = result.ok ? 0 : socket.data.strikes + 1;
-          (ack as (r: Result<unknown>) => void)(result);
-          if (socket.data.strikes >= MAX_STRIKES) budget.isClosing = true;
-          // Close only once every taken event has been answered: an action that was stored
-          // must be acknowledged as stored, not lost with the connection.
-          if (budget.isClosing && budget.inFlight === 0) socket.disconnect(true);
-        };
-        if (!limiter.take(rateKey))
-          return reply(fail('RATE_LIMITED', 'Too many actions: slow down a little'));
-        const handler = HANDLERS[event] as unknown as Handler<EventName>;
-        if (!handler.roles.includes(role))
-          return reply(fail('FORBIDDEN', 'Not allowed for your role'));
-        const parsed = handler.schema.safeParse(payload);
-        if (!parsed.success) return reply(fail('BAD_REQUEST', describeIssues(parsed.error)));
-        // A throw, even a synchronous one, becomes a typed refusal of this event alone.
-        Promise.resolve()
-          .then(() =>
-            cluster
-              ? cluster.run(socket, event, parsed.data)
-              : runHandler(handler, socket, session as LiveSession, options.plans, parsed.data),
-          )
-          .then(reply, (error: unknown) => {
-            reportFault(`socket: ${event}`, error);
-            reply({ ok: false, error: toAppError(error) });
-          });
-      });
-    }
+    serveEvents<EventName>(socket, {
+      label: 'socket',
+      events: HANDLERS,
+      limiter: role === 'facilitator' ? facilitatorLimiter : participantLimiter,
+      rateKey: participantId ?? `${role}:${sessionId}`,
+      rateMessage: 'Too many actions: slow down a little',
+      permit: (event) =>
+        HANDLERS[event].roles.includes(role)
+          ? null
+          : { code: 'FORBIDDEN', message: 'Not allowed for your role' },
+      authorise: (event, payload) =>
+        ok(() =>
+          cluster
+            ? cluster.run(socket, event, payload)
+            : runHandler(
+                HANDLERS[event] as unknown as Handler<EventName>,
+                socket,
+                session as LiveSession,
+                options.plans,
+                payload as PayloadOf<EventName>,
+              ),
+        ),
+    });
 
     // The in-memory adapter joins synchronously; the Redis adapter's promise is not awaited
     // because views are sent to this socket directly below.
