@@ -72,6 +72,33 @@ async function expectNoScroll(page: Page, what: string): Promise<void> {
   expect(overflow, `${what} fits without scrolling`).toEqual({ x: 0, y: 0 });
 }
 
+/**
+ * The console's comparison fits its column (no sideways scroll, its right edge inside the
+ * results column and the window) and the primary actions are in view without scrolling.
+ */
+async function expectConsoleFits(page: Page, what: string): Promise<void> {
+  const scroll = page.getByTestId('run-table-scroll');
+  await expect
+    .poll(() => scroll.evaluate((el) => el.scrollWidth - el.clientWidth), {
+      message: `the comparison scrolls sideways (${what})`,
+    })
+    .toBe(0);
+  const table = await runTable(page).boundingBox();
+  const width = page.viewportSize()?.width ?? 0;
+  expect(
+    Math.ceil((table?.x ?? 0) + (table?.width ?? 0)),
+    `table inside the window (${what})`,
+  ).toBeLessThanOrEqual(width);
+  for (const name of ['Next round →', 'End session']) {
+    const button = await page.getByRole('button', { name, exact: true }).boundingBox();
+    expect(button, `${name} shown (${what})`).not.toBeNull();
+    expect(
+      (button?.y ?? 0) + (button?.height ?? 0),
+      `${name} in view (${what})`,
+    ).toBeLessThanOrEqual(page.viewportSize()?.height ?? 0);
+  }
+}
+
 useBrowserRun((run) => ({ server, browser, laptop } = run));
 
 screenshotOnFailure(shot, () => [
@@ -214,26 +241,34 @@ describe('the Fine Line from the laptop, three phones and the room screen', () =
     const table = runTable(consolePage);
     const rows = table.locator('tbody tr');
     expect(await rows.count()).toBe(2);
-    const first = await rows.nth(0).getByRole('cell').allTextContents();
-    const second = await rows.nth(1).getByRole('cell').allTextContents();
-    expect(await rows.nth(0).getByRole('rowheader').textContent()).toBe(FIRST_RUN);
-    expect(await rows.nth(1).getByRole('rowheader').textContent()).toBe(REPLAY);
+    // The console's comparison is compact: name, store minutes and staffing in the row's
+    // header, then the waits, patience, mood and cost.
+    const header = (i: number) => rows.nth(i).getByRole('rowheader');
+    expect(await header(0).getByTestId('run-label').textContent()).toBe(FIRST_RUN);
+    expect(await header(1).getByTestId('run-label').textContent()).toBe(REPLAY);
     // Same 20 store minutes, two policies.
-    expect(first[0]).toBe('20');
-    expect(second[0]).toBe('20');
+    await waitForText(header(0), '20 store minutes');
+    await waitForText(header(1), '20 store minutes');
+    expect(await rows.nth(0).getByRole('cell').count()).toBe(4);
+    expect(await rows.nth(0).getByRole('cell').first().textContent()).toMatch(
+      /^\d+\.\d\u00a0min \/ \d+\.\d\u00a0min$/,
+    );
     // Run 1 lists its start and its mid-run change; the replay ran one policy throughout.
-    expect(first[1]).toMatch(
+    expect(await header(0).locator('ol').textContent()).toMatch(
       /^Start: \d+ open, .*From \d+\u00a0min: \d+ open, \+1 at 4 waiting \(after 1\u00a0min\), at most 4$/,
     );
-    expect(second[1]).toMatch(
+    expect(await header(1).locator('ol').textContent()).toMatch(
       /^Start: \d+ open, \+1 at 2 waiting \(after 0\.5\u00a0min\), at most 5$/,
     );
-    // With the agenda folded away (a laptop's width then goes to the round), every figure
-    // shows in the console's column, without scrolling the table sideways.
+    // On a 1366x768 laptop with the agenda open, every figure shows in the round's results
+    // column without scrolling the table sideways, and the primary actions stay in view;
+    // likewise with the agenda folded away.
+    await expectConsoleFits(consolePage, 'agenda open');
     await consolePage.getByRole('button', { name: 'Hide the agenda' }).click();
-    const scroll = consolePage.locator('.table-scroll');
-    await expect.poll(() => scroll.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
+    await expectConsoleFits(consolePage, 'agenda folded');
     await consolePage.getByRole('button', { name: 'Show the agenda' }).click();
+    await runTable(consolePage).scrollIntoViewIfNeeded();
+    await shot(consolePage, 'console-comparison-agenda-open');
 
     // The debrief, on the console and the room screen.
     const consoleDebrief = consolePage.locator('.fine-line-console > ul');

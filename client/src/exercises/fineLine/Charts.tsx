@@ -99,7 +99,7 @@ export function RunTable({ view }: { view: FineLineCommonView }) {
  * A run's staffing policies with the store minute each took effect: a mid-run change shows
  * as a second line instead of relabelling the whole run with the policy it ended with.
  */
-function PolicySteps({ run }: { run: FineLineCommonView['runs'][number] }) {
+export function PolicySteps({ run }: { run: FineLineCommonView['runs'][number] }) {
   return (
     <ol className={styles.steps}>
       {run.policySteps.map((step) => (

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { FineLineFacilitatorView } from '@playfield/shared/exercises/fineLine/index';
 import type { FacilitatorProps } from '../types.ts';
 import { POLICY_FIELDS } from './policyFields.ts';
-import { FineLineCharts, RunTable, Store } from './Charts.tsx';
+import { FineLineCharts, Store } from './Charts.tsx';
+import { FacilitatorRunTable } from './FacilitatorRunTable.tsx';
 import styles from './Facilitator.module.css';
 
 type Act = FacilitatorProps<'fineLine'>['act'];
@@ -134,7 +135,7 @@ export default function FineLineFacilitator({ view, act }: FacilitatorProps<'fin
           </button>
         </div>
       </fieldset>
-      <RunTable view={view} />
+      <FacilitatorRunTable view={view} />
       {view.debrief && (
         <ul className="stack stack--tight">
           {view.debrief.map((line) => (
