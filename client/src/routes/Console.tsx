@@ -6,6 +6,7 @@ import { AgendaPanel } from '../console/AgendaPanel.tsx';
 import { ConsoleHeader } from '../console/ConsoleHeader.tsx';
 import { CurrentRoundPanel } from '../console/CurrentRoundPanel.tsx';
 import { EndedResults } from '../console/EndedResults.tsx';
+import { ConsoleDeleteSession } from '../lifecycle/ConsoleDeleteSession.tsx';
 import { SidePanels } from '../console/SidePanels.tsx';
 import type { Control } from '../console/types.ts';
 import { PlansPanel } from '../plans/PlansPanel.tsx';
@@ -163,6 +164,7 @@ export default function Console({
         <>
           <EndedResults sessionId={sessionId} token={token} />
           <PlansPanel sessionId={sessionId} token={token} />
+          <ConsoleDeleteSession sessionId={sessionId} token={token} title={view.session.title} />
         </>
       ) : (
         <main className={`${styles.grid} ${isAgendaOpen ? '' : styles.gridWide}`}>
