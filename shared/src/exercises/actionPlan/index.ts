@@ -105,12 +105,12 @@ export const actionPlan: ExerciseDefinition<
 
   init: (config) => ({ config, finished: dict() }),
 
-  reduce(state, action, actor) {
+  reduce(state, action, actor, ctx) {
     // The schemas let only participants' `finish` through; facilitator actions never parse.
     if (actor.role !== 'participant') return ok(state);
     const finished = action.isFinished
-      ? withEntry(state.finished, actor.participantId, true)
-      : withoutEntry(state.finished, actor.participantId);
+      ? withEntry(state.finished, actor.participantId, true, ctx.draft)
+      : withoutEntry(state.finished, actor.participantId, ctx.draft);
     return ok({ ...state, finished });
   },
 

@@ -1,7 +1,7 @@
 import { createRandom, deriveSeed } from '../../random.ts';
 import { dict, own } from '../../own.ts';
 import { fail, ok, type Result } from '../../result.ts';
-import { withEntry, withoutEntry } from '../records.ts';
+import { withEntry, withoutEntry, type Draft } from '../records.ts';
 import {
   teamCountsSummary,
   type Actor,
@@ -205,6 +205,7 @@ function vote(
   state: DotVoteState,
   participantId: string,
   choices: { option: number; dots: number; example: string | null }[],
+  draft: Draft | undefined,
 ): Result<DotVoteState> {
   const problem = ballotProblem(state.config, choices);
   if (problem) return fail('INVALID_ACTION', problem);
@@ -229,7 +230,11 @@ function vote(
         example: { id: drawn.id, text: choice.example, isHidden: false },
       };
     });
-  return ok({ ...state, exampleCount, ballots: withEntry(state.ballots, participantId, ballot) });
+  return ok({
+    ...state,
+    exampleCount,
+    ballots: withEntry(state.ballots, participantId, ballot, draft),
+  });
 }
 
 function reduceDotVote(
@@ -271,8 +276,9 @@ function reduceDotVote(
       // Once the results are out, a changed vote would only follow the room.
       if (ctx.isRevealed)
         return fail('ROUND_LOCKED', 'The results are out: votes can no longer change');
-      if (action.type === 'vote') return vote(state, actor.participantId, action.choices);
-      return ok({ ...state, ballots: withoutEntry(state.ballots, actor.participantId) });
+      if (action.type === 'vote')
+        return vote(state, actor.participantId, action.choices, ctx.draft);
+      return ok({ ...state, ballots: withoutEntry(state.ballots, actor.participantId, ctx.draft) });
     }
     default: {
       const unreachable: never = action;

@@ -313,11 +313,16 @@ function reduceParticipant(
     return fail('RATE_LIMITED', 'Mood noted: move the slider again in a moment');
   return ok({
     ...state,
-    shoppers: withEntry(state.shoppers, participantId, {
-      ...shopper,
-      mood: action.value,
-      moodAt: ctx.at,
-    }),
+    shoppers: withEntry(
+      state.shoppers,
+      participantId,
+      {
+        ...shopper,
+        mood: action.value,
+        moodAt: ctx.at,
+      },
+      ctx.draft,
+    ),
   });
 }
 

@@ -179,8 +179,8 @@ export const gapRating: ExerciseDefinition<
       const isBlank =
         answers.expected.every((v) => v === null) && answers.actual.every((v) => v === null);
       const ratings = isBlank
-        ? withoutEntry(state.ratings, actor.participantId)
-        : withEntry(state.ratings, actor.participantId, answers);
+        ? withoutEntry(state.ratings, actor.participantId, ctx.draft)
+        : withEntry(state.ratings, actor.participantId, answers, ctx.draft);
       return ok({ ...state, ratings });
     }
     if (action.value < scale.min || action.value > scale.max) {
@@ -192,6 +192,7 @@ export const gapRating: ExerciseDefinition<
         state.ratings,
         actor.participantId,
         withRating(mine, action.measure, action.side, action.value),
+        ctx.draft,
       ),
     });
   },

@@ -93,8 +93,8 @@ function reduceParticipant(
       : withoutEntry(before, action.cardId);
   const placements =
     Object.keys(mine).length > 0
-      ? withEntry(state.placements, participantId, mine)
-      : withoutEntry(state.placements, participantId);
+      ? withEntry(state.placements, participantId, mine, ctx.draft)
+      : withoutEntry(state.placements, participantId, ctx.draft);
   return ok({ ...state, placements });
 }
 

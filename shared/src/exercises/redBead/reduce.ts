@@ -2,7 +2,7 @@ import type { Actor, RoundContext } from '../types.ts';
 import { createRandom, deriveSeed } from '../../random.ts';
 import { dict, own } from '../../own.ts';
 import { fail, ok, type Result } from '../../result.ts';
-import { withEntry } from '../records.ts';
+import { withEntry, type Draft } from '../records.ts';
 import { drawPaddle } from './sampler.ts';
 import {
   bucketSpec,
@@ -353,6 +353,7 @@ function participantReduce(
   state: RedBeadState,
   action: RedBeadParticipantAction,
   participantId: string,
+  draft: Draft | undefined,
 ): Result<RedBeadState> {
   switch (action.type) {
     case 'dip': {
@@ -402,11 +403,19 @@ function participantReduce(
       ) {
         return fail('INVALID_ACTION', 'No such worker');
       }
-      const day = withEntry(predictionsOn(state, action.day), participantId, {
-        bestWorkerId: action.bestWorkerId,
-        trend: action.trend,
+      const day = withEntry(
+        predictionsOn(state, action.day),
+        participantId,
+        {
+          bestWorkerId: action.bestWorkerId,
+          trend: action.trend,
+        },
+        draft,
+      );
+      return ok({
+        ...state,
+        predictions: withEntry(state.predictions, String(action.day), day, draft),
       });
-      return ok({ ...state, predictions: withEntry(state.predictions, String(action.day), day) });
     }
     default: {
       const unreachable: never = action;
@@ -432,5 +441,5 @@ export function reduceRedBead(
   }
   // "Lock answers" on the console pauses the plant for everyone but management.
   if (!ctx.isOpen) return fail('ROUND_LOCKED', 'The facilitator has paused the plant');
-  return participantReduce(state, action, actor.participantId);
+  return participantReduce(state, action, actor.participantId, ctx.draft);
 }

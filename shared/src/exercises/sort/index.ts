@@ -138,7 +138,7 @@ function reduceSort(
       );
       return ok({
         ...state,
-        placements: withEntry(state.placements, actor.participantId, placements),
+        placements: withEntry(state.placements, actor.participantId, placements, ctx.draft),
       });
     }
     default: {
