@@ -23,7 +23,7 @@ import {
   signUpBodySchema,
 } from './schemas.ts';
 import { SignInLimiter } from './signInLimiter.ts';
-import type { ResetMailer } from './resetMail.ts';
+import { smtpMailer, type ResetMailer } from './resetMail.ts';
 
 export interface AccountsOptions {
   repository: Repository;
@@ -33,7 +33,10 @@ export interface AccountsOptions {
   signInsPerMinutePerAddress?: number;
   /** Password tries per minute per account from addresses that never signed in to it. */
   signInsPerMinutePerAccount?: number;
-  /** Sends reset links when SMTP_URL is set; null: resets go through the admin tool. */
+  /**
+   * Sends reset links; by default by SMTP when SMTP_URL is set (from MAIL_FROM), else
+   * none: resets then go through the admin tool.
+   */
   mailer?: ResetMailer | null;
   now?: () => number;
 }
@@ -54,6 +57,13 @@ export function accountsRouter(options: AccountsOptions): Router {
     limiter,
     now,
   );
+  const smtpUrl = process.env.SMTP_URL;
+  const mailer =
+    options.mailer !== undefined
+      ? options.mailer
+      : smtpUrl
+        ? smtpMailer(smtpUrl, process.env.MAIL_FROM ?? 'Playfield <playfield@localhost>')
+        : null;
   const router = Router();
   router.use('/account', sameOriginOnly(options.allowedOrigins));
   router.use('/account', express.json({ limit: LIMITS.httpBodyBytes }));
@@ -142,7 +152,6 @@ export function accountsRouter(options: AccountsOptions): Router {
     const body = parse(resetRequestBodySchema, req.body);
     if (!body.ok) return send(res, body);
     if (limited(req, res)) return;
-    const mailer = options.mailer ?? null;
     if (mailer) {
       const token = await service.createReset(body.data.email);
       // Sent in the background: waiting for the mail server would tell who has an account.
