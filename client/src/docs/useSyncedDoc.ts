@@ -52,21 +52,3 @@ export function useSyncedDoc(
 }
 
 const INITIAL: DocState = { status: 'connecting', rights: null, error: null };
-
-/** What `useYChange` needs of a Yjs type (Y.Map, Y.Array, Y.Text…). */
-interface Observable {
-  observeDeep(listener: () => void): void;
-  unobserveDeep(listener: () => void): void;
-}
-
-/** Re-renders when a Yjs type (or anything inside it) changes; returns a version counter. */
-export function useYChange(type: Observable | null): number {
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    if (!type) return;
-    const bump = () => setVersion((v) => v + 1);
-    type.observeDeep(bump);
-    return () => type.unobserveDeep(bump);
-  }, [type]);
-  return version;
-}

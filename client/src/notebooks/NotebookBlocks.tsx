@@ -1,6 +1,6 @@
 // zod must be configured before the shared schemas below are built (see zodSetup).
 import '../zodSetup.ts';
-import { useEffect, useMemo, useState, type CSSProperties, type FocusEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties, type FocusEvent } from 'react';
 import type * as Y from 'yjs';
 import {
   NOTEBOOK_BLOCK_LABELS,
@@ -11,6 +11,7 @@ import {
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { RoundSummaryView } from '../components/RoundSummaryView.tsx';
 import { CollabTextArea } from '../docs/CollabTextArea.tsx';
+import { useYValue } from '../docs/useYValue.ts';
 import { blockMaps } from './blockModel.ts';
 import { LiveText } from './LiveText.tsx';
 import {
@@ -25,7 +26,6 @@ import {
   type AddedBlockType,
 } from './notebookActions.ts';
 import { editingLabel, type Peer } from './presence.ts';
-import { useYObserve } from './useYObserve.ts';
 
 /** Longest note, decision or follow-up: one paste of it still fits in one edit message. */
 const MAX_TEXT_LENGTH = 10_000;
@@ -57,22 +57,22 @@ export function NotebookBlocks({
   onFocusBlock?: (blockId: string | null) => void;
 }) {
   const blocks = useMemo(() => doc.getArray<unknown>('blocks'), [doc]);
-  const version = useYObserve(blocks);
-  // The list is re-read whenever the array changes (version), never copied elsewhere.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const maps = useMemo(() => numbered(blockMaps(blocks)), [blocks, version]);
-  const [focusId, setFocusId] = useState<string | null>(null);
+  // The list is re-read whenever the array changes, never copied elsewhere.
+  const maps = useYValue(blocks, numberedBlocks);
+  // The block just added, whose text area takes the focus once it is on the page.
+  const pendingFocus = useRef<string | null>(null);
 
   useEffect(() => {
-    if (!focusId) return;
-    document.getElementById(textAreaId(focusId))?.focus();
-    // Focus moves once, to the block just added.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    setFocusId(null);
-  }, [focusId, maps]);
+    const id = pendingFocus.current;
+    const area = id ? document.getElementById(textAreaId(id)) : null;
+    if (!area) return;
+    area.focus();
+    pendingFocus.current = null;
+  }, [maps]);
 
-  const onAdd = (type: AddedBlockType, afterId: string | null) =>
-    setFocusId(addBlock(doc, type, afterId));
+  const onAdd = (type: AddedBlockType, afterId: string | null) => {
+    pendingFocus.current = addBlock(doc, type, afterId);
+  };
 
   return (
     <>
@@ -113,9 +113,9 @@ export function NotebookBlocks({
 }
 
 /** Each block with its id, and rounds with their number in the notebook (Round 1, 2…). */
-function numbered(maps: Y.Map<unknown>[]) {
+function numberedBlocks(blocks: Y.Array<unknown>) {
   let rounds = 0;
-  return maps.map((map) => ({
+  return blockMaps(blocks).map((map) => ({
     map,
     id: String(map.get('id')),
     roundNumber: map.get('type') === 'round' ? ++rounds : null,
@@ -145,9 +145,7 @@ function Block({
   ...props
 }: BlockProps & { map: Y.Map<unknown>; roundNumber: number | null }) {
   // Follows this block's own fields (owner, tick, results); its text follows itself.
-  const version = useYObserve(map);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const fields = useMemo(() => readBlockFields(map), [map, version]);
+  const fields = useYValue(map, readBlockFields);
   if (!fields) return null;
   return <BlockBody fields={fields} roundNumber={roundNumber} {...props} />;
 }

@@ -1,11 +1,11 @@
 import { useMemo, type CSSProperties, type ReactNode } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { useYValue } from '../docs/useYValue.ts';
 import type { Identity } from './identity.ts';
 import { NotebookBlocks } from './NotebookBlocks.tsx';
 import type { Peer } from './presence.ts';
 import { usePresence } from './usePresence.ts';
-import { useYObserve } from './useYObserve.ts';
 
 /**
  * A notebook on screen: its header (title, day, join code, agenda), who else is here, and
@@ -55,34 +55,35 @@ export function NotebookView({
 
 function useMeta(doc: Y.Doc) {
   const meta = useMemo(() => doc.getMap<unknown>('meta'), [doc]);
-  const version = useYObserve(meta);
-  return useMemo(() => {
-    const title = meta.get('title');
-    const code = meta.get('code');
-    const createdAt = meta.get('createdAt');
-    let agenda: { title: string }[] = [];
-    try {
-      const raw = meta.get('agenda');
-      const parsed: unknown = JSON.parse(typeof raw === 'string' ? raw : '[]');
-      if (Array.isArray(parsed))
-        agenda = parsed.filter(
-          (r): r is { title: string } =>
-            typeof r === 'object' &&
-            r !== null &&
-            typeof (r as { title?: unknown }).title === 'string',
-        );
-    } catch {
-      // A malformed agenda is left out; the blocks still show every round.
-    }
-    return {
-      title: typeof title === 'string' && title ? title : 'Untitled session',
-      code: typeof code === 'string' ? code : '',
-      createdAt: typeof createdAt === 'number' ? createdAt : null,
-      agenda,
-    };
-    // Re-read when the meta map changes (version).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [meta, version]);
+  // Re-read when the meta map changes.
+  return useYValue(meta, readMeta);
+}
+
+/** The session's title, code, date and agenda from the notebook's meta map (untrusted). */
+function readMeta(meta: Y.Map<unknown>) {
+  const title = meta.get('title');
+  const code = meta.get('code');
+  const createdAt = meta.get('createdAt');
+  let agenda: { title: string }[] = [];
+  try {
+    const raw = meta.get('agenda');
+    const parsed: unknown = JSON.parse(typeof raw === 'string' ? raw : '[]');
+    if (Array.isArray(parsed))
+      agenda = parsed.filter(
+        (r): r is { title: string } =>
+          typeof r === 'object' &&
+          r !== null &&
+          typeof (r as { title?: unknown }).title === 'string',
+      );
+  } catch {
+    // A malformed agenda is left out; the blocks still show every round.
+  }
+  return {
+    title: typeof title === 'string' && title ? title : 'Untitled session',
+    code: typeof code === 'string' ? code : '',
+    createdAt: typeof createdAt === 'number' ? createdAt : null,
+    agenda,
+  };
 }
 
 function NotebookHeader({

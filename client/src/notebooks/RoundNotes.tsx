@@ -3,15 +3,15 @@ import '../zodSetup.ts';
 import { useMemo } from 'react';
 import * as Y from 'yjs';
 import { docIdOf } from '@playfield/shared/protocol/docs';
-import { notebookBlockMap } from '@playfield/shared/notebooks/notebook';
 import { CollabTextArea } from '../docs/CollabTextArea.tsx';
 import { useSyncedDoc } from '../docs/useSyncedDoc.ts';
+import { useYValue } from '../docs/useYValue.ts';
 import { readHashKey } from '../router.ts';
 import { getFacilitated } from '../storage.ts';
+import { blockMaps } from './blockModel.ts';
 import { getPresenceColor, getSavedName } from './identity.ts';
 import { statusText } from './status.ts';
 import { usePresence } from './usePresence.ts';
-import { useYObserve } from './useYObserve.ts';
 
 /**
  * "Notes for this round" in the console: the text of the round's block in the session's
@@ -31,14 +31,13 @@ export function RoundNotes({ sessionId, roundId }: { sessionId: string; roundId:
   );
   const { focusBlock } = usePresence(synced?.awareness ?? null, identity, true);
   const blocks = useMemo(() => synced?.doc.getArray<unknown>('blocks') ?? null, [synced]);
-  const version = useYObserve(blocks);
+  // Looked up again whenever blocks are added: the round's arrives shortly after it starts.
+  const maps = useYValue(blocks, blockMaps);
   const blockId = `round-${roundId}`;
   const text = useMemo(() => {
-    const value = synced ? notebookBlockMap(synced.doc, blockId)?.get('text') : null;
+    const value = maps?.find((map) => map.get('id') === blockId)?.get('text');
     return value instanceof Y.Text ? value : null;
-    // Looked up again whenever blocks are added (version): the round's arrives shortly after it starts.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [synced, blockId, version]);
+  }, [maps, blockId]);
 
   if (!token) return null;
   return (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo } from 'react';
 import type * as Y from 'yjs';
 import type { DocCredential } from '@playfield/shared';
 import { docIdOf } from '@playfield/shared/protocol/docs';
@@ -107,10 +107,10 @@ function RoundFinishSync({
 }: { doc: Y.Doc; state: DocState } & RoundFinish) {
   const plan = usePlan(doc);
   const isInStep = state.status === 'saved';
+  // `report` is a new function on every render of the round; the values decide.
+  const onDiffers = useEffectEvent((done: boolean) => report(done));
   useEffect(() => {
-    if (isInStep && plan.isFinished !== isFinished) report(plan.isFinished);
-    // `report` is a new function on every render of the round; the values decide.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    if (isInStep && plan.isFinished !== isFinished) onDiffers(plan.isFinished);
   }, [isInStep, plan.isFinished, isFinished]);
   return null;
 }
