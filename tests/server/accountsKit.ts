@@ -3,48 +3,10 @@
  * database when TEST_DATABASE_URL is set) that trusts X-Forwarded-For so a test can act
  * from several addresses, and a tiny cookie jar per "browser".
  */
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { loadConfig, startPlayfield, type Playfield } from '@playfield/server';
+import type { StorageBackend } from './databases.ts';
 
-export interface Backend {
-  name: string;
-  /** A database for one server: its URL (null: SQLite) and how to drop it. */
-  open(): Promise<{ url: string | null; cleanup(): Promise<void> }>;
-}
-
-const adminUrl = process.env.TEST_DATABASE_URL;
-
-/** SQLite always; PostgreSQL too when TEST_DATABASE_URL is set. */
-export const backends: Backend[] = [
-  { name: 'sqlite', open: () => Promise.resolve({ url: null, cleanup: () => Promise.resolve() }) },
-];
-if (adminUrl) {
-  backends.push({
-    name: 'postgres',
-    async open() {
-      const name = `pf_acc_${randomBytes(6).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: adminUrl });
-      await admin.connect();
-      await admin.query(`create database ${name}`);
-      await admin.end();
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
-      return {
-        url: url.toString(),
-        async cleanup() {
-          const client = new pg.Client({ connectionString: adminUrl });
-          await client.connect();
-          await client.query(`drop database if exists ${name} with (force)`);
-          await client.end();
-        },
-      };
-    },
-  });
-}
+export { STORAGE_BACKENDS as backends } from './databases.ts';
 
 export interface AccountsServer {
   url: string;
@@ -55,15 +17,14 @@ export interface AccountsServer {
 }
 
 /** The real server on a free port, on the backend's database. */
-export async function startAccountsServer(backend: Backend): Promise<AccountsServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'playfield-accounts-'));
-  const database = await backend.open();
+export async function startAccountsServer(backend: StorageBackend): Promise<AccountsServer> {
+  const storage = await backend.open();
   const playfield = await startPlayfield({
     ...loadConfig({}),
     port: 0,
     host: '127.0.0.1',
-    dataDir,
-    databaseUrl: database.url,
+    dataDir: storage.dataDir,
+    databaseUrl: storage.databaseUrl,
     clientDir: null,
     isQuiet: true,
     allowedOrigins: [],
@@ -73,12 +34,11 @@ export async function startAccountsServer(backend: Backend): Promise<AccountsSer
   return {
     url: `http://127.0.0.1:${playfield.port}`,
     playfield,
-    dataDir,
-    databaseUrl: database.url,
+    dataDir: storage.dataDir,
+    databaseUrl: storage.databaseUrl,
     async close() {
       await playfield.close();
-      await database.cleanup();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      await storage.cleanup();
     },
   };
 }

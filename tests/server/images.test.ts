@@ -7,17 +7,15 @@
  * The image store runs on SQLite and, when TEST_DATABASE_URL is set, on PostgreSQL.
  */
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import pg from 'pg';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CreateSessionBody, ExerciseViews, Result } from '@playfield/shared';
 import { contentSlide } from '@playfield/shared/exercises/content/schema';
 import { ImageStore, type ImageTables } from '../../server/src/http/images/imageStore.ts';
 import { Repository } from '../../server/src/store/repository.ts';
+import { STORAGE_BACKENDS, type OpenedStorage } from './databases.ts';
 import {
   emitAck,
   emitRaw,
@@ -275,50 +273,16 @@ describe('content rounds, live', () => {
 
 /* ---- the image store on each backend ---- */
 
-const adminUrl = process.env.TEST_DATABASE_URL;
-const backends: {
-  name: string;
-  open(): Promise<{ url: string | null; cleanup(): Promise<void> }>;
-}[] = [
-  { name: 'sqlite', open: () => Promise.resolve({ url: null, cleanup: () => Promise.resolve() }) },
-];
-if (adminUrl) {
-  backends.push({
-    name: 'postgres',
-    async open() {
-      const name = `pf_img_${randomBytes(6).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: adminUrl });
-      await admin.connect();
-      await admin.query(`create database ${name}`);
-      await admin.end();
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
-      return {
-        url: url.toString(),
-        async cleanup() {
-          const client = new pg.Client({ connectionString: adminUrl });
-          await client.connect();
-          await client.query(`drop database if exists ${name} with (force)`);
-          await client.end();
-        },
-      };
-    },
-  });
-}
-
-describe.each(backends)('image store on $name', (backend) => {
-  let env: Awaited<ReturnType<(typeof backends)[number]['open']>>;
-  let dataDir: string;
+describe.each(STORAGE_BACKENDS)('image store on $name', (backend) => {
+  let env: OpenedStorage;
   let repository: Repository;
   beforeAll(async () => {
     env = await backend.open();
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-images-'));
-    repository = await Repository.open({ dataDir, databaseUrl: env.url });
+    repository = await Repository.open(env);
   });
   afterAll(async () => {
     await repository.close();
     await env.cleanup();
-    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('keeps both variants byte for byte with their types and ETags', async () => {

@@ -1,23 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import sharp from 'sharp';
 import type { CreatedSession, CreateSessionBody } from '@playfield/shared';
 import { startPlayfield, type Playfield } from '../../server/src/app.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import { LifecycleStore } from '../../server/src/lifecycle/repository.ts';
+import { openStorage, type BackendName } from './databases.ts';
 import { connectTo, createSessionAt, joinAt, type TestSocket } from './harness.ts';
 import type { Credential } from '@playfield/shared';
 
-/**
- * The lifecycle tests run on every backend: SQLite always, PostgreSQL when
- * TEST_DATABASE_URL points at a server (each run in a fresh database of its own).
- */
-const adminUrl = process.env.TEST_DATABASE_URL;
-
-export const BACKENDS: ('sqlite' | 'postgres')[] = adminUrl ? ['sqlite', 'postgres'] : ['sqlite'];
+export { BACKEND_NAMES as BACKENDS } from './databases.ts';
 
 /** A real server on a free port over one backend, with the row counter of the lifecycle store. */
 export interface LifecycleServer {
@@ -30,37 +20,15 @@ export interface LifecycleServer {
   close(): Promise<void>;
 }
 
-async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `pf_life_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl ?? '');
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    },
-  };
-}
-
 /** Starts the real server in this process on `backend`; `close()` removes its data. */
-export async function startLifecycleServer(
-  backend: 'sqlite' | 'postgres',
-): Promise<LifecycleServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'playfield-life-'));
-  const database = backend === 'postgres' ? await freshDatabase() : null;
+export async function startLifecycleServer(backend: BackendName): Promise<LifecycleServer> {
+  const storage = await openStorage(backend);
   const playfield = await startPlayfield({
     ...loadConfig({}),
     port: 0,
     host: '127.0.0.1',
-    dataDir,
-    databaseUrl: database?.url ?? null,
+    dataDir: storage.dataDir,
+    databaseUrl: storage.databaseUrl,
     clientDir: null,
     isQuiet: true,
     allowedOrigins: [],
@@ -81,8 +49,7 @@ export async function startLifecycleServer(
     async close() {
       for (const socket of sockets) socket.disconnect();
       await playfield.close();
-      await database?.drop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      await storage.cleanup();
     },
   };
 }

@@ -1,64 +1,15 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Kysely } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventEnvelope } from '@playfield/shared';
 import { Repository, type SessionRow } from '../../server/src/store/repository.ts';
 import type { Database } from '../../server/src/store/schema.ts';
+import { STORAGE_BACKENDS, type OpenedStorage } from './databases.ts';
 
 /**
  * The notebook import stores a session, its log, its notebook's row and its first update in
  * one transaction: when a step fails midway, none of them is left. SQLite always;
  * PostgreSQL when TEST_DATABASE_URL points at a server (a fresh database per run).
  */
-const adminUrl = process.env.TEST_DATABASE_URL;
-
-interface Backend {
-  name: string;
-  open(): Promise<{ dataDir: string; databaseUrl: string | null; cleanup(): Promise<void> }>;
-}
-
-const backends: Backend[] = [
-  {
-    name: 'sqlite',
-    open: () => {
-      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-import-'));
-      return Promise.resolve({
-        dataDir,
-        databaseUrl: null,
-        cleanup: () => Promise.resolve(fs.rmSync(dataDir, { recursive: true, force: true })),
-      });
-    },
-  },
-];
-if (adminUrl) {
-  backends.push({
-    name: 'postgres',
-    async open() {
-      const name = `pf_test_${randomBytes(6).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: adminUrl });
-      await admin.connect();
-      await admin.query(`create database ${name}`);
-      await admin.end();
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
-      return {
-        dataDir: os.tmpdir(),
-        databaseUrl: url.toString(),
-        async cleanup() {
-          const client = new pg.Client({ connectionString: adminUrl });
-          await client.connect();
-          await client.query(`drop database if exists ${name} with (force)`);
-          await client.end();
-        },
-      };
-    },
-  });
-}
-
 const AT = 1_700_000_000_000;
 
 function importOf(sessionId: string, code: string, docId: string) {
@@ -107,8 +58,8 @@ function importOf(sessionId: string, code: string, docId: string) {
   return [session, events, notebook] as const;
 }
 
-describe.each(backends)('notebook import on $name', (backend) => {
-  let env: Awaited<ReturnType<Backend['open']>>;
+describe.each(STORAGE_BACKENDS)('notebook import on $name', (backend) => {
+  let env: OpenedStorage;
   let repository: Repository;
   let db: Kysely<Database>;
 

@@ -1,8 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventEnvelope, FacilitatorView, ViewMessage } from '@playfield/shared';
@@ -10,61 +5,17 @@ import { loadConfig, startPlayfield } from '../../server/src/index.ts';
 import type { Kysely } from 'kysely';
 import { Repository, type SessionRow } from '../../server/src/store/repository.ts';
 import type { Database } from '../../server/src/store/schema.ts';
+import { STORAGE_BACKENDS, type OpenedStorage } from './databases.ts';
 
 /**
  * The same storage cases on every backend: SQLite always, PostgreSQL when
  * TEST_DATABASE_URL points at a server (`.ci/run` starts one). Each PostgreSQL run
  * gets a fresh database so runs never see each other's rows.
  */
-const adminUrl = process.env.TEST_DATABASE_URL;
-
 /** Overwrites the stored snapshot of session s1 behind the repository's back. */
 async function overwriteSnapshot(repository: Repository, state: string): Promise<void> {
   const { db } = repository as unknown as { db: Kysely<Database> };
   await db.updateTable('snapshots').set({ state }).where('session_id', '=', 's1').execute();
-}
-
-interface Backend {
-  name: string;
-  open(): Promise<{ dataDir: string; databaseUrl: string | null; cleanup(): Promise<void> }>;
-}
-
-const backends: Backend[] = [
-  {
-    name: 'sqlite',
-    open: () => {
-      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-storage-'));
-      return Promise.resolve({
-        dataDir,
-        databaseUrl: null,
-        cleanup: () => Promise.resolve(fs.rmSync(dataDir, { recursive: true, force: true })),
-      });
-    },
-  },
-];
-if (adminUrl) {
-  backends.push({
-    name: 'postgres',
-    async open() {
-      const name = `pf_test_${randomBytes(6).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: adminUrl });
-      await admin.connect();
-      await admin.query(`create database ${name}`);
-      await admin.end();
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
-      return {
-        dataDir: os.tmpdir(),
-        databaseUrl: url.toString(),
-        async cleanup() {
-          const client = new pg.Client({ connectionString: adminUrl });
-          await client.connect();
-          await client.query(`drop database if exists ${name} with (force)`);
-          await client.end();
-        },
-      };
-    },
-  });
 }
 
 function sessionRow(id: string, code: string, createdAt: number): SessionRow {
@@ -98,8 +49,8 @@ function created(id: string, code: string, at: number): EventEnvelope {
   };
 }
 
-describe.each(backends)('storage on $name', (backend) => {
-  let env: Awaited<ReturnType<Backend['open']>>;
+describe.each(STORAGE_BACKENDS)('storage on $name', (backend) => {
+  let env: OpenedStorage;
   let repository: Repository;
 
   beforeAll(async () => {
