@@ -3,8 +3,7 @@ import { accountApi, type ClaimCounts } from './accountApi.ts';
 import styles from './Accounts.module.css';
 import { FormError } from './FormError.tsx';
 import { useFormAction } from './useFormAction.ts';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+import { plural } from '@playfield/shared/plural';
 
 /**
  * "Add this browser's N sessions and M notebooks to your account", in one click: the

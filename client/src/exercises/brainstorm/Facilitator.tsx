@@ -11,6 +11,7 @@ import { BarChart } from '../../components/BarChart.tsx';
 import type { FacilitatorProps } from '../types.ts';
 import { TeamFilter, TeamLabel, teamsOn } from '../../teams/TeamFilter.tsx';
 import { TagChip } from './TagChip.tsx';
+import { plural } from '@playfield/shared/plural';
 
 type Act = FacilitatorProps<'brainstorm'>['act'];
 type Action = Parameters<Act>[0];
@@ -30,8 +31,6 @@ const PHASES: { id: BrainstormPhase; label: string; next: string; back: string }
 
 /** Drag data type for a note being moved on the board. */
 const NOTE_MIME = 'application/x-playfield-note';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** A short quote of a note for labels and options. */
 const quote = (text: string) => `“${text.length > 60 ? `${text.slice(0, 57)}…` : text}”`;

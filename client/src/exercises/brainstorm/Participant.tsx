@@ -8,6 +8,7 @@ import type {
 import { BarChart } from '../../components/BarChart.tsx';
 import type { ParticipantProps } from '../types.ts';
 import { TagChip } from './TagChip.tsx';
+import { plural } from '@playfield/shared/plural';
 
 type Act = ParticipantProps<'brainstorm'>['act'];
 type Action = Parameters<Act>[0];
@@ -22,8 +23,6 @@ function blank(view: BrainstormPublicView): BrainstormOwnView {
     dotsLeft: view.dotsPerPerson,
   };
 }
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** Sends one action at a time and keeps the server's refusal to show. */
 function useSender(act: Act) {

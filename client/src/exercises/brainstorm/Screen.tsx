@@ -11,8 +11,7 @@ import type { ScreenProps } from '../types.ts';
 import { TagChip } from './TagChip.tsx';
 import { TeamLabel } from '../../teams/TeamFilter.tsx';
 import styles from './Screen.module.css';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+import { plural } from '@playfield/shared/plural';
 
 /**
  * The brainstorm on the projector: how many notes came in, the board by cluster once the

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { DotVoteOwnView, DotVotePublicView } from '@playfield/shared/exercises/dotVote/index';
 import { BarChart } from '../../components/BarChart.tsx';
 import type { ParticipantProps } from '../types.ts';
+import { plural } from '@playfield/shared/plural';
 
 /** The ballot being filled in: dots and example text per chosen option. */
 type Draft = Record<number, { dots: number; example: string }>;
@@ -32,8 +33,6 @@ function isSameBallot(draft: Draft, own: DotVoteOwnView | null): boolean {
   if (!own?.hasVoted) return false;
   return JSON.stringify(choicesOf(draft)) === JSON.stringify(own.choices);
 }
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** What the rule asks, in words. */
 export function ruleText(rule: DotVotePublicView['rule']): string {

@@ -3,14 +3,13 @@ import type { EntryStatus, WordCloudPublicView } from '@playfield/shared/exercis
 import { BarChart } from '../../components/BarChart.tsx';
 import type { ParticipantProps } from '../types.ts';
 import styles from './Participant.module.css';
+import { plural } from '@playfield/shared/plural';
 
 const STATUS_TEXT: Record<EntryStatus, string> = {
   shown: 'On show',
   pending: 'Waiting for the facilitator',
   hidden: 'Not shown to the room',
 };
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** What the round asks, in words. */
 export function wordCloudRuleText(

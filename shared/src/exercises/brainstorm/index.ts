@@ -29,6 +29,7 @@ import {
   type BrainstormPhase,
   type BrainstormState,
 } from './model.ts';
+import { plural } from '../../plural.ts';
 import { reduceBrainstorm } from './reduce.ts';
 import { boardSpace, type BoardSpace } from './limits.ts';
 
@@ -315,8 +316,6 @@ function screenGroups(state: BrainstormState, board: Board, ctx: RoundContext) {
           .map(({ g }) => g);
   return { groups: shown, moreGroups: groups.length - shown.length };
 }
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function noteLine(state: BrainstormState, entry: BoardEntry, ctx: RoundContext): string {
   const { note } = entry;
