@@ -150,12 +150,12 @@ describe('a live session from the laptop, three phones and the room screen', () 
     // The console's People panel and the room screen both list all three, online.
     const people = consolePage.getByRole('region', { name: /People/ });
     await waitForText(people.getByRole('heading'), '3 online of 3');
-    expect((await people.locator('.roster__name').allTextContents()).sort()).toEqual([
+    expect((await people.getByTestId('roster-name').allTextContents()).sort()).toEqual([
       'Alex',
       'Alex 2',
       'Sam',
     ]);
-    expect(await people.locator('.roster__state').allTextContents()).toEqual([
+    expect(await people.getByTestId('roster-state').allTextContents()).toEqual([
       'online',
       'online',
       'online',

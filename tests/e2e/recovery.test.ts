@@ -117,7 +117,7 @@ describe('recovery after the server is killed mid-round', () => {
     for (const phone of [ana, ben]) await waitForText(phone.getByRole('status'), 'Answer saved');
     await liveCount.filter({ hasText: /^2 of 2 answered/ }).waitFor(waitOptions);
     await people.getByRole('heading').filter({ hasText: '2 online of 2' }).waitFor(waitOptions);
-    expect((await people.locator('.roster__name').allTextContents()).sort()).toEqual([
+    expect((await people.getByTestId('roster-name').allTextContents()).sort()).toEqual([
       'Ana',
       'Ben',
     ]);

@@ -189,8 +189,10 @@ export function RosterPanel({
                   />
                   <span className={styles.presence} aria-hidden="true" />
                   <span className={styles.who}>
-                    <span className={styles.name}>{p.name}</span>
-                    <span className={styles.state}>
+                    <span className={styles.name} data-testid="roster-name">
+                      {p.name}
+                    </span>
+                    <span className={styles.state} data-testid="roster-state">
                       {p.isOnline ? 'online' : 'offline'}
                       {teams && ` · ${(p.teamId && tableNames.get(p.teamId)) ?? 'no table'}`}
                     </span>
