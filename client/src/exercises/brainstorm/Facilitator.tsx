@@ -12,6 +12,7 @@ import type { FacilitatorProps } from '../types.ts';
 import { TeamFilter, TeamLabel, teamsOn } from '../../teams/TeamFilter.tsx';
 import { TagChip } from './TagChip.tsx';
 import { plural } from '@playfield/shared/plural';
+import { useSender } from '../useSender.ts';
 
 type Act = FacilitatorProps<'brainstorm'>['act'];
 type Action = Parameters<Act>[0];
@@ -65,13 +66,8 @@ export default function BrainstormFacilitator({
           },
     [fullView, team],
   );
-  const [error, setError] = useState<string | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const send: Send = async (action) => {
-    const result = await act(action);
-    setError(result.ok ? null : result.error.message);
-    return result.ok;
-  };
+  const { error, send } = useSender(act);
   const canArrange = view.phase === 'collect' || view.phase === 'cluster';
   const index = PHASES.findIndex((p) => p.id === view.phase);
   const next = PHASES[index + 1];

@@ -9,6 +9,7 @@ import { BarChart } from '../../components/BarChart.tsx';
 import type { ParticipantProps } from '../types.ts';
 import { TagChip } from './TagChip.tsx';
 import { plural } from '@playfield/shared/plural';
+import { useSender } from '../useSender.ts';
 
 type Act = ParticipantProps<'brainstorm'>['act'];
 type Action = Parameters<Act>[0];
@@ -22,20 +23,6 @@ function blank(view: BrainstormPublicView): BrainstormOwnView {
     dots: {},
     dotsLeft: view.dotsPerPerson,
   };
-}
-
-/** Sends one action at a time and keeps the server's refusal to show. */
-function useSender(act: Act) {
-  const [error, setError] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
-  const send = async (action: Action): Promise<boolean> => {
-    setBusy(true);
-    const result = await act(action);
-    setBusy(false);
-    setError(result.ok ? null : result.error.message);
-    return result.ok;
-  };
-  return { error, isBusy, send };
 }
 
 /**

@@ -6,8 +6,9 @@ import type {
 import type { FacilitatorProps } from '../types.ts';
 import { TeamFilter, TeamLabel, teamsOn } from '../../teams/TeamFilter.tsx';
 import { entryDetails } from './Cards.tsx';
+import { useSender } from '../useSender.ts';
 
-type Send = (action: Parameters<FacilitatorProps<'canvas'>['act']>[0]) => Promise<void>;
+type Send = (action: Parameters<FacilitatorProps<'canvas'>['act']>[0]) => Promise<boolean>;
 
 const short = (text: string) => (text.length > 48 ? `${text.slice(0, 47)}…` : text);
 
@@ -33,11 +34,7 @@ export default function CanvasFacilitator({
           },
     [fullView, team],
   );
-  const [error, setError] = useState<string | null>(null);
-  const send: Send = async (action) => {
-    const result = await act(action);
-    setError(result.ok ? null : result.error.message);
-  };
+  const { error, send } = useSender(act);
   const { rating } = view;
   return (
     <div className="stack canvas-console">

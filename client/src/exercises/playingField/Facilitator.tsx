@@ -13,6 +13,7 @@ import { PolicyExport } from './PolicyExport.tsx';
 import { kappaText, orderedSpreads } from './results.ts';
 import { Spread, ZoneLegend } from './Spread.tsx';
 import { QUESTIONS, ZONE_INFO, zoneInfo } from './zones.ts';
+import { useSender } from '../useSender.ts';
 
 type Send = (action: Parameters<Act<'playingField'>>[0]) => Promise<boolean>;
 
@@ -28,12 +29,7 @@ export default function PlayingFieldFacilitator({
   participantCount,
   act,
 }: FacilitatorProps<'playingField'>) {
-  const [error, setError] = useState<string | null>(null);
-  const send: Send = async (action) => {
-    const result = await act(action);
-    setError(result.ok ? null : result.error.message);
-    return result.ok;
-  };
+  const { error, send } = useSender(act);
   const cardOf = (id: string) => view.cards.find((c) => c.id === id);
   return (
     <div className="stack pf-console">

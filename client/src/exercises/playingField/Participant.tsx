@@ -9,6 +9,7 @@ import type {
 import type { Act, ParticipantProps } from '../types.ts';
 import { Spread, ZoneLegend } from './Spread.tsx';
 import { QUESTIONS, ZONE_INFO, zoneInfo } from './zones.ts';
+import { useSender } from '../useSender.ts';
 
 const BLANK: PlayingFieldOwnView = { placements: {}, testAnswers: {} };
 
@@ -26,16 +27,7 @@ export function PlayingFieldParticipant({
   act,
 }: ParticipantProps<'playingField'>) {
   const mine = own ?? BLANK;
-  const [error, setError] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
-
-  const send: Send = async (action) => {
-    setBusy(true);
-    const result = await act(action);
-    setBusy(false);
-    setError(result.ok ? null : result.error.message);
-    return result.ok;
-  };
+  const { error, isBusy, send } = useSender(act);
 
   let body: React.ReactNode;
   if (view.phase === 'map') body = <MapOnPhone view={view} />;

@@ -4,17 +4,14 @@ import { ControlChart } from '../../components/ControlChart.tsx';
 import type { FacilitatorProps } from '../types.ts';
 import { Paddle } from './Paddle.tsx';
 import { Debrief, RecordTable } from './RecordTable.tsx';
+import { useSender } from '../useSender.ts';
 
 type Act = FacilitatorProps<'redBead'>['act'];
 type Action = Parameters<Act>[0];
 
 /** Runs the plant: roles, days, management's theatre, the real system changes, the chart. */
 export default function RedBeadFacilitator({ view, act }: FacilitatorProps<'redBead'>) {
-  const [error, setError] = useState<string | null>(null);
-  const send = async (action: Action) => {
-    const result = await act(action);
-    setError(result.ok ? null : result.error.message);
-  };
+  const { error, send } = useSender(act);
   const isFinished = view.stage === 'finished';
   const current = view.workers.find((w) => w.id === view.currentWorkerId);
   const isPending = view.paddle !== null && !view.paddle.isRecorded;
@@ -161,7 +158,7 @@ function DemoControls({
   send,
 }: {
   view: RedBeadFacilitatorView;
-  send: (a: Action) => Promise<void>;
+  send: (a: Action) => Promise<boolean>;
 }) {
   // Uncontrolled, keyed on the server's value: a click shows at once and the next view
   // confirms it. Each control sends the other's current value, not a view that may lag.
@@ -249,7 +246,7 @@ function Management({
   send,
 }: {
   view: RedBeadFacilitatorView;
-  send: (a: Action) => Promise<void>;
+  send: (a: Action) => Promise<boolean>;
 }) {
   const [slogan, setSlogan] = useState('Zero defects!');
   return (
@@ -350,7 +347,7 @@ function Roles({
   send,
 }: {
   view: RedBeadFacilitatorView;
-  send: (a: Action) => Promise<void>;
+  send: (a: Action) => Promise<boolean>;
 }) {
   const options = (empty: string) => (
     <>

@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import type { RedBeadOwnView } from '@playfield/shared/exercises/redBead/index';
 import type { ParticipantProps } from '../types.ts';
 import { Paddle } from './Paddle.tsx';
 import { Debrief, RecordTable } from './RecordTable.tsx';
+import { useSender } from '../useSender.ts';
 
 const BLANK: RedBeadOwnView = {
   role: 'observer',
@@ -26,20 +26,12 @@ const ROLE_TEXT: Record<RedBeadOwnView['role'], [string, string]> = {
 /** The Red Bead Experiment on a phone: a role, the paddle, and what that role does now. */
 export function RedBeadParticipant({ view, own, act }: ParticipantProps<'redBead'>) {
   const me = own ?? BLANK;
-  const [error, setError] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
+  const { error, isBusy, send } = useSender(act);
   const paddle = view.paddle;
   const isPending = paddle !== null && !paddle.isRecorded;
   const isMyTurn = me.workerId !== null && me.workerId === view.currentWorkerId;
   const current = view.workers.find((w) => w.id === view.currentWorkerId);
   const [roleName, roleHelp] = ROLE_TEXT[me.role];
-
-  async function send(action: Parameters<typeof act>[0]) {
-    setBusy(true);
-    const result = await act(action);
-    setBusy(false);
-    setError(result.ok ? null : result.error.message);
-  }
 
   return (
     <section className="stack red-bead">
@@ -189,7 +181,7 @@ function Prediction({
     day: number;
     bestWorkerId: string | null;
     trend: 'better' | 'same' | 'worse' | null;
-  }) => Promise<void>;
+  }) => Promise<boolean>;
 }) {
   const best = own.prediction?.bestWorkerId ?? null;
   const trend = own.prediction?.trend ?? null;

@@ -1,10 +1,7 @@
-import { useState } from 'react';
 import type { RolePlayGroupView } from '@playfield/shared/exercises/rolePlay/index';
 import type { FacilitatorProps } from '../types.ts';
 import { StepMeans, formatMean } from './StepMeans.tsx';
-
-type Act = FacilitatorProps<'rolePlay'>['act'];
-type Action = Parameters<Act>[0];
+import { useSender } from '../useSender.ts';
 
 const STATUS_TEXT: Record<RolePlayGroupView['status'], string> = {
   waiting: 'Not scored',
@@ -18,11 +15,7 @@ export default function RolePlayFacilitator({
   participantCount,
   act,
 }: FacilitatorProps<'rolePlay'>) {
-  const [error, setError] = useState<string | null>(null);
-  const send = async (action: Action) => {
-    const result = await act(action);
-    setError(result.ok ? null : result.error.message);
-  };
+  const { error, send } = useSender(act);
   const { progress, config } = view;
   const hasGroups = view.groups.length > 0;
   const steps = config.steps;

@@ -7,6 +7,7 @@ import type {
 } from '@playfield/shared/exercises/rolePlay/index';
 import type { ParticipantProps } from '../types.ts';
 import { StepMeans } from './StepMeans.tsx';
+import { useSender } from '../useSender.ts';
 
 /** The longest note, as the server allows it (kept here: the phone imports no shared values). */
 const NOTE_LENGTH = 280;
@@ -167,18 +168,10 @@ function ScoreForm({
   act: Send;
   card: RolePlayScorecardView;
 }) {
-  const [error, setError] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
+  const { error, isBusy, send } = useSender(act);
   const [note, setNote] = useState(card.comment);
   const values = Array.from({ length: view.scaleMax }, (_, i) => i + 1);
   const scored = card.scores.filter((s) => s !== null).length;
-
-  async function send(action: Parameters<Send>[0]) {
-    setBusy(true);
-    const result = await act(action);
-    setBusy(false);
-    setError(result.ok ? null : result.error.message);
-  }
 
   return (
     <form
