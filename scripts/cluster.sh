@@ -80,7 +80,7 @@ servers=""
 for i in $(seq 1 "$count"); do
   port="$(free_port)"
   PORT="$port" HOST=127.0.0.1 PUBLIC_URL="$public_url" TRUST_PROXY=1 QUIET=1 \
-    node --enable-source-maps dist/server/main.js >"$work/playfield-$i.log" 2>&1 &
+    node --enable-source-maps server/dist/main.js >"$work/playfield-$i.log" 2>&1 &
   pids+=("$!")
   servers+="  server p$i 127.0.0.1:$port check cookie p$i"$'\n'
   echo "   p$i: http://127.0.0.1:$port (pid $!, log $work/playfield-$i.log)"

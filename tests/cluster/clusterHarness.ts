@@ -50,7 +50,8 @@ let bundled: Promise<string> | null = null;
  */
 export function bundleServer(): Promise<string> {
   bundled ??= (async () => {
-    const outfile = path.join(ROOT, 'node_modules', '.cache', 'playfield-cluster', 'main.js');
+    // Inside the server's workspace, so its dependencies resolve as the workspace's do.
+    const outfile = path.join(ROOT, 'server', 'dist', 'cluster', 'main.js');
     const dependencies = (file: string) =>
       Object.keys(
         (JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')) as { dependencies?: object })
