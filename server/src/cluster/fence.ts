@@ -5,6 +5,7 @@ import {
   type SessionEvent,
   type SessionState,
 } from '@playfield/shared';
+import { reportFault } from '../faults/faults.ts';
 
 /** Every cluster process names its PostgreSQL connections with this prefix and its id. */
 export const APPLICATION_PREFIX = 'playfield-cluster:';
@@ -63,6 +64,7 @@ export class Fence {
     private readonly processId: string,
   ) {
     this.pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+    this.pool.on('error', (error) => reportFault('cluster: idle PostgreSQL connection', error));
   }
 
   /** The database URL this process's repository connects with: named after the process. */

@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { z } from 'zod';
 import type { EventEnvelope, SessionEvent, SessionState } from '@playfield/shared';
+import { reportFault } from '../faults/faults.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { retrying } from './retry.ts';
 import type { Database } from './schema.ts';
@@ -49,6 +50,9 @@ export class Repository {
       // Timestamps are bigint: read them as numbers (ms fit well within 2^53).
       pg.types.setTypeParser(20, (value) => Number(value));
       const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+      // An idle connection the server ends (a restart, an administrator) leaves the pool
+      // by itself; without a listener its error would be thrown from the pool's emitter.
+      pool.on('error', (error) => reportFault('storage: idle PostgreSQL connection', error));
       repository = new Repository(
         new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
         'postgres',
