@@ -30,14 +30,22 @@ export function LineChart(props: {
         <strong>{props.title}</strong> <span className="muted">{latest.join(' · ')}</span>
       </figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${props.title}: ${latest.join(', ')}`}>
-        {[0, 0.5, 1].map((f) => (
-          <g key={f} className="line-chart__grid">
-            <line x1={M.left} x2={W - M.right} y1={y(yMax * f)} y2={y(yMax * f)} />
-            <text x={M.left - 6} y={y(yMax * f) + 4} textAnchor="end">
-              {props.yLabel(yMax * f)}
-            </text>
-          </g>
-        ))}
+        {[0, 0.5, 1].map((f) => {
+          const label = props.yLabel(yMax * f);
+          // A small range rounds the middle to an end's label ("1, 1, 0"): the ends say it.
+          const isRepeated =
+            f === 0.5 && (label === props.yLabel(0) || label === props.yLabel(yMax));
+          return (
+            <g key={f} className="line-chart__grid">
+              <line x1={M.left} x2={W - M.right} y1={y(yMax * f)} y2={y(yMax * f)} />
+              {!isRepeated && (
+                <text x={M.left - 6} y={y(yMax * f) + 4} textAnchor="end">
+                  {label}
+                </text>
+              )}
+            </g>
+          );
+        })}
         <text x={W - M.right} y={H - 6} textAnchor="end" className="line-chart__axis">
           {props.xMax} min
         </text>
