@@ -325,11 +325,18 @@ export function measureFit(
       if (!root) return { outside: [`nothing matches ${rootSelector}`], clipped, small };
       const describe = (el: Element) =>
         `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
+      // Screen-reader-only boxes, whose children are passed over with them (a long hidden
+      // list's items lie outside its 1x1 px box, and outside the window).
+      const hidden: Element[] = [];
       for (const el of [root, ...root.querySelectorAll('*')]) {
+        if (hidden.some((box) => box.contains(el))) continue;
+        const style = getComputedStyle(el);
+        if (style.clip !== 'auto' && style.position === 'absolute') {
+          hidden.push(el);
+          continue;
+        }
         const rect = el.getBoundingClientRect();
         if (rect.width === 0 || rect.height === 0) continue;
-        const style = getComputedStyle(el);
-        if (style.clip !== 'auto' && style.position === 'absolute') continue;
         if (rect.bottom > innerHeight + 1 || rect.right > innerWidth + 1)
           outside.push(describe(el));
         if (
