@@ -230,7 +230,12 @@ describe('notebook import', () => {
           method: 'POST',
           headers: { 'content-type': 'application/json', ...headers },
           body: nested,
-        }).then(async (r) => ({ status: r.status, body: await r.text() })),
+        }).then(
+          async (r) => ({ status: r.status, body: await r.text() }),
+          // The server may answer and close before reading the rest of a body it refuses:
+          // the sender then sees its write fail (EPIPE), counted as status 0.
+          () => ({ status: 0, body: '' }),
+        ),
       );
 
     // /healthz is timed from a process of its own: this one is busy sending the bodies.
@@ -254,8 +259,8 @@ describe('notebook import', () => {
         `/healthz answered ${health.length} times, slowest ${Math.max(...health).toFixed(0)} ms; ` +
         `server RSS ${before.toFixed(0)} MB, peak ${peakRss.toFixed(0)} MB`,
     );
-    for (const { status } of withCredential) expect([400, 429]).toContain(status);
-    for (const { status } of withoutCredential) expect(status).toBe(401);
+    for (const { status } of withCredential) expect([400, 429, 0]).toContain(status);
+    for (const { status } of withoutCredential) expect([401, 0]).toContain(status);
     // Before the fix: 41 s of a frozen server at 2.2 GB. The bound leaves room for a busy
     // machine; what counts is that the server never stops answering.
     expect(elapsed).toBeLessThan(15_000);
