@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BUILT_IN_WORKSHOPS } from '@playfield/shared';
@@ -138,8 +138,10 @@ describe('importing an agenda file on the new-session page', () => {
     const workshop = BUILT_IN_WORKSHOPS[0]!;
     const file = agendaFileOf(workshop.title, workshop.agenda, '2026-12-05T00:00:00.000Z');
     const onImport = await choose(JSON.stringify(file));
-    expect(await screen.findByRole('status')).toHaveTextContent(
-      `Imported “${workshop.title}”: ${workshop.agenda.length} rounds`,
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent(
+        `Imported “${workshop.title}”: ${workshop.agenda.length} rounds`,
+      ),
     );
     expect(onImport).toHaveBeenCalledWith(
       expect.objectContaining({ title: workshop.title, agenda: workshop.agenda }),

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Accepted, Result } from '@playfield/shared';
@@ -116,7 +116,7 @@ describe('PollParticipant', () => {
     expect(screen.getByRole('radio', { name: 'Email' })).toBeDisabled();
 
     answer(accepted);
-    expect(await screen.findByRole('radio', { name: 'Email' })).toBeEnabled();
+    await waitFor(() => expect(screen.getByRole('radio', { name: 'Email' })).toBeEnabled());
   });
 
   it('shows counts and marks the participant’s own answer when results are revealed', () => {

@@ -5,7 +5,7 @@
  * and the words (as a list where no canvas exists) or the wall after it; the editor edits.
  * Views come from the shared exercise itself, so they have the shapes the server sends.
  */
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
@@ -83,7 +83,7 @@ describe('WordCloudParticipant', () => {
     await user.clear(screen.getByLabelText('Your word'));
     await user.type(screen.getByLabelText('Your word'), 'Friendly{Enter}');
     expect(act).toHaveBeenCalledWith({ type: 'submit', text: 'Friendly' });
-    expect(await screen.findByRole('status')).toHaveTextContent('Sent.');
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Sent.'));
 
     await user.click(screen.getByRole('button', { name: 'Withdraw “Slow”' }));
     expect(act).toHaveBeenLastCalledWith({

@@ -3,7 +3,7 @@
  * refusal shown and announced, the CSRF token sent back afterwards), the one-click claim
  * of this browser's sessions, and the account's sessions brought into this browser's list.
  */
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import AccountPages from '../../client/src/accounts/AccountPages.tsx';
@@ -96,8 +96,10 @@ describe('accounts pages', () => {
       name: "Add this browser's 2 sessions and 1 notebook to your account",
     });
     await user.click(claim);
-    expect(await screen.findByRole('status')).toHaveTextContent(
-      'Added 2 sessions and 1 notebook to your account.',
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent(
+        'Added 2 sessions and 1 notebook to your account.',
+      ),
     );
     const claimed = calls.filter((c) => c.path === '/api/account/claim');
     expect(
