@@ -3,6 +3,7 @@ import './zodSetup.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import './tokens.css';
 import './styles.css';
 
 const root = document.getElementById('root');
