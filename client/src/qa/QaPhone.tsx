@@ -7,6 +7,7 @@ import type {
   QaPublicView,
   Result,
 } from '@playfield/shared';
+import { useSender } from '../exercises/useSender.ts';
 import styles from './QaPhone.module.css';
 
 /** The longest question, as the server enforces it (kept here so zod stays off the phone). */
@@ -28,8 +29,7 @@ export default function QaPhone({
 }) {
   const [text, setText] = useState('');
   const [isAnonymous, setIsAnonymous] = useState(false);
-  const [isBusy, setIsBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { error, isBusy, send: run } = useSender(send);
   const [sent, setSent] = useState<string | null>(null);
   const textId = useId();
   const countId = useId();
@@ -38,14 +38,6 @@ export default function QaPhone({
   const voted = new Set(own?.votedIds ?? []);
   const mine = new Set(own?.mineIds ?? []);
   const pending = own?.pending ?? [];
-
-  const run = async (payload: QaActPayload): Promise<boolean> => {
-    setIsBusy(true);
-    const result = await send(payload);
-    setIsBusy(false);
-    setError(result.ok ? null : result.error.message);
-    return result.ok;
-  };
 
   const ask = async (event: React.FormEvent) => {
     event.preventDefault();

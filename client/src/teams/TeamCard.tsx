@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import type { Accepted, Result, TeamsView } from '@playfield/shared';
+import { useSender } from '../exercises/useSender.ts';
 import styles from './TeamCard.module.css';
 
 /**
@@ -15,17 +15,9 @@ export function TeamCard({
   teamId: string | undefined;
   pick: (teamId: string) => Promise<Result<Accepted>>;
 }) {
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState<string | null>(null);
+  const { error, isBusy, send: choose } = useSender(pick);
   if (!teams || teams.teams.length === 0) return null;
   const mine = teams.teams.find((t) => t.id === teamId);
-
-  const choose = async (id: string) => {
-    setPending(id);
-    const result = await pick(id);
-    setPending(null);
-    setError(result.ok ? null : result.error.message);
-  };
 
   return (
     <section className={styles.card} aria-label="Your table">
@@ -50,7 +42,7 @@ export function TeamCard({
                 type="button"
                 className={`${styles.choice} ${isMine ? styles.chosen : ''}`}
                 aria-pressed={isMine}
-                disabled={pending !== null}
+                disabled={isBusy}
                 onClick={() => void choose(t.id)}
               >
                 <span className={styles.mark} aria-hidden="true">

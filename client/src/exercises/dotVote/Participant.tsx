@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { DotVoteOwnView, DotVotePublicView } from '@playfield/shared/exercises/dotVote/index';
 import { BarChart } from '../../components/BarChart.tsx';
 import type { ParticipantProps } from '../types.ts';
+import { useSender } from '../useSender.ts';
 import { plural } from '@playfield/shared/plural';
 
 /** The ballot being filled in: dots and example text per chosen option. */
@@ -58,8 +59,7 @@ export function DotVoteParticipant(props: ParticipantProps<'dotVote'>) {
 
 function DotVoteBallot({ view, own, isOpen, act }: ParticipantProps<'dotVote'>) {
   const [edited, setEdited] = useState<Draft | null>(null);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, isBusy: pending, send } = useSender(act);
   const ids = useId();
   const draft = edited ?? draftOf(own);
 
@@ -91,18 +91,11 @@ function DotVoteBallot({ view, own, isOpen, act }: ParticipantProps<'dotVote'>) 
   };
 
   async function save() {
-    setPending(true);
-    const result = await act({ type: 'vote', choices: choicesOf(draft) });
-    setPending(false);
-    setError(result.ok ? null : result.error.message);
+    await send({ type: 'vote', choices: choicesOf(draft) });
   }
 
   async function withdraw() {
-    setPending(true);
-    const result = await act({ type: 'clear' });
-    setPending(false);
-    if (result.ok) setEdited({});
-    setError(result.ok ? null : result.error.message);
+    if (await send({ type: 'clear' })) setEdited({});
   }
 
   const shortBy = rule.mode === 'choose' ? rule.min - chosen.length : 0;

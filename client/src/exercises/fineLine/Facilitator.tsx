@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { FineLineFacilitatorView } from '@playfield/shared/exercises/fineLine/index';
 import type { FacilitatorProps } from '../types.ts';
+import { useSender } from '../useSender.ts';
 import { POLICY_FIELDS } from './policyFields.ts';
 import { FineLineCharts, Store } from './Charts.tsx';
 import { FacilitatorRunTable } from './FacilitatorRunTable.tsx';
@@ -21,7 +22,8 @@ function speedOptions(view: FineLineFacilitatorView): number[] {
 
 /** Runs the store: the clock, the staffing policy, replays under other policies, the comparison. */
 export default function FineLineFacilitator({ view, act }: FacilitatorProps<'fineLine'>) {
-  const [error, setError] = useState<string | null>(null);
+  const sender = useSender(act);
+  const { error } = sender;
   // The form shows the running policy (a manager's phone may change it) until the
   // facilitator edits a field; applying or replaying goes back to following it.
   const [draft, setDraft] = useState<Policy | null>(null);
@@ -30,9 +32,8 @@ export default function FineLineFacilitator({ view, act }: FacilitatorProps<'fin
   const [typedLabel, setLabel] = useState<string | null>(null);
   const label = typedLabel ?? `Open at ${policy.openThreshold} waiting`;
   const send = async (action: Parameters<Act>[0]) => {
-    const result = await act(action);
-    setError(result.ok ? null : result.error.message);
-    if (result.ok && (action.type === 'policy' || action.type === 'replay')) {
+    const isAccepted = await sender.send(action);
+    if (isAccepted && (action.type === 'policy' || action.type === 'replay')) {
       setDraft(null);
       setLabel(null);
     }

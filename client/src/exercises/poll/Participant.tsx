@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { BarChart } from '../../components/BarChart.tsx';
 import type { ParticipantProps } from '../types.ts';
+import { useSender } from '../useSender.ts';
 
 /** The poll on a phone: big tappable options; an answer can change until the facilitator locks. */
 export function PollParticipant({ view, own, isOpen, act }: ParticipantProps<'poll'>) {
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { error, isBusy: pending, send } = useSender(act);
   const chosen = own?.choices ?? [];
 
   async function choose(index: number) {
@@ -14,10 +13,7 @@ export function PollParticipant({ view, own, isOpen, act }: ParticipantProps<'po
         ? chosen.filter((c) => c !== index)
         : [...chosen, index]
       : [index];
-    setPending(true);
-    const result = await act(next.length ? { type: 'answer', choices: next } : { type: 'clear' });
-    setPending(false);
-    setError(result.ok ? null : result.error.message);
+    await send(next.length ? { type: 'answer', choices: next } : { type: 'clear' });
   }
 
   if (view.results) {

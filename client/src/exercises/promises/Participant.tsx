@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import type { PromiseOutcome, PromiseScenario } from '@playfield/shared/exercises/promises/model';
 import type { ParticipantProps } from '../types.ts';
+import { useSender } from '../useSender.ts';
 import { OUTCOME_NAME, OUTCOMES, SCENARIO_NAME } from './names.ts';
 import styles from './Participant.module.css';
 
@@ -9,15 +9,11 @@ import styles from './Participant.module.css';
  * After the reveal: what happened to each, beside the phone's own prediction.
  */
 export function PromisesParticipant({ view, own, isOpen, act }: ParticipantProps<'promises'>) {
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { error, isBusy: pending, send } = useSender(act);
   const predictions = own?.predictions ?? {};
 
   async function predict(scenario: PromiseScenario, outcome: PromiseOutcome) {
-    setPending(true);
-    const result = await act({ type: 'predict', scenario, outcome });
-    setPending(false);
-    setError(result.ok ? null : result.error.message);
+    await send({ type: 'predict', scenario, outcome });
   }
 
   if (view.results) {

@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import type {
   QuizFacilitatorAction,
   QuizFacilitatorView,
 } from '@playfield/shared/exercises/quiz/index';
 import type { FacilitatorProps } from '../types.ts';
+import { useSender } from '../useSender.ts';
 import styles from './Facilitator.module.css';
 import { OptionMark } from './OptionMark.tsx';
 import { ordinal, rankChange } from './marks.ts';
@@ -56,18 +56,10 @@ const PHASE_WORDS: Record<QuizFacilitatorView['phase'], string> = {
  * question with its right answers and live counts, the leaderboard and how each question went.
  */
 export default function QuizFacilitator({ view, participantCount, act }: FacilitatorProps<'quiz'>) {
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { error, isBusy: pending, send: run } = useSender(act);
   const left = useCountdown(view.clock);
   const steps = stepsOf(view);
   const { question, distribution } = view;
-
-  async function run(action: QuizFacilitatorAction) {
-    setPending(true);
-    const result = await act(action);
-    setPending(false);
-    setError(result.ok ? null : result.error.message);
-  }
 
   return (
     <div className={`stack ${styles.console}`}>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { QuizOwnView, QuizPublicView } from '@playfield/shared/exercises/quiz/index';
 import type { ParticipantProps } from '../types.ts';
+import { useSender } from '../useSender.ts';
 import { OptionMark, toneOf } from './OptionMark.tsx';
 import { markOf, ordinal } from './marks.ts';
 import styles from './Participant.module.css';
@@ -53,20 +54,17 @@ function Ballot({ view, act }: Pick<ParticipantProps<'quiz'>, 'view' | 'act'>) {
   const question = view.question;
   const left = useCountdown(view.clock);
   const [chosen, setChosen] = useState<number[]>([]);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const sender = useSender(act);
+  // Accepted: stay disabled until the own view arrives and shows the answer.
+  const [isSent, setSent] = useState(false);
+  const { error } = sender;
   if (!question) return null;
   const isUp = left === 0;
+  const pending = sender.isBusy || isSent;
   const isDisabled = pending || isUp;
 
   async function send(choices: number[]) {
-    setPending(true);
-    const result = await act({ type: 'answer', question: view.current, choices });
-    // Accepted: stay disabled until the own view arrives and shows the answer.
-    if (!result.ok) {
-      setPending(false);
-      setError(result.error.message);
-    }
+    if (await sender.send({ type: 'answer', question: view.current, choices })) setSent(true);
   }
   const toggle = (i: number) =>
     setChosen((c) => (c.includes(i) ? c.filter((x) => x !== i) : [...c, i].sort((a, b) => a - b)));

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import type { ParticipantProps } from '../types.ts';
+import { useSender } from '../useSender.ts';
 import styles from './Participant.module.css';
 
 /** `order` with the entry at `from` moved to `to`. */
@@ -24,8 +25,7 @@ export function RankingParticipant({ view, own, isOpen, act }: ParticipantProps<
   const [draft, setDraft] = useState<number[] | null>(null);
   const order = draft ?? saved ?? view.items.map((_, i) => i);
   const [announcement, setAnnouncement] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { error, isBusy: pending, send } = useSender(act);
   const [dragging, setDragging] = useState<number | null>(null);
   const rows = useRef<(HTMLLIElement | null)[]>([]);
   const handles = useRef<(HTMLButtonElement | null)[]>([]);
@@ -85,11 +85,7 @@ export function RankingParticipant({ view, own, isOpen, act }: ParticipantProps<
   }
 
   async function submit() {
-    setPending(true);
-    const result = await act({ type: 'submit', order });
-    setPending(false);
-    if (result.ok) setDraft(null);
-    setError(result.ok ? null : result.error.message);
+    if (await send({ type: 'submit', order })) setDraft(null);
   }
 
   const results = view.results;

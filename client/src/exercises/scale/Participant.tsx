@@ -5,6 +5,7 @@ import type {
   StatementStats,
 } from '@playfield/shared/exercises/scale/index';
 import type { ParticipantProps } from '../types.ts';
+import { useSender } from '../useSender.ts';
 import styles from './Participant.module.css';
 
 /** A figure with at most one decimal (the phone imports no values from shared). */
@@ -137,16 +138,12 @@ function Statement(props: {
 
 /** Scales on a phone: rate each statement; ratings can change until the facilitator locks. */
 export function ScaleParticipant({ view, own, isOpen, act }: ParticipantProps<'scale'>) {
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { error, isBusy: pending, send } = useSender(act);
   const answers = own?.answers ?? view.statements.map(() => null);
   const rated = answers.filter((a) => a !== null).length;
 
   async function answer(statement: number, value: ScaleAnswer) {
-    setPending(true);
-    const result = await act({ type: 'rate', statement, value });
-    setPending(false);
-    setError(result.ok ? null : result.error.message);
+    await send({ type: 'rate', statement, value });
   }
 
   return (

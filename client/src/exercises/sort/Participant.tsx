@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { BarChart } from '../../components/BarChart.tsx';
 import type { ParticipantProps } from '../types.ts';
+import { useSender } from '../useSender.ts';
 
 type Placements = readonly (number | null)[];
 
@@ -31,8 +32,7 @@ function SortRound({ view, own, isOpen, act }: ParticipantProps<'sort'>) {
   const sortedCount = placements.filter((p) => p !== null).length;
   const [current, setCurrent] = useState(() => nextUnsorted(placements, count, count - 1) ?? 0);
   const [isReviewing, setIsReviewing] = useState(() => count > 0 && sortedCount === count);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { error, isBusy: pending, send } = useSender(act);
 
   if (view.results) return <SortResultsView view={view} own={own} />;
 
@@ -41,14 +41,7 @@ function SortRound({ view, own, isOpen, act }: ParticipantProps<'sort'>) {
   const chosen = placements[index] ?? null;
 
   async function place(category: number) {
-    setPending(true);
-    const result = await act({ type: 'place', item: index, category });
-    setPending(false);
-    if (!result.ok) {
-      setError(result.error.message);
-      return;
-    }
-    setError(null);
+    if (!(await send({ type: 'place', item: index, category }))) return;
     // The server's own view follows; move on with what was just accepted.
     const after = placements.slice();
     after[index] = category;
