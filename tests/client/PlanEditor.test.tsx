@@ -38,7 +38,7 @@ function setup(doc = planDoc(), state: DocState = SAVED) {
 }
 
 const card = (n: number) => {
-  const item = screen.getAllByRole('listitem').filter((li) => li.classList.contains('plan-action'))[
+  const item = screen.getAllByRole('listitem').filter((li) => li.dataset.testid === 'plan-action')[
     n
   ];
   if (!item) throw new Error(`No action ${n + 1}`);

@@ -63,7 +63,7 @@ async function watchErrors(page: Page, who: string): Promise<Page> {
 }
 
 /** The action cards of a plan page, in order. */
-const actions = (page: Page) => page.locator('li.plan-action');
+const actions = (page: Page) => page.getByTestId('plan-action');
 const actionCard = (page: Page, n: number) => actions(page).nth(n);
 
 /** Saves a download and returns its file name and contents. */
@@ -150,7 +150,7 @@ describe('a personal action plan from the first prompt to its exports', () => {
     await shot(phone, 'phone-prompt-card');
     await card.getByLabel('Your answer, in one sentence').fill(ANSWER);
     await card.getByRole('button', { name: 'Add to my plan' }).click();
-    await waitForText(phone.locator('.prompt-card__status'), 'Added to your plan');
+    await waitForText(phone.getByTestId('prompt-card-status'), 'Added to your plan');
     await expect(card.count()).resolves.toBe(0);
     await waitForText(asked, '1 of 1 answered or skipped');
     await shot(consolePage, 'laptop-console-prompt');
@@ -160,7 +160,7 @@ describe('a personal action plan from the first prompt to its exports', () => {
     await consolePage.getByRole('button', { name: 'Close the question' }).click();
     await consolePage.getByRole('button', { name: 'Next round →' }).click();
     await phone.getByRole('heading', { name: 'Personal action plan' }).waitFor();
-    await waitForText(phone.locator('.plan-status'), 'Saved');
+    await waitForText(phone.getByTestId('plan-status'), 'Saved');
     await phone.getByRole('heading', { name: /Your actions \(1\)/ }).waitFor();
     const first = actionCard(phone, 0);
     await waitForText(first, ANSWER);
@@ -174,7 +174,7 @@ describe('a personal action plan from the first prompt to its exports', () => {
     await first.getByLabel('How I will know it worked').fill('No complaint waits two days');
     await first.getByRole('button', { name: 'Close' }).click();
     await waitForText(first, '6 of 6 filled in');
-    await waitForText(phone.locator('.plan-status'), 'Saved');
+    await waitForText(phone.getByTestId('plan-status'), 'Saved');
 
     await phone.getByRole('button', { name: 'Add an action' }).click();
     const second = actionCard(phone, 1);
@@ -187,7 +187,7 @@ describe('a personal action plan from the first prompt to its exports', () => {
     await second.getByRole('button', { name: 'Move action 2 up' }).click();
     await waitForText(actionCard(phone, 0), SECOND);
     await waitForText(actionCard(phone, 1), ANSWER);
-    await waitForText(phone.locator('.plan-status'), 'Saved');
+    await waitForText(phone.getByTestId('plan-status'), 'Saved');
     await actionCard(phone, 1).getByRole('button', { name: 'Edit' }).click();
     await shot(phone, 'phone-plan-editor');
     await expectAccessible(phone, 'the plan editor (phone)');
@@ -247,13 +247,13 @@ describe('a personal action plan from the first prompt to its exports', () => {
     await phone.getByText(/Shared: the facilitator can read and download your plan/).waitFor();
     await phone.getByRole('button', { name: 'Mark my plan done' }).click();
     await phone.getByText('Your plan is marked done', { exact: false }).waitFor();
-    await waitForText(phone.locator('.plan-status'), 'Saved');
+    await waitForText(phone.getByTestId('plan-status'), 'Saved');
 
     await waitForText(consolePage.locator('.panel--main'), '1 of 1 plan done');
-    await waitForText(screenPage.locator('.plan-screen__count'), /1\s*of 1 plan done/);
+    await waitForText(screenPage.getByTestId('plans-done'), /1\s*of 1 plan done/);
     const plans = consolePage.getByRole('region', { name: 'Action plans' });
-    await waitForText(plans.locator('.plans-panel__shared'), 'Sam');
-    await waitForText(plans.locator('.plans-panel__shared'), '(2 actions)');
+    await waitForText(plans.getByTestId('plans-shared'), 'Sam');
+    await waitForText(plans.getByTestId('plans-shared'), '(2 actions)');
     await shot(consolePage, 'laptop-console-plans');
     await shot(screenPage, 'screen-plans-done');
     await expectAccessible(consolePage, 'the console (closing round)');
@@ -299,7 +299,7 @@ describe('a personal action plan from the first prompt to its exports', () => {
     await phone.getByRole('link', { name: 'My action plan' }).first().click();
     await phone.getByRole('heading', { name: 'My action plan' }).waitFor();
     await waitForText(actionCard(phone, 0), SECOND);
-    await waitForText(phone.locator('.plan-status'), 'Saved');
+    await waitForText(phone.getByTestId('plan-status'), 'Saved');
     await shot(phone, 'phone-plan-after-session');
     await expectAccessible(phone, 'the plan page (phone)');
 

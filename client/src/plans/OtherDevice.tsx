@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { QrCode } from '../components/QrCode.tsx';
 import { planPath } from './planLinks.ts';
+import styles from './Plans.module.css';
 
 /**
  * The plan's resume link, to open it on a laptop as well: both devices edit the same
@@ -21,8 +22,11 @@ export function OtherDevice({ resumeToken }: { resumeToken: string }) {
   }
 
   return (
-    <section className="plan-section stack stack--tight" aria-labelledby="plan-device-title">
-      <h2 id="plan-device-title" className="plan-section__title">
+    <section
+      className={`${styles.planSection} stack stack--tight`}
+      aria-labelledby="plan-device-title"
+    >
+      <h2 id="plan-device-title" className={styles.planSectionTitle}>
         Open on another device
       </h2>
       <p className="muted">
@@ -30,7 +34,7 @@ export function OtherDevice({ resumeToken }: { resumeToken: string }) {
         and change your plan: keep it to yourself.
       </p>
       {isOpen ? (
-        <div className="plan-device stack stack--tight">
+        <div className={`${styles.planDevice} stack stack--tight`}>
           <label className="field" htmlFor="plan-device-link">
             <span>Your plan’s link</span>
             <input

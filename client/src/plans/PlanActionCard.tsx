@@ -8,6 +8,7 @@ import {
 } from '@playfield/shared/plans/plan';
 import { PlanField } from './PlanField.tsx';
 import { filledCount } from './planModel.ts';
+import styles from './Plans.module.css';
 
 /** How each field is edited, and the hint under its label. */
 const FIELD_INPUTS: Record<
@@ -77,22 +78,25 @@ export function PlanActionCard({
   }, [isExpanded, shouldFocus]);
 
   return (
-    <li className={`card plan-action ${isExpanded ? 'is-expanded' : ''}`}>
-      <div className="plan-action__head">
-        <span className="plan-action__number" aria-hidden="true">
+    <li
+      className={`card ${styles.planAction} ${isExpanded ? styles.isExpanded : ''}`}
+      data-testid="plan-action"
+    >
+      <div className={styles.planActionHead}>
+        <span className={styles.planActionNumber} aria-hidden="true">
           {index + 1}
         </span>
-        <h3 className="plan-action__title" id={`${idBase}-title`}>
+        <h3 className={styles.planActionTitle} id={`${idBase}-title`}>
           <span className="visually-hidden">Action {index + 1}:</span> {title}
         </h3>
       </div>
-      <p className="plan-action__meta muted">
+      <p className={`${styles.planActionMeta} muted`}>
         {action.roundTitle ? `From “${action.roundTitle}”` : 'Added by you'}
         {action.due && ` · Due ${formatDue(action.due)}`}
         {` · ${filled} of ${PLAN_ACTION_FIELDS.length} filled in`}
       </p>
       {isExpanded && (
-        <div className="plan-action__fields stack stack--tight" id={`${idBase}-fields`}>
+        <div className={`${styles.planActionFields} stack stack--tight`} id={`${idBase}-fields`}>
           {PLAN_ACTION_FIELDS.map((field) => {
             const input = FIELD_INPUTS[field];
             return (
@@ -147,7 +151,7 @@ export function PlanActionCard({
             </button>
             <button
               type="button"
-              className="button button--quiet plan-action__delete"
+              className={`button button--quiet ${styles.planActionDelete}`}
               aria-describedby={`${idBase}-title`}
               onClick={onDelete}
             >

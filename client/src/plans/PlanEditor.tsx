@@ -21,6 +21,7 @@ import {
 } from './planModel.ts';
 import { PlanStatus } from './PlanStatus.tsx';
 import { usePlan } from './usePlan.ts';
+import styles from './Plans.module.css';
 
 /**
  * A participant's personal action plan, edited in its Yjs document: the actions in their
@@ -102,11 +103,11 @@ export function PlanEditor({
 
   const isAtLimit = !canAddAction(plan);
   return (
-    <div className="plan-editor stack">
+    <div className={`${styles.planEditor} stack`}>
       <PlanStatus state={state} {...(onStartAgain ? { onStartAgain } : {})} />
 
       <section className="stack stack--tight" aria-labelledby="plan-actions-title">
-        <h2 id="plan-actions-title" className="plan-section__title">
+        <h2 id="plan-actions-title" className={styles.planSectionTitle}>
           Your actions <span className="muted">({plan.actions.length})</span>
         </h2>
         {plan.actions.length === 0 ? (
@@ -115,7 +116,7 @@ export function PlanEditor({
             your own.
           </p>
         ) : (
-          <ol className="plan-actions">
+          <ol className={styles.planActions}>
             {plan.actions.map((action, index) => (
               <PlanActionCard
                 key={action.id}
@@ -137,7 +138,7 @@ export function PlanEditor({
           </ol>
         )}
         {deleted && (
-          <div className="plan-undo" role="status">
+          <div className={styles.planUndo} role="status">
             <span>Deleted “{deleted.text.trim() || 'New action'}”.</span>
             <button ref={undoButton} type="button" className="button" onClick={undo}>
               Undo
@@ -165,11 +166,14 @@ export function PlanEditor({
       </section>
 
       {!isReadOnly && (
-        <section className="plan-section stack stack--tight" aria-labelledby="plan-finish-title">
-          <h2 id="plan-finish-title" className="plan-section__title">
+        <section
+          className={`${styles.planSection} stack stack--tight`}
+          aria-labelledby="plan-finish-title"
+        >
+          <h2 id="plan-finish-title" className={styles.planSectionTitle}>
             Share and finish
           </h2>
-          <label className="plan-switch" htmlFor="plan-share">
+          <label className={styles.planSwitch} htmlFor="plan-share">
             <input
               id="plan-share"
               type="checkbox"
@@ -186,7 +190,7 @@ export function PlanEditor({
               : 'Private: only you can see your plan. Share it to let the facilitator read it and include it in the workshop notebook.'}
           </p>
           {plan.isFinished && (
-            <p className="plan-done">
+            <p className={styles.planDone}>
               <span aria-hidden="true">✓ </span>Your plan is marked done. You can still change it at
               any time.
             </p>

@@ -1,5 +1,6 @@
 import { DownloadNote } from './DownloadNote.tsx';
 import { useDownload } from './useDownload.ts';
+import styles from './Plans.module.css';
 
 const FORMATS = [
   { format: 'pdf', label: 'PDF' },
@@ -22,8 +23,11 @@ export function PlanExports({
   const beforeExport = async () => ((await whenSaved()) ? null : 'without the edits not saved yet');
 
   return (
-    <section className="plan-section stack stack--tight" aria-labelledby="plan-exports-title">
-      <h2 id="plan-exports-title" className="plan-section__title">
+    <section
+      className={`${styles.planSection} stack stack--tight`}
+      aria-labelledby="plan-exports-title"
+    >
+      <h2 id="plan-exports-title" className={styles.planSectionTitle}>
         Take it with you
       </h2>
       <p className="muted">

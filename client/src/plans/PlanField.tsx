@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import styles from './Plans.module.css';
 
 /** Typing is written to the document after this long without a keystroke, or on leaving. */
 export const IDLE_WRITE_MS = 400;
@@ -94,10 +95,10 @@ export function PlanField({
     ref: inputRef,
   };
   return (
-    <div className="field plan-field">
+    <div className={`field ${styles.planField}`}>
       <label htmlFor={id}>{label}</label>
       {hint && (
-        <p className="plan-field__hint muted" id={`${id}-hint`}>
+        <p className={`${styles.planFieldHint} muted`} id={`${id}-hint`}>
           {hint}
         </p>
       )}
@@ -112,7 +113,7 @@ export function PlanField({
         />
       )}
       {error && (
-        <p className="error plan-field__error" id={`${id}-error`} role="alert">
+        <p className={`error ${styles.planFieldError}`} id={`${id}-error`} role="alert">
           {error}
         </p>
       )}

@@ -1,4 +1,14 @@
 import type { DocState } from '../docs/docConnection.ts';
+import styles from './Plans.module.css';
+
+/** How the mark and the words look in each state (saved is the plain look). */
+const STATUS_CLASS: Partial<Record<DocState['status'], string>> = {
+  connecting: styles.planStatusConnecting,
+  saving: styles.planStatusSaving,
+  offline: styles.planStatusOffline,
+  failed: styles.planStatusFailed,
+  revoked: styles.planStatusRevoked,
+};
 
 /** The words for where the plan stands: saved, on its way, kept here offline, or refused. */
 export function planStatusText(state: DocState): string {
@@ -30,9 +40,12 @@ export function PlanStatus({
 }) {
   const isProblem = state.status === 'failed' || state.status === 'revoked';
   return (
-    <div className={`plan-status plan-status--${state.status}`}>
-      <p role="status" className="plan-status__text">
-        <span className="plan-status__mark" aria-hidden="true" />
+    <div
+      className={`${styles.planStatus} ${STATUS_CLASS[state.status] ?? ''}`}
+      data-testid="plan-status"
+    >
+      <p role="status" className={styles.planStatusText}>
+        <span className={styles.planStatusMark} aria-hidden="true" />
         {planStatusText(state)}
       </p>
       {isProblem && state.rights === 'edit' && onStartAgain && (

@@ -4,6 +4,7 @@ import { api } from '../api.ts';
 import { useSessionStore } from '../stores/useSessionStore.ts';
 import { DownloadNote } from './DownloadNote.tsx';
 import { useDownload } from './useDownload.ts';
+import styles from './Plans.module.css';
 
 /** How often the counts are refreshed while the console is in front. */
 export const PLANS_REFRESH_MS = 5000;
@@ -48,7 +49,7 @@ export function PlansPanel({ sessionId, token }: { sessionId: string; token: str
   const shared = overview?.shared ?? [];
 
   return (
-    <section className="panel plans-panel" aria-labelledby="plans-title">
+    <section className={`panel ${styles.plansPanel}`} aria-labelledby="plans-title">
       <h2 id="plans-title">Action plans</h2>
       {error && (
         <p className="error" role="alert">
@@ -56,7 +57,7 @@ export function PlansPanel({ sessionId, token }: { sessionId: string; token: str
         </p>
       )}
       {overview ? (
-        <dl className="plans-panel__counts">
+        <dl className={styles.plansPanelCounts}>
           <div>
             <dt>Started</dt>
             <dd>{overview.started}</dd>
@@ -77,7 +78,7 @@ export function PlansPanel({ sessionId, token }: { sessionId: string; token: str
       ) : (
         !error && <p className="muted">Loading…</p>
       )}
-      <div className="plans-panel__columns">
+      <div className={styles.plansPanelColumns}>
         <div className="stack stack--tight">
           <h3>Shared with the team</h3>
           {shared.length === 0 ? (
@@ -85,12 +86,12 @@ export function PlansPanel({ sessionId, token }: { sessionId: string; token: str
               No plan is shared yet. Plans are private until their authors share them.
             </p>
           ) : (
-            <ul className="plans-panel__shared">
+            <ul className={styles.plansPanelShared} data-testid="plans-shared">
               {shared.map((plan) => {
                 const path = `${base}/plans/${encodeURIComponent(plan.participantId)}/export`;
                 return (
                   <li key={plan.participantId}>
-                    <span className="plans-panel__name">
+                    <span className={styles.plansPanelName}>
                       {plan.name}{' '}
                       <span className="muted">
                         ({plan.actionCount} {plan.actionCount === 1 ? 'action' : 'actions'})

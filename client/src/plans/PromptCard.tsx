@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { Accepted, PromptView, Result } from '@playfield/shared';
 import { promptResponse, rememberPromptResponse } from './promptMemory.ts';
+import styles from './PromptCard.module.css';
 
 /** The longest answer the server takes (the plan's action text). */
 export const PROMPT_ANSWER_LENGTH = 500;
@@ -76,7 +77,7 @@ export function PromptCard({
 
   // The status region stays in the page, so screen readers announce what lands in it.
   const status = (
-    <p className="prompt-card__status" role="status">
+    <p className={styles.promptCardStatus} role="status" data-testid="prompt-card-status">
       {confirmation}
     </p>
   );
@@ -86,12 +87,12 @@ export function PromptCard({
     <>
       {status}
       <form
-        className="card prompt-card stack stack--tight"
+        className={`card ${styles.promptCard} stack stack--tight`}
         aria-labelledby={`${id}-q`}
         onSubmit={onSubmit}
       >
         <p className="eyebrow">For your action plan · {prompt.roundTitle}</p>
-        <h2 id={`${id}-q`} className="prompt-card__question">
+        <h2 id={`${id}-q`} className={styles.promptCardQuestion}>
           {prompt.question}
         </h2>
         <label className="field" htmlFor={`${id}-answer`}>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ControlCommand } from '@playfield/shared';
 import { useSessionStore } from '../stores/useSessionStore.ts';
+import styles from './Plans.module.css';
 
 /**
  * The console's "what will I do about this?" control: asks every phone the current
@@ -27,11 +28,11 @@ export function PromptControl({
 
   if (prompt) {
     return (
-      <div className="prompt-control" role="group" aria-labelledby="prompt-control-title">
-        <p id="prompt-control-title" className="prompt-control__title">
+      <div className={styles.promptControl} role="group" aria-labelledby="prompt-control-title">
+        <p id="prompt-control-title" className={styles.promptControlTitle}>
           Phones are asked about “{prompt.roundTitle}”
         </p>
-        <p className="prompt-control__count" aria-live="polite">
+        <p className={styles.promptControlCount} aria-live="polite">
           <strong>{prompt.responded}</strong> of {present} answered or skipped
         </p>
         <button
@@ -48,7 +49,7 @@ export function PromptControl({
   // The closing round is the plan itself: asking about it would add to what it finishes.
   if (!roundId || roundKind === 'actionPlan') return null;
   return (
-    <div className="prompt-control">
+    <div className={styles.promptControl}>
       <button
         type="button"
         className="button button--primary"

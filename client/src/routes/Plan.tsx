@@ -8,6 +8,7 @@ import { SyncedPlanEditor } from '../plans/SyncedPlanEditor.tsx';
 import { forgetSeat, type Seat } from '../storage.ts';
 import { DeleteMyData, ErasedSummary } from '../lifecycle/DeleteMyData.tsx';
 import type { ErasedData } from '../lifecycle/lifecycleApi.ts';
+import styles from '../plans/Plans.module.css';
 
 /** A `YYYY-MM-DD` day as people read it, e.g. "12 March 2030" (no time zone shift). */
 function formatDay(day: string): string {
@@ -80,7 +81,7 @@ function PlanPage({ token }: { token: string }) {
     );
 
   return (
-    <div className="phone plan-page">
+    <div className={`phone ${styles.planPage}`}>
       <header className="phone__header">
         <div>
           <p className="eyebrow">
@@ -92,7 +93,7 @@ function PlanPage({ token }: { token: string }) {
           {info.code}
         </span>
       </header>
-      <main className="page plan-page__main stack">
+      <main className={`page ${styles.planPageMain} stack`}>
         <div className="stack stack--tight">
           <h1>My action plan</h1>
           <p className="muted">
@@ -144,7 +145,7 @@ function ChooseSeat({ onChoose }: { onChoose: (token: string) => void }) {
     <main className="page page--narrow stack">
       <h1>Which plan?</h1>
       <p className="muted">This device took part in several sessions. Choose one.</p>
-      <ul className="plan-seats">
+      <ul className={styles.planSeats}>
         {seats.map((seat) => (
           <SeatChoice key={seat.resumeToken} seat={seat} onChoose={onChoose} />
         ))}
@@ -163,8 +164,8 @@ function SeatChoice({ seat, onChoose }: { seat: Seat; onChoose: (token: string) 
     };
   }, [seat.resumeToken]);
   return (
-    <li className="card plan-seat">
-      <p className="plan-seat__title">{info?.workshopTitle ?? 'Session'}</p>
+    <li className={`card ${styles.planSeat}`}>
+      <p className={styles.planSeatTitle}>{info?.workshopTitle ?? 'Session'}</p>
       <p className="muted">
         {info ? `${formatDay(info.date)} · ` : ''}as {seat.name}
       </p>

@@ -1,4 +1,5 @@
 import type { FacilitatorProps } from '../types.ts';
+import styles from './ActionPlan.module.css';
 
 /** The console: how many plans are done, and whose (never what they say). */
 export default function ActionPlanFacilitator({ view }: FacilitatorProps<'actionPlan'>) {
@@ -11,19 +12,19 @@ export default function ActionPlanFacilitator({ view }: FacilitatorProps<'action
         {participantCount === 1 ? 'plan' : 'plans'} done
       </p>
       <div
-        className="plan-progress"
+        className={styles.planProgress}
         role="progressbar"
         aria-label="Plans done"
         aria-valuemin={0}
         aria-valuemax={participantCount}
         aria-valuenow={finishedCount}
       >
-        <span className="plan-progress__bar" style={{ width: `${Math.round(share * 100)}%` }} />
+        <span className={styles.planProgressBar} style={{ width: `${Math.round(share * 100)}%` }} />
       </div>
       {finishedNames.length > 0 ? (
         <>
           <h3>Done</h3>
-          <ul className="plan-names">
+          <ul className={styles.planNames}>
             {finishedNames.map((name, i) => (
               <li key={`${name}-${i}`}>{name}</li>
             ))}

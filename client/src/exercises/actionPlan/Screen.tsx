@@ -1,15 +1,16 @@
 import type { ScreenProps } from '../types.ts';
+import styles from './ActionPlan.module.css';
 
 /** The room screen: how many plans are done, big enough for the back of the room. */
 export default function ActionPlanScreen({ view }: ScreenProps<'actionPlan'>) {
   const { finishedCount, participantCount } = view;
   return (
-    <div className="plan-screen">
-      <p className="plan-screen__count">
+    <div className={styles.planScreen}>
+      <p className={styles.planScreenCount} data-testid="plans-done">
         <strong>{finishedCount}</strong> of {participantCount}{' '}
         {participantCount === 1 ? 'plan' : 'plans'} done
       </p>
-      <p className="plan-screen__hint">Finish your action plan on your phone.</p>
+      <p className={styles.planScreenHint}>Finish your action plan on your phone.</p>
     </div>
   );
 }
