@@ -97,7 +97,7 @@ export class DocumentAccess {
   async prepare(docId: string, _doc: Y.Doc): Promise<void> {
     const ref = parseDocId(docId);
     if (ref?.kind === 'notebook' && docId === docIdOf(ref))
-      await this.notebooks.sync(ref.sessionId);
+      await this.notebooks.syncSession(this.manager, ref.sessionId);
   }
 
   /** One key per identity (a seat, a session's console, a link), whatever its sockets. */

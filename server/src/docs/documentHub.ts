@@ -155,7 +155,6 @@ export class DocumentHub {
   private readonly live = new Map<string, LiveDoc>();
   private readonly loading = new Map<string, Promise<LiveDoc>>();
   private readonly sweepTimer: NodeJS.Timeout;
-  private sink: DocSink | null = null;
   /** Bytes written by people per document: a notebook fills slowly, never in seconds. */
   private readonly writeBytes = new RateLimiter(
     LIMITS.docWriteBytesPerMinute / 60,
@@ -166,14 +165,11 @@ export class DocumentHub {
 
   constructor(
     private readonly repository: Repository,
+    /** Where accepted edits and presence are relayed (the socket layer's `/docs` rooms). */
+    private readonly sink: DocSink,
     private readonly now: () => number = Date.now,
   ) {
     this.sweepTimer = guardedInterval('docs: evict idle', () => this.evictIdle(), 10_000);
-  }
-
-  /** Connects the socket layer, which is created after the hub. */
-  setSink(sink: DocSink): void {
-    this.sink = sink;
   }
 
   /** The live document, loading it from storage (an empty one if it was never written). */
@@ -345,7 +341,7 @@ export class DocumentHub {
     this.addSessionBytes(live.ref.sessionId, stored);
     for (const { item, update } of accepted) {
       const from = item.change.kind === 'update' ? item.change.fromSocketId : null;
-      guard(`docs: relay ${live.id}`, () => this.sink?.update(live.id, update, from));
+      guard(`docs: relay ${live.id}`, () => this.sink.update(live.id, update, from));
       item.resolve(ok({ bytes: update.byteLength }));
     }
     this.scheduleMeta(live);
@@ -547,7 +543,7 @@ export class DocumentHub {
     const checked = live.presence.check(socketId, update, identity);
     if (!checked.ok) return checked;
     applyAwarenessUpdate(live.awareness, checked.data, socketId);
-    guard(`docs: presence ${live.id}`, () => this.sink?.awareness(live.id, checked.data, socketId));
+    guard(`docs: presence ${live.id}`, () => this.sink.awareness(live.id, checked.data, socketId));
     return ok(null);
   }
 
@@ -561,7 +557,7 @@ export class DocumentHub {
     if (gone.length === 0) return;
     // Removal bumps each id's clock with a null state: encoding those ids tells clients to drop them.
     removeAwarenessStates(live.awareness, gone, 'server');
-    this.sink?.awareness(docId, encodeAwarenessUpdate(live.awareness, gone), null);
+    this.sink.awareness(docId, encodeAwarenessUpdate(live.awareness, gone), null);
   }
 
   // Lifecycle -----------------------------------------------------------------------------

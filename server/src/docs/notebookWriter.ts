@@ -20,60 +20,129 @@ import { reportFault } from '../faults/faults.ts';
 import type { SessionManager } from '../sessions/sessionManager.ts';
 import type { DocumentHub } from './documentHub.ts';
 
-/** Events after which a notebook may need new results: a round ended, or the agenda changed. */
-const TRIGGERS = new Set<SessionEvent['type']>([
-  'session.started',
-  'session.ended',
-  'round.entered',
-  'round.locked',
-  'round.revealed',
-  'agenda.added',
-  'agenda.updated',
-  'agenda.removed',
-  'agenda.moved',
-  // The Q&A's block follows moderation (votes are caught up at the next of these).
-  'qa.approved',
-  'qa.hidden',
-  'qa.merged',
-  'qa.answered',
-  'qa.pinned',
-]);
+/** What a batch of committed events changes in a notebook. */
+interface Touched {
+  /** Rounds whose results (or minutes) may have changed. */
+  rounds: Set<string>;
+  /** The Q&A's block. */
+  qa: boolean;
+}
+
+/**
+ * The notebook blocks a committed event touches; null when it touches none (answers, joins:
+ * results are written as a round is locked, revealed and left, not per action).
+ */
+function touchedBy(event: SessionEvent, touched: Touched): boolean {
+  switch (event.type) {
+    // The header, the agenda and the rounds whose minutes run or stop (the current one is
+    // always rewritten, see `NotebookWriter.committed`).
+    case 'session.started':
+    case 'agenda.added':
+    case 'agenda.moved':
+      return true;
+    case 'session.ended':
+      touched.qa = true;
+      return true;
+    case 'agenda.updated':
+      touched.rounds.add(event.round.id);
+      return true;
+    case 'agenda.removed':
+    case 'round.entered':
+    case 'round.locked':
+    case 'round.revealed':
+      touched.rounds.add(event.roundId);
+      return true;
+    // The Q&A's block follows moderation (votes are caught up at the next of these).
+    case 'qa.approved':
+    case 'qa.hidden':
+    case 'qa.merged':
+    case 'qa.answered':
+    case 'qa.pinned':
+      touched.qa = true;
+      return true;
+    default:
+      return false;
+  }
+}
 
 /** A burst of commands (next, next, next) writes the notebook once. */
 const DEBOUNCE_MS = 250;
 
+/** A session's notebook waiting for its next write: the latest state and what changed. */
+interface Pending {
+  state: SessionState;
+  touched: Touched;
+  timer: NodeJS.Timeout;
+}
+
 /**
  * Writes each session's results into its notebook as rounds end: the round's title and
- * exercise, its summary (charts and tables), next to the notes people write. Writing is
- * idempotent, so a notebook is also brought up to date whenever it is opened, which
- * repairs anything a crash between a round's end and its write left out.
+ * exercise, its summary (charts and tables), next to the notes people write.
+ *
+ * A projection of the session log: it is handed each batch of committed events with the
+ * state they left, and rewrites only the rounds those events touched (plus the running
+ * round, whose minutes run), so a change in one round never summarises the others. Writing
+ * is idempotent, so a notebook is also brought up to date in full whenever it is opened
+ * (`sync`), which repairs anything a crash between a round's end and its write left out.
  */
 export class NotebookWriter {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly pending = new Map<string, Pending>();
   private readonly writing = new Map<string, Promise<void>>();
+  /** The round each session was on at its last write: leaving it stops its minutes. */
+  private readonly lastRound = new Map<string, string>();
 
   constructor(
     private readonly hub: DocumentHub,
-    private readonly manager: () => SessionManager,
     private readonly now: () => number = Date.now,
+    private readonly debounceMs = DEBOUNCE_MS,
   ) {}
 
-  /** Called after a session's events are stored. */
-  committed(sessionId: string, events: readonly SessionEvent[]): void {
-    if (!events.some((e) => TRIGGERS.has(e.type)) || this.timers.has(sessionId)) return;
+  /** Called after a session's events are stored, with the state they left. */
+  committed(state: SessionState, events: readonly SessionEvent[]): void {
+    const sessionId = state.id;
+    const waiting = this.pending.get(sessionId);
+    const touched = waiting?.touched ?? { rounds: new Set<string>(), qa: false };
+    let isTouched = false;
+    for (const event of events) if (touchedBy(event, touched)) isTouched = true;
+    if (waiting) {
+      waiting.state = state;
+      return;
+    }
+    if (!isTouched) return;
     const timer = setTimeout(() => {
-      this.timers.delete(sessionId);
-      this.sync(sessionId).catch((error: unknown) => reportFault(`notebook: ${sessionId}`, error));
-    }, DEBOUNCE_MS);
+      this.pending.delete(sessionId);
+      this.enqueue(sessionId, () => this.write(state.id, latest.state, latest.touched)).catch(
+        (error: unknown) => reportFault(`notebook: ${sessionId}`, error),
+      );
+    }, this.debounceMs);
     timer.unref();
-    this.timers.set(sessionId, timer);
+    const latest: Pending = { state, touched, timer };
+    this.pending.set(sessionId, latest);
   }
 
-  /** Writes the session's header, agenda and every ended round's results into its notebook. */
-  async sync(sessionId: string): Promise<void> {
-    // One write at a time per notebook, so two syncs do not add the same round twice.
+  /** Writes what is waiting now instead of after the debounce (tests, shutdown). */
+  async flush(): Promise<void> {
+    const waiting = [...this.pending.entries()];
+    for (const [sessionId, { state, touched, timer }] of waiting) {
+      clearTimeout(timer);
+      this.pending.delete(sessionId);
+      await this.enqueue(sessionId, () => this.write(sessionId, state, touched));
+    }
+  }
+
+  /**
+   * Writes the session's header, agenda and every started round's results into its
+   * notebook (when it is opened or exported: repairs what a crash left out).
+   */
+  async sync(state: SessionState): Promise<void> {
+    const rounds = new Set(startedRounds(state).map((r) => r.id));
+    await this.enqueue(state.id, () => this.write(state.id, state, { rounds, qa: true }));
+  }
+
+  /** One write at a time per notebook, so two writes do not add the same round twice. */
+  private async enqueue(sessionId: string, write: () => Promise<void>): Promise<void> {
     const previous = this.writing.get(sessionId) ?? Promise.resolve();
-    const next = previous.then(() => this.write(sessionId));
+    const next = previous.then(write);
     this.writing.set(sessionId, next);
     try {
       await next;
@@ -82,27 +151,33 @@ export class NotebookWriter {
     }
   }
 
-  private async write(sessionId: string): Promise<void> {
-    const session = await this.manager().get(sessionId);
-    if (!session) return;
-    const state = session.state;
+  private async write(sessionId: string, state: SessionState, touched: Touched): Promise<void> {
     const at = this.now();
-    const results = startedRounds(state).flatMap((round) => {
-      const found = roundSummary(state, round.id, at);
-      const summary = found && withMinutes(state, round, found, at);
-      return summary
-        ? [
-            {
-              id: round.id,
-              blockId: `round-${round.id}`,
-              title: round.title,
-              kind: round.kind,
-              summary,
-            },
-          ]
-        : [];
-    });
-    const qa = qaResults(state);
+    const rounds = new Set(touched.rounds);
+    const left = this.lastRound.get(sessionId);
+    if (left) rounds.add(left);
+    if (state.currentRoundId) {
+      rounds.add(state.currentRoundId);
+      this.lastRound.set(sessionId, state.currentRoundId);
+    }
+    const results = state.agenda
+      .filter((round) => rounds.has(round.id) && own(state.rounds, round.id)?.hasStarted)
+      .flatMap((round) => {
+        const found = roundSummary(state, round.id, at);
+        const summary = found && withMinutes(state, round, found, at);
+        return summary
+          ? [
+              {
+                id: round.id,
+                blockId: `round-${round.id}`,
+                title: round.title,
+                kind: round.kind,
+                summary,
+              },
+            ]
+          : [];
+      });
+    const qa = touched.qa ? qaResults(state) : null;
     const result = await this.hub.change(docIdOf({ kind: 'notebook', sessionId }), (doc) => {
       initNotebook(doc, {
         title: state.title,
@@ -122,9 +197,15 @@ export class NotebookWriter {
     if (!result.ok) console.warn(`[notebook] ${sessionId}: ${result.error.message}`);
   }
 
+  /** Brings a session's notebook up to date from the session as it is now (when it is opened). */
+  async syncSession(manager: SessionManager, sessionId: string): Promise<void> {
+    const session = await manager.get(sessionId);
+    if (session) await this.sync(session.state);
+  }
+
   close(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
+    for (const { timer } of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
   }
 }
 

@@ -118,7 +118,7 @@ export function lifecycleRouter(options: ConstructorParameters<typeof LifecycleS
   router.get('/sessions/:id/agenda-file', async (req, res) => {
     const sessionId = await asFacilitator(req, res);
     if (!sessionId) return;
-    const session = await options.manager().get(sessionId);
+    const session = await options.manager.get(sessionId);
     if (!session) return sendError(res, SESSION_DELETED);
     const { title, agenda, plannedStart } = session.state;
     sendFile(res, title, agenda, plannedStart);
@@ -143,12 +143,12 @@ export function lifecycleRouter(options: ConstructorParameters<typeof LifecycleS
       });
     const sessionId = await asFacilitator(req, res);
     if (!sessionId) return;
-    const session = await options.manager().get(sessionId);
+    const session = await options.manager.get(sessionId);
     if (!session) return sendError(res, SESSION_DELETED);
     const { title, agenda, plannedStart } = session.state;
     const copy = `${title} (copy)`;
     const copyTitle = copy.length <= LIMITS.titleLength ? copy : title;
-    const created = await options.manager().create({
+    const created = await options.manager.create({
       title: copyTitle,
       agenda: agenda.map(({ kind, title: roundTitle, config, notes, minutes }) => ({
         kind,

@@ -82,7 +82,7 @@ export class LifecycleService {
 
   constructor(
     private readonly options: {
-      manager: () => SessionManager;
+      manager: SessionManager;
       hub: DocumentHub;
       io: PlayfieldServer;
       repository: Repository;
@@ -109,7 +109,7 @@ export class LifecycleService {
   async deleteSession(sessionId: string): Promise<SessionRowCounts> {
     const { manager, hub } = this.options;
     const docIds = (await this.store.documentIds(sessionId)).map(docRoom);
-    const release = await manager().drop(sessionId, SESSION_DELETED);
+    const release = await manager.drop(sessionId, SESSION_DELETED);
     let counts: SessionRowCounts;
     try {
       await hub.drop(sessionId);
@@ -148,7 +148,7 @@ export class LifecycleService {
     const seat = await repository.findParticipantToken(hashToken(resumeToken));
     if (!seat) return fail('UNAUTHORIZED', 'This seat is unknown: its data may be deleted already');
     const { sessionId, participantId } = seat;
-    const session = await manager().get(sessionId);
+    const session = await manager.get(sessionId);
     const record = session && own(session.state.participants, participantId);
     if (session && record && !record.hasLeft) {
       const left = await session.execute(
@@ -159,7 +159,7 @@ export class LifecycleService {
         return left;
     }
     const planDocId = docIdOf({ kind: 'plan', sessionId, participantId });
-    const release = await manager().drop(sessionId, REDACTING);
+    const release = await manager.drop(sessionId, REDACTING);
     let result: { events: number; documents: number };
     try {
       await hub.drop(sessionId, planDocId);

@@ -19,7 +19,7 @@ import {
 import * as Y from 'yjs';
 import { parsePlan } from '@playfield/shared/plans/plan';
 import type { DocumentAccess, Principal } from '../docs/documentAccess.ts';
-import type { DocumentHub } from '../docs/documentHub.ts';
+import type { DocSink, DocumentHub } from '../docs/documentHub.ts';
 import { RateLimiter } from '../security/rateLimiter.ts';
 import { handshake, serveEvents } from './handler.ts';
 
@@ -55,6 +55,18 @@ const openBytes = () =>
 const docRoom = (docId: string) => `doc:${docId}`;
 const linkRoom = (tokenHash: string) => `link:${tokenHash}`;
 
+/** Where the hub relays accepted edits and presence: the holders' rooms in the `/docs` namespace. */
+export function docSink(io: Server): DocSink {
+  const nsp = io.of('/docs') as unknown as DocNamespace;
+  const to = (docId: string, except: string | null) =>
+    except ? nsp.to(docRoom(docId)).except(except) : nsp.to(docRoom(docId));
+  return {
+    update: (docId, update, except) => to(docId, except).emit('doc.update', { docId, update }),
+    awareness: (docId, update, except) =>
+      to(docId, except).emit('doc.awareness', { docId, update }),
+  };
+}
+
 /**
  * The `/docs` namespace: Yjs sync of plans and notebooks over the page's socket.io
  * connection. Rights are decided per document when it is opened, from the handshake's
@@ -70,19 +82,6 @@ export function attachDocSockets(
   const opened = openBytes();
   /** Sockets per identity, oldest first: past the cap the oldest is closed. */
   const socketsOf = new Map<string, Set<DocSocket>>();
-
-  hub.setSink({
-    update: (docId, update, except) =>
-      (except ? nsp.to(docRoom(docId)).except(except) : nsp.to(docRoom(docId))).emit('doc.update', {
-        docId,
-        update,
-      }),
-    awareness: (docId, update, except) =>
-      (except ? nsp.to(docRoom(docId)).except(except) : nsp.to(docRoom(docId))).emit(
-        'doc.awareness',
-        { docId, update },
-      ),
-  });
 
   /** A plan its owner stopped sharing is closed at once for the facilitator reading it. */
   const closeUnsharedPlan = async (docId: string) => {

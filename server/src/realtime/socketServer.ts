@@ -36,7 +36,7 @@ export interface SocketData {
   participantId: string | null;
 }
 
-type PlayfieldServer = Server<
+export type PlayfieldServer = Server<
   ClientToServerEvents,
   ServerToClientEvents,
   Record<string, never>,
@@ -273,22 +273,19 @@ export function isOriginAllowed(req: IncomingMessage, allowedOrigins: readonly s
   }
 }
 
-/** Attaches socket.io to the HTTP server and returns the view sink the sessions send through. */
-export function createSocketServer(
+/** socket.io on the HTTP server: origin and Host checks, message size, pings, the cluster's adapter. */
+export function createSocketIo(
   httpServer: HttpServer,
-  manager: () => SessionManager,
   options: {
     allowedOrigins: readonly string[];
     /** The Host allowlist (DNS rebinding): checked with the Origin before any handshake. */
     isHostAllowed: (req: IncomingMessage) => boolean;
-    plans: PlanService;
-    /** Cluster (REDIS_URL): its adapter, and the owner of each session runs its events. */
-    cluster?: { cluster: Cluster; adapter: unknown } | null;
+    /** Cluster (REDIS_URL): the adapter that reaches the sockets of every process. */
+    adapter?: unknown;
   },
-): { io: PlayfieldServer; sink: ViewSink } {
-  const cluster = options.cluster?.cluster ?? null;
-  const io: PlayfieldServer = new Server(httpServer, {
-    ...(options.cluster ? { adapter: options.cluster.adapter as ServerOptions['adapter'] } : {}),
+): PlayfieldServer {
+  return new Server(httpServer, {
+    ...(options.adapter ? { adapter: options.adapter as ServerOptions['adapter'] } : {}),
     maxHttpBufferSize: LIMITS.socketMessageBytes,
     pingInterval: 10_000,
     pingTimeout: 8_000,
@@ -296,6 +293,22 @@ export function createSocketServer(
     allowRequest: (req, callback) =>
       callback(null, options.isHostAllowed(req) && isOriginAllowed(req, options.allowedOrigins)),
   });
+}
+
+/**
+ * Serves the sessions' events on the default namespace: handshake (seat, console or screen),
+ * rooms per audience, the event table above, and each connection's first views.
+ */
+export function serveSessions(
+  io: PlayfieldServer,
+  manager: SessionManager,
+  options: {
+    plans: PlanService;
+    /** Cluster (REDIS_URL): the owner of each session runs its events. */
+    cluster: Cluster | null;
+  },
+): void {
+  const cluster = options.cluster;
   const participantLimiter = new RateLimiter(LIMITS.eventsPerSecond, LIMITS.eventsBurst);
   const facilitatorLimiter = new RateLimiter(LIMITS.eventsPerSecond * 3, LIMITS.eventsBurst * 2);
   /** The sockets of each identity in this process, oldest first. */
@@ -325,7 +338,7 @@ export function createSocketServer(
       gate: () =>
         admissions.take('') ? null : { code: 'BUSY', message: 'The server is busy: retrying' },
       async admit(socket, { credential }) {
-        const sessions = manager();
+        const sessions = manager;
         if (credential.role === 'participant') {
           const seat = await sessions.authorizeParticipant(credential.resumeToken);
           if (!seat.ok) return seat;
@@ -352,7 +365,7 @@ export function createSocketServer(
 
   io.on('connection', (socket) => {
     const { role, sessionId, participantId } = socket.data;
-    const session = manager().peek(sessionId);
+    const session = manager.peek(sessionId);
     if (!session && !cluster) {
       socket.disconnect(true);
       return;
@@ -398,8 +411,12 @@ export function createSocketServer(
   });
 
   cluster?.bindSockets(clusterRunner(io, options.plans));
+}
+
+/** The view sink the sessions send through: one room per audience of each session. */
+export function viewSink(io: PlayfieldServer, cluster: Cluster | null): ViewSink {
   const hasRoom = (room: string) => (io.sockets.adapter.rooms.get(room)?.size ?? 0) > 0;
-  const sink: ViewSink = {
+  return {
     // Cluster: audiences on other processes are not known here, so views are always built.
     hasAudience: (sessionId, audience) =>
       cluster !== null ||
@@ -430,5 +447,4 @@ export function createSocketServer(
             ])
             .disconnectSockets(true),
   };
-  return { io, sink };
 }

@@ -9,8 +9,8 @@ import type { RehearsalService } from './service.ts';
  * and hand one of its simulated seats to the facilitator's phone.
  */
 export function rehearsalRouter(options: {
-  manager: () => SessionManager;
-  rehearsals: () => RehearsalService;
+  manager: SessionManager;
+  rehearsals: RehearsalService;
 }): express.Router {
   const router = express.Router();
   const creations = perMinute(LIMITS.sessionsPerMinutePerAddress);
@@ -24,7 +24,7 @@ export function rehearsalRouter(options: {
     }
     const body = parse(createSessionBodySchema, req.body);
     if (!body.ok) return send(res, body);
-    send(res, await options.rehearsals().create(body.data), 201);
+    send(res, await options.rehearsals.create(body.data), 201);
   });
 
   router.post('/sessions/:id/rehearsal/seats/:participantId', async (req, res) => {
@@ -32,7 +32,7 @@ export function rehearsalRouter(options: {
     const participantId = idSchema.safeParse(req.params.participantId);
     const token = bearer(req);
     const row =
-      id.success && token ? await options.manager().authorizeFacilitator(id.data, token) : null;
+      id.success && token ? await options.manager.authorizeFacilitator(id.data, token) : null;
     if (!row || !id.success) {
       return sendError(res, {
         code: 'UNAUTHORIZED',
@@ -41,7 +41,7 @@ export function rehearsalRouter(options: {
     }
     if (!participantId.success)
       return sendError(res, { code: 'BAD_REQUEST', message: 'That is not a seat' });
-    send(res, await options.rehearsals().takeSeat(id.data, participantId.data), 201);
+    send(res, await options.rehearsals.takeSeat(id.data, participantId.data), 201);
   });
 
   return router;

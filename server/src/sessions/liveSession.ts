@@ -58,7 +58,7 @@ export interface ViewSink {
 /** What a session tells its owner. */
 export interface SessionHooks {
   /** Every stored batch of events (the notebook writes results as rounds end). */
-  onCommitted?: ((sessionId: string, events: SessionEvent[]) => void) | undefined;
+  onCommitted?: ((state: SessionState, events: SessionEvent[]) => void) | undefined;
   /** Storage kept failing: the session takes no more actions and must be dropped. */
   onFault?: () => void;
 }
@@ -322,7 +322,7 @@ export class LiveSession {
       item.resolve({ ok: true, data: { seq, events } });
     }
     const events = accepted.flatMap((a) => a.events);
-    guard(`session ${this.id}: committed`, () => this.hooks.onCommitted?.(next.id, events));
+    guard(`session ${this.id}: committed`, () => this.hooks.onCommitted?.(next, events));
     guard(`session ${this.id}: automation`, () => this.scheduleAutomation());
     if (next.seq - this.lastSnapshotSeq >= SNAPSHOT_EVERY) this.scheduleSnapshot();
   }

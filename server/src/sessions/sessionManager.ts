@@ -70,7 +70,7 @@ export class SessionManager {
     readonly repository: Repository,
     private readonly sink: ViewSink,
     private readonly now: () => number = Date.now,
-    private readonly onCommitted?: (sessionId: string, events: SessionEvent[]) => void,
+    private readonly onCommitted?: (state: SessionState, events: SessionEvent[]) => void,
     /** Days after which a session never used is deleted. */
     private readonly unusedSessionDays = 14,
     /** Set with REDIS_URL: a session is run here only while this process holds its lease. */

@@ -59,7 +59,7 @@ export class ExportService {
 
   /** The notebook, brought up to date, as a document with the shared plans. */
   async notebookDocument(sessionId: string) {
-    await this.writer.sync(sessionId);
+    await this.writer.syncSession(this.manager, sessionId);
     const notebook = await this.hub.read(notebookId(sessionId), readNotebook);
     const plans = await this.plans.shared(sessionId);
     return { title: notebook.title, document: notebookDocument(notebook, plans) };
@@ -67,7 +67,7 @@ export class ExportService {
 
   /** The notebook as an archive to import elsewhere; a quarantined one as stored. */
   async notebookJson(sessionId: string): Promise<NotebookJson> {
-    await this.writer.sync(sessionId);
+    await this.writer.syncSession(this.manager, sessionId);
     const docId = notebookId(sessionId);
     // A quarantined notebook is exported as stored, so nothing is lost to what broke it.
     const quarantine = await this.hub.quarantineOf(docId);

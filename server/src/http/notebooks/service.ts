@@ -72,7 +72,7 @@ export class NotebookService {
     if (live.length >= LIMITS.shareLinksPerNotebook)
       return fail('CONFLICT', 'Revoke an old link before making another');
     // The notebook's row must exist for the link to point at it.
-    await this.writer.sync(sessionId);
+    await this.writer.syncSession(this.manager, sessionId);
     const token = newToken();
     const link = {
       token_hash: hashToken(token),
