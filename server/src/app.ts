@@ -21,8 +21,8 @@ import { imagesRouter } from './http/images/imagesRouter.ts';
 import { noStore } from './http/respond.ts';
 import { httpRoutes } from './http/routes.ts';
 import { serveClient } from './http/staticClient.ts';
-import { attachDocSockets } from './realtime/docSocket.ts';
-import { createSocketServer } from './realtime/socketServer.ts';
+import { attachDocSockets, docSink } from './realtime/docSocket.ts';
+import { createSocketIo, serveSessions, viewSink } from './realtime/socketServer.ts';
 import { HostAllowlist } from './security/hostAllowlist.ts';
 import { StorageQuota } from './security/storageQuota.ts';
 import { SessionManager } from './sessions/sessionManager.ts';
@@ -93,31 +93,29 @@ export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
   let port = config.port;
   const publicUrl = () => config.publicUrl ?? lanUrl(port);
 
-  let manager: SessionManager | null = null;
-  const getManager = () => {
-    if (!manager) throw new Error('Server not started');
-    return manager;
-  };
-  const hub = new DocumentHub(repository);
-  const plans = new PlanService(hub);
+  // Built once each, in dependency order: the sockets' server first (the sinks views and
+  // document edits go out through), then the documents, the sessions that feed them, and
+  // the socket handlers and routes that use both.
   const hosts = new HostAllowlist(config);
   const quota = new StorageQuota(config.storedBytesPerDayPerAddress);
-  const { io, sink } = createSocketServer(server, getManager, {
+  const io = createSocketIo(server, {
     allowedOrigins: config.allowedOrigins,
     isHostAllowed: (req) => hosts.allowsRequest(req),
-    plans,
-    cluster,
+    adapter: cluster?.adapter,
   });
-  const notebooks = new NotebookWriter(hub, getManager);
-  manager = new SessionManager(
+  const hub = new DocumentHub(repository, docSink(io));
+  const notebooks = new NotebookWriter(hub);
+  const manager = new SessionManager(
     repository,
-    sink,
+    viewSink(io, cluster?.cluster ?? null),
     Date.now,
-    (sessionId, events) => notebooks.committed(sessionId, events),
+    (state, events) => notebooks.committed(state, events),
     config.unusedSessionDays,
     cluster?.cluster,
   );
   cluster?.cluster.bindManager(manager);
+  const plans = new PlanService(hub);
+  serveSessions(io, manager, { plans, cluster: cluster?.cluster ?? null });
   const access = new DocumentAccess(manager, hub, notebooks);
   const rehearsals = new RehearsalService(manager, hub, plans);
   const docSockets = attachDocSockets(io, hub, access);
@@ -130,7 +128,7 @@ export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
       status: 'ok',
       protocolVersion: PROTOCOL_VERSION,
       storage: repository.kind,
-      liveSessions: getManager().liveCount,
+      liveSessions: manager.liveCount,
       liveDocuments: hub.liveCount,
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
       faults: faultReport(),
@@ -144,10 +142,10 @@ export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
   // API answers carry secrets (tokens, keys, links): no cache may keep them.
   // JSON and exports go out compressed when the client accepts it.
   app.use('/api', noStore, compression());
-  app.use('/api', lifecycleRouter({ manager: getManager, hub, io, repository }).router);
+  app.use('/api', lifecycleRouter({ manager, hub, io, repository }).router);
   app.use(
     '/api',
-    accountsRouter({ repository, manager: getManager, allowedOrigins: config.allowedOrigins }),
+    accountsRouter({ repository, manager: () => manager, allowedOrigins: config.allowedOrigins }),
   );
   const routes = httpRoutes({
     manager,
@@ -164,7 +162,7 @@ export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
   app.use(
     '/api',
     express.json({ limit: LIMITS.httpBodyBytes }),
-    rehearsalRouter({ manager: getManager, rehearsals: () => rehearsals }),
+    rehearsalRouter({ manager, rehearsals }),
   );
   app.use('/api', express.json({ limit: LIMITS.httpBodyBytes }), routes.sessions);
 
@@ -182,7 +180,7 @@ export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
     port,
     url: `http://localhost:${port}`,
     publicUrl: publicUrl(),
-    manager: getManager(),
+    manager,
     documents: hub,
     rehearsals,
     async close() {
@@ -191,7 +189,7 @@ export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
       });
       rehearsals.close();
       notebooks.close();
-      await getManager().close();
+      await manager.close();
       await cluster?.close();
       await hub.close();
       await repository.close();
