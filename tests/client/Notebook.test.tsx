@@ -119,9 +119,9 @@ describe('NotebookView', () => {
     expect(
       screen
         .getAllByRole('article')
-        .filter((a) => a.classList.contains('nb-block'))
-        .map((a) => a.className.split(' ')[1]),
-    ).toEqual(['nb-block--round', 'nb-block--note', 'nb-block--decision', 'nb-block--followUp']);
+        .filter((a) => a.dataset.kind)
+        .map((a) => a.dataset.kind),
+    ).toEqual(['round', 'note', 'decision', 'followUp']);
   });
 
   it('writes typing into the round’s notes and shows a teammate’s edit when it arrives', async () => {

@@ -84,7 +84,7 @@ const poll = (title: string, question: string, options: string[]) => ({
   config: { question, options, isMultipleChoice: false, isAnonymous: false },
 });
 
-const status = (page: Page) => page.locator('.nb-status');
+const status = (page: Page) => page.getByTestId('nb-status');
 /** Polls until a value arrives (vitest's default of one second is short for a busy machine). */
 const eventually = <T>(read: () => Promise<T>, timeout = UI_TIMEOUT_MS) =>
   expect.poll(read, { timeout });
@@ -354,7 +354,7 @@ describe('session notebooks in the browser', () => {
     await mine.getByRole('link', { name: TITLE }).waitFor();
     await mine.getByRole('searchbox', { name: /Search/ }).fill('email policy');
     await waitForText(mine.getByRole('status'), '1 notebook mentions “email policy”');
-    await waitForText(mine.locator('.nb-snippet mark'), 'email policy');
+    await waitForText(mine.locator('[data-testid="nb-snippet"] mark'), 'email policy');
     await shot(mine, 'laptop-notebooks-search');
     await expectAccessible(mine, 'the notebooks page');
     await mine.getByRole('searchbox', { name: /Search/ }).fill('nothing like this');

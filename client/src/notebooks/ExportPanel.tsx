@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { download } from '../api.ts';
+import styles from './Notebook.module.css';
 
 const FORMATS = [
   { format: 'md', label: 'Markdown' },
@@ -32,7 +33,7 @@ export function ExportPanel({ sessionId, token }: { sessionId: string; token: st
   };
 
   return (
-    <section className="panel nb-panel" aria-labelledby="nb-export-title">
+    <section className={`panel ${styles.nbPanel}`} aria-labelledby="nb-export-title">
       <h2 id="nb-export-title">Export</h2>
       <div className="actions">
         {FORMATS.map(({ format, label }) => (
@@ -48,7 +49,7 @@ export function ExportPanel({ sessionId, token }: { sessionId: string; token: st
           </button>
         ))}
       </div>
-      <p className="muted nb-panel__hint">
+      <p className={`muted ${styles.nbPanelHint}`}>
         The JSON archive can be imported into another Playfield server.
       </p>
       <div aria-live="polite">

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
+import styles from './Notebook.module.css';
 
 /**
  * A Y.Text shown as text, following remote edits: what a reader sees instead of a text
@@ -23,10 +24,10 @@ export function LiveText({
     return () => text.unobserve(update);
   }, [text]);
   return (
-    <div className="nb-readtext">
-      <p className="nb-readtext__label">{label}</p>
+    <div className={styles.nbReadtext}>
+      <p className={styles.nbReadtextLabel}>{label}</p>
       {value.trim() ? (
-        <p className="nb-readtext__body">{value}</p>
+        <p className={styles.nbReadtextBody}>{value}</p>
       ) : (
         <p className="muted">{empty}</p>
       )}

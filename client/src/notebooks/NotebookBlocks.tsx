@@ -7,6 +7,7 @@ import {
   parseRoundSummary,
   readBlockFields,
   type NotebookBlockFields,
+  type NotebookBlockType,
 } from '@playfield/shared/notebooks/notebook';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { RoundSummaryView } from '../components/RoundSummaryView.tsx';
@@ -26,10 +27,19 @@ import {
   type AddedBlockType,
 } from './notebookActions.ts';
 import { editingLabel, type Peer } from './presence.ts';
+import styles from './Notebook.module.css';
 
 /** Longest note, decision or follow-up: one paste of it still fits in one edit message. */
 const MAX_TEXT_LENGTH = 10_000;
 const MAX_OWNER_LENGTH = 80;
+
+/** Each kind of block has its own edge and tint (and its heading says which it is). */
+const KIND_CLASS: Record<NotebookBlockType, string | undefined> = {
+  round: styles.nbBlockRound,
+  note: styles.nbBlockNote,
+  decision: styles.nbBlockDecision,
+  followUp: styles.nbBlockFollowUp,
+};
 
 interface BlockProps {
   doc: Y.Doc;
@@ -77,12 +87,12 @@ export function NotebookBlocks({
   return (
     <>
       {maps.length === 0 ? (
-        <p className="muted nb-empty">
+        <p className={`muted ${styles.nbEmpty}`}>
           Nothing here yet. Each round’s results are written in as it starts and ends
           {canEdit ? '; add notes, decisions and follow-ups below.' : '.'}
         </p>
       ) : (
-        <ol className="nb-blocks" aria-label="Notebook blocks">
+        <ol className={styles.nbBlocks} aria-label="Notebook blocks">
           {maps.map(({ map, id, roundNumber }) => {
             return (
               <li key={id} className="nb-blocks__item">
@@ -104,7 +114,11 @@ export function NotebookBlocks({
         </ol>
       )}
       {canEdit && (
-        <div className="nb-add nb-add--end" role="group" aria-label="Add to the end">
+        <div
+          className={`${styles.nbAdd} ${styles.nbAddEnd}`}
+          role="group"
+          aria-label="Add to the end"
+        >
           <AddButtons onAdd={(type) => onAdd(type, null)} />
         </div>
       )}
@@ -180,7 +194,8 @@ function BlockBody({
 
   return (
     <article
-      className={`nb-block nb-block--${type}${editors.length ? ' is-being-edited' : ''}${fields.isDone ? ' is-done' : ''}`}
+      className={`${styles.nbBlock} ${KIND_CLASS[type]}${editors.length ? ` ${styles.isBeingEdited}` : ''}${fields.isDone ? ' is-done' : ''}`}
+      data-kind={type}
       {...(type === 'round'
         ? { 'aria-label': `Round ${roundNumber}: ${fields.title || 'Untitled round'}` }
         : { 'aria-labelledby': headingId })}
@@ -188,25 +203,27 @@ function BlockBody({
       onFocus={onFocus}
       onBlur={onBlur}
     >
-      <div className="nb-block__head">
+      <div className={styles.nbBlockHead}>
         {type === 'round' ? (
           <p className="eyebrow">Round {roundNumber}</p>
         ) : (
-          <p className="nb-block__kind" id={headingId}>
+          <p className={styles.nbBlockKind} id={headingId}>
             {label}
-            {type === 'followUp' && fields.isDone && <span className="nb-done-pill">Done</span>}
+            {type === 'followUp' && fields.isDone && (
+              <span className={styles.nbDonePill}>Done</span>
+            )}
           </p>
         )}
         {editing && (
-          <p className="nb-editing">
-            <span className="nb-editing__dot" aria-hidden="true" />
+          <p className={styles.nbEditing}>
+            <span className={styles.nbEditingDot} aria-hidden="true" />
             {editing}
           </p>
         )}
         {canEdit && type !== 'round' && (
           <button
             type="button"
-            className="button button--small button--quiet nb-block__delete"
+            className={`button button--small button--quiet ${styles.nbBlockDelete}`}
             aria-label={`Delete this ${label.toLowerCase()}`}
             onClick={remove}
           >
@@ -229,7 +246,7 @@ function BlockBody({
       )}
 
       {canEdit && (
-        <div className="nb-add">
+        <div className={styles.nbAdd}>
           <button
             type="button"
             className="button button--small button--quiet"
@@ -310,21 +327,21 @@ function FollowUp({
   const { id } = fields;
   if (!canEdit) {
     return (
-      <div className="nb-followup nb-followup--read">
+      <div className={`${styles.nbFollowup} ${styles.nbFollowupRead}`}>
         <LiveText text={fields.text} label="Follow-up" empty="Empty." />
         <p>
-          <span className="nb-followup__key">Owner:</span> {fields.owner || 'nobody yet'}
+          <span className={styles.nbFollowupKey}>Owner:</span> {fields.owner || 'nobody yet'}
           {' · '}
-          <span className="nb-followup__key">Due:</span> {fields.due || 'no date'}
+          <span className={styles.nbFollowupKey}>Due:</span> {fields.due || 'no date'}
           {' · '}
-          <span className="nb-followup__key">Status:</span> {fields.isDone ? 'done' : 'open'}
+          <span className={styles.nbFollowupKey}>Status:</span> {fields.isDone ? 'done' : 'open'}
         </p>
       </div>
     );
   }
   return (
-    <div className="nb-followup">
-      <label className="check nb-followup__done">
+    <div className={styles.nbFollowup}>
+      <label className={`check ${styles.nbFollowupDone}`}>
         <input
           type="checkbox"
           checked={fields.isDone}
@@ -342,7 +359,7 @@ function FollowUp({
           placeholder="What will be done"
         />
       )}
-      <label className="field nb-followup__owner" htmlFor={`nb-owner-${id}`}>
+      <label className={`field ${styles.nbFollowupOwner}`} htmlFor={`nb-owner-${id}`}>
         <span>Owner</span>
         <input
           id={`nb-owner-${id}`}
@@ -353,7 +370,7 @@ function FollowUp({
           onChange={(e) => setOwner(doc, id, e.target.value)}
         />
       </label>
-      <label className="field nb-followup__owner" htmlFor={`nb-due-${id}`}>
+      <label className={`field ${styles.nbFollowupOwner}`} htmlFor={`nb-due-${id}`}>
         <span>Due</span>
         <input
           id={`nb-due-${id}`}

@@ -6,6 +6,7 @@ import type { Identity } from './identity.ts';
 import { NotebookBlocks } from './NotebookBlocks.tsx';
 import type { Peer } from './presence.ts';
 import { usePresence } from './usePresence.ts';
+import styles from './Notebook.module.css';
 
 /**
  * A notebook on screen: its header (title, day, join code, agenda), who else is here, and
@@ -32,19 +33,19 @@ export function NotebookView({
 }) {
   const { peers, focusBlock } = usePresence(awareness, identity, canEdit);
   return (
-    <div className="notebook">
-      <header className="notebook__top">
+    <div className={styles.notebook}>
+      <header className={styles.notebookTop}>
         {crumbs && <nav className="crumbs">{crumbs}</nav>}
         <NotebookHeader doc={doc} canEdit={canEdit} status={status} />
         <PresenceChips self={identity} peers={peers} />
       </header>
-      <div className="notebook__layout">
-        <main className="notebook__doc" aria-labelledby="nb-title">
+      <div className={styles.notebookLayout}>
+        <main className={styles.notebookDoc} aria-labelledby="nb-title">
           <Agenda doc={doc} />
           <NotebookBlocks doc={doc} canEdit={canEdit} peers={peers} onFocusBlock={focusBlock} />
         </main>
         {side && (
-          <aside className="notebook__side" aria-label="Notebook tools">
+          <aside className={styles.notebookSide} aria-label="Notebook tools">
             {side}
           </aside>
         )}
@@ -97,8 +98,8 @@ function NotebookHeader({
 }) {
   const { title, code, createdAt } = useMeta(doc);
   return (
-    <div className="notebook__titlebar">
-      <div className="notebook__titles">
+    <div className={styles.notebookTitlebar}>
+      <div className={styles.notebookTitles}>
         <p className="eyebrow">Session notebook</p>
         <h1 id="nb-title">{title}</h1>
         <p className="muted">
@@ -109,14 +110,14 @@ function NotebookHeader({
           )}
           {code && (
             <>
-              {createdAt !== null && ' · '}join code <span className="nb-code">{code}</span>
+              {createdAt !== null && ' · '}join code <span className={styles.nbCode}>{code}</span>
             </>
           )}
         </p>
       </div>
-      <div className="notebook__state">
-        {!canEdit && <span className="nb-badge">Read only</span>}
-        <p className="nb-status" role="status">
+      <div className={styles.notebookState}>
+        {!canEdit && <span className={styles.nbBadge}>Read only</span>}
+        <p className={styles.nbStatus} role="status" data-testid="nb-status">
           {status}
         </p>
       </div>
@@ -128,7 +129,7 @@ function Agenda({ doc }: { doc: Y.Doc }) {
   const { agenda } = useMeta(doc);
   if (agenda.length === 0) return null;
   return (
-    <section className="nb-agenda" aria-labelledby="nb-agenda-title">
+    <section className={styles.nbAgenda} aria-labelledby="nb-agenda-title">
       <h2 id="nb-agenda-title">Agenda</h2>
       <ol>
         {agenda.map((round, i) => (
@@ -142,9 +143,9 @@ function Agenda({ doc }: { doc: Y.Doc }) {
 /** Who has the notebook open: this person first, then the others, each a name chip. */
 export function PresenceChips({ self, peers }: { self: Identity; peers: Peer[] }) {
   return (
-    <div className="nb-presence">
+    <div className={styles.nbPresence}>
       <span className="muted">Here now:</span>
-      <ul className="nb-chips" aria-label="Who is here">
+      <ul className={styles.nbChips} aria-label="Who is here">
         <Chip name={`${self.name} (you)`} color={self.color} />
         {peers.map((p) => (
           <Chip key={p.clientId} name={p.name} color={p.color} />
@@ -156,8 +157,8 @@ export function PresenceChips({ self, peers }: { self: Identity; peers: Peer[] }
 
 function Chip({ name, color }: { name: string; color: string }) {
   return (
-    <li className="nb-chip" style={{ '--nb-peer': color } as CSSProperties}>
-      <span className="nb-chip__dot" aria-hidden="true" />
+    <li className={styles.nbChip} style={{ '--nb-peer': color } as CSSProperties}>
+      <span className={styles.nbChipDot} aria-hidden="true" />
       {name}
     </li>
   );

@@ -12,6 +12,7 @@ import { blockMaps } from './blockModel.ts';
 import { getPresenceColor, getSavedName } from './identity.ts';
 import { statusText } from './status.ts';
 import { usePresence } from './usePresence.ts';
+import styles from './Notebook.module.css';
 
 /**
  * "Notes for this round" in the console: the text of the round's block in the session's
@@ -41,7 +42,7 @@ export function RoundNotes({ sessionId, roundId }: { sessionId: string; roundId:
 
   if (!token) return null;
   return (
-    <div className="nb-round-notes">
+    <div className={styles.nbRoundNotes}>
       {text ? (
         <CollabTextArea
           key={blockId}
@@ -56,7 +57,7 @@ export function RoundNotes({ sessionId, roundId }: { sessionId: string; roundId:
       ) : (
         <p className="muted">Notes for this round open as soon as the notebook has the round…</p>
       )}
-      <p className="muted nb-round-notes__status">
+      <p className={`muted ${styles.nbRoundNotesStatus}`}>
         {state.status === 'connecting' ? 'Connecting to the notebook…' : statusText(state, true)}
         {' · '}
         <a href={`/notebook/${sessionId}`} target="_blank" rel="noreferrer">

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CreatedShareLink, ShareLinkListing } from '@playfield/shared';
 import { api } from '../api.ts';
+import styles from './Notebook.module.css';
 
 /** The address a share link opens: its secret is in the fragment, which no request carries. */
 export function shareUrl(sessionId: string, token: string): string {
@@ -58,9 +59,9 @@ export function SharingPanel({ sessionId, token }: { sessionId: string; token: s
   const revoked = links?.filter((l) => l.revokedAt !== null) ?? [];
 
   return (
-    <section className="panel nb-panel" aria-labelledby="nb-share-title">
+    <section className={`panel ${styles.nbPanel}`} aria-labelledby="nb-share-title">
       <h2 id="nb-share-title">Share with the team</h2>
-      <p className="muted nb-panel__hint">
+      <p className={`muted ${styles.nbPanelHint}`}>
         A secret link opens this notebook without an account. Revoke it to stop it working.
       </p>
       <div className="actions">
@@ -97,9 +98,9 @@ export function SharingPanel({ sessionId, token }: { sessionId: string; token: s
       {links === null && !error && <p className="muted">Loading links…</p>}
       {links !== null && live.length === 0 && <p className="muted">No link is active.</p>}
       {live.length > 0 && (
-        <ul className="nb-links" aria-label="Active links">
+        <ul className={styles.nbLinks} aria-label="Active links">
           {live.map((link) => (
-            <li key={link.id} className="nb-links__item">
+            <li key={link.id} className={styles.nbLinksItem}>
               <span>
                 <strong>{RIGHTS_LABEL[link.rights]}</strong>
                 <span className="muted"> · created {when(link.createdAt)}</span>
@@ -117,11 +118,11 @@ export function SharingPanel({ sessionId, token }: { sessionId: string; token: s
         </ul>
       )}
       {revoked.length > 0 && (
-        <details className="nb-revoked">
+        <details className={styles.nbRevoked}>
           <summary>Revoked links ({revoked.length})</summary>
-          <ul className="nb-links">
+          <ul className={styles.nbLinks}>
             {revoked.map((link) => (
-              <li key={link.id} className="nb-links__item muted">
+              <li key={link.id} className={`${styles.nbLinksItem} muted`}>
                 {RIGHTS_LABEL[link.rights]} · created {when(link.createdAt)} · revoked{' '}
                 {when(link.revokedAt ?? 0)}
               </li>
@@ -158,7 +159,7 @@ function NewLink({
 
   const id = `nb-newlink-${link.id}`;
   return (
-    <div className="nb-newlink stack stack--tight">
+    <div className={`${styles.nbNewlink} stack stack--tight`}>
       <label className="field" htmlFor={id}>
         <span>
           New {link.rights === 'edit' ? 'edit' : 'read'} link: copy it now, it is shown once

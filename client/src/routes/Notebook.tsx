@@ -17,6 +17,7 @@ import { SharingPanel } from '../notebooks/SharingPanel.tsx';
 import { statusText } from '../notebooks/status.ts';
 import { useNotebookAccess, type NotebookAccess } from '../notebooks/useNotebookAccess.ts';
 import { rememberFacilitated } from '../storage.ts';
+import styles from '../notebooks/Notebook.module.css';
 
 type ReadyAccess = Extract<NotebookAccess, { status: 'ready' }>;
 
@@ -199,7 +200,7 @@ function OpenNotebook({
       }
       side={
         <>
-          <section className="panel nb-panel" aria-labelledby="nb-you-title">
+          <section className={`panel ${styles.nbPanel}`} aria-labelledby="nb-you-title">
             <h2 id="nb-you-title">You</h2>
             <NameForm
               id="nb-name"

@@ -7,6 +7,7 @@ import { archiveProblem, newestFirst, splitMatches } from '../notebooks/search.t
 import { navigate } from '../router.ts';
 import { getFacilitated, rememberFacilitated } from '../storage.ts';
 import { ShowRehearsalsToggle, useShowRehearsals } from '../rehearsal/ShowRehearsals.tsx';
+import styles from '../notebooks/Notebook.module.css';
 
 /** Typing pauses this long before the search is sent. */
 const SEARCH_DELAY_MS = 250;
@@ -62,7 +63,7 @@ export default function Notebooks() {
           Your sessions
         </Link>
       </div>
-      <form className="nb-search" role="search" onSubmit={(e) => e.preventDefault()}>
+      <form className={styles.nbSearch} role="search" onSubmit={(e) => e.preventDefault()}>
         <label className="field" htmlFor="nb-search">
           <span>Search titles, notes and results</span>
           <input
@@ -85,7 +86,7 @@ export default function Notebooks() {
           {error}
         </p>
       )}
-      <p className="muted nb-count" role="status">
+      <p className={`muted ${styles.nbCount}`} role="status">
         {notebooks === null
           ? 'Loading…'
           : found?.query
@@ -95,7 +96,7 @@ export default function Notebooks() {
               : `${notebooks.length} ${notebooks.length === 1 ? 'notebook' : 'notebooks'}`}
       </p>
       {notebooks && notebooks.length > 0 && (
-        <ul className="session-list nb-list">
+        <ul className={`session-list ${styles.nbList}`}>
           {notebooks.map((n) => (
             <NotebookItem key={n.sessionId} notebook={n} query={found?.query ?? ''} />
           ))}
@@ -109,7 +110,7 @@ export default function Notebooks() {
 function NotebookItem({ notebook, query }: { notebook: NotebookListing; query: string }) {
   const headingId = `nb-item-${notebook.sessionId}`;
   return (
-    <li className="card nb-list__item">
+    <li className={`card ${styles.nbListItem}`}>
       <div className="session-list__line">
         <div>
           <h2 id={headingId}>
@@ -129,7 +130,7 @@ function NotebookItem({ notebook, query }: { notebook: NotebookListing; query: s
         </span>
       </div>
       {notebook.snippet && (
-        <p className="nb-snippet">
+        <p className={styles.nbSnippet} data-testid="nb-snippet">
           {splitMatches(notebook.snippet, query).map((part, i) =>
             part.isMatch ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
           )}
@@ -189,7 +190,10 @@ function ImportNotebook() {
   };
 
   return (
-    <section className="card stack stack--tight nb-import" aria-labelledby="nb-import-title">
+    <section
+      className={`card stack stack--tight ${styles.nbImport}`}
+      aria-labelledby="nb-import-title"
+    >
       <h2 id="nb-import-title">Import a notebook</h2>
       <p className="muted">
         Bring in a notebook exported as a JSON archive from this or another Playfield server. It
