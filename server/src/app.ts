@@ -14,6 +14,7 @@ import { PlanService } from './docs/planService.ts';
 import { accountsRouter } from './accounts/router.ts';
 import { faultReport } from './faults/faults.ts';
 import { lifecycleRouter } from './lifecycle/router.ts';
+import { workspacesRouter } from './workspaces/router.ts';
 import { RehearsalService } from './rehearsal/service.ts';
 import { rehearsalRouter } from './rehearsal/router.ts';
 import { ImageStore, type ImageTables } from './http/images/imageStore.ts';
@@ -146,6 +147,10 @@ export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
   app.use(
     '/api',
     accountsRouter({ repository, manager: () => manager, allowedOrigins: config.allowedOrigins }),
+  );
+  app.use(
+    '/api',
+    workspacesRouter({ repository, manager: () => manager, allowedOrigins: config.allowedOrigins }),
   );
   const routes = httpRoutes({
     manager,

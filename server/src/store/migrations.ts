@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 import { accountsMigration } from '../accounts/migration.ts';
+import { workspacesMigration } from '../workspaces/migration.ts';
 
 /**
  * Schema migrations, in order. Never edit one that has shipped: add a new one.
@@ -108,4 +109,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   },
   /** Facilitator accounts, their sessions, passkeys and claimed items (server/src/accounts). */
   '0004_accounts': accountsMigration,
+  /** Workspaces: members, invitations, the team library and templates (server/src/workspaces). */
+  '0005_workspaces': workspacesMigration,
 };

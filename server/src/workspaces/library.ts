@@ -1,0 +1,126 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
+import { docIdOf } from '@playfield/shared';
+import type { WorkspaceRepository } from './repository.ts';
+
+/** How a library listing names a session's state. */
+export type LibraryState = 'planned' | 'live' | 'finished' | 'rehearsal';
+
+/** A session of a workspace's library, as the Workspace page lists it. */
+export interface LibraryEntry {
+  sessionId: string;
+  title: string;
+  workshop: string;
+  createdAt: number;
+  endedAt: number | null;
+  state: LibraryState;
+  participantCount: number;
+  hasNotebook: boolean;
+}
+
+/** What the library is filtered by; every field is optional. */
+export interface LibraryQuery {
+  text?: string;
+  workshop?: string;
+  /** Created on or after / before these instants (ms). */
+  from?: number;
+  to?: number;
+}
+
+/** At most this many entries per answer (a team's library of years fits many pages of it). */
+export const LIBRARY_PAGE = 200;
+
+/**
+ * The words of a search, as the full-text index tokenises them (letters and digits),
+ * at most 8: each must appear, the last as a prefix too (search while typing).
+ */
+export function searchWords(text: string): string[] {
+  return (
+    text
+      .normalize('NFC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  )
+    .slice(0, 8)
+    .map((w) => w.slice(0, 40));
+}
+
+/** The full-text condition: the session's title or its notebook (notes, results) match. */
+function matches(repository: WorkspaceRepository, words: string[]): Expression<SqlBool> {
+  if (repository.isPostgres) {
+    // Words are letters and digits only, so they cannot carry tsquery operators.
+    const query = words.map((w) => `${w}:*`).join(' & ');
+    return sql<SqlBool>`(to_tsvector('simple', s.title) @@ to_tsquery('simple', ${query})
+      or to_tsvector('simple', coalesce(d.search_text, '')) @@ to_tsquery('simple', ${query}))`;
+  }
+  // FTS5: each word quoted (no operators), every one a prefix; all must match.
+  const query = words.map((w) => `"${w}"*`).join(' ');
+  return sql<SqlBool>`(s.rowid in (select rowid from sessions_fts where sessions_fts match ${query})
+    or d.rowid in (select rowid from documents_fts where documents_fts match ${query}))`;
+}
+
+/** A workspace's sessions, newest first, filtered and searched in the database. */
+export async function listLibrary(
+  repository: WorkspaceRepository,
+  workspaceId: string,
+  filter: LibraryQuery,
+): Promise<LibraryEntry[]> {
+  let query = repository.db
+    .selectFrom('workspace_items as i')
+    .innerJoin('sessions as s', 's.id', 'i.session_id')
+    .leftJoin('documents as d', (join) =>
+      join.on(
+        'd.id',
+        '=',
+        sql<string>`${sql.lit(docIdOf({ kind: 'notebook', sessionId: '' }))} || s.id`,
+      ),
+    )
+    .select([
+      's.id',
+      's.title',
+      's.phase',
+      's.created_at',
+      's.ended_at',
+      's.participant_count',
+      'i.workshop',
+      'i.is_rehearsal',
+      'd.id as doc_id',
+    ])
+    .where('i.workspace_id', '=', workspaceId);
+  const words = searchWords(filter.text ?? '');
+  if (words.length > 0) query = query.where(matches(repository, words));
+  if (filter.workshop) query = query.where('i.workshop', '=', filter.workshop);
+  if (filter.from !== undefined) query = query.where('s.created_at', '>=', filter.from);
+  if (filter.to !== undefined) query = query.where('s.created_at', '<', filter.to);
+  const rows = await query.orderBy('s.created_at', 'desc').limit(LIBRARY_PAGE).execute();
+  return rows.map((r) => ({
+    sessionId: r.id,
+    title: r.title,
+    workshop: r.workshop,
+    createdAt: r.created_at,
+    endedAt: r.ended_at,
+    state: stateOf(r.phase, r.is_rehearsal === 1),
+    participantCount: r.participant_count,
+    hasNotebook: r.doc_id !== null,
+  }));
+}
+
+function stateOf(phase: string, isRehearsal: boolean): LibraryState {
+  if (isRehearsal) return 'rehearsal';
+  if (phase === 'ended') return 'finished';
+  return phase === 'live' ? 'live' : 'planned';
+}
+
+/** The workshops a library's filter offers: those its sessions name. */
+export async function libraryWorkshops(
+  repository: WorkspaceRepository,
+  workspaceId: string,
+): Promise<string[]> {
+  const rows = await repository.db
+    .selectFrom('workspace_items')
+    .select('workshop')
+    .distinct()
+    .where('workspace_id', '=', workspaceId)
+    .orderBy('workshop')
+    .execute();
+  return rows.map((r) => r.workshop);
+}

@@ -1,0 +1,143 @@
+import type { Router } from 'express';
+import { BUILT_IN_WORKSHOPS, docIdOf, type SessionState } from '@playfield/shared';
+import { parse, send, sendError } from '../http/respond.ts';
+import { hashToken, newId, newToken } from '../security/tokens.ts';
+import { EVERY_MEMBER, member, RUNS_SESSIONS, type WorkspaceContext } from './access.ts';
+import { libraryWorkshops, listLibrary, type LibraryQuery } from './library.ts';
+import { idSchema, libraryQuerySchema, moveInBodySchema } from './schemas.ts';
+
+/** How the library names a session's workshop when no built-in one or template made it. */
+export const OWN_AGENDA = 'Own agenda';
+const DAY_MS = 24 * 3_600_000;
+
+/** The built-in workshop whose rounds a session's agenda follows, by their titles. */
+export function workshopOf(state: Pick<SessionState, 'agenda'>): string {
+  const found = BUILT_IN_WORKSHOPS.find(
+    (w) =>
+      w.agenda.length === state.agenda.length &&
+      w.agenda.every((round, i) => round.title === state.agenda[i]?.title),
+  );
+  return found?.title ?? OWN_AGENDA;
+}
+
+const NOT_IN_LIBRARY = { code: 'NOT_FOUND', message: 'No such session in this workspace' } as const;
+
+/**
+ * The team library: sessions (live, finished, rehearsals) with their notebooks, searched
+ * through the full-text index and filtered by date and workshop; moving the account's own
+ * sessions in; opening a console (facilitators and owners) or a notebook read-only (anyone).
+ */
+export function libraryRoutes(router: Router, context: WorkspaceContext): void {
+  const { workspaces, repository } = context;
+
+  router.get('/workspaces/:wid/library', async (req, res) => {
+    const m = await member(context, req, res, EVERY_MEMBER);
+    if (!m) return;
+    const query = parse(libraryQuerySchema, req.query);
+    if (!query.ok) return send(res, query);
+    const { q, workshop, from, to } = query.data;
+    const filter: LibraryQuery = {
+      ...(q ? { text: q } : {}),
+      ...(workshop ? { workshop } : {}),
+      ...(from ? { from: Date.parse(`${from}T00:00:00Z`) } : {}),
+      // Inclusive: up to the end of that day.
+      ...(to ? { to: Date.parse(`${to}T00:00:00Z`) + DAY_MS } : {}),
+    };
+    res.json({
+      sessions: await listLibrary(workspaces, m.workspaceId, filter),
+      workshops: await libraryWorkshops(workspaces, m.workspaceId),
+    });
+  });
+
+  /** The account's own sessions that could move into this workspace. */
+  router.get('/workspaces/:wid/library/candidates', async (req, res) => {
+    const m = await member(context, req, res, RUNS_SESSIONS);
+    if (!m) return;
+    const own = await workspaces.accountSessions(m.who.account.id);
+    const listed = await context.manager().list(own.map((o) => o.item_id));
+    res.json({
+      sessions: listed.map((s) => ({
+        sessionId: s.sessionId,
+        title: s.title,
+        createdAt: s.createdAt,
+        phase: s.phase,
+      })),
+    });
+  });
+
+  /** Moves sessions the account holds into the workspace (only its own claimed ones). */
+  router.post('/workspaces/:wid/library', async (req, res) => {
+    const m = await member(context, req, res, RUNS_SESSIONS);
+    if (!m) return;
+    const body = parse(moveInBodySchema, req.body);
+    if (!body.ok) return send(res, body);
+    const own = new Map(
+      (await workspaces.accountSessions(m.who.account.id)).map((o) => [o.item_id, o.secret]),
+    );
+    const at = context.now();
+    const rows = [];
+    for (const sessionId of new Set(body.data.sessionIds)) {
+      const secret = own.get(sessionId);
+      const session = secret === undefined ? null : await context.manager().get(sessionId);
+      if (!session || secret === undefined)
+        return sendError(res, {
+          code: 'FORBIDDEN',
+          message: 'Only sessions in your own account can be moved into a workspace',
+        });
+      rows.push({
+        workspace_id: m.workspaceId,
+        session_id: sessionId,
+        secret,
+        workshop: workshopOf(session.state),
+        is_rehearsal: session.state.rehearsal ? 1 : 0,
+        added_by: m.who.account.id,
+        added_at: at,
+        read_link: null,
+      });
+    }
+    await workspaces.moveIn(rows, m.who.account.id);
+    res.json({ moved: rows.length });
+  });
+
+  /** The console's key, so an owner or facilitator runs the session from any device. */
+  router.get('/workspaces/:wid/library/:sid/console', async (req, res) => {
+    const m = await member(context, req, res, RUNS_SESSIONS);
+    if (!m) return;
+    const sid = idSchema.safeParse(req.params.sid);
+    const item = sid.success ? await workspaces.getItem(m.workspaceId, sid.data) : undefined;
+    if (!item) return sendError(res, NOT_IN_LIBRARY);
+    res.json({ sessionId: item.session_id, token: item.secret });
+  });
+
+  /**
+   * A read-only link to the session's notebook, for any member (a viewer never gets the
+   * console's key). Made on first use and kept; made again if someone revoked it.
+   */
+  router.post('/workspaces/:wid/library/:sid/notebook', async (req, res) => {
+    const m = await member(context, req, res, EVERY_MEMBER);
+    if (!m) return;
+    const sid = idSchema.safeParse(req.params.sid);
+    const item = sid.success ? await workspaces.getItem(m.workspaceId, sid.data) : undefined;
+    if (!item) return sendError(res, NOT_IN_LIBRARY);
+    if (item.read_link) {
+      const link = await repository.findShareLink(hashToken(item.read_link));
+      if (link && link.revoked_at === null)
+        return res.json({ sessionId: item.session_id, link: item.read_link });
+    }
+    const docId = docIdOf({ kind: 'notebook', sessionId: item.session_id });
+    const [notebook] = await repository.getDocumentsOfSessions([item.session_id], 'notebook');
+    if (!notebook)
+      return sendError(res, { code: 'NOT_FOUND', message: 'This session has no notebook yet' });
+    const token = newToken();
+    await repository.createShareLink({
+      token_hash: hashToken(token),
+      id: newId(),
+      doc_id: docId,
+      rights: 'read',
+      created_at: context.now(),
+      revoked_at: null,
+    });
+    await workspaces.setReadLink(m.workspaceId, item.session_id, token);
+    res.json({ sessionId: item.session_id, link: token });
+  });
+}

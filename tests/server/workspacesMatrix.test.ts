@@ -1,0 +1,225 @@
+/**
+ * The role × route authorisation matrix of workspaces, over real HTTP on SQLite and (with
+ * TEST_DATABASE_URL) PostgreSQL: every route, for the owner, a facilitator, a viewer, a
+ * signed-in outsider and a signed-out browser. Allowed roles succeed; a member without
+ * the role is FORBIDDEN; an outsider gets NOT_FOUND (the same as for a workspace that
+ * does not exist, so workspaces cannot be enumerated); signed out is UNAUTHORIZED. Each
+ * cell runs on a fresh workspace, so a change made by one cannot hide another's refusal.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CreatedSession } from '@playfield/shared';
+import { backends, startAccountsServer, type AccountsServer } from './accountsKit.ts';
+import {
+  createSessionAt,
+  signUpTeam,
+  workspaceFixture,
+  writeNotebook,
+  type Fixture,
+  type Team,
+} from './workspacesKit.ts';
+
+type Who = keyof Team;
+const MEMBERS = ['owner', 'facilitator', 'viewer'] as const;
+const EVERYONE: Who[] = ['owner', 'facilitator', 'viewer', 'outsider', 'signedOut'];
+
+interface RouteCase {
+  name: string;
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: (f: Fixture) => string;
+  body?: (f: Fixture) => unknown;
+  allowed: readonly (typeof MEMBERS)[number][];
+  status: number;
+  /** An allowed role's own answer, where it differs (the only owner cannot leave). */
+  statusOf?: Partial<Record<(typeof MEMBERS)[number], number>>;
+}
+
+const ws = (f: Fixture) => `/workspaces/${f.workspaceId}`;
+const ALL = MEMBERS;
+const RUNNERS = ['owner', 'facilitator'] as const;
+const OWNER = ['owner'] as const;
+
+const ROUTES: RouteCase[] = [
+  { name: 'see members', method: 'GET', path: ws, allowed: ALL, status: 200 },
+  {
+    name: 'list invitations',
+    method: 'GET',
+    path: (f) => `${ws(f)}/invitations`,
+    allowed: OWNER,
+    status: 200,
+  },
+  {
+    name: 'invite',
+    method: 'POST',
+    path: (f) => `${ws(f)}/invitations`,
+    body: () => ({ role: 'facilitator' }),
+    allowed: OWNER,
+    status: 201,
+  },
+  {
+    name: 'revoke an invitation',
+    method: 'DELETE',
+    path: (f) => `${ws(f)}/invitations/${f.invitationId}`,
+    allowed: OWNER,
+    status: 204,
+  },
+  {
+    name: 'change a role',
+    method: 'PUT',
+    path: (f) => `${ws(f)}/members/${f.ids.viewer}/role`,
+    body: () => ({ role: 'facilitator' }),
+    allowed: OWNER,
+    status: 200,
+  },
+  {
+    name: 'remove a member',
+    method: 'DELETE',
+    path: (f) => `${ws(f)}/members/${f.ids.facilitator}`,
+    allowed: OWNER,
+    status: 204,
+  },
+  {
+    name: 'leave',
+    method: 'POST',
+    path: (f) => `${ws(f)}/leave`,
+    allowed: ALL,
+    status: 204,
+    statusOf: { owner: 409 },
+  },
+  {
+    name: 'list the library',
+    method: 'GET',
+    path: (f) => `${ws(f)}/library?q=empathy`,
+    allowed: ALL,
+    status: 200,
+  },
+  {
+    name: 'list own sessions to move in',
+    method: 'GET',
+    path: (f) => `${ws(f)}/library/candidates`,
+    allowed: RUNNERS,
+    status: 200,
+  },
+  {
+    name: 'open the console',
+    method: 'GET',
+    path: (f) => `${ws(f)}/library/${f.sessionId}/console`,
+    allowed: RUNNERS,
+    status: 200,
+  },
+  {
+    name: 'open the notebook read-only',
+    method: 'POST',
+    path: (f) => `${ws(f)}/library/${f.sessionId}/notebook`,
+    allowed: ALL,
+    status: 200,
+  },
+  {
+    name: 'list templates',
+    method: 'GET',
+    path: (f) => `${ws(f)}/templates`,
+    allowed: ALL,
+    status: 200,
+  },
+  {
+    name: 'save a template',
+    method: 'POST',
+    path: (f) => `${ws(f)}/templates`,
+    body: (f) => ({ sessionId: f.sessionId }),
+    allowed: RUNNERS,
+    status: 201,
+  },
+  {
+    name: 'duplicate a template',
+    method: 'POST',
+    path: (f) => `${ws(f)}/templates/${f.templateId}/duplicate`,
+    allowed: RUNNERS,
+    status: 201,
+  },
+  {
+    name: 'delete a template',
+    method: 'DELETE',
+    path: (f) => `${ws(f)}/templates/${f.templateId}`,
+    allowed: RUNNERS,
+    status: 204,
+  },
+  {
+    name: 'start a session from a template',
+    method: 'POST',
+    path: (f) => `${ws(f)}/templates/${f.templateId}/start`,
+    allowed: RUNNERS,
+    status: 201,
+  },
+];
+
+describe.each(backends)('workspace authorisation matrix on $name', (backend) => {
+  let server: AccountsServer;
+  let team: Team;
+  /** Two teams take turns: an owner creates a workspace per cell (at most 50 each). */
+  const teams: Team[] = [];
+  let session: CreatedSession;
+
+  beforeAll(async () => {
+    server = await startAccountsServer(backend);
+    team = await signUpTeam(server, 'matrix');
+    teams.push(team, await signUpTeam(server, 'matrix2'));
+    session = await createSessionAt(server.url, { title: 'Complaint handling' });
+    await writeNotebook(server, session.sessionId, 'Customer empathy: 7 of 9 agreed');
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  describe.each(ROUTES.map((route, index) => ({ ...route, index })))('$method $name', (route) => {
+    const expected = (who: Who) => {
+      if (who === 'signedOut') return 401;
+      if (who === 'outsider') return 404;
+      if (!(route.allowed as readonly string[]).includes(who)) return 403;
+      return route.statusOf?.[who] ?? route.status;
+    };
+    const ask = (fixture: Fixture, who: Who) =>
+      fixture.as[who].request(
+        route.method,
+        route.path(fixture),
+        route.body?.(fixture) ?? (route.method === 'GET' ? undefined : {}),
+      );
+
+    it('refuses every role outside the route, changing nothing', async () => {
+      const fixture = await workspaceFixture(server, teams[route.index % 2] as Team, session);
+      const refused = EVERYONE.filter((who) => expected(who) !== route.status);
+      const before = await fixture.as.owner.get(`/workspaces/${fixture.workspaceId}`);
+      for (const who of refused.filter((w) => !route.allowed.includes(w as 'owner'))) {
+        const reply = await ask(fixture, who);
+        expect({ who, status: reply.status }).toEqual({ who, status: expected(who) });
+        if (expected(who) === 403) expect(JSON.stringify(reply.body)).toMatch(/FORBIDDEN/);
+      }
+      expect((await fixture.as.owner.get(`/workspaces/${fixture.workspaceId}`)).body).toEqual(
+        before.body,
+      );
+    });
+
+    it.each(route.allowed)('answers %s as the matrix says', async (who) => {
+      const fixture = await workspaceFixture(server, teams[route.index % 2] as Team, session);
+      const reply = await ask(fixture, who);
+      expect({ status: reply.status, body: reply.body }).toMatchObject({
+        status: expected(who),
+      });
+    });
+  });
+
+  it('answers a workspace that does not exist as it answers an outsider', async () => {
+    const fixture = await workspaceFixture(server, team, session);
+    const missing = await fixture.as.owner.get('/workspaces/AAAAAAAAAAAA');
+    const foreign = await fixture.as.outsider.get(`/workspaces/${fixture.workspaceId}`);
+    expect(missing.status).toBe(404);
+    expect(missing.body).toEqual(foreign.body);
+  });
+
+  it('refuses a change without the CSRF token, whatever the role', async () => {
+    const fixture = await workspaceFixture(server, team, session);
+    fixture.as.owner.csrf = 'x'.repeat(43);
+    const reply = await fixture.as.owner.post(`/workspaces/${fixture.workspaceId}/invitations`, {
+      role: 'viewer',
+    });
+    expect(reply.status).toBe(403);
+  });
+});
