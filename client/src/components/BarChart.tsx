@@ -1,3 +1,5 @@
+import styles from './BarChart.module.css';
+
 /**
  * One bar per label, with the value written out (never colour alone). Counts also show
  * their share of the total; other values (means, gaps) show their unit instead. Negative
@@ -47,11 +49,11 @@ export function BarChart(props: {
               </span>
             </div>
             <div
-              className={`bar-chart__track ${hasNegative ? 'bar-chart__track--diverging' : ''}`}
+              className={`bar-chart__track ${hasNegative ? styles.barChartTrackDiverging : ''}`}
               aria-hidden="true"
             >
               <div
-                className={`bar-chart__bar ${value < 0 ? 'bar-chart__bar--negative' : ''}`}
+                className={`bar-chart__bar ${value < 0 ? styles.barChartBarNegative : ''}`}
                 style={{ width: `${width}%`, marginLeft: `${left}%` }}
               />
             </div>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { TimerState } from '@playfield/shared';
 import { useSessionStore } from '../stores/useSessionStore.ts';
+import styles from './Timer.module.css';
 
 /** Milliseconds left on a timer, by the server's clock. */
 export function remainingMs(timer: TimerState, now: number): number {
@@ -37,11 +38,14 @@ export function Timer({
   const left = remainingMs(timer, now + offset);
   const isUp = left <= 0;
   return (
-    <div className={`timer timer--${size} ${isUp ? 'is-up' : ''}`} role="timer">
-      <span className="timer__label">
+    <div
+      className={`${styles.timer} ${size === 'large' ? styles.timerLarge : ''} ${isUp ? styles.isUp : ''}`}
+      role="timer"
+    >
+      <span className={styles.timerLabel}>
         {isUp ? "Time's up" : timer.endsAt === null ? 'Paused' : 'Time left'}
       </span>
-      <span className="timer__value">{formatCountdown(left)}</span>
+      <span className={styles.timerValue}>{formatCountdown(left)}</span>
     </div>
   );
 }

@@ -40,7 +40,7 @@ export function ConsoleHeader({
           {joinUrl && <QrCode text={joinUrl} size={72} label={`QR code to join: ${joinUrl}`} />}
           <div>
             <p className="muted">Join code</p>
-            <p className={`join-code ${styles.code}`} data-testid="join-code">
+            <p className={styles.code} data-testid="join-code">
               {session.code}
             </p>
             {joinUrl && (

@@ -4,6 +4,7 @@ import { SignInLink } from '../accounts/SignInLink.tsx';
 import { Link } from '../components/Link.tsx';
 import { navigate } from '../router.ts';
 import { listSeats } from '../storage.ts';
+import styles from './Home.module.css';
 
 /** Join with a code, or start running a workshop. */
 export function Home() {
@@ -22,8 +23,8 @@ export function Home() {
 
   return (
     <main className="page page--narrow home">
-      <header className="brand">
-        <span className="brand__mark" aria-hidden="true" />
+      <header className={styles.brand}>
+        <span className={styles.brandMark} aria-hidden="true" />
         <span>Playfield</span>
         <SignInLink />
       </header>
@@ -60,7 +61,7 @@ export function Home() {
           </button>
         </form>
       </section>
-      <section className="stack facilitator-links">
+      <section className={`stack ${styles.facilitatorLinks}`}>
         <h2>Running a workshop?</h2>
         <div className="actions">
           <Link className="button" href="/new">

@@ -82,9 +82,9 @@ export default function NewSession() {
         <h1>Plan your session</h1>
         <section aria-labelledby="workshops-heading" className="stack">
           <h2 id="workshops-heading">Start from a workshop</h2>
-          <ul className="workshop-picker">
+          <ul className={styles.workshopPicker}>
             {BUILT_IN_WORKSHOPS.map((workshop) => (
-              <li key={workshop.id} className="card workshop-picker__item">
+              <li key={workshop.id} className={`card ${styles.workshopPickerItem}`}>
                 <h3>{workshop.title}</h3>
                 <p className="muted">
                   {workshop.agenda.length} rounds · about {Math.round(workshop.minutes / 60)} hours
@@ -125,10 +125,10 @@ export default function NewSession() {
         <p className="muted">
           Add the rounds you will run. You can still add, edit and reorder them during the session.
         </p>
-        <ol className="agenda-drafts">
+        <ol className={styles.agendaDrafts}>
           {drafts.map((draft, index) => (
             <li key={draft.key} className="card">
-              <div className="agenda-drafts__bar">
+              <div className={styles.agendaDraftsBar}>
                 <strong>Round {index + 1}</strong>
                 <div className="actions">
                   <button
