@@ -99,6 +99,10 @@ describe('GapRatingFacilitator', () => {
         .getAllByRole('cell')
         .map((c) => c.textContent),
     ).toEqual(['6.0', '3.8', '−1.67', '1.53', '−3 to 0', '3']);
+    // A table wider than the console scrolls: its box is reachable from the keyboard.
+    const region = screen.getByRole('region', { name: 'Figures per measure, scrollable' });
+    expect(region).toContainElement(table);
+    expect(region).toHaveAttribute('tabindex', '0');
   });
 
   it('sends a reset when Clear ratings is confirmed, and not when cancelled', async () => {

@@ -31,7 +31,12 @@ export default function GapRatingFacilitator({
       <GapChart results={results} label="Live gap per measure" showMeans />
       <details>
         <summary>Figures per measure</summary>
-        <div className="table-scroll">
+        <div
+          className="table-scroll"
+          role="region"
+          aria-label="Figures per measure, scrollable"
+          tabIndex={0}
+        >
           <table className="table gap-table">
             <thead>
               <tr>
