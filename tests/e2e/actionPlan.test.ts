@@ -249,7 +249,7 @@ describe('a personal action plan from the first prompt to its exports', () => {
     await phone.getByText('Your plan is marked done', { exact: false }).waitFor();
     await waitForText(phone.getByTestId('plan-status'), 'Saved');
 
-    await waitForText(consolePage.locator('.panel--main'), '1 of 1 plan done');
+    await waitForText(consolePage.getByTestId('current-round'), '1 of 1 plan done');
     await waitForText(screenPage.getByTestId('plans-done'), /1\s*of 1 plan done/);
     const plans = consolePage.getByRole('region', { name: 'Action plans' });
     await waitForText(plans.getByTestId('plans-shared'), 'Sam');

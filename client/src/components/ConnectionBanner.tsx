@@ -1,4 +1,5 @@
 import { useSessionStore } from '../stores/useSessionStore.ts';
+import styles from './ConnectionBanner.module.css';
 
 /**
  * Tells people when the live link is down; answers resume on their own when it is back.
@@ -8,7 +9,7 @@ export function ConnectionBanner({ detail }: { detail?: string } = {}) {
   const status = useSessionStore((s) => s.status);
   if (status === 'online' || status === 'failed') return null;
   return (
-    <div className="banner" role="status">
+    <div className={styles.banner} role="status">
       {status === 'connecting' ? 'Connecting…' : 'Connection lost: reconnecting…'}
       {status === 'offline' && detail ? ` ${detail}` : ''}
     </div>

@@ -10,6 +10,7 @@ import {
 import { LIMITS } from '@playfield/shared/limits';
 import { EXERCISE_UI } from '../exercises/registry.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import styles from './RoundEditor.module.css';
 import { RoundPlanFields } from './RoundPlanFields.tsx';
 import type { ConfigEditorProps } from '../exercises/types.ts';
 
@@ -40,7 +41,7 @@ export function RoundEditor(props: {
   >;
   return (
     <div className="stack stack--tight round-editor">
-      <div className="round-editor__head">
+      <div className={styles.roundEditorHead}>
         <label className="field">
           <span>Exercise</span>
           <select

@@ -21,7 +21,7 @@ export function CurrentRoundPanel(props: {
   const participantCount = view.roster.filter((p) => !p.hasLeft).length;
   if (view.session.phase === 'lobby') {
     return (
-      <section className={`panel panel--main ${styles.round}`}>
+      <section className={`panel ${styles.panelMain} ${styles.round}`} data-testid="current-round">
         <h2>Waiting room</h2>
         <p className="lead">
           {participantCount} {participantCount === 1 ? 'person has' : 'people have'} joined. Start
@@ -34,14 +34,18 @@ export function CurrentRoundPanel(props: {
   }
   if (!round) {
     return (
-      <section className={`panel panel--main ${styles.round}`}>
+      <section className={`panel ${styles.panelMain} ${styles.round}`} data-testid="current-round">
         <h2>No round</h2>
         <p>Add a round to the agenda, then go to it.</p>
       </section>
     );
   }
   return (
-    <section className={`panel panel--main ${styles.round}`} aria-labelledby="round-title">
+    <section
+      className={`panel ${styles.panelMain} ${styles.round}`}
+      data-testid="current-round"
+      aria-labelledby="round-title"
+    >
       <div className={styles.roundHead}>
         <p className="eyebrow">
           Round {round.index + 1} of {round.count}
@@ -54,7 +58,7 @@ export function CurrentRoundPanel(props: {
           <RoundTimer view={view} control={control} />
           <ClockPanel view={view} control={control} />
           <ScreenControls view={view} control={control} screenKey={props.screenKey} />
-          <p className="muted prompt">Action-plan prompt: {round.actionPlanPrompt}</p>
+          <p className={`muted ${styles.prompt}`}>Action-plan prompt: {round.actionPlanPrompt}</p>
           <PromptControl control={control} />
           <details className={styles.script}>
             <summary>Your notes for this round</summary>
