@@ -4,6 +4,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import './tokens.css';
+import './base.css';
+import './controls.css';
 import './styles.css';
 
 const root = document.getElementById('root');
