@@ -49,8 +49,11 @@ function matches(repository: WorkspaceRepository, words: string[]): Expression<S
   if (repository.isPostgres) {
     // Words are letters and digits only, so they cannot carry tsquery operators.
     const query = words.map((w) => `${w}:*`).join(' & ');
-    return sql<SqlBool>`(to_tsvector('simple', s.title) @@ to_tsquery('simple', ${query})
-      or to_tsvector('simple', coalesce(d.search_text, '')) @@ to_tsquery('simple', ${query}))`;
+    // Each side is a subquery on its own table, so each can use its GIN index.
+    return sql<SqlBool>`(s.id in (select id from sessions
+        where to_tsvector('simple', title) @@ to_tsquery('simple', ${query}))
+      or s.id in (select session_id from documents where kind = 'notebook'
+        and to_tsvector('simple', search_text) @@ to_tsquery('simple', ${query})))`;
   }
   // FTS5: each word quoted (no operators), every one a prefix; all must match.
   const query = words.map((w) => `"${w}"*`).join(' ');
