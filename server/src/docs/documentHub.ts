@@ -30,7 +30,7 @@ import {
   reportFault,
 } from '../faults/faults.ts';
 import { RateLimiter } from '../security/rateLimiter.ts';
-import type { DocumentRowUpdate, Repository } from '../store/repository.ts';
+import type { DocumentRowUpdate, DocumentWrite, Repository } from '../store/repository.ts';
 import { Presence, type PresenceIdentity } from './presence.ts';
 
 /** Where relayed edits and presence go: implemented by the socket layer. */
@@ -55,10 +55,17 @@ const CLOSED = fail(
   'This document hit a problem and is closed to edits; its owner can still download it',
 );
 
-/** A client's edit, or one the server makes on its own behalf. */
+/**
+ * Stores a server's edit inside another write's transaction (the command it belongs to):
+ * handed the document's write (null when the edit changes nothing), it resolves once both
+ * are stored, or with why neither is.
+ */
+type StoreWith = (write: DocumentWrite | null) => Promise<Result<unknown>>;
+
+/** A client's edit, or one the server makes on its own behalf (stored alone or with a command). */
 type Change =
   | { kind: 'update'; update: Uint8Array; fromSocketId: string | null }
-  | { kind: 'edit'; edit: (doc: Y.Doc) => void };
+  | { kind: 'edit'; edit: (doc: Y.Doc) => void; storeWith?: StoreWith };
 
 interface PendingChange {
   change: Change;
@@ -276,6 +283,28 @@ export class DocumentHub {
     return this.enqueue(docId, { kind: 'edit', edit });
   }
 
+  /**
+   * Makes an edit on the server's behalf that is stored in the same transaction as
+   * something else (a session command's events, see `storeWith`): the edit goes through
+   * the document's queue, mirror and schema, then `storeWith` stores it with its own write,
+   * and only once that succeeded does the document see it. Both are stored or neither.
+   */
+  async changeWith<T>(
+    docId: string,
+    edit: (doc: Y.Doc) => void,
+    storeWith: (write: DocumentWrite | null) => Promise<Result<T>>,
+  ): Promise<Result<T>> {
+    let stored: Result<T> | null = null;
+    const done = await this.enqueue(docId, {
+      kind: 'edit',
+      edit,
+      storeWith: async (write) => (stored = await storeWith(write)),
+    });
+    if (stored) return stored;
+    // Refused before it was stored (the edit broke the schema, the document is closed).
+    return done.ok ? fail('INTERNAL', 'That could not be saved') : done;
+  }
+
   private async enqueue(docId: string, change: Change): Promise<Result<{ bytes: number }>> {
     const live = await this.get(docId);
     return new Promise((resolve) => {
@@ -288,9 +317,17 @@ export class DocumentHub {
 
   private async drain(live: LiveDoc): Promise<void> {
     while (live.pending.length > 0) {
-      const batch = live.pending.splice(0, live.pending.length);
+      // An edit stored with a command goes alone; the others before it go together.
+      const joint = live.pending.findIndex((p) => p.change.kind === 'edit' && p.change.storeWith);
+      const batch = live.pending.splice(
+        0,
+        joint === 0 ? 1 : joint < 0 ? live.pending.length : joint,
+      );
       try {
-        await this.applyBatch(live, batch);
+        const [first] = batch;
+        if (first && batch.length === 1 && first.change.kind === 'edit' && first.change.storeWith)
+          await this.applyJoint(live, first, first.change.storeWith);
+        else await this.applyBatch(live, batch);
       } catch (error) {
         // Only a fault in this code gets here: settle what is left, keep the queue going.
         reportFault(`docs: ${live.id}`, error);
@@ -344,6 +381,46 @@ export class DocumentHub {
       guard(`docs: relay ${live.id}`, () => this.sink.update(live.id, update, from));
       item.resolve(ok({ bytes: update.byteLength }));
     }
+    this.scheduleMeta(live);
+    if (live.updateCount > COMPACT_AFTER_UPDATES) await this.compact(live);
+  }
+
+  /** Stages a server's edit, has `storeWith` store it with its command, then applies it. */
+  private async applyJoint(live: LiveDoc, item: PendingChange, storeWith: StoreWith) {
+    if (live.quarantine) return item.resolve(CLOSED);
+    const staged = this.stage(live, item.change);
+    if (!staged.ok) return item.resolve(staged);
+    const update = staged.data;
+    const write = update && {
+      row: this.row(live, live.mirror),
+      updates: [{ seq: live.seq + 1, data: update }],
+    };
+    let stored: Result<unknown>;
+    try {
+      stored = await storeWith(write);
+    } catch (error) {
+      reportFault(`docs: store with ${live.id}`, error);
+      stored = fail('INTERNAL', 'That failed on the server');
+    }
+    if (!stored.ok || !update) {
+      // Refused or not stored: the document never sees it.
+      if (update) live.dropMirror();
+      return item.resolve(stored.ok ? ok({ bytes: 0 }) : stored);
+    }
+    try {
+      Y.applyUpdate(live.doc, update, 'remote');
+    } catch (error) {
+      // Stored, and the mirror took it: the document should have. Reloading reads it back.
+      reportFault(`docs: apply ${live.id}`, error);
+      this.forget(live);
+      return item.resolve(ok({ bytes: update.byteLength }));
+    }
+    live.size += update.byteLength;
+    live.seq += 1;
+    live.updateCount += 1;
+    this.addSessionBytes(live.ref.sessionId, [{ data: update }]);
+    guard(`docs: relay ${live.id}`, () => this.sink.update(live.id, update, null));
+    item.resolve(ok({ bytes: update.byteLength }));
     this.scheduleMeta(live);
     if (live.updateCount > COMPACT_AFTER_UPDATES) await this.compact(live);
   }
@@ -462,8 +539,8 @@ export class DocumentHub {
     this.sessionBytes.set(sessionId, bytes);
   }
 
-  private row(live: LiveDoc): DocumentRowUpdate {
-    const plan = live.ref.kind === 'plan' ? parsePlan(live.doc) : null;
+  private row(live: LiveDoc, doc: Y.Doc = live.doc): DocumentRowUpdate {
+    const plan = live.ref.kind === 'plan' ? parsePlan(doc) : null;
     return {
       id: live.id,
       kind: live.ref.kind,

@@ -1,8 +1,8 @@
 import {
   docIdOf,
-  fail,
   ok,
   type Accepted,
+  type CommandActor,
   type PlanAnswerPayload,
   type Result,
 } from '@playfield/shared';
@@ -19,33 +19,28 @@ export class PlanService {
   constructor(private readonly hub: DocumentHub) {}
 
   /**
-   * Stores an answer (or a skip, when `text` is null). The plan is written first, so an
-   * acknowledged answer is in the plan even if counting it fails afterwards.
+   * Stores an answer (or a skip, when `text` is null) as one command through the session's
+   * queue: the session's rules (shared `decide`: a seat still in, a round on the agenda that
+   * has been played) accept or refuse it, and the plan's new action is stored in the same
+   * transaction as the count. Acknowledged means both are stored; refused means neither.
    */
   async answer(
     session: LiveSession,
     participantId: string,
     { roundId, text }: PlanAnswerPayload,
   ): Promise<Result<Accepted>> {
-    const round = session.state.agenda.find((r) => r.id === roundId);
-    if (!round) return fail('NOT_FOUND', 'That round is not on the agenda');
-    // Checked before the plan is written, so a refused answer leaves nothing behind.
-    if (!session.state.rounds[roundId]?.hasStarted)
-      return fail('CONFLICT', 'That round has not been played yet');
-    const seat = session.state.participants[participantId];
-    if (!seat || seat.hasLeft) return fail('FORBIDDEN', 'You are not in this session');
-    if (text !== null) {
-      const written = await this.hub.change(
-        docIdOf({ kind: 'plan', sessionId: session.id, participantId }),
-        (doc) => {
-          addPlanAction(doc, { id: newId(), text, roundId, roundTitle: round.title });
-        },
-      );
-      if (!written.ok) return written;
+    const actor: CommandActor = { role: 'participant', participantId };
+    const command = { type: 'prompt.respond', roundId } as const;
+    if (text === null) {
+      const counted = await session.execute(command, actor);
+      return counted.ok ? ok({ seq: counted.data.seq }) : counted;
     }
-    const counted = await session.execute(
-      { type: 'prompt.respond', roundId },
-      { role: 'participant', participantId },
+    // The title as the plan shows it; an unknown round is refused by the command below.
+    const roundTitle = session.state.agenda.find((r) => r.id === roundId)?.title ?? '';
+    const counted = await this.hub.changeWith(
+      docIdOf({ kind: 'plan', sessionId: session.id, participantId }),
+      (doc) => addPlanAction(doc, { id: newId(), text, roundId, roundTitle }),
+      (write) => session.execute(command, actor, write ? { documents: [write] } : {}),
     );
     return counted.ok ? ok({ seq: counted.data.seq }) : counted;
   }

@@ -29,6 +29,7 @@ import {
   diffViews,
 } from '@playfield/shared';
 import type {
+  DocumentWrite,
   ParticipantTokenRow,
   Repository,
   SessionSummaryColumns,
@@ -112,6 +113,11 @@ const MAX_BATCH = 500;
 interface CommandOptions {
   newId?: () => string;
   participantToken?: ParticipantTokenRow;
+  /**
+   * Document updates stored in the same transaction as the command's events, if it is
+   * accepted (a prompt answer's action in the answerer's plan): both or neither.
+   */
+  documents?: readonly DocumentWrite[];
 }
 
 interface PendingCommand {
@@ -264,6 +270,7 @@ export class LiveSession {
     let next = this.current;
     const envelopes: EventEnvelope[] = [];
     const tokens: ParticipantTokenRow[] = [];
+    const documents: DocumentWrite[] = [];
     const accepted: {
       item: PendingCommand;
       seq: number;
@@ -295,6 +302,7 @@ export class LiveSession {
         next = executed.data.state;
         envelopes.push(...executed.data.envelopes);
         if (item.options.participantToken) tokens.push(item.options.participantToken);
+        if (item.options.documents) documents.push(...item.options.documents);
         accepted.push({
           item,
           seq: next.seq,
@@ -305,7 +313,7 @@ export class LiveSession {
     });
     if (accepted.length === 0) return;
     try {
-      await this.repository.append(next.id, envelopes, summaryColumns(next), tokens);
+      await this.repository.append(next.id, envelopes, summaryColumns(next), tokens, documents);
     } catch (error) {
       // Nothing of the batch was stored (retries included), so none of it happened: refuse
       // it, refuse what waits, and have the session rebuilt from storage.

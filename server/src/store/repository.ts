@@ -8,7 +8,10 @@ import type { EventEnvelope, SessionEvent, SessionState } from '@playfield/share
 import { reportFault } from '../faults/faults.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { retrying } from './retry.ts';
+import { writeDocument, type DocumentWrite } from './documentRows.ts';
 import type { Database } from './schema.ts';
+
+export type { DocumentWrite };
 
 /** A session's row: what listings need without replaying the log, plus its secrets' hashes. */
 export type SessionRow = Database['sessions'];
@@ -117,16 +120,21 @@ export class Repository {
   }
 
   /**
-   * Appends events and updates the session's summary row in one transaction. When this
-   * resolves the events are durable; only then is the command acknowledged.
+   * Appends events and updates the session's summary row in one transaction, with the
+   * document updates the commands carry (a prompt answer's plan action): when this resolves
+   * the events and their documents' writes are durable, and if it fails none of them is.
+   * Only then is the command acknowledged.
    */
   async append(
     sessionId: string,
     envelopes: EventEnvelope[],
     summary: SessionSummaryColumns,
     participantTokens: ParticipantTokenRow[] = [],
+    documents: readonly DocumentWrite[] = [],
   ): Promise<void> {
-    await retrying(() => this.appendOnce(sessionId, envelopes, summary, participantTokens));
+    await retrying(() =>
+      this.appendOnce(sessionId, envelopes, summary, participantTokens, documents),
+    );
   }
 
   private async appendOnce(
@@ -134,8 +142,10 @@ export class Repository {
     envelopes: EventEnvelope[],
     summary: SessionSummaryColumns,
     participantTokens: ParticipantTokenRow[],
+    documents: readonly DocumentWrite[],
   ): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
+      for (const document of documents) await writeDocument(trx, document);
       if (envelopes.length > 0)
         await trx
           .insertInto('events')
@@ -239,33 +249,8 @@ export class Repository {
     row: DocumentRowUpdate,
     updates: { seq: number; data: Uint8Array }[],
   ): Promise<void> {
-    const encoded = updates.map((u) => ({
-      doc_id: row.id,
-      seq: u.seq,
-      data: Buffer.from(u.data).toString('base64'),
-    }));
-    const bytes = encoded.reduce((sum, u) => sum + u.data.length, 0);
     await retrying(() =>
-      this.db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('documents')
-          .values({ search_text: '', ...row, stored_bytes: 0, update_count: 0 })
-          .onConflict((oc) => oc.column('id').doNothing())
-          .execute();
-        if (encoded.length > 0) await trx.insertInto('document_updates').values(encoded).execute();
-        await trx
-          .updateTable('documents')
-          .set((eb) => ({
-            updated_at: row.updated_at,
-            is_shared: row.is_shared,
-            is_finished: row.is_finished,
-            ...(row.search_text === undefined ? {} : { search_text: row.search_text }),
-            stored_bytes: eb('stored_bytes', '+', bytes),
-            update_count: eb('update_count', '+', encoded.length),
-          }))
-          .where('id', '=', row.id)
-          .execute();
-      }),
+      this.db.transaction().execute((trx) => writeDocument(trx, { row, updates })),
     );
   }
 

@@ -361,8 +361,10 @@ function decideSession(
       if (actor.role !== 'participant') return fail('FORBIDDEN', 'Only a participant can answer');
       const seat = own(state.participants, actor.participantId);
       if (!seat || seat.hasLeft) return fail('FORBIDDEN', 'You are not in this session');
-      if (!hasOwn(state.rounds, command.roundId))
-        return fail('NOT_FOUND', 'That round is not on the agenda');
+      const round = own(state.rounds, command.roundId);
+      if (!round) return fail('NOT_FOUND', 'That round is not on the agenda');
+      // An answer is to a round the room has played (its plan action links to the round).
+      if (!round.hasStarted) return fail('CONFLICT', 'That round has not been played yet');
       if (hasOwn(own(state.promptResponses, command.roundId), actor.participantId)) return ok([]);
       return ok([
         { type: 'prompt.responded', roundId: command.roundId, participantId: actor.participantId },
