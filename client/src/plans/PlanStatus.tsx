@@ -2,7 +2,7 @@ import type { DocState } from '../docs/docConnection.ts';
 import styles from './Plans.module.css';
 
 /** How the mark and the words look in each state (saved is the plain look). */
-const STATUS_CLASS: Partial<Record<DocState['status'], string>> = {
+const STATUS_CLASS: Partial<Record<DocState['status'], string | undefined>> = {
   connecting: styles.planStatusConnecting,
   saving: styles.planStatusSaving,
   offline: styles.planStatusOffline,
