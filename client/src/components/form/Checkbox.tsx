@@ -4,16 +4,19 @@ import type { ReactNode } from 'react';
 export function Checkbox({
   checked,
   disabled,
+  className = 'check',
   onChange,
   children,
 }: {
   checked: boolean;
   disabled?: boolean;
+  /** The label's class, if not the global `check`. */
+  className?: string | undefined;
   onChange: (checked: boolean) => void;
   children: ReactNode;
 }) {
   return (
-    <label className="check">
+    <label className={className}>
       <input
         type="checkbox"
         checked={checked}

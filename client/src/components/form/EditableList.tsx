@@ -6,6 +6,12 @@ export interface EditableListProps<T> {
   items: readonly T[];
   /** Names one entry in the buttons: "Remove option 2", "Add option". */
   noun: string;
+  /** Names entry `index` in its buttons where "<noun> <n>" is not enough ("option B of question 1"). */
+  nameOf?: (index: number) => string;
+  /** The add button's text, if not "Add <noun>". */
+  addLabel?: string;
+  /** More buttons beside the add button (e.g. a ready-made list). */
+  actions?: ReactNode;
   /** Fewest and most entries: Remove and Add are disabled at these. */
   min: number;
   max: number;
@@ -17,7 +23,7 @@ export interface EditableListProps<T> {
   /** Offers "Move up"/"Move down" beside each entry. */
   reorderable?: boolean;
   /** Extra class of a row (beside the list's own). */
-  rowClassName?: string;
+  rowClassName?: string | undefined;
   /** The row's fields; `set` replaces this entry. */
   children: (item: T, index: number, set: (item: T) => void) => ReactNode;
   /** Content under the row's fields (the row then stacks: fields, then this). */
@@ -51,6 +57,9 @@ export function EditableList<T>({
   legend,
   items,
   noun,
+  nameOf = (index) => `${noun} ${index + 1}`,
+  addLabel = `Add ${noun}`,
+  actions,
   min,
   max,
   blank,
@@ -62,6 +71,16 @@ export function EditableList<T>({
   below,
 }: EditableListProps<T>) {
   const rowClass = rowClassName ? `${styles.row} ${rowClassName}` : styles.row;
+  const add = (
+    <button
+      type="button"
+      className="button button--quiet"
+      disabled={items.length >= max}
+      onClick={() => onChange([...items, blank()])}
+    >
+      {addLabel}
+    </button>
+  );
   return (
     <fieldset className="field">
       <legend>{legend}</legend>
@@ -75,7 +94,7 @@ export function EditableList<T>({
                 <button
                   type="button"
                   className="button button--icon"
-                  aria-label={`Move ${noun} ${i + 1} up`}
+                  aria-label={`Move ${nameOf(i)} up`}
                   disabled={i === 0}
                   onClick={() => onChange(moved(items, i, -1))}
                 >
@@ -84,7 +103,7 @@ export function EditableList<T>({
                 <button
                   type="button"
                   className="button button--icon"
-                  aria-label={`Move ${noun} ${i + 1} down`}
+                  aria-label={`Move ${nameOf(i)} down`}
                   disabled={i === items.length - 1}
                   onClick={() => onChange(moved(items, i, 1))}
                 >
@@ -95,7 +114,7 @@ export function EditableList<T>({
             <button
               type="button"
               className="button button--icon"
-              aria-label={`Remove ${noun} ${i + 1}`}
+              aria-label={`Remove ${nameOf(i)}`}
               disabled={items.length <= min}
               onClick={() => (onRemove ? onRemove(i) : onChange(without(items, i)))}
             >
@@ -112,14 +131,14 @@ export function EditableList<T>({
           row
         );
       })}
-      <button
-        type="button"
-        className="button button--quiet"
-        disabled={items.length >= max}
-        onClick={() => onChange([...items, blank()])}
-      >
-        Add {noun}
-      </button>
+      {actions ? (
+        <div className="actions">
+          {add}
+          {actions}
+        </div>
+      ) : (
+        add
+      )}
     </fieldset>
   );
 }

@@ -15,7 +15,9 @@ export function NumberField({
   max,
   step,
   disabled,
+  inline = false,
   onChange,
+  onBlur,
 }: {
   id?: string;
   label: ReactNode;
@@ -24,10 +26,14 @@ export function NumberField({
   max?: number;
   step?: number;
   disabled?: boolean;
+  /** The label beside the field rather than above it. */
+  inline?: boolean;
   onChange: (value: number) => void;
+  /** On leaving the field, with its rounded number (e.g. to bring it into bounds). */
+  onBlur?: (value: number) => void;
 }) {
   return (
-    <label className="field">
+    <label className={inline ? 'field field--inline' : 'field'}>
       <span>{label}</span>
       <input
         id={id}
@@ -38,6 +44,7 @@ export function NumberField({
         disabled={disabled}
         value={value}
         onChange={(e) => onChange(wholeNumber(e.target.value))}
+        onBlur={onBlur && ((e) => onBlur(wholeNumber(e.target.value)))}
       />
     </label>
   );

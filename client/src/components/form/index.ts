@@ -2,4 +2,7 @@ export { Checkbox } from './Checkbox.tsx';
 export { EditableList, TextList, moved, replaced, without } from './EditableList.tsx';
 export { ErrorAlert } from './ErrorAlert.tsx';
 export { NumberField, NumberFields, wholeNumber } from './NumberFields.tsx';
+export { PresetPicker } from './PresetPicker.tsx';
 export { PromptField } from './PromptField.tsx';
+export { RadioGroup } from './RadioGroup.tsx';
+export { TextField } from './TextField.tsx';

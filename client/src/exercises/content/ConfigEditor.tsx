@@ -7,6 +7,7 @@ import {
   type ContentConfig,
   type ContentLayout,
 } from '@playfield/shared/exercises/content/index';
+import { ErrorAlert, PromptField, RadioGroup, TextField } from '../../components/form/index.ts';
 import type { ConfigEditorProps } from '../types.ts';
 import { Slide } from './Slide.tsx';
 import { uploadImage } from './uploadImage.ts';
@@ -32,6 +33,11 @@ const BODY_LABEL: Record<ContentLayout, string> = {
   twoColumns: 'Introduction (Markdown, optional)',
   break: 'Note (Markdown, optional)',
 };
+
+const PHONE_MODES = [
+  ['compact', 'Show the slide'],
+  ['lookAtScreen', 'Say “Look at the screen”'],
+] as const;
 
 /** Edits a content slide: layout, text in Markdown, an image, and a live preview. */
 export default function ContentConfigEditor({
@@ -66,7 +72,7 @@ export default function ContentConfigEditor({
 
   return (
     <div className={`stack stack--tight ${styles.editor}`}>
-      <label className="field" htmlFor={id('layout')}>
+      <label className="field">
         <span>Layout</span>
         <select
           id={id('layout')}
@@ -81,33 +87,27 @@ export default function ContentConfigEditor({
         </select>
       </label>
       {shows.has('heading') && (
-        <label className="field" htmlFor={id('heading')}>
-          <span>
-            {config.layout === 'break' ? 'Heading (e.g. Lunch; empty: Break)' : 'Slide heading'}
-          </span>
-          <input
-            id={id('heading')}
-            value={config.heading}
-            maxLength={CONTENT_LIMITS.heading}
-            onChange={(e) => set('heading', e.target.value)}
-          />
-        </label>
+        <TextField
+          id={id('heading')}
+          label={config.layout === 'break' ? 'Heading (e.g. Lunch; empty: Break)' : 'Slide heading'}
+          value={config.heading}
+          maxLength={CONTENT_LIMITS.heading}
+          onChange={(heading) => set('heading', heading)}
+        />
       )}
       {shows.has('bigNumber') && (
-        <label className="field" htmlFor={id('bigNumber')}>
-          <span>Big number (e.g. 87%)</span>
-          <input
-            id={id('bigNumber')}
-            value={config.bigNumber}
-            maxLength={CONTENT_LIMITS.bigNumber}
-            onChange={(e) => set('bigNumber', e.target.value)}
-          />
-        </label>
+        <TextField
+          id={id('bigNumber')}
+          label="Big number (e.g. 87%)"
+          value={config.bigNumber}
+          maxLength={CONTENT_LIMITS.bigNumber}
+          onChange={(bigNumber) => set('bigNumber', bigNumber)}
+        />
       )}
       {shows.has('imageId') && (
         <fieldset className="field">
           <legend>Image</legend>
-          <label className="field" htmlFor={id('image')}>
+          <label className="field">
             <span>
               {config.imageId ? 'Replace the image' : 'Upload an image'} (PNG, JPEG or WebP, at most
               5 MB)
@@ -121,20 +121,14 @@ export default function ContentConfigEditor({
             />
           </label>
           {upload.busy && <p role="status">Uploading…</p>}
-          {upload.error && (
-            <p role="alert" className="error">
-              {upload.error}
-            </p>
-          )}
-          <label className="field" htmlFor={id('imageAlt')}>
-            <span>Describe the image (for people who cannot see it)</span>
-            <input
-              id={id('imageAlt')}
-              value={config.imageAlt}
-              maxLength={CONTENT_LIMITS.imageAlt}
-              onChange={(e) => set('imageAlt', e.target.value)}
-            />
-          </label>
+          <ErrorAlert message={upload.error} />
+          <TextField
+            id={id('imageAlt')}
+            label="Describe the image (for people who cannot see it)"
+            value={config.imageAlt}
+            maxLength={CONTENT_LIMITS.imageAlt}
+            onChange={(imageAlt) => set('imageAlt', imageAlt)}
+          />
           {config.imageId && (
             <button
               type="button"
@@ -147,65 +141,55 @@ export default function ContentConfigEditor({
         </fieldset>
       )}
       {shows.has('caption') && (
-        <label className="field" htmlFor={id('caption')}>
-          <span>Caption</span>
-          <input
-            id={id('caption')}
-            value={config.caption}
-            maxLength={CONTENT_LIMITS.caption}
-            onChange={(e) => set('caption', e.target.value)}
-          />
-        </label>
+        <TextField
+          id={id('caption')}
+          label="Caption"
+          value={config.caption}
+          maxLength={CONTENT_LIMITS.caption}
+          onChange={(caption) => set('caption', caption)}
+        />
       )}
       {shows.has('body') && (
-        <label className="field" htmlFor={id('body')}>
-          <span>{BODY_LABEL[config.layout]}</span>
-          <textarea
-            id={id('body')}
-            value={config.body}
-            rows={config.layout === 'title' ? 2 : 6}
-            maxLength={CONTENT_LIMITS.body}
-            onChange={(e) => set('body', e.target.value)}
-          />
-        </label>
+        <PromptField
+          id={id('body')}
+          label={BODY_LABEL[config.layout]}
+          value={config.body}
+          rows={config.layout === 'title' ? 2 : 6}
+          maxLength={CONTENT_LIMITS.body}
+          onChange={(body) => set('body', body)}
+        />
       )}
       {shows.has('attribution') && (
-        <label className="field" htmlFor={id('attribution')}>
-          <span>Who said it</span>
-          <input
-            id={id('attribution')}
-            value={config.attribution}
-            maxLength={CONTENT_LIMITS.attribution}
-            onChange={(e) => set('attribution', e.target.value)}
-          />
-        </label>
+        <TextField
+          id={id('attribution')}
+          label="Who said it"
+          value={config.attribution}
+          maxLength={CONTENT_LIMITS.attribution}
+          onChange={(attribution) => set('attribution', attribution)}
+        />
       )}
       {shows.has('left') && (
         <div className={styles.columns}>
-          <label className="field" htmlFor={id('left')}>
-            <span>Left column (Markdown)</span>
-            <textarea
-              id={id('left')}
-              value={config.left}
-              rows={6}
-              maxLength={CONTENT_LIMITS.column}
-              onChange={(e) => set('left', e.target.value)}
-            />
-          </label>
-          <label className="field" htmlFor={id('right')}>
-            <span>Right column (Markdown)</span>
-            <textarea
-              id={id('right')}
-              value={config.right}
-              rows={6}
-              maxLength={CONTENT_LIMITS.column}
-              onChange={(e) => set('right', e.target.value)}
-            />
-          </label>
+          <PromptField
+            id={id('left')}
+            label="Left column (Markdown)"
+            value={config.left}
+            rows={6}
+            maxLength={CONTENT_LIMITS.column}
+            onChange={(left) => set('left', left)}
+          />
+          <PromptField
+            id={id('right')}
+            label="Right column (Markdown)"
+            value={config.right}
+            rows={6}
+            maxLength={CONTENT_LIMITS.column}
+            onChange={(right) => set('right', right)}
+          />
         </div>
       )}
       {shows.has('backAt') && (
-        <label className="field" htmlFor={id('backAt')}>
+        <label className="field">
           <span>Back at (optional; else the timer’s end)</span>
           <input
             id={id('backAt')}
@@ -215,27 +199,13 @@ export default function ContentConfigEditor({
           />
         </label>
       )}
-      <fieldset className="field">
-        <legend>On phones</legend>
-        <label className="check">
-          <input
-            type="radio"
-            name={id('phoneMode')}
-            checked={config.phoneMode === 'compact'}
-            onChange={() => set('phoneMode', 'compact')}
-          />
-          Show the slide
-        </label>
-        <label className="check">
-          <input
-            type="radio"
-            name={id('phoneMode')}
-            checked={config.phoneMode === 'lookAtScreen'}
-            onChange={() => set('phoneMode', 'lookAtScreen')}
-          />
-          Say “Look at the screen”
-        </label>
-      </fieldset>
+      <RadioGroup
+        legend="On phones"
+        name={id('phoneMode')}
+        value={config.phoneMode}
+        options={PHONE_MODES}
+        onChange={(phoneMode) => set('phoneMode', phoneMode)}
+      />
       <section aria-label="Preview" className={styles.preview}>
         <Slide slide={preview} headingLevel={3} />
       </section>

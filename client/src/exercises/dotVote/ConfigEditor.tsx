@@ -1,5 +1,6 @@
 import { DOT_VOTE_LIMITS, type ExampleMode } from '@playfield/shared/exercises/dotVote/limits';
 import {
+  Checkbox,
   EditableList,
   NumberField,
   NumberFields,
@@ -7,6 +8,7 @@ import {
   without,
 } from '../../components/form/index.ts';
 import type { ConfigEditorProps } from '../types.ts';
+import styles from './ConfigEditor.module.css';
 
 type Config = ConfigEditorProps<'dotVote'>['config'];
 
@@ -59,7 +61,7 @@ export default function DotVoteConfigEditor({
         items={config.options}
         min={DOT_VOTE_LIMITS.minOptions}
         max={DOT_VOTE_LIMITS.maxOptions}
-        rowClassName="dot-vote-editor__option"
+        rowClassName={styles.option}
         blank={() => ({ label: '', description: '' })}
         onChange={(options) => onChange({ ...config, options })}
         onRemove={removeOption}
@@ -155,30 +157,26 @@ export default function DotVoteConfigEditor({
           </select>
         </label>
       </NumberFields>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={config.isAnonymous}
-          onChange={(e) =>
-            onChange({
-              ...config,
-              isAnonymous: e.target.checked,
-              // An anonymous vote never names anyone.
-              showShortfallNames: e.target.checked ? false : config.showShortfallNames,
-            })
-          }
-        />
+      <Checkbox
+        checked={config.isAnonymous}
+        onChange={(isAnonymous) =>
+          onChange({
+            ...config,
+            isAnonymous,
+            // An anonymous vote never names anyone.
+            showShortfallNames: isAnonymous ? false : config.showShortfallNames,
+          })
+        }
+      >
         Anonymous (nobody sees who voted for what)
-      </label>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={config.showShortfallNames}
-          disabled={config.isAnonymous || rule.mode !== 'choose' || rule.min === 0}
-          onChange={(e) => onChange({ ...config, showShortfallNames: e.target.checked })}
-        />
+      </Checkbox>
+      <Checkbox
+        checked={config.showShortfallNames}
+        disabled={config.isAnonymous || rule.mode !== 'choose' || rule.min === 0}
+        onChange={(showShortfallNames) => onChange({ ...config, showShortfallNames })}
+      >
         Name who falls short of the minimum on the console and the room screen
-      </label>
+      </Checkbox>
     </div>
   );
 }

@@ -1,5 +1,12 @@
 import { GAP_MAX_MEASURES, GAP_MEASURE_LENGTH } from '@playfield/shared/exercises/gapRating/limits';
 import { SERVICE_QUALITY_MEASURES } from '@playfield/shared/exercises/gapRating/presets';
+import {
+  NumberField,
+  NumberFields,
+  PromptField,
+  TextField,
+  TextList,
+} from '../../components/form/index.ts';
 import type { ConfigEditorProps } from '../types.ts';
 
 type Config = ConfigEditorProps<'gapRating'>['config'];
@@ -13,50 +20,23 @@ export default function GapRatingConfigEditor({
   const set = (patch: Partial<Config>) => onChange({ ...config, ...patch });
   const setScale = (patch: Partial<Config['scale']>) =>
     set({ scale: { ...config.scale, ...patch } });
-  const setMeasure = (index: number, value: string) =>
-    set({ measures: config.measures.map((m, i) => (i === index ? value : m)) });
   return (
     <div className="stack stack--tight">
-      <label className="field">
-        <span>Question</span>
-        <textarea
-          id={`${idPrefix}-question`}
-          value={config.question}
-          maxLength={300}
-          rows={2}
-          onChange={(e) => set({ question: e.target.value })}
-        />
-      </label>
-      <fieldset className="field">
-        <legend>Measures of service quality</legend>
-        {config.measures.map((measure, i) => (
-          <div className="option-row" key={i}>
-            <input
-              aria-label={`Measure ${i + 1}`}
-              value={measure}
-              maxLength={GAP_MEASURE_LENGTH}
-              onChange={(e) => setMeasure(i, e.target.value)}
-            />
-            <button
-              type="button"
-              className="button button--icon"
-              aria-label={`Remove measure ${i + 1}`}
-              disabled={config.measures.length <= 1}
-              onClick={() => set({ measures: config.measures.filter((_, j) => j !== i) })}
-            >
-              ×
-            </button>
-          </div>
-        ))}
-        <div className="actions">
-          <button
-            type="button"
-            className="button button--quiet"
-            disabled={config.measures.length >= GAP_MAX_MEASURES}
-            onClick={() => set({ measures: [...config.measures, ''] })}
-          >
-            Add measure
-          </button>
+      <PromptField
+        id={`${idPrefix}-question`}
+        value={config.question}
+        maxLength={300}
+        onChange={(question) => set({ question })}
+      />
+      <TextList
+        legend="Measures of service quality"
+        noun="measure"
+        items={config.measures}
+        min={1}
+        max={GAP_MAX_MEASURES}
+        maxLength={GAP_MEASURE_LENGTH}
+        onChange={(measures) => set({ measures })}
+        actions={
           <button
             type="button"
             className="button button--quiet"
@@ -64,11 +44,11 @@ export default function GapRatingConfigEditor({
           >
             Use the eleven measures of service quality
           </button>
-        </div>
-      </fieldset>
+        }
+      />
       <fieldset className="field">
         <legend>Scale</legend>
-        <div className="roles-grid">
+        <NumberFields>
           <label className="field">
             <span>From</span>
             <select
@@ -79,33 +59,26 @@ export default function GapRatingConfigEditor({
               <option value={1}>1</option>
             </select>
           </label>
-          <label className="field">
-            <span>To</span>
-            <input
-              type="number"
-              min={3}
-              max={10}
-              value={config.scale.max}
-              onChange={(e) => setScale({ max: Number(e.target.value) })}
-            />
-          </label>
-          <label className="field">
-            <span>Low end means</span>
-            <input
-              value={config.scale.lowLabel}
-              maxLength={30}
-              onChange={(e) => setScale({ lowLabel: e.target.value })}
-            />
-          </label>
-          <label className="field">
-            <span>High end means</span>
-            <input
-              value={config.scale.highLabel}
-              maxLength={30}
-              onChange={(e) => setScale({ highLabel: e.target.value })}
-            />
-          </label>
-        </div>
+          <NumberField
+            label="To"
+            min={3}
+            max={10}
+            value={config.scale.max}
+            onChange={(max) => setScale({ max })}
+          />
+          <TextField
+            label="Low end means"
+            value={config.scale.lowLabel}
+            maxLength={30}
+            onChange={(lowLabel) => setScale({ lowLabel })}
+          />
+          <TextField
+            label="High end means"
+            value={config.scale.highLabel}
+            maxLength={30}
+            onChange={(highLabel) => setScale({ highLabel })}
+          />
+        </NumberFields>
       </fieldset>
     </div>
   );

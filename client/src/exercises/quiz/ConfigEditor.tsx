@@ -1,5 +1,12 @@
 import { QUIZ_LIMITS, LEADERBOARD_SIZES } from '@playfield/shared/exercises/quiz/limits';
 import { quizPresets } from '@playfield/shared/exercises/quiz/presets';
+import {
+  Checkbox,
+  EditableList,
+  NumberField,
+  PresetPicker,
+  PromptField,
+} from '../../components/form/index.ts';
 import type { ConfigEditorProps } from '../types.ts';
 import styles from './ConfigEditor.module.css';
 import { markOf } from './marks.ts';
@@ -8,6 +15,10 @@ type Config = ConfigEditorProps<'quiz'>['config'];
 type Question = Config['questions'][number];
 
 const PRESETS = Object.entries(quizPresets);
+const PRESET_TITLES = PRESETS.map(
+  ([key, preset]) =>
+    [key, `${preset.title} (${preset.config.questions.length} questions)`] as const,
+);
 
 const blankQuestion = (): Question => ({
   text: '',
@@ -17,8 +28,7 @@ const blankQuestion = (): Question => ({
   points: 1000,
 });
 
-const whole = (value: string, min: number, max: number) =>
-  Math.min(max, Math.max(min, Math.round(Number(value) || 0)));
+const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 
 /**
  * Edits a quiz: start from a built-in quiz, the settings (speed bonus, leaderboard size,
@@ -40,32 +50,23 @@ export default function QuizConfigEditor({
 
   return (
     <div className="stack stack--tight">
-      <label className="field">
-        <span>Start from a built-in quiz</span>
-        <select
-          id={`${idPrefix}-preset`}
-          value=""
-          onChange={(e) => {
-            const preset = PRESETS.find(([key]) => key === e.target.value)?.[1];
-            if (preset) onChange(structuredClone(preset.config));
-          }}
-        >
-          <option value="">Choose one to replace these questions…</option>
-          {PRESETS.map(([key, preset]) => (
-            <option key={key} value={key}>
-              {preset.title} ({preset.config.questions.length} questions)
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className={styles.check}>
-        <input
-          type="checkbox"
-          checked={config.isSpeedBonus}
-          onChange={(e) => onChange({ ...config, isSpeedBonus: e.target.checked })}
-        />
+      <PresetPicker
+        id={`${idPrefix}-preset`}
+        label="Start from a built-in quiz"
+        placeholder="Choose one to replace these questions…"
+        presets={PRESET_TITLES}
+        onPick={(key) => {
+          const preset = PRESETS.find(([k]) => k === key)?.[1];
+          if (preset) onChange(structuredClone(preset.config));
+        }}
+      />
+      <Checkbox
+        className={styles.check}
+        checked={config.isSpeedBonus}
+        onChange={(isSpeedBonus) => onChange({ ...config, isSpeedBonus })}
+      >
         <span>Speed bonus: full points at once, falling to half at the time limit</span>
-      </label>
+      </Checkbox>
       <label className="field">
         <span>Leaderboard shows</span>
         <select
@@ -84,22 +85,20 @@ export default function QuizConfigEditor({
           ))}
         </select>
       </label>
-      <label className={styles.check}>
-        <input
-          type="checkbox"
-          checked={config.isAnonymous}
-          onChange={(e) => onChange({ ...config, isAnonymous: e.target.checked })}
-        />
+      <Checkbox
+        className={styles.check}
+        checked={config.isAnonymous}
+        onChange={(isAnonymous) => onChange({ ...config, isAnonymous })}
+      >
         <span>Anonymous: the leaderboard shows ranks and points, no names</span>
-      </label>
-      <label className={styles.check}>
-        <input
-          type="checkbox"
-          checked={config.byTeam ?? false}
-          onChange={(e) => onChange({ ...config, byTeam: e.target.checked })}
-        />
+      </Checkbox>
+      <Checkbox
+        className={styles.check}
+        checked={config.byTeam ?? false}
+        onChange={(byTeam) => onChange({ ...config, byTeam })}
+      >
         <span>By table: the session’s tables compete on their average points too</span>
-      </label>
+      </Checkbox>
       {config.questions.map((question, qi) => (
         <QuestionEditor
           key={qi}
@@ -138,8 +137,6 @@ function QuestionEditor({
   onRemove: () => void;
 }) {
   const n = index + 1;
-  const setOption = (i: number, text: string) =>
-    onChange({ options: question.options.map((o, j) => (j === i ? text : o)) });
   const toggleRight = (i: number) => {
     const correct = question.correct.includes(i)
       ? question.correct.filter((c) => c !== i)
@@ -154,87 +151,67 @@ function QuestionEditor({
   return (
     <fieldset className={`field ${styles.question}`}>
       <legend>Question {n}</legend>
-      <label className="field">
-        <span>Question {n} text</span>
-        <textarea
-          rows={2}
-          value={question.text}
-          maxLength={QUIZ_LIMITS.questionLength}
-          onChange={(e) => onChange({ text: e.target.value })}
-        />
-      </label>
+      <PromptField
+        label={`Question ${n} text`}
+        value={question.text}
+        maxLength={QUIZ_LIMITS.questionLength}
+        onChange={(text) => onChange({ text })}
+      />
       <p className="muted">
         Tick every right answer. Several right: people score only with all of them and no wrong one.
       </p>
-      {question.options.map((option, i) => (
-        <div className={styles.option} key={i}>
-          <input
-            type="checkbox"
-            aria-label={`Option ${markOf(i).letter} of question ${n} is right`}
-            checked={question.correct.includes(i)}
-            onChange={() => toggleRight(i)}
-          />
-          <input
-            aria-label={`Option ${markOf(i).letter} of question ${n}`}
-            value={option}
-            maxLength={QUIZ_LIMITS.optionLength}
-            onChange={(e) => setOption(i, e.target.value)}
-          />
-          <button
-            type="button"
-            className="button button--icon"
-            aria-label={`Remove option ${markOf(i).letter} of question ${n}`}
-            disabled={question.options.length <= QUIZ_LIMITS.minOptions}
-            onClick={() => removeOption(i)}
-          >
-            ×
-          </button>
-        </div>
-      ))}
-      <div className="actions">
-        <button
-          type="button"
-          className="button button--small"
-          disabled={question.options.length >= QUIZ_LIMITS.maxOptions}
-          onClick={() => onChange({ options: [...question.options, ''] })}
-        >
-          Add an option
-        </button>
-      </div>
+      <EditableList
+        legend={`Options of question ${n}`}
+        noun="option"
+        nameOf={(i) => `option ${markOf(i).letter} of question ${n}`}
+        addLabel="Add an option"
+        items={question.options}
+        min={QUIZ_LIMITS.minOptions}
+        max={QUIZ_LIMITS.maxOptions}
+        rowClassName={styles.option}
+        blank={() => ''}
+        onChange={(options) => onChange({ options })}
+        onRemove={removeOption}
+      >
+        {(option, i, set) => (
+          <>
+            <input
+              type="checkbox"
+              aria-label={`Option ${markOf(i).letter} of question ${n} is right`}
+              checked={question.correct.includes(i)}
+              onChange={() => toggleRight(i)}
+            />
+            <input
+              aria-label={`Option ${markOf(i).letter} of question ${n}`}
+              value={option}
+              maxLength={QUIZ_LIMITS.optionLength}
+              onChange={(e) => set(e.target.value)}
+            />
+          </>
+        )}
+      </EditableList>
       <div className={styles.numbers}>
-        <label className="field">
-          <span>Seconds to answer</span>
-          <input
-            type="number"
-            min={QUIZ_LIMITS.minSeconds}
-            max={QUIZ_LIMITS.maxSeconds}
-            value={question.timeLimitSeconds}
-            // Free while typing ("3" on the way to "30"), brought into bounds on leaving.
-            onChange={(e) =>
-              onChange({ timeLimitSeconds: whole(e.target.value, 0, QUIZ_LIMITS.maxSeconds) })
-            }
-            onBlur={(e) =>
-              onChange({
-                timeLimitSeconds: whole(
-                  e.target.value,
-                  QUIZ_LIMITS.minSeconds,
-                  QUIZ_LIMITS.maxSeconds,
-                ),
-              })
-            }
-          />
-        </label>
-        <label className="field">
-          <span>Points</span>
-          <input
-            type="number"
-            min={0}
-            max={QUIZ_LIMITS.maxPoints}
-            step={100}
-            value={question.points}
-            onChange={(e) => onChange({ points: whole(e.target.value, 0, QUIZ_LIMITS.maxPoints) })}
-          />
-        </label>
+        <NumberField
+          label="Seconds to answer"
+          min={QUIZ_LIMITS.minSeconds}
+          max={QUIZ_LIMITS.maxSeconds}
+          value={question.timeLimitSeconds}
+          // Free while typing ("3" on the way to "30"), brought into bounds on leaving.
+          onChange={(n) => onChange({ timeLimitSeconds: clamp(n, 0, QUIZ_LIMITS.maxSeconds) })}
+          onBlur={(n) =>
+            onChange({
+              timeLimitSeconds: clamp(n, QUIZ_LIMITS.minSeconds, QUIZ_LIMITS.maxSeconds),
+            })
+          }
+        />
+        <NumberField
+          label="Points"
+          min={0}
+          max={QUIZ_LIMITS.maxPoints}
+          step={100}
+          value={question.points}
+          onChange={(n) => onChange({ points: clamp(n, 0, QUIZ_LIMITS.maxPoints) })}
+        />
       </div>
       <div>
         <button

@@ -1,3 +1,4 @@
+import { Checkbox, NumberField, NumberFields, TextField } from '../../components/form/index.ts';
 import type { ConfigEditorProps } from '../types.ts';
 
 type Config = ConfigEditorProps<'redBead'>['config'];
@@ -30,39 +31,34 @@ export default function RedBeadConfigEditor({
   const set = (patch: Partial<Config>) => onChange({ ...config, ...patch });
   return (
     <div className="stack stack--tight">
-      <div className="roles-grid">
+      <NumberFields>
         {NUMBERS.map(({ key, label, min, max }) => (
-          <label key={key} className="field">
-            <span>{label}</span>
-            <input
-              id={`${idPrefix}-${key}`}
-              type="number"
-              min={min}
-              max={max}
-              value={config[key]}
-              onChange={(e) => set({ [key]: Number(e.target.value) })}
-            />
-          </label>
+          <NumberField
+            key={key}
+            id={`${idPrefix}-${key}`}
+            label={label}
+            min={min}
+            max={max}
+            value={config[key]}
+            onChange={(n) => set({ [key]: n })}
+          />
         ))}
-      </div>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={config.hasMechanicalBias}
-          onChange={(e) => set({ hasMechanicalBias: e.target.checked })}
-        />
+      </NumberFields>
+      <Checkbox
+        checked={config.hasMechanicalBias}
+        onChange={(hasMechanicalBias) => set({ hasMechanicalBias })}
+      >
         Mechanical sampling bias (red beads are caught slightly less often, as with real paddles:
         about 9.4 instead of 10)
-      </label>
+      </Checkbox>
       <div className="option-row">
-        <label className="field field--grow">
-          <span>Random seed (the same seed gives the same draws)</span>
-          <input
-            value={config.seed}
-            maxLength={64}
-            onChange={(e) => set({ seed: e.target.value })}
-          />
-        </label>
+        <TextField
+          className="field field--grow"
+          label="Random seed (the same seed gives the same draws)"
+          value={config.seed}
+          maxLength={64}
+          onChange={(seed) => set({ seed })}
+        />
         <button
           type="button"
           className="button button--quiet"

@@ -1,5 +1,7 @@
 import { SORT_LIMITS } from '@playfield/shared/exercises/sort/limits';
+import { EditableList, PromptField, TextList } from '../../components/form/index.ts';
 import type { ConfigEditorProps } from '../types.ts';
+import styles from './ConfigEditor.module.css';
 
 type Config = ConfigEditorProps<'sort'>['config'];
 
@@ -26,72 +28,48 @@ export default function SortConfigEditor({
   onChange,
   idPrefix,
 }: ConfigEditorProps<'sort'>) {
-  const setCategory = (index: number, value: string) =>
-    onChange({ ...config, categories: config.categories.map((c, i) => (i === index ? value : c)) });
-  const setItem = (index: number, change: Partial<Config['items'][number]>) =>
-    onChange({
-      ...config,
-      items: config.items.map((item, i) => (i === index ? { ...item, ...change } : item)),
-    });
   return (
     <div className="stack stack--tight">
-      <label className="field">
-        <span>Prompt</span>
-        <textarea
-          id={`${idPrefix}-prompt`}
-          value={config.prompt}
-          maxLength={SORT_LIMITS.promptLength}
-          rows={2}
-          onChange={(e) => onChange({ ...config, prompt: e.target.value })}
-        />
-      </label>
-      <fieldset className="field">
-        <legend>
-          Categories ({SORT_LIMITS.minCategories} to {SORT_LIMITS.maxCategories})
-        </legend>
-        {config.categories.map((category, i) => (
-          <div className="option-row" key={i}>
-            <input
-              aria-label={`Category ${i + 1}`}
-              value={category}
-              maxLength={SORT_LIMITS.categoryLength}
-              onChange={(e) => setCategory(i, e.target.value)}
-            />
-            <button
-              type="button"
-              className="button button--icon"
-              aria-label={`Remove category ${i + 1}`}
-              disabled={config.categories.length <= SORT_LIMITS.minCategories}
-              onClick={() => onChange(withoutCategory(config, i))}
-            >
-              ×
-            </button>
-          </div>
-        ))}
-        <button
-          type="button"
-          className="button button--quiet"
-          disabled={config.categories.length >= SORT_LIMITS.maxCategories}
-          onClick={() => onChange({ ...config, categories: [...config.categories, ''] })}
-        >
-          Add category
-        </button>
-      </fieldset>
-      <fieldset className="field">
-        <legend>Statements (up to {SORT_LIMITS.maxItems})</legend>
-        {config.items.map((item, i) => (
-          <div className="option-row sort-editor__item" key={i}>
+      <PromptField
+        id={`${idPrefix}-prompt`}
+        label="Prompt"
+        value={config.prompt}
+        maxLength={SORT_LIMITS.promptLength}
+        onChange={(prompt) => onChange({ ...config, prompt })}
+      />
+      <TextList
+        legend={`Categories (${SORT_LIMITS.minCategories} to ${SORT_LIMITS.maxCategories})`}
+        noun="category"
+        items={config.categories}
+        min={SORT_LIMITS.minCategories}
+        max={SORT_LIMITS.maxCategories}
+        maxLength={SORT_LIMITS.categoryLength}
+        onChange={(categories) => onChange({ ...config, categories })}
+        onRemove={(i) => onChange(withoutCategory(config, i))}
+      />
+      <EditableList
+        legend={`Statements (up to ${SORT_LIMITS.maxItems})`}
+        noun="statement"
+        items={config.items}
+        min={1}
+        max={SORT_LIMITS.maxItems}
+        rowClassName={styles.item}
+        blank={() => ({ text: '', answer: null })}
+        onChange={(items) => onChange({ ...config, items })}
+      >
+        {(item, i, set) => (
+          <>
             <input
               aria-label={`Statement ${i + 1}`}
               value={item.text}
               maxLength={SORT_LIMITS.itemLength}
-              onChange={(e) => setItem(i, { text: e.target.value })}
+              onChange={(e) => set({ ...item, text: e.target.value })}
             />
             <select
               aria-label={`Expected category for statement ${i + 1}`}
               value={item.answer === null ? '' : String(item.answer)}
               onChange={(e) =>
-                setItem(i, { answer: e.target.value === '' ? null : Number(e.target.value) })
+                set({ ...item, answer: e.target.value === '' ? null : Number(e.target.value) })
               }
             >
               <option value="">No right answer</option>
@@ -101,28 +79,9 @@ export default function SortConfigEditor({
                 </option>
               ))}
             </select>
-            <button
-              type="button"
-              className="button button--icon"
-              aria-label={`Remove statement ${i + 1}`}
-              disabled={config.items.length <= 1}
-              onClick={() => onChange({ ...config, items: config.items.filter((_, j) => j !== i) })}
-            >
-              ×
-            </button>
-          </div>
-        ))}
-        <button
-          type="button"
-          className="button button--quiet"
-          disabled={config.items.length >= SORT_LIMITS.maxItems}
-          onClick={() =>
-            onChange({ ...config, items: [...config.items, { text: '', answer: null }] })
-          }
-        >
-          Add statement
-        </button>
-      </fieldset>
+          </>
+        )}
+      </EditableList>
     </div>
   );
 }
