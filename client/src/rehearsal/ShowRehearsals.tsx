@@ -24,7 +24,7 @@ export function ShowRehearsalsToggle({
   onChange: (on: boolean) => void;
 }) {
   return (
-    <label className="muted">
+    <label className="check muted">
       <input type="checkbox" checked={isShowing} onChange={(e) => onChange(e.target.checked)} />{' '}
       Show rehearsals{!isShowing && hidden > 0 ? ` (${hidden} hidden)` : ''}
     </label>
