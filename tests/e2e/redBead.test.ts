@@ -111,7 +111,7 @@ async function paddle(
   await paddleOf(consolePage, worker).waitFor();
   const red = await redOn(consolePage, worker);
   if (dipper) expect(await redOn(dipper, worker)).toBe(red);
-  await waitForText(consolePage.locator('.paddle-row'), `${red} red · inspectors 0 of 1`);
+  await waitForText(consolePage.getByTestId('last-paddle'), `${red} red · inspectors 0 of 1`);
   await paddleOf(screenPage, worker).waitFor();
   expect(await redOn(screenPage, worker)).toBe(red);
   await waitForText(screenPage.locator('.screen-count'), 'inspecting');
@@ -121,7 +121,7 @@ async function paddle(
   if (drawn.length === 0) await shot(inspector, 'phone-inspector-confirm');
   await confirm.tap();
   // With one inspector and no chief, the confirmation puts the paddle on the record.
-  await waitForText(consolePage.locator('.paddle-row'), `${red} red · recorded`);
+  await waitForText(consolePage.getByTestId('last-paddle'), `${red} red · recorded`);
   await waitForText(cellOf(screenPage, row, day), new RegExp(`(^|\\+ )${red}$`));
   drawn.push({ day, worker, red });
   return red;
@@ -209,8 +209,8 @@ describe('the Red Bead Experiment from the laptop, five phones and the room scre
 
   it('sets a quota from the script and lets the observer predict day 1', async () => {
     await consolePage.getByRole('button', { name: 'Quota: no more than 3 red' }).click();
-    await waitForText(screenPage.locator('.management-banner'), 'Quota: no more than 3 red');
-    await waitForText(phone('Ana').locator('.management-banner'), 'Quota: no more than 3 red.');
+    await waitForText(screenPage.getByTestId('management-banner'), 'Quota: no more than 3 red');
+    await waitForText(phone('Ana').getByTestId('management-banner'), 'Quota: no more than 3 red.');
 
     await consolePage.getByRole('button', { name: 'Ask observers to predict day 1' }).click();
     const omar = phone('Omar');
@@ -237,7 +237,7 @@ describe('the Red Bead Experiment from the laptop, five phones and the room scre
         expect(await phone(other).getByRole('button', { name: 'Dip the paddle' }).count()).toBe(0);
         await waitForText(phone(other).locator('.lead'), `${name} is at the bucket`);
       }
-      await waitForText(screenPage.locator('.screen-next'), `At the bucket: ${name}`);
+      await waitForText(screenPage.getByTestId('at-the-bucket'), `At the bucket: ${name}`);
       await paddle(1, name, worker);
       await chartWith(screenPage, i + 1);
     }
@@ -256,15 +256,21 @@ describe('the Red Bead Experiment from the laptop, five phones and the room scre
     await consolePage.getByRole('button', { name: 'Praise the best', exact: true }).click();
     const least = Math.min(...drawn.map((d) => d.red));
     const bestName = drawn.find((d) => d.red === least)?.worker ?? '';
-    const events = consolePage.locator('.control-chart__events');
+    const events = consolePage.getByRole('list', { name: 'Interventions on the chart' });
     await waitForText(events, `Praise for ${bestName}`);
     await consolePage.getByLabel('Supplier’s red %').fill('10');
     await consolePage.getByRole('button', { name: 'New supplier', exact: true }).click();
     await waitForText(consolePage.getByText(/^Now: /), 'Now: 10% red, 50 holes');
-    await waitForText(screenPage.locator('.control-chart__events'), 'new supplier, 10% red');
+    await waitForText(
+      screenPage.getByRole('list', { name: 'Interventions on the chart' }),
+      'new supplier, 10% red',
+    );
     const screenTable = screenPage.getByRole('table', { name: 'Red beads per worker and day' });
     await expectOnScreen(screenTable, 'the record table');
-    await expectOnScreen(screenPage.locator('.control-chart__events'), 'the interventions');
+    await expectOnScreen(
+      screenPage.getByRole('list', { name: 'Interventions on the chart' }),
+      'the interventions',
+    );
     await shot(consolePage, 'laptop-console-chart');
     await shot(screenPage, 'screen-chart');
     await expectAccessible(consolePage, 'the console (between days)');

@@ -1,15 +1,24 @@
 import type { ControlChartView } from '@playfield/shared';
+import styles from './ControlChart.module.css';
 
-const W = 800;
-const H = 360;
-const M = { left: 52, right: 96, top: 18, bottom: 36 };
+/**
+ * The drawing's shapes, in SVG units: `tall` for the console, the phone and the running room
+ * screen (drawn about 43rem wide there, where 29 units read as 24 px at 1366x768); `flat` for
+ * the room screen's debrief, which shares its column with the ranking: drawn across that
+ * column (about 38rem) at nearly one unit a pixel, with three gridlines so 27-unit labels
+ * read as 24 px and do not crowd.
+ */
+const SHAPES = {
+  tall: { W: 800, H: 360, M: { left: 52, right: 96, top: 18, bottom: 36 }, ticks: 5 },
+  flat: { W: 640, H: 210, M: { left: 56, right: 128, top: 16, bottom: 40 }, ticks: 3 },
+} as const;
 
 const fmt = (n: number, kind: ControlChartView['kind']) =>
   kind === 'p' ? `${Math.round(n * 100)}%` : n.toFixed(1);
 
-/** Gridlines at round steps (1, 2 or 5 times a power of ten), about five up to `max`. */
-function niceTicks(max: number): number[] {
-  const raw = max / 5;
+/** Gridlines at round steps (1, 2 or 5 times a power of ten), about `count` up to `max`. */
+function niceTicks(max: number, count: number): number[] {
+  const raw = max / count;
   const power = 10 ** Math.floor(Math.log10(raw));
   const step = ([1, 2, 5, 10].find((m) => m * power >= raw) ?? 10) * power;
   return Array.from({ length: Math.floor(max / step + 1e-9) + 1 }, (_, i) => i * step);
@@ -87,12 +96,18 @@ export function readChart(raw: unknown): ControlChartView | null {
 export function ControlChart({
   chart: raw,
   size = 'normal',
+  shape = 'tall',
+  className = '',
 }: {
   chart: ControlChartView;
   size?: 'normal' | 'large';
+  shape?: keyof typeof SHAPES;
+  /** Placed on the figure, for the layout around it. */
+  className?: string;
 }) {
   const chart = readChart(raw);
   if (!chart) return null;
+  const { W, H, M } = SHAPES[shape];
   const { points, segments, kind } = chart;
   const count = Math.max(points.length, 1);
   const top = Math.max(
@@ -110,17 +125,19 @@ export function ControlChart({
   const summary = last
     ? `${chart.title}: ${points.length} paddles; centre ${fmt(last.center, kind)}, limits ${fmt(last.lower, kind)} to ${fmt(last.upper, kind)}; ${beyond} beyond the limits; ${signalled} flagged by run rules.`
     : `${chart.title}: no paddles drawn yet.`;
-  const ticks = niceTicks(yMax);
+  const ticks = niceTicks(yMax, SHAPES[shape].ticks);
   const isAfterLast = (m: ControlChartView['markers'][number]) =>
     points.length > 0 && m.beforePoint >= points.length;
 
   return (
-    <figure className={`control-chart control-chart--${size}`}>
+    <figure
+      className={`${styles.chart} ${size === 'large' ? styles.large : ''} ${shape === 'flat' ? styles.flat : ''} ${className}`}
+    >
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary}>
         {ticks.map((t) => (
-          <g key={t} className="control-chart__grid">
+          <g key={t} className={styles.grid}>
             <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} />
-            <text x={M.left - 8} y={y(t) + 5} textAnchor="end">
+            <text x={M.left - 8} y={y(t)} dy="0.35em" textAnchor="end">
               {fmtTick(t, kind)}
             </text>
           </g>
@@ -130,37 +147,19 @@ export function ControlChart({
           const x2 = x(s.end - 0.5);
           const isLast = i === segments.length - 1;
           return (
-            <g key={i} className="control-chart__limits">
-              <line
-                className="control-chart__center"
-                x1={x1}
-                x2={x2}
-                y1={y(s.center)}
-                y2={y(s.center)}
-              />
-              <line
-                className="control-chart__limit"
-                x1={x1}
-                x2={x2}
-                y1={y(s.upper)}
-                y2={y(s.upper)}
-              />
-              <line
-                className="control-chart__limit"
-                x1={x1}
-                x2={x2}
-                y1={y(s.lower)}
-                y2={y(s.lower)}
-              />
+            <g key={i}>
+              <line className={styles.center} x1={x1} x2={x2} y1={y(s.center)} y2={y(s.center)} />
+              <line className={styles.limit} x1={x1} x2={x2} y1={y(s.upper)} y2={y(s.upper)} />
+              <line className={styles.limit} x1={x1} x2={x2} y1={y(s.lower)} y2={y(s.lower)} />
               {isLast && (
                 <>
-                  <text x={x2 + 6} y={y(s.upper) + 5}>
+                  <text x={x2 + 6} y={y(s.upper)} dy="0.35em">
                     UCL {fmt(s.upper, kind)}
                   </text>
-                  <text x={x2 + 6} y={y(s.center) + 5}>
+                  <text x={x2 + 6} y={y(s.center)} dy="0.35em">
                     x̄ {fmt(s.center, kind)}
                   </text>
-                  <text x={x2 + 6} y={y(s.lower) + 5}>
+                  <text x={x2 + 6} y={y(s.lower)} dy="0.35em">
                     LCL {fmt(s.lower, kind)}
                   </text>
                 </>
@@ -169,7 +168,7 @@ export function ControlChart({
           );
         })}
         {chart.markers.map((m, i) => (
-          <g key={i} className={`control-chart__marker ${m.isSystemChange ? 'is-system' : ''}`}>
+          <g key={i} className={`${styles.marker} ${m.isSystemChange ? styles.system : ''}`}>
             <line
               x1={x(m.beforePoint - 0.5)}
               x2={x(m.beforePoint - 0.5)}
@@ -181,8 +180,8 @@ export function ControlChart({
             <text
               x={x(m.beforePoint - 0.5) + (isAfterLast(m) ? -4 : 3)}
               textAnchor={isAfterLast(m) ? 'end' : 'start'}
-              y={M.top + 12}
-              dy={`${chart.markers.slice(0, i).filter((o) => o.beforePoint === m.beforePoint).length * 1.1}em`}
+              y={M.top}
+              dy={`${0.8 + chart.markers.slice(0, i).filter((o) => o.beforePoint === m.beforePoint).length * 1.1}em`}
             >
               {i + 1}
             </text>
@@ -190,13 +189,13 @@ export function ControlChart({
         ))}
         {chart.cumulative.length > 1 && (
           <polyline
-            className="control-chart__cumulative"
+            className={styles.cumulative}
             points={chart.cumulative.map((v, i) => `${x(i)},${y(v)}`).join(' ')}
           />
         )}
         {points.length > 1 && (
           <polyline
-            className="control-chart__line"
+            className={styles.line}
             points={points.map((p, i) => `${x(i)},${y(p.value)}`).join(' ')}
           />
         )}
@@ -205,7 +204,7 @@ export function ControlChart({
           return p ? (
             <circle
               key={`signal-${i}`}
-              className="control-chart__signal"
+              className={styles.signal}
               cx={x(i)}
               cy={y(p.value)}
               r={11}
@@ -216,7 +215,7 @@ export function ControlChart({
           p.isBeyondLimits ? (
             <rect
               key={i}
-              className="control-chart__point is-beyond"
+              className={`${styles.point} ${styles.beyond}`}
               x={x(i) - 8}
               y={y(p.value) - 8}
               width={16}
@@ -226,28 +225,23 @@ export function ControlChart({
               <title>{`${p.label}: ${fmt(p.value, kind)} (beyond the limits)`}</title>
             </rect>
           ) : (
-            <circle key={i} className="control-chart__point" cx={x(i)} cy={y(p.value)} r={5}>
+            <circle key={i} className={styles.point} cx={x(i)} cy={y(p.value)} r={5}>
               <title>{`${p.label}: ${fmt(p.value, kind)}`}</title>
             </circle>
           ),
         )}
-        <text
-          className="control-chart__axis"
-          x={(W - M.right + M.left) / 2}
-          y={H - 8}
-          textAnchor="middle"
-        >
+        <text x={(W - M.right + M.left) / 2} y={H - 8} textAnchor="middle">
           {points.length ? 'paddles, in the order drawn' : 'no paddles drawn yet'}
         </text>
       </svg>
-      <figcaption className="control-chart__legend">
-        <span className="legend legend--points">{chart.unit}</span>
-        <span className="legend legend--limits">control limits</span>
-        <span className="legend legend--cumulative">cumulative average</span>
+      <figcaption className={styles.legend}>
+        <span className={styles.key}>{chart.unit}</span>
+        <span className={`${styles.key} ${styles.keyLimits}`}>control limits</span>
+        <span className={`${styles.key} ${styles.keyCumulative}`}>cumulative average</span>
         {chart.expected !== null && <span>expected {fmt(chart.expected, kind)}</span>}
       </figcaption>
       {chart.signals.length > 0 && (
-        <ul className="control-chart__signals" aria-label="Run-rule signals">
+        <ul className={styles.signals} aria-label="Run-rule signals">
           {chart.signals.map((signal, i) => (
             <li key={i}>
               Rule {signal.rule} at {points[signal.index]?.label ?? `paddle ${signal.index + 1}`}:{' '}
@@ -257,7 +251,7 @@ export function ControlChart({
         </ul>
       )}
       {chart.markers.length > 0 && (
-        <ol className="control-chart__events">
+        <ol className={styles.events} aria-label="Interventions on the chart">
           {chart.markers.map((m, i) => (
             <li key={i}>{m.label}</li>
           ))}

@@ -5,6 +5,7 @@ import type { FacilitatorProps } from '../types.ts';
 import { Paddle } from './Paddle.tsx';
 import { Debrief, RecordTable } from './RecordTable.tsx';
 import { useSender } from '../useSender.ts';
+import styles from './RedBead.module.css';
 
 type Act = FacilitatorProps<'redBead'>['act'];
 type Action = Parameters<Act>[0];
@@ -87,7 +88,7 @@ export default function RedBeadFacilitator({ view, act }: FacilitatorProps<'redB
       )}
 
       {view.paddle && (
-        <div className="paddle-row">
+        <div className={styles.paddleRow} data-testid="last-paddle">
           <Paddle
             key={view.paddle.index}
             beads={view.paddle.beads}

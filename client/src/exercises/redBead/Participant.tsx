@@ -3,6 +3,7 @@ import type { ParticipantProps } from '../types.ts';
 import { Paddle } from './Paddle.tsx';
 import { Debrief, RecordTable } from './RecordTable.tsx';
 import { useSender } from '../useSender.ts';
+import styles from './RedBead.module.css';
 
 const BLANK: RedBeadOwnView = {
   role: 'observer',
@@ -44,7 +45,7 @@ export function RedBeadParticipant({ view, own, act }: ParticipantProps<'redBead
         <p className="muted">{roleHelp}</p>
       </div>
       {(view.quota !== null || view.slogan) && (
-        <p className="management-banner">
+        <p className={styles.banner} data-testid="management-banner">
           {view.slogan && <strong>“{view.slogan}” </strong>}
           {view.quota !== null && <span>Quota: no more than {view.quota} red.</span>}
         </p>
@@ -57,7 +58,7 @@ export function RedBeadParticipant({ view, own, act }: ParticipantProps<'redBead
 
       {view.stage === 'working' && isMyTurn && (
         <button
-          className="button button--primary button--block button--huge"
+          className={`button button--primary button--block ${styles.huge}`}
           type="button"
           disabled={isBusy}
           onClick={() => void send({ type: 'dip' })}
@@ -196,7 +197,7 @@ function Prediction({
       trend: next.trend ?? trend,
     });
   return (
-    <fieldset className="stack stack--tight prediction">
+    <fieldset className={`stack stack--tight ${styles.prediction}`}>
       <legend>Your prediction for day {view.day}</legend>
       <p>Who will draw the fewest red beads?</p>
       <div className="choices" role="radiogroup" aria-label="Best worker">

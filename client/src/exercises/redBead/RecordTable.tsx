@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { RedBeadCommonView } from '@playfield/shared/exercises/redBead/index';
+import styles from './RecordTable.module.css';
 
 /** The recorder's board: workers by days, filling in as paddles are announced. */
 export function RecordTable({
@@ -11,7 +12,7 @@ export function RecordTable({
 }) {
   const { table } = view;
   return (
-    <table className={`table record-table record-table--${size}`}>
+    <table className={`table ${styles.table} ${size === 'large' ? styles.large : ''}`}>
       <caption>Red beads per worker and day</caption>
       <thead>
         <tr>
@@ -26,11 +27,11 @@ export function RecordTable({
         {table.rows.map((row) => (
           <tr
             key={row.workerId}
-            className={`${row.status !== 'working' ? `is-${row.status}` : ''} ${row.workerId === view.currentWorkerId ? 'is-current' : ''}`}
+            className={`${row.status === 'fired' ? styles.fired : ''} ${row.workerId === view.currentWorkerId ? styles.current : ''}`}
           >
             <th scope="row">
               {/* One line on the room screen: a long name ends in "…", the days stay in view. */}
-              <span className="record-table__name">
+              <span className={styles.name}>
                 {row.name}
                 {row.status === 'fired' && ' (fired)'}
                 {row.status === 'probation' && ' (probation)'}

@@ -15,14 +15,17 @@ export default function RedBeadScreen({ view }: ScreenProps<'redBead'>) {
   if (view.stage === 'finished') {
     return (
       <div className={`red-bead-screen ${styles.screen} ${styles.debrief}`}>
-        <Debrief view={view} chart={<ControlChart chart={view.chart} size="large" />} />
+        <Debrief
+          view={view}
+          chart={<ControlChart chart={view.chart} size="large" shape="flat" />}
+        />
       </div>
     );
   }
   return (
     <div className={`red-bead-screen ${styles.screen}`}>
       {(view.slogan || view.quota !== null) && (
-        <p className={`management-banner ${styles.banner}`}>
+        <p className={styles.banner} data-testid="management-banner">
           {view.slogan && <strong>“{view.slogan}” </strong>}
           {view.quota !== null && <span>Quota: no more than {view.quota} red</span>}
         </p>
@@ -52,7 +55,9 @@ export default function RedBeadScreen({ view }: ScreenProps<'redBead'>) {
                 </p>
               )}
               {current && (
-                <p className={`screen-next ${styles.next}`}>At the bucket: {current.name}</p>
+                <p className={styles.next} data-testid="at-the-bucket">
+                  At the bucket: {current.name}
+                </p>
               )}
             </div>
           </div>
