@@ -2,6 +2,7 @@ import type { RolePlayGroupView } from '@playfield/shared/exercises/rolePlay/ind
 import type { FacilitatorProps } from '../types.ts';
 import { StepMeans, formatMean } from './StepMeans.tsx';
 import { useSender } from '../useSender.ts';
+import styles from './Facilitator.module.css';
 
 const STATUS_TEXT: Record<RolePlayGroupView['status'], string> = {
   waiting: 'Not scored',
@@ -21,7 +22,7 @@ export default function RolePlayFacilitator({
   const steps = config.steps;
 
   return (
-    <div className="stack role-play-console">
+    <div className="stack">
       <div className="actions">
         <span className="status-pill">
           {hasGroups ? `Play ${view.play} · ${progress.groups} groups` : 'No groups yet'}
@@ -87,7 +88,7 @@ export default function RolePlayFacilitator({
           aria-label="Groups and their scores, scrollable"
           tabIndex={0}
         >
-          <table className="table role-play-groups">
+          <table className={`table ${styles.groups}`}>
             <caption>Groups, parts and scores (1 to {config.scaleMax})</caption>
             <thead>
               <tr>
@@ -190,7 +191,7 @@ function GroupRow({ group, stepCount }: { group: RolePlayGroupView; stepCount: n
       .map(memberText)
       .join(', ') || '–';
   return (
-    <tr className={`role-play-group is-${group.status}`}>
+    <tr className={group.status === 'scored' ? styles.scored : undefined}>
       <th scope="row">{group.label}</th>
       <td>{byRole('customer')}</td>
       <td>{byRole('provider')}</td>

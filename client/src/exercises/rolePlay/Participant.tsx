@@ -8,6 +8,7 @@ import type {
 import type { ParticipantProps } from '../types.ts';
 import { StepMeans } from './StepMeans.tsx';
 import { useSender } from '../useSender.ts';
+import styles from './Participant.module.css';
 
 /** The longest note, as the server allows it (kept here: the phone imports no shared values). */
 const NOTE_LENGTH = 280;
@@ -25,7 +26,7 @@ type Send = ParticipantProps<'rolePlay'>['act'];
 export function RolePlayParticipant({ view, own, isOpen, act }: ParticipantProps<'rolePlay'>) {
   const group = own?.group ?? null;
   return (
-    <section className="stack role-play">
+    <section className="stack">
       {group ? (
         <RoleCard group={group} play={view.play} />
       ) : (
@@ -71,7 +72,7 @@ function RoleCard({ group, play }: { group: Group; play: number }) {
         {group.isScorer ? ' (you score)' : ''}
       </p>
       {group.partners.length > 0 && (
-        <ul className="role-play-partners" aria-label="Your group">
+        <ul className={styles.partners} aria-label="Your group">
           {group.partners.map((p, i) => (
             <li key={i}>
               <strong>{p.name}</strong>: {ROLE_NAMES[p.role].toLowerCase()}
@@ -86,7 +87,7 @@ function RoleCard({ group, play }: { group: Group; play: number }) {
 
 function StepList({ view }: { view: RolePlayPublicView }) {
   return (
-    <ol className="role-play-steps">
+    <ol className={styles.steps}>
       {view.steps.map((step) => (
         <li key={step.name}>
           <strong>{step.name}</strong>: {step.hint}
@@ -110,14 +111,14 @@ function RoleInstructions({
   return (
     <>
       {group.role === 'customer' && group.brief && (
-        <div className="stack stack--tight role-play-brief">
+        <div className={`stack stack--tight ${styles.brief}`}>
           <h3>What you are upset about</h3>
           <p>{group.brief}</p>
           <p className="muted">Play it for real: stay upset until you feel heard.</p>
         </div>
       )}
       {group.role === 'provider' && (
-        <div className="stack stack--tight role-play-brief">
+        <div className={`stack stack--tight ${styles.brief}`}>
           <h3>Your situation</h3>
           {group.brief && <p>{group.brief}</p>}
           <p>Walk the customer through these steps:</p>
@@ -125,7 +126,7 @@ function RoleInstructions({
         </div>
       )}
       {group.role === 'observer' && !group.isScorer && (
-        <div className="stack stack--tight role-play-brief">
+        <div className={`stack stack--tight ${styles.brief}`}>
           <h3>Watch for the steps</h3>
           <p className="muted">
             Note what works at each step; your group’s scorer enters the scores.
@@ -175,7 +176,7 @@ function ScoreForm({
 
   return (
     <form
-      className="stack role-play-score"
+      className="stack"
       aria-label="Score the role-play"
       onSubmit={(e) => {
         e.preventDefault();
@@ -196,12 +197,12 @@ function ScoreForm({
         const chosen = card.scores[i] ?? null;
         const legendId = `role-play-step-${i}`;
         return (
-          <fieldset key={step.name} className="role-play-step">
+          <fieldset key={step.name} className={styles.step}>
             <legend id={legendId}>
               <strong>{step.name}</strong>
               <span className="muted"> {step.hint}</span>
             </legend>
-            <div className="role-play-scale" role="radiogroup" aria-labelledby={legendId}>
+            <div className={styles.scale} role="radiogroup" aria-labelledby={legendId}>
               {values.map((v) => (
                 <button
                   key={v}
@@ -260,7 +261,7 @@ function GroupScores({ view, card }: { view: RolePlayPublicView; card: RolePlayS
   return (
     <div className="stack stack--tight">
       <h3>Your group’s scores</h3>
-      <dl className="role-play-scores">
+      <dl className={styles.scores}>
         {view.steps.map((step, i) => (
           <div key={step.name}>
             <dt>{step.name}</dt>
@@ -270,7 +271,7 @@ function GroupScores({ view, card }: { view: RolePlayPublicView; card: RolePlayS
           </div>
         ))}
       </dl>
-      {card.comment && <blockquote className="role-play-note">{card.comment}</blockquote>}
+      {card.comment && <blockquote className={styles.note}>{card.comment}</blockquote>}
     </div>
   );
 }

@@ -15,7 +15,7 @@ export default function RolePlayScreen({ view }: ScreenProps<'rolePlay'>) {
       null,
     );
     return (
-      <div className={`screen-round role-play-screen ${styles.root}`}>
+      <div className={`screen-round ${styles.root}`}>
         <h2 className={`screen-question ${styles.question}`}>
           {view.title}: how the room scored the steps
         </h2>
@@ -39,7 +39,7 @@ export default function RolePlayScreen({ view }: ScreenProps<'rolePlay'>) {
     );
   }
   return (
-    <div className={`screen-round role-play-screen ${styles.root}`}>
+    <div className={`screen-round ${styles.root}`}>
       <h2 className={`screen-question ${styles.question}`}>{view.title}</h2>
       <p className={styles.complaint}>{view.complaint}</p>
       <ol className={styles.steps}>

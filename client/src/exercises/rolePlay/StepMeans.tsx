@@ -1,4 +1,5 @@
 import type { RolePlayStepStats } from '@playfield/shared/exercises/rolePlay/index';
+import styles from './StepMeans.module.css';
 
 /**
  * The mean score of each step as a bar against the top of the scale, with the number
@@ -19,10 +20,7 @@ export function StepMeans({
   hasDistribution?: boolean;
 }) {
   return (
-    <ul
-      className={`bar-chart step-means ${size === 'large' ? 'bar-chart--large' : ''}`}
-      aria-label={label}
-    >
+    <ul className={`bar-chart ${size === 'large' ? 'bar-chart--large' : ''}`} aria-label={label}>
       {steps.map((step) => (
         <li key={step.name} className="bar-chart__row">
           <div className="bar-chart__label">
@@ -38,7 +36,7 @@ export function StepMeans({
             />
           </div>
           {hasDistribution && step.count > 0 && (
-            <p className="step-means__spread">
+            <p className={styles.spread}>
               {step.count} {step.count === 1 ? 'score' : 'scores'}:{' '}
               {step.distribution
                 .map((n, i) => (n > 0 ? `${n} gave ${i + 1}` : null))
