@@ -15,6 +15,7 @@ const Notebook = lazy(() => import('./routes/Notebook.tsx'));
 const Notebooks = lazy(() => import('./routes/Notebooks.tsx'));
 const Plan = lazy(() => import('./routes/Plan.tsx'));
 const AccountPages = lazy(() => import('./accounts/AccountPages.tsx'));
+const WorkspacePages = lazy(() => import('./workspaces/WorkspacePages.tsx'));
 
 /** Picks the screen for the current URL. */
 export function App() {
@@ -49,6 +50,8 @@ function RouteView({ route }: { route: ReturnType<typeof matchRoute> }) {
       {route.name === 'notebooks' && <Notebooks />}
       {route.name === 'plan' && <Plan />}
       {route.name === 'account' && <AccountPages />}
+      {route.name === 'workspaces' && <WorkspacePages workspaceId={route.workspaceId} />}
+      {route.name === 'invite' && <WorkspacePages workspaceId={null} isInvite />}
       {route.name === 'notFound' && (
         <Notice
           title="Page not found"

@@ -15,6 +15,9 @@ export type Route =
   | { name: 'plan' }
   /** Facilitator accounts: sign in, sign up, reset, the account (client/src/accounts). */
   | { name: 'account' }
+  /** Workspaces: yours, one by id, and accepting an invitation (client/src/workspaces). */
+  | { name: 'workspaces'; workspaceId: string | null }
+  | { name: 'invite' }
   | { name: 'notFound' };
 
 const PATTERNS: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -32,6 +35,11 @@ const PATTERNS: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/notebooks\/?$/, () => ({ name: 'notebooks' })],
   [/^\/plan\/?$/, () => ({ name: 'plan' })],
   [/^\/account(\/(signup|reset))?\/?$/, () => ({ name: 'account' })],
+  [
+    /^\/workspaces(?:\/([A-Za-z0-9_-]+))?\/?$/,
+    (m) => ({ name: 'workspaces', workspaceId: m[1] ?? null }),
+  ],
+  [/^\/invite\/?$/, () => ({ name: 'invite' })],
 ];
 
 /** Matches a pathname to a route. */

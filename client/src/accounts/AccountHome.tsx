@@ -40,6 +40,9 @@ export function AccountHome({
           <Link className="button" href="/notebooks">
             Notebooks
           </Link>
+          <Link className="button" href="/workspaces">
+            Workspaces
+          </Link>
         </div>
       </section>
       <ClaimOffer />
