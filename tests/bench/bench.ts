@@ -9,21 +9,26 @@
  *
  *   npm run bench -- --participants 2000      (or BENCH_PARTICIPANTS=2000 npm run bench)
  *   options: --seed S, --timeout-s T (default 300), --cpu-prof-dir DIR (profiles the server),
- *   --scenario rounds|qa (default rounds). The Q&A scenario joins the phones, starts the
+ *   --scenario rounds|qa|rooms (default rounds). The Q&A scenario joins the phones, starts the
  *   session, then 200 phones ask a question each and every phone upvotes five questions:
  *   it times question -> console and upvote -> room screen, and the server's CPU per 1,000.
+ *
+ * The many-rooms scenario (--scenario rooms, --rooms R --phones P, default 100 x 30) is in
+ * roomsScenario.ts. The rounds scenario also runs the bare socket.io baseline (bareServer.ts)
+ * under the same answer load and prints Playfield's server CPU per answer as a ratio to it,
+ * the heap per idle phone (after a forced collection) beside the baseline's, and, when a run
+ * at 500 is on record (test-artifacts/bench/), CPU per 1,000 answers at N against 500.
  *
  * Both processes share the machine, so latencies include this generator's own event loop
  * delay; the generator's CPU time is reported beside the server's to tell them apart.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { io, type Socket } from 'socket.io-client';
 import {
@@ -37,11 +42,21 @@ import {
   type Result,
   type ServerToClientEvents,
 } from '@playfield/shared';
+import {
+  HOST,
+  loadFigures,
+  log,
+  percentile,
+  pool,
+  readProc,
+  ROOT,
+  round1,
+  saveFigures,
+} from './benchKit.ts';
+import { bareOneRoom, runRoomsScenario, startPlayfieldChild } from './roomsScenario.ts';
 
 type PlayfieldSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const HOST = '127.0.0.1';
 /** Joins and socket connections in flight at once, so the machine is not swamped. */
 const CONCURRENCY = 50;
 const ACK_TIMEOUT_MS = 30_000;
@@ -58,7 +73,9 @@ interface Options {
   seed: string;
   timeoutMs: number;
   cpuProfDir: string | null;
-  scenario: 'rounds' | 'qa';
+  scenario: 'rounds' | 'qa' | 'rooms';
+  rooms: number;
+  phones: number;
 }
 
 function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Options {
@@ -70,7 +87,15 @@ function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Options 
     if (eq > 0) values.set(arg.slice(2, eq), arg.slice(eq + 1));
     else values.set(arg.slice(2), argv[++i] ?? '');
   }
-  const known = new Set(['participants', 'seed', 'timeout-s', 'cpu-prof-dir', 'scenario']);
+  const known = new Set([
+    'participants',
+    'seed',
+    'timeout-s',
+    'cpu-prof-dir',
+    'scenario',
+    'rooms',
+    'phones',
+  ]);
   for (const key of values.keys()) if (!known.has(key)) throw new Error(`Unknown option --${key}`);
   const positiveInt = (name: string, raw: string | undefined, fallback: number): number => {
     if (raw === undefined || raw === '') return fallback;
@@ -80,9 +105,12 @@ function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Options 
   };
   const cpuProfDir = values.get('cpu-prof-dir');
   const scenario = values.get('scenario') ?? 'rounds';
-  if (scenario !== 'rounds' && scenario !== 'qa') throw new Error('--scenario is rounds or qa');
+  if (scenario !== 'rounds' && scenario !== 'qa' && scenario !== 'rooms')
+    throw new Error('--scenario is rounds, qa or rooms');
   return {
     scenario,
+    rooms: positiveInt('--rooms', values.get('rooms'), 100),
+    phones: positiveInt('--phones', values.get('phones'), 30),
     participants: positiveInt(
       '--participants',
       values.get('participants') ?? env.BENCH_PARTICIPANTS,
@@ -96,41 +124,6 @@ function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Options 
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
-
-const log = (message: string): void => {
-  // Progress goes to stderr: stdout carries only the table and the final JSON line.
-  process.stderr.write(`[bench] ${message}\n`);
-};
-
-/** Nearest-rank percentile of samples in ms; null when there are none. */
-function percentile(samples: readonly number[], p: number): number | null {
-  if (samples.length === 0) return null;
-  const sorted = [...samples].sort((a, b) => a - b);
-  return (
-    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ??
-    null
-  );
-}
-
-const round1 = (n: number | null): number | null => (n === null ? null : Math.round(n * 10) / 10);
-
-/** Runs `task(i)` for i in [0, count) with at most `concurrency` in flight. */
-async function pool<T>(
-  count: number,
-  concurrency: number,
-  task: (i: number) => Promise<T>,
-): Promise<T[]> {
-  const results = new Array<T>(count);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < count) {
-      const i = next++;
-      results[i] = await task(i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
-  return results;
-}
 
 /**
  * Resolves waiters when something they watch may have changed. Every received view calls
@@ -190,77 +183,6 @@ async function postJson<K extends string>(
 
 // ---------------------------------------------------------------------------------------------
 // The server child process and its resource use
-
-const CLOCK_TICKS = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-/** RSS in kB and CPU seconds (user + system) of a process, read from /proc. */
-function readProc(pid: number): { rssKb: number; cpuS: number } | null {
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name, which may itself hold spaces: state is field 3.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = Number(fields[11]) + Number(fields[12]); // utime (14) + stime (15)
-    return { rssKb: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0), cpuS: ticks / CLOCK_TICKS };
-  } catch {
-    return null; // the process is gone
-  }
-}
-
-interface Server {
-  child: ChildProcess;
-  port: number;
-  exited: Promise<void>;
-}
-
-async function startServer(dataDir: string, cpuProfDir: string | null): Promise<Server> {
-  const args = [
-    ...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []),
-    '--import',
-    'tsx',
-    'server/src/main.ts',
-  ];
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST,
-      DATA_DIR: dataDir,
-      CLIENT_DIR: '',
-      QUIET: '1',
-      // The bench seats thousands of phones from one address into one session.
-      JOINS_PER_MINUTE_PER_ADDRESS: '1000000',
-      JOINS_PER_MINUTE_PER_SESSION: '1000000',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[server] ${chunk.toString()}`));
-  const port = await new Promise<number>((resolve, reject) => {
-    let buffered = '';
-    const timer = setTimeout(() => reject(new Error('the server did not start in 30 s')), 30_000);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the server exited during start-up (code ${code})`));
-    });
-    child.stdout?.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString();
-      const match = /Playfield is running at http:\/\/localhost:(\d+)/.exec(buffered);
-      if (match) {
-        clearTimeout(timer);
-        resolve(Number(match[1]));
-      }
-    });
-  });
-  return { child, port, exited };
-}
 
 /** Samples the server's RSS every 100 ms and keeps the peak. */
 class ServerSampler {
@@ -435,6 +357,14 @@ interface Figures {
   serverCpuMsPer1000Answers: number | null;
   serverCpuMsPer1000Notes: number | null;
   serverCpuMsPer1000Dots: number | null;
+  /** Heap each idle phone adds (after a forced collection), and the bare baseline's. */
+  heapKbPerIdlePhone: number | null;
+  bareHeapKbPerIdlePhone: number | null;
+  /** The bare socket.io baseline under the same answers, and Playfield's CPU as a ratio to it. */
+  bareCpuMsPer1000Answers: number | null;
+  cpuRatioToBare: number | null;
+  /** CPU per 1,000 answers here against the last run at 500 on record (target <= 1.2). */
+  cpuPer1000AnswersRatioTo500: number | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -694,6 +624,11 @@ async function cleanUp(): Promise<void> {
 }
 
 async function run(options: Options): Promise<void> {
+  if (options.scenario === 'rooms') {
+    const figures = await runRoomsScenario(options);
+    saveFigures(`rooms-${options.rooms}x${options.phones}`, figures);
+    return;
+  }
   const n = options.participants;
   const random = createRandom(options.seed);
   const fdLimit = (() => {
@@ -718,15 +653,9 @@ async function run(options: Options): Promise<void> {
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'playfield-bench-'));
   cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-  const server = await startServer(dataDir, options.cpuProfDir);
-  cleanups.push(async () => {
-    if (server.child.exitCode !== null || server.child.signalCode !== null) return;
-    // SIGTERM lets the server snapshot and exit, which also writes a --cpu-prof profile.
-    server.child.kill('SIGTERM');
-    const killer = setTimeout(() => server.child.kill('SIGKILL'), 10_000);
-    await server.exited;
-    clearTimeout(killer);
-  });
+  const server = await startPlayfieldChild(dataDir, options.cpuProfDir);
+  // SIGTERM lets the server snapshot and exit, which also writes a --cpu-prof profile.
+  cleanups.push(() => server.stop());
   const pid = server.child.pid ?? 0;
   const sampler = new ServerSampler(pid);
   cleanups.push(() => sampler.stop());
@@ -836,6 +765,7 @@ async function run(options: Options): Promise<void> {
   let watch: RoundWatch | null = null;
   const joinHttpMs: number[] = [];
 
+  const heapBeforeKb = await server.heapKb();
   const joinedAt = performance.now();
   await phase('join', () =>
     pool(n, CONCURRENCY, async (i) => {
@@ -877,6 +807,9 @@ async function run(options: Options): Promise<void> {
     }),
   );
   const joinMs = performance.now() - joinedAt;
+  const heapAfterKb = await server.heapKb();
+  const heapKbPerIdlePhone =
+    heapBeforeKb === null || heapAfterKb === null ? null : (heapAfterKb - heapBeforeKb) / n;
   const joinedRssKb = sampler.sample()?.rssKb ?? 0;
   log(`${n} phones joined and connected in ${Math.round(joinMs)} ms`);
 
@@ -1111,6 +1044,18 @@ async function run(options: Options): Promise<void> {
   sampler.stop();
   const peakRssKb = sampler.peakRssKb;
 
+  // The bare socket.io baseline under the same answer load, once Playfield has stopped.
+  await server.stop();
+  log('bare socket.io baseline: the same phones answer the same way');
+  const bare = await bareOneRoom(n, spreadMs, options.seed);
+  const cpuPerAnswer = cpuPer1000('answer', answers.length);
+  const recorded = loadFigures('rounds-500')?.serverCpuMsPer1000Answers;
+  const at500 = typeof recorded === 'number' ? recorded : null;
+  const ratio = (a: unknown, b: unknown): number | null =>
+    typeof a === 'number' && typeof b === 'number' && b > 0
+      ? Math.round((a / b) * 100) / 100
+      : null;
+
   const figures: Figures = {
     participants: n,
     joinMs: Math.round(joinMs),
@@ -1125,6 +1070,11 @@ async function run(options: Options): Promise<void> {
     serverCpuMsPer1000Answers: cpuPer1000('answer', answers.length),
     serverCpuMsPer1000Notes: cpuPer1000('notes', notes.accepted),
     serverCpuMsPer1000Dots: cpuPer1000('dots', dots.accepted),
+    heapKbPerIdlePhone: round1(heapKbPerIdlePhone),
+    bareHeapKbPerIdlePhone: round1(bare.heapKbPerIdlePhone),
+    bareCpuMsPer1000Answers: bare.serverCpuMsPer1000Answers,
+    cpuRatioToBare: ratio(cpuPerAnswer, bare.serverCpuMsPer1000Answers),
+    cpuPer1000AnswersRatioTo500: n === 500 ? null : ratio(cpuPerAnswer, at500),
   };
 
   const mb = (kb: number) => `${(kb / 1024).toFixed(1)} MB`;
@@ -1215,11 +1165,31 @@ async function run(options: Options): Promise<void> {
       `${Math.round(p.ms)} ms / ${p.serverCpuS.toFixed(2)} s / ${p.benchCpuS.toFixed(2)} s`,
     ]),
   ];
+  rows.push(
+    [
+      'bare socket.io: answer -> console p99 / CPU per 1,000',
+      `${ms(bare.answerP99Ms)} / ${bare.serverCpuMsPer1000Answers ?? 'n/a'} ms`,
+    ],
+    ['Playfield CPU per answer / bare (target <= 2)', `${figures.cpuRatioToBare ?? 'n/a'}x`],
+    [
+      'heap per idle phone / bare socket.io',
+      `${figures.heapKbPerIdlePhone ?? 'n/a'} KB / ${figures.bareHeapKbPerIdlePhone ?? 'n/a'} KB`,
+    ],
+    [
+      `CPU per 1,000 answers at ${n} / at 500 (target <= 1.2)`,
+      n === 500
+        ? 'this is the run at 500 (kept for the next runs)'
+        : figures.cpuPer1000AnswersRatioTo500 === null
+          ? 'n/a (no run at 500 on record: npm run bench first)'
+          : `${figures.cpuPer1000AnswersRatioTo500}x (${cpuPerAnswer} / ${at500} ms)`,
+    ],
+  );
   if (unmatched > 0) rows.push(['answers never seen by the facilitator', String(unmatched)]);
   const width = Math.max(...rows.map(([label]) => label.length));
   console.log(`\nPlayfield load benchmark (${os.cpus().length} CPUs, Node ${process.version})`);
   for (const [label, value] of rows) console.log(`${label.padEnd(width)}  ${value}`);
   console.log(JSON.stringify(figures));
+  saveFigures(`rounds-${n}`, figures);
 }
 
 // ---------------------------------------------------------------------------------------------
