@@ -1,5 +1,4 @@
 import {
-  blankOwnRoundView,
   execute,
   fail,
   type AppError,
@@ -8,12 +7,6 @@ import {
   own,
   roundContext,
   seatCounts,
-  ViewMemo,
-  facilitatorView,
-  participantOwnView,
-  participantPublicView,
-  screenView,
-  VIEW_FLUSH_INTERVAL_MS,
   type CommandActor,
   type EventEnvelope,
   type FacilitatorView,
@@ -25,8 +18,6 @@ import {
   type SessionEvent,
   type SessionState,
   type ViewMessage,
-  type ViewPatchMessage,
-  diffViews,
 } from '@playfield/shared';
 import type {
   DocumentWrite,
@@ -37,24 +28,9 @@ import type {
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { guard, guardedTimeout, reportFault } from '../faults/faults.ts';
 import { newId } from '../security/tokens.ts';
+import { SessionViews, type OwnScope, type ViewSink } from './sessionViews.ts';
 
-/** Where views go: implemented by the socket layer, one call per audience. */
-export interface ViewSink {
-  hasAudience(sessionId: string, audience: 'facilitator' | 'screen' | 'participants'): boolean;
-  facilitator(sessionId: string, message: ViewMessage<FacilitatorView>): void;
-  /**
-   * The change since the last facilitator view, to consoles that take patches; `patch`
-   * is called only when some do (the diff is not free). Optional: sinks without it send
-   * whole views only.
-   */
-  facilitatorPatch?(sessionId: string, patch: () => ViewPatchMessage): void;
-  screen(sessionId: string, message: ViewMessage<ScreenView>): void;
-  /** One message for the whole room of phones. */
-  participants(sessionId: string, message: ViewMessage<ParticipantPublicView>): void;
-  own(participantId: string, message: ViewMessage<ParticipantOwnView>): void;
-  /** Closes every socket of the session (its clients reconnect to a fresh copy). */
-  disconnect(sessionId: string): void;
-}
+export type { ViewSink };
 
 /** What a session tells its owner. */
 export interface SessionHooks {
@@ -89,23 +65,8 @@ const BUSY: AppError = {
   message: 'The room is very busy: trying again in a moment',
 };
 
-/** The audiences a session broadcasts to. */
-type Audience = 'facilitator' | 'screen' | 'participants';
-const AUDIENCES: readonly Audience[] = ['facilitator', 'screen', 'participants'];
-
-/**
- * How soon an audience needs a change: urgent ones (answers, round changes) go out at
- * the next flush; lazy ones (roster and presence, head counts) wait longer in big rooms.
- */
-type Dirt = 'none' | 'lazy' | 'urgent';
-
 /** Seats taken and seats still in, kept beside the seat table (never a pass over the room). */
 const countParticipants = seatCounts;
-
-/** The parts of an own view outside the round (the seat, its Q&A, its table), to send only changes. */
-function seatJsonOf(view: ParticipantOwnView): string {
-  return JSON.stringify([view.name, view.hasLeft, view.qa ?? null, view.teamId ?? null]);
-}
 
 /** Most commands stored in one transaction. */
 const MAX_BATCH = 500;
@@ -127,9 +88,6 @@ interface PendingCommand {
   resolve: (result: Result<{ seq: number; events: SessionEvent[] }>) => void;
 }
 
-/** Whose own views an accepted command may have changed, beyond what its events say. */
-type OwnScope = 'events' | 'all' | readonly string[];
-
 /** The session row's summary columns, kept in step with the log. */
 function summaryColumns(state: SessionState): SessionSummaryColumns {
   return {
@@ -149,51 +107,26 @@ function summaryColumns(state: SessionState): SessionSummaryColumns {
 export class LiveSession {
   private readonly pending: PendingCommand[] = [];
   private draining: Promise<void> | null = null;
-  private readonly online = new Map<string, number>();
-  /** The seats online, kept in step with `online` for views (never copied per view). */
-  private readonly onlineSet = new Set<string>();
-  private readonly viewMemo = new ViewMemo();
   private snapshotTimer: NodeJS.Timeout | null = null;
   private snapshotting: Promise<void> | null = null;
   private lastSnapshotAt = 0;
   private connections = 0;
   private lastActiveAt: number;
   private lastSnapshotSeq: number;
-
-  private readonly dirt: Record<Audience, Dirt> = {
-    facilitator: 'none',
-    screen: 'none',
-    participants: 'none',
-  };
-  private readonly lastSentAt: Record<Audience, number> = {
-    facilitator: 0,
-    screen: 0,
-    participants: 0,
-  };
-  private lastPublicJson = '';
-  /** Own views waiting to be sent: some participants, or everyone online. */
-  private readonly dirtyOwn = new Set<string>();
-  private isAllOwnDirty = false;
-  /** What each participant's phone holds of each round, as JSON, to send only changes. */
-  private readonly sentOwn = new Map<string, Map<string, string>>();
-  private lastFlushAt = 0;
-  private flushTimer: NodeJS.Timeout | null = null;
-  private flushDueAt = 0;
   private automation: { key: string; timer: NodeJS.Timeout } | null = null;
   private isClosed = false;
   /** Storage failed for good: nothing more is taken until the session is rebuilt. */
   private isFaulted = false;
-  private publicCache: { state: SessionState; view: ParticipantPublicView } | null = null;
-  /** The last facilitator view sent, which patches are taken against, and its number. */
-  private sentFacilitator: { message: ViewMessage<FacilitatorView>; version: number } | null = null;
+  private readonly views: SessionViews;
 
   constructor(
     private current: SessionState,
     private readonly repository: Repository,
-    private readonly sink: ViewSink,
+    sink: ViewSink,
     private readonly now: () => number,
     private readonly hooks: SessionHooks = {},
   ) {
+    this.views = new SessionViews(() => this.current, sink, now);
     this.lastActiveAt = now();
     this.lastSnapshotSeq = current.seq;
     // A demo that was running when the server stopped carries on after a restart.
@@ -325,7 +258,7 @@ export class LiveSession {
     this.current = next;
     for (const { item, seq, events, own } of accepted) {
       guard(`session ${this.id}: views`, () => {
-        for (const event of events) this.markDirty(event, item.actor, own);
+        for (const event of events) this.views.committedEvent(event, item.actor, own);
       });
       item.resolve({ ok: true, data: { seq, events } });
     }
@@ -446,279 +379,45 @@ export class LiveSession {
   attach(participantId: string | null): void {
     this.connections++;
     this.lastActiveAt = this.now();
-    if (participantId === null) return;
-    const count = (this.online.get(participantId) ?? 0) + 1;
-    this.online.set(participantId, count);
-    if (count === 1) {
-      this.onlineSet.add(participantId);
-      this.viewMemo.onlineVersion++;
-      this.markPresence();
-    }
+    if (participantId !== null) this.views.attach(participantId);
   }
 
   detach(participantId: string | null): void {
     this.connections = Math.max(0, this.connections - 1);
     this.lastActiveAt = this.now();
-    if (participantId === null) return;
-    const count = (this.online.get(participantId) ?? 1) - 1;
-    if (count > 0) {
-      this.online.set(participantId, count);
-      return;
-    }
-    this.online.delete(participantId);
-    this.onlineSet.delete(participantId);
-    this.viewMemo.onlineVersion++;
-    this.markPresence();
-  }
-
-  private onlineIds(): ReadonlySet<string> {
-    return this.onlineSet;
-  }
-
-  private message<V>(view: V): ViewMessage<V> {
-    return { seq: this.current.seq, serverTime: this.now(), view };
+    if (participantId !== null) this.views.detach(participantId);
   }
 
   facilitatorMessage(): ViewMessage<FacilitatorView> {
-    return this.message(facilitatorView(this.current, this.onlineIds(), this.now(), this.viewMemo));
+    return this.views.facilitatorMessage();
   }
 
-  /**
-   * The view a console that takes patches starts from: the last one sent (the next patch
-   * applies to it), brought up to date by a patch at the next flush.
-   */
+  /** The view a console that takes patches starts from (see `SessionViews.facilitatorBase`). */
   facilitatorBase(): ViewMessage<FacilitatorView> & { version: number } {
-    if (this.sentFacilitator) {
-      this.mark('facilitator', 'urgent');
-      this.scheduleFlush();
-    } else {
-      this.sentFacilitator = { message: this.facilitatorMessage(), version: 1 };
-    }
-    const { message, version } = this.sentFacilitator;
-    return { ...message, version };
+    return this.views.facilitatorBase();
   }
 
   screenMessage(): ViewMessage<ScreenView> {
-    return this.message(screenView(this.current, this.onlineIds(), this.now(), this.viewMemo));
+    return this.views.screenMessage();
   }
 
-  /** The same for every phone, so it is computed once per state, however many phones connect. */
+  /** The same for every phone, computed once per state however many phones connect. */
   publicMessage(): ViewMessage<ParticipantPublicView> {
-    if (this.publicCache?.state !== this.current) {
-      this.publicCache = {
-        state: this.current,
-        view: participantPublicView(this.current, this.now()),
-      };
-    }
-    return this.message(this.publicCache.view);
+    return this.views.publicMessage();
   }
 
   ownMessage(participantId: string): ViewMessage<ParticipantOwnView> | null {
-    const view = participantOwnView(this.current, participantId, this.now());
-    return view && this.message(view);
-  }
-
-  private mark(audience: Audience, dirt: Exclude<Dirt, 'none'>): void {
-    if (this.dirt[audience] !== 'urgent') this.dirt[audience] = dirt;
-  }
-
-  private markPresence(): void {
-    this.mark('facilitator', 'lazy');
-    this.mark('screen', 'lazy');
-    this.scheduleFlush();
-  }
-
-  private markDirty(event: SessionEvent, actor: CommandActor, own: OwnScope = 'events'): void {
-    switch (event.type) {
-      case 'participant.joined':
-      case 'participant.left':
-        for (const audience of AUDIENCES) this.mark(audience, 'lazy');
-        if (event.type === 'participant.left') this.dirtyOwn.add(event.participantId);
-        break;
-      case 'participants.removed':
-        for (const audience of AUDIENCES) this.mark(audience, 'urgent');
-        for (const id of event.participantIds) this.dirtyOwn.add(id);
-        break;
-      case 'round.acted':
-        for (const audience of AUDIENCES) this.mark(audience, 'urgent');
-        if (actor.role === 'participant' && !this.hasSharedOwnViews(event.roundId))
-          this.dirtyOwn.add(actor.participantId);
-        // A facilitator's click: the phones the exercise says it changed, often none.
-        else if (own !== 'events' && own !== 'all') for (const id of own) this.dirtyOwn.add(id);
-        else this.isAllOwnDirty = true;
-        break;
-      // Q&A from a phone: only the asker's or voter's own view changes at once. The shared
-      // list goes to the room lazily (every phone at once, 1 to 5 s apart in a big room), and
-      // votes reach the console lazily too (its view lists every question and the roster);
-      // the room screen, small, shows a vote at the next flush.
-      case 'qa.asked':
-        this.mark('facilitator', 'urgent');
-        if (event.isApproved) {
-          this.mark('screen', 'urgent');
-          this.mark('participants', 'lazy');
-        }
-        this.dirtyOwn.add(event.participantId);
-        break;
-      case 'qa.voted':
-        this.mark('facilitator', 'lazy');
-        this.mark('screen', 'urgent');
-        this.mark('participants', 'lazy');
-        this.dirtyOwn.add(event.participantId);
-        break;
-      // One seat placed at a table (a move, a pick, a latecomer): its own view, the console,
-      // and the head counts phones and the screen show, which may settle lazily.
-      case 'teams.assigned':
-        this.mark('facilitator', 'urgent');
-        this.mark('screen', 'lazy');
-        this.mark('participants', 'lazy');
-        this.dirtyOwn.add(event.participantId);
-        break;
-      // The clock and the room screen's mode: only the console and the screen show them.
-      case 'clock.extended':
-      case 'clock.screenSet':
-      case 'clock.countdownShown':
-        this.mark('facilitator', 'urgent');
-        this.mark('screen', 'urgent');
-        break;
-      default:
-        for (const audience of AUDIENCES) this.mark(audience, 'urgent');
-        this.isAllOwnDirty = true;
-    }
-    this.scheduleFlush();
-  }
-
-  /** Can a participant's action in this round change other participants' own views? */
-  private hasSharedOwnViews(roundId: string): boolean {
-    const round = this.current.agenda.find((r) => r.id === roundId);
-    return !!round && !!getExercise(round.kind)?.hasSharedOwnViews;
-  }
-
-  /**
-   * How long a lazy change may wait: the facilitator's roster every 50 ms for 100
-   * people, every second for 2,000; phones' head count every 1 to 5 seconds.
-   */
-  private lazyInterval(audience: Audience): number {
-    const people = countParticipants(this.current).all;
-    return audience === 'participants'
-      ? Math.min(5000, Math.max(1000, people * 2))
-      : Math.min(1000, Math.max(VIEW_FLUSH_INTERVAL_MS, people / 2));
-  }
-
-  private scheduleFlush(delay?: number): void {
-    const now = this.now();
-    const wait = delay ?? Math.max(0, this.lastFlushAt + VIEW_FLUSH_INTERVAL_MS - now);
-    // A pending lazy flush (up to seconds away) must not hold back an urgent change:
-    // bring the flush forward instead of waiting for it.
-    if (this.flushTimer) {
-      if (this.flushDueAt <= now + wait) return;
-      clearTimeout(this.flushTimer);
-    }
-    this.flushDueAt = now + wait;
-    this.flushTimer = guardedTimeout(`session ${this.id}: flush`, () => this.flush(), wait);
+    return this.views.ownMessage(participantId);
   }
 
   /** Sends every audience whose view changed and is due, then the own views that changed. */
   flush(): void {
-    this.flushTimer = null;
-    const now = this.now();
-    this.lastFlushAt = now;
-    let nextDueAt = Infinity;
-    for (const audience of AUDIENCES) {
-      const dirt = this.dirt[audience];
-      if (dirt === 'none') continue;
-      const dueAt =
-        dirt === 'urgent' ? now : this.lastSentAt[audience] + this.lazyInterval(audience);
-      if (dueAt > now) {
-        nextDueAt = Math.min(nextDueAt, dueAt);
-        continue;
-      }
-      this.dirt[audience] = 'none';
-      this.send(audience, now);
-    }
-    this.flushOwn(now);
-    if (nextDueAt < Infinity) this.scheduleFlush(nextDueAt - now);
+    this.views.flush();
   }
 
-  private send(audience: Audience, now: number): void {
-    const id = this.current.id;
-    if (!this.sink.hasAudience(id, audience)) return;
-    this.lastSentAt[audience] = now;
-    if (audience === 'facilitator') this.sendFacilitator(id);
-    if (audience === 'screen') this.sink.screen(id, this.screenMessage());
-    if (audience === 'participants') {
-      const message = this.publicMessage();
-      // Answers change nothing phones show until results are revealed: skip identical views.
-      const json = JSON.stringify(message.view);
-      if (json === this.lastPublicJson) return;
-      this.lastPublicJson = json;
-      this.sink.participants(id, message);
-    }
-  }
-
-  /**
-   * Sends the console its view: whole to consoles that want it so, and as a numbered
-   * patch against the last one to consoles that take patches (a few hundred bytes for an
-   * answer, where the whole view of a room of 5,000 is hundreds of kilobytes).
-   */
-  private sendFacilitator(sessionId: string): void {
-    const message = this.facilitatorMessage();
-    const previous = this.sentFacilitator;
-    const version = (previous?.version ?? 0) + 1;
-    this.sentFacilitator = { message, version };
-    this.sink.facilitator(sessionId, { ...message, version });
-    if (!previous) return;
-    this.sink.facilitatorPatch?.(sessionId, () => ({
-      seq: message.seq,
-      serverTime: message.serverTime,
-      base: previous.version,
-      version,
-      ops: diffViews(previous.message.view, message.view),
-    }));
-  }
-
-  /**
-   * Sends each participant's own view only where it differs from what their phone holds
-   * for that round (a phone assumes the blank view for rounds it has not heard about), so
-   * a round change costs one message per phone, not two.
-   */
-  private flushOwn(now: number): void {
-    const owners = this.isAllOwnDirty ? [...this.online.keys()] : [...this.dirtyOwn];
-    this.dirtyOwn.clear();
-    this.isAllOwnDirty = false;
-    if (owners.length === 0) return;
-    const blank = blankOwnRoundView(this.current, now);
-    for (const participantId of owners) {
-      if (!this.online.has(participantId)) continue;
-      const message = this.ownMessage(participantId);
-      if (!message) continue;
-      const held = this.sentOwn.get(participantId) ?? new Map<string, string>();
-      const seatJson = seatJsonOf(message.view);
-      const round = message.view.round;
-      const roundJson = round ? JSON.stringify(round.view) : '';
-      const heldRoundJson = round
-        ? (held.get(round.id) ?? (blank?.id === round.id ? blank.json : ''))
-        : '';
-      if (held.get('') === seatJson && roundJson === heldRoundJson) continue;
-      held.set('', seatJson);
-      if (round) held.set(round.id, roundJson);
-      this.sentOwn.set(participantId, held);
-      this.sink.own(participantId, message);
-    }
-  }
-
-  /**
-   * A socket of a participant (re)connected and is sent its own view directly: its page
-   * may have been reloaded and remember nothing, so forget what it was sent before.
-   */
+  /** A seat's socket (re)connected and was sent its own view directly (see `SessionViews`). */
   resetOwn(participantId: string): void {
-    const message = this.ownMessage(participantId);
-    const held = new Map<string, string>();
-    if (message) {
-      held.set('', seatJsonOf(message.view));
-      if (message.view.round)
-        held.set(message.view.round.id, JSON.stringify(message.view.round.view));
-    }
-    this.sentOwn.set(participantId, held);
+    this.views.resetOwn(participantId);
   }
 
   /** Why new commands are refused once the session was retired (see `retire`), or null. */
@@ -739,8 +438,7 @@ export class LiveSession {
     if (this.automation) clearTimeout(this.automation.timer);
     this.automation = null;
     await this.draining;
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.flushTimer = null;
+    this.views.stop();
     if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
     this.snapshotTimer = null;
     await this.snapshotting;
