@@ -1,6 +1,7 @@
 import { BarChart } from '../../components/BarChart.tsx';
 import type { FacilitatorProps } from '../types.ts';
 import { ruleText } from './Participant.tsx';
+import styles from './Facilitator.module.css';
 
 type View = FacilitatorProps<'dotVote'>['view'];
 
@@ -39,7 +40,7 @@ export default function DotVoteFacilitator({
         values={ranking.map((r) => r.count)}
       />
       {shortfall && (
-        <div className="dot-vote__shortfall">
+        <div>
           <p>
             <strong>Who falls short:</strong> {shortfallLine(shortfall)}.
           </p>
@@ -63,7 +64,7 @@ export default function DotVoteFacilitator({
             if (examples.length === 0) return null;
             const isOnScreen = view.focus === i;
             return (
-              <div key={i} className="dot-vote__examples">
+              <div key={i} className={styles.examples}>
                 <div className="actions">
                   <h5>{option.label}</h5>
                   <button
@@ -77,7 +78,7 @@ export default function DotVoteFacilitator({
                 </div>
                 <ul>
                   {examples.map((example) => (
-                    <li key={example.id} className={example.isHidden ? 'is-hidden' : ''}>
+                    <li key={example.id} className={example.isHidden ? styles.hidden : undefined}>
                       <span>
                         {example.isHidden && <strong>Hidden: </strong>}
                         {example.text}

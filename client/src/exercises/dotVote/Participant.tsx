@@ -4,6 +4,7 @@ import { BarChart } from '../../components/BarChart.tsx';
 import type { ParticipantProps } from '../types.ts';
 import { useSender } from '../useSender.ts';
 import { plural } from '@playfield/shared/plural';
+import styles from './Participant.module.css';
 
 /** The ballot being filled in: dots and example text per chosen option. */
 type Draft = Record<number, { dots: number; example: string }>;
@@ -110,7 +111,7 @@ function DotVoteBallot({ view, own, isOpen, act }: ParticipantProps<'dotVote'>) 
           : '');
 
   return (
-    <section className="stack dot-vote">
+    <section className="stack">
       <h2 className="question" id={`${ids}-question`}>
         {view.question}
       </h2>
@@ -126,10 +127,10 @@ function DotVoteBallot({ view, own, isOpen, act }: ParticipantProps<'dotVote'>) 
           const descriptionId = `${ids}-desc-${i}`;
           const labelId = `${ids}-label-${i}`;
           return (
-            <div key={i} className={`dot-vote__option ${choice ? 'is-chosen' : ''}`}>
+            <div key={i} className={choice ? `${styles.option} ${styles.chosen}` : styles.option}>
               {isDots ? (
-                <div className="dot-vote__dots">
-                  <div className="dot-vote__label">
+                <div className={styles.dots}>
+                  <div className={styles.label}>
                     <span>{option.label}</span>
                     {option.description && (
                       <small id={descriptionId} className="muted">
@@ -137,7 +138,7 @@ function DotVoteBallot({ view, own, isOpen, act }: ParticipantProps<'dotVote'>) 
                       </small>
                     )}
                   </div>
-                  <div className="dot-vote__stepper">
+                  <div className={styles.stepper}>
                     <button
                       type="button"
                       className="button button--icon"
@@ -147,9 +148,9 @@ function DotVoteBallot({ view, own, isOpen, act }: ParticipantProps<'dotVote'>) 
                     >
                       −
                     </button>
-                    <span className="dot-vote__count" aria-live="polite">
+                    <span className={styles.count} aria-live="polite">
                       {plural(choice?.dots ?? 0, 'dot', 'dots')}
-                      <span className="dot-vote__pips" aria-hidden="true">
+                      <span className={styles.pips} aria-hidden="true">
                         {'●'.repeat(choice?.dots ?? 0)}
                       </span>
                     </span>
@@ -180,7 +181,7 @@ function DotVoteBallot({ view, own, isOpen, act }: ParticipantProps<'dotVote'>) 
                   <span className="choice__mark" aria-hidden="true">
                     {choice ? '✓' : ''}
                   </span>
-                  <span className="dot-vote__label">
+                  <span className={styles.label}>
                     <span id={labelId}>{option.label}</span>
                     {option.description && (
                       <small id={descriptionId} className="muted">
@@ -191,7 +192,7 @@ function DotVoteBallot({ view, own, isOpen, act }: ParticipantProps<'dotVote'>) 
                 </button>
               )}
               {choice && view.exampleMode !== 'off' && (
-                <label className="field dot-vote__example">
+                <label className={`field ${styles.example}`}>
                   <span>
                     Example for {option.label}
                     {view.exampleMode === 'optional' ? ' (optional)' : ''}
@@ -212,12 +213,12 @@ function DotVoteBallot({ view, own, isOpen, act }: ParticipantProps<'dotVote'>) 
         })}
       </div>
       {isDots && (
-        <p className="dot-vote__left">
+        <p className={styles.left}>
           {plural(rule.dots - spent, 'dot', 'dots')} left of {rule.dots}.
         </p>
       )}
       {shortBy > 0 && rule.mode === 'choose' && (
-        <p className="dot-vote__short">
+        <p className={styles.short}>
           The rule is at least {rule.min}: you have chosen {chosen.length}.
         </p>
       )}
@@ -255,7 +256,7 @@ function DotVoteResults({ view, own }: Pick<ParticipantProps<'dotVote'>, 'view' 
   const mine = new Set((own?.choices ?? []).map((c) => c.option));
   const { shortfall } = results;
   return (
-    <section className="stack dot-vote">
+    <section className="stack">
       <h2 className="question">{view.question}</h2>
       <BarChart
         label="Results"

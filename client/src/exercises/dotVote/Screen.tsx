@@ -16,7 +16,7 @@ export default function DotVoteScreen({ view, participantCount }: ScreenProps<'d
   const { results } = view;
   if (!results) {
     return (
-      <div className={`screen-round dot-vote-screen ${styles.root}`}>
+      <div className={`screen-round ${styles.root}`}>
         <h2 className={`screen-question ${styles.question}`}>{view.question}</h2>
         <p className="screen__instruction">{ruleText(view.rule)}</p>
         {view.options.length <= 10 && (
@@ -38,7 +38,7 @@ export default function DotVoteScreen({ view, participantCount }: ScreenProps<'d
   const ranks = sharedRanks(results.ranking.map((r) => r.count));
   const { shortfall, examples } = results;
   return (
-    <div className={`screen-round dot-vote-screen ${styles.root}`}>
+    <div className={`screen-round ${styles.root}`}>
       <h2 className={`screen-question ${styles.question}`}>{view.question}</h2>
       <div className={examples ? styles.grid : undefined}>
         <div className={styles.results}>

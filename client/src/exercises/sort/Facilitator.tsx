@@ -1,5 +1,6 @@
 import { BarChart } from '../../components/BarChart.tsx';
 import type { FacilitatorProps } from '../types.ts';
+import styles from './Facilitator.module.css';
 
 const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
 
@@ -22,7 +23,7 @@ export default function SortFacilitator({ view, participantCount, act }: Facilit
         </p>
       )}
       <div className="table-scroll">
-        <table className="table sort-table">
+        <table className={`table ${styles.table}`}>
           <caption className="muted">Live spread per statement</caption>
           <thead>
             <tr>
@@ -41,7 +42,7 @@ export default function SortFacilitator({ view, participantCount, act }: Facilit
               const r = results.items[i];
               const isOnScreen = view.focus === i;
               return (
-                <tr key={i} className={isOnScreen ? 'is-current' : ''}>
+                <tr key={i} className={isOnScreen ? styles.current : undefined}>
                   <th scope="row">{item.text}</th>
                   {categories.map((c, j) => (
                     <td key={c}>
@@ -49,7 +50,7 @@ export default function SortFacilitator({ view, participantCount, act }: Facilit
                       {item.answer === j && (
                         <span>
                           {' '}
-                          ✓<span className="sort-sr"> (expected)</span>
+                          ✓<span className="visually-hidden"> (expected)</span>
                         </span>
                       )}
                     </td>

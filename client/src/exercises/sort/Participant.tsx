@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { BarChart } from '../../components/BarChart.tsx';
 import type { ParticipantProps } from '../types.ts';
 import { useSender } from '../useSender.ts';
+import styles from './Participant.module.css';
 
 type Placements = readonly (number | null)[];
 
@@ -61,7 +62,7 @@ function SortRound({ view, own, isOpen, act }: ParticipantProps<'sort'>) {
   return (
     <section className="stack sort">
       <h2 className="question">{view.prompt}</h2>
-      <div className="sort__progress">
+      <div className={styles.progress}>
         <label htmlFor="sort-progress">
           {sortedCount} of {count} sorted
         </label>
@@ -70,13 +71,13 @@ function SortRound({ view, own, isOpen, act }: ParticipantProps<'sort'>) {
       {isReviewing ? (
         <>
           <h3>Your answers</h3>
-          <ol className="sort-review">
+          <ol className={styles.review}>
             {view.items.map((text, i) => {
               const category = placements[i] ?? null;
               return (
-                <li key={i} className="sort-review__item">
-                  <span className="sort-review__text">{text}</span>
-                  <span className="sort-review__answer">
+                <li key={i} className={styles.reviewItem}>
+                  <span className={styles.reviewText}>{text}</span>
+                  <span className={styles.reviewAnswer}>
                     {category === null ? 'Not sorted yet' : (view.categories[category] ?? '')}
                   </span>
                   <button
@@ -101,7 +102,7 @@ function SortRound({ view, own, isOpen, act }: ParticipantProps<'sort'>) {
           <p className="eyebrow">
             Statement {index + 1} of {count}
           </p>
-          <p className="sort__statement" id="sort-statement">
+          <p className={styles.statement} id="sort-statement">
             {statement}
           </p>
           <div role="radiogroup" aria-labelledby="sort-statement" className="choices">
@@ -125,7 +126,7 @@ function SortRound({ view, own, isOpen, act }: ParticipantProps<'sort'>) {
               );
             })}
           </div>
-          <div className="actions sort__nav">
+          <div className={`actions ${styles.nav}`}>
             <button
               type="button"
               className="button"
@@ -167,22 +168,22 @@ function SortResultsView({ view, own }: Pick<ParticipantProps<'sort'>, 'view' | 
     <section className="stack sort">
       <h2 className="question">{view.prompt}</h2>
       {own?.score && (
-        <p className="sort__score">
+        <p className={styles.score}>
           You sorted <strong>{own.score.correct}</strong> of {own.score.scorable} as expected.
         </p>
       )}
       <p className="muted">
         {results.respondents} {results.respondents === 1 ? 'person' : 'people'} sorted.
       </p>
-      <ol className="sort-results">
+      <ol className={styles.results}>
         {view.items.map((text, i) => {
           const result = results.items[i];
           if (!result) return null;
           const mine = own?.placements[i] ?? null;
           const answer = result.answer;
           return (
-            <li key={i} className="sort-results__item stack stack--tight">
-              <h3 className="sort-results__text">{text}</h3>
+            <li key={i} className={`stack stack--tight ${styles.resultsItem}`}>
+              <h3 className={styles.resultsText}>{text}</h3>
               <BarChart
                 label={`How the room sorted “${text}”`}
                 labels={view.categories.map((c, j) => (j === answer ? `✓ ${c} (expected)` : c))}

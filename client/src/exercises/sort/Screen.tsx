@@ -32,7 +32,7 @@ export default function SortScreen({ view, participantCount }: ScreenProps<'sort
   const { results, focus } = view;
   if (focus) {
     return (
-      <div className={`screen-round sort-screen ${styles.root}`}>
+      <div className={`screen-round ${styles.root}`}>
         <p className="screen__eyebrow">
           Statement {focus.index + 1} of {view.itemCount}
         </p>
@@ -59,7 +59,7 @@ export default function SortScreen({ view, participantCount }: ScreenProps<'sort
   }
   if (!results) {
     return (
-      <div className={`screen-round sort-screen ${styles.root}`}>
+      <div className={`screen-round ${styles.root}`}>
         <h2 className={`screen-question ${styles.question}`}>{view.prompt}</h2>
         <ul className={styles.categories} aria-label="Categories">
           {view.categories.map((c) => (
@@ -74,7 +74,7 @@ export default function SortScreen({ view, participantCount }: ScreenProps<'sort
     );
   }
   return (
-    <div className={`screen-round sort-screen ${styles.root}`}>
+    <div className={`screen-round ${styles.root}`}>
       <h2 className={`screen-question ${styles.question}`}>{view.prompt}</h2>
       {results.averageCorrectShare !== null && (
         <p className="screen-count">
