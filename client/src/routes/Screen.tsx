@@ -114,7 +114,7 @@ function ScreenBody({ view }: { view: ScreenView }) {
                 {roster.map((p, i) => (
                   <li key={i} className={p.isOnline ? '' : styles.offline}>
                     {p.name}
-                    {!p.isOnline && <span className={styles.hidden}> (offline)</span>}
+                    {!p.isOnline && <span className="visually-hidden"> (offline)</span>}
                   </li>
                 ))}
                 {view.participantCount > roster.length && (
