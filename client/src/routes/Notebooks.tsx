@@ -8,6 +8,7 @@ import { navigate } from '../router.ts';
 import { getFacilitated, rememberFacilitated } from '../storage.ts';
 import { ShowRehearsalsToggle, useShowRehearsals } from '../rehearsal/ShowRehearsals.tsx';
 import styles from '../notebooks/Notebook.module.css';
+import listStyles from './Sessions.module.css';
 
 /** Typing pauses this long before the search is sent. */
 const SEARCH_DELAY_MS = 250;
@@ -96,7 +97,7 @@ export default function Notebooks() {
               : `${notebooks.length} ${notebooks.length === 1 ? 'notebook' : 'notebooks'}`}
       </p>
       {notebooks && notebooks.length > 0 && (
-        <ul className={`session-list ${styles.nbList}`}>
+        <ul className={`${listStyles.sessionList} ${styles.nbList}`}>
           {notebooks.map((n) => (
             <NotebookItem key={n.sessionId} notebook={n} query={found?.query ?? ''} />
           ))}
@@ -111,7 +112,7 @@ function NotebookItem({ notebook, query }: { notebook: NotebookListing; query: s
   const headingId = `nb-item-${notebook.sessionId}`;
   return (
     <li className={`card ${styles.nbListItem}`}>
-      <div className="session-list__line">
+      <div className={listStyles.sessionListLine}>
         <div>
           <h2 id={headingId}>
             <Link href={`/notebook/${notebook.sessionId}`}>{notebook.title}</Link>

@@ -5,6 +5,7 @@ import { SessionResults } from '../components/SessionResults.tsx';
 import { getFacilitated } from '../storage.ts';
 import { SessionFileActions } from '../lifecycle/SessionFileActions.tsx';
 import { ShowRehearsalsToggle, useShowRehearsals } from '../rehearsal/ShowRehearsals.tsx';
+import styles from './Sessions.module.css';
 
 /** The sessions this browser created, live and finished, with their results. */
 export default function Sessions() {
@@ -53,10 +54,10 @@ export default function Sessions() {
           Sessions you create on this browser are listed here, with their results.
         </p>
       )}
-      <ul className="session-list">
+      <ul className={styles.sessionList}>
         {rehearsals.shown?.map((s) => (
           <li key={s.sessionId} className="card">
-            <div className="session-list__line">
+            <div className={styles.sessionListLine}>
               <div>
                 <h2>{s.title}</h2>
                 <p className="muted">
