@@ -135,7 +135,7 @@ describe('BrainstormFacilitator', () => {
 
     fireEvent.dragStart(card, { dataTransfer: transfer });
     fireEvent.dragOver(target, { dataTransfer: transfer });
-    expect(target).toHaveClass('is-over');
+    expect(target).toHaveAttribute('data-drop', 'over');
     fireEvent.drop(target, { dataTransfer: transfer });
 
     expect(act).toHaveBeenCalledExactlyOnceWith({
@@ -143,7 +143,7 @@ describe('BrainstormFacilitator', () => {
       noteId: 'n4',
       clusterId: 'c2',
     });
-    expect(target).not.toHaveClass('is-over');
+    expect(target).not.toHaveAttribute('data-drop');
   });
 
   it('ignores a drop of something that is not a note', () => {

@@ -204,7 +204,7 @@ describe('PlayingFieldParticipant, after the reveal', () => {
 
     expect(screen.getByRole('heading', { name: 'The room’s spread' })).toBeVisible();
     expect(screen.getByText(/The room agrees on 1 of 3 cards/)).toBeVisible();
-    const items = screen.getAllByRole('listitem').filter((li) => li.className === 'pf-result');
+    const items = screen.getAllByTestId('card-result');
     expect(items[0]).toHaveTextContent('Room agrees: On the spot (100 %)');
     expect(items[0]).toHaveTextContent('2 on the spot (you)');
     expect(items[1]).toHaveTextContent('Most contested #1');

@@ -77,12 +77,11 @@ describe('PlayingFieldScreen', () => {
     expect(screen.getByText(/The room agrees on/)).toHaveTextContent(
       'The room agrees on 3 of 4 cards (at least 75 %)',
     );
-    const rows = within(
+    const texts = within(
       screen.getByRole('list', { name: 'Spread per card, most contested first' }),
-    ).getAllByRole('listitem', { name: '' });
-    const texts = rows
-      .filter((r) => r.className === 'pf-screen-row')
-      .map((r) => r.querySelector('.pf-screen-row__text')?.textContent);
+    )
+      .getAllByTestId('card-text')
+      .map((text) => text.textContent);
     expect(texts).toEqual([
       'Contested #1 Waive a late fee',
       'Agreed Refund past the return window',
@@ -163,7 +162,7 @@ describe('PlayingFieldScreen', () => {
     );
     render(<PlayingFieldScreen view={view} participantCount={2} />);
 
-    expect(document.querySelectorAll('.pf-screen-row')).toHaveLength(14);
+    expect(screen.getAllByTestId('card-spread')).toHaveLength(14);
     expect(screen.getByText('and 6 more cards the room agrees on more')).toBeVisible();
   });
 });

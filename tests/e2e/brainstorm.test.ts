@@ -56,9 +56,9 @@ async function expectOnScreen(locator: Locator, what: string): Promise<void> {
 /** A group on the console's board, by its heading. */
 const column = (name: string) => consolePage.getByRole('region', { name, exact: true });
 /** The phone's "dots left" line. */
-const dotsLeft = (page: Page) => page.locator('.brainstorm-dots-left');
+const dotsLeft = (page: Page) => page.getByTestId('dots-left');
 /** A note's card on the console. */
-const card = (text: string) => consolePage.locator('.brainstorm-card', { hasText: text });
+const card = (text: string) => consolePage.getByTestId('note-card').filter({ hasText: text });
 
 async function post(name: string, text: string): Promise<void> {
   const page = phone(name);
@@ -139,7 +139,7 @@ describe('a brainstorm from the laptop, three phones and the room screen', () =>
     await waitForText(consolePage.getByRole('status'), '5 notes from 3 people');
     // Anonymous: nobody's name is next to a note on the console.
     for (const name of NAMES) {
-      const byName = consolePage.locator('.brainstorm-card', {
+      const byName = consolePage.getByTestId('note-card').filter({
         hasText: new RegExp(`\\b${name}\\b`),
       });
       expect(await byName.count()).toBe(0);
@@ -165,14 +165,20 @@ describe('a brainstorm from the laptop, three phones and the room screen', () =>
     await consolePage.getByRole('button', { name: 'Add cluster', exact: true }).click();
     await column('Speed').waitFor();
     await card('Same-day delivery everywhere').dragTo(column('Speed'));
-    await column('Speed').locator('.brainstorm-card', { hasText: 'Same-day delivery' }).waitFor();
+    await column('Speed')
+      .getByTestId('note-card')
+      .filter({ hasText: 'Same-day delivery' })
+      .waitFor();
 
     // Without a mouse: select a note, choose the cluster, move it.
     await consolePage.getByRole('button', { name: 'Next-hour delivery in cities' }).click();
     const selected = consolePage.getByRole('region', { name: 'Selected note' });
     await selected.getByRole('combobox', { name: 'Move to' }).selectOption({ label: 'Speed' });
     await selected.getByRole('button', { name: 'Move to cluster' }).click();
-    await column('Speed').locator('.brainstorm-card', { hasText: 'Next-hour delivery' }).waitFor();
+    await column('Speed')
+      .getByTestId('note-card')
+      .filter({ hasText: 'Next-hour delivery' })
+      .waitFor();
     await waitForText(column('Speed'), '2 notes');
 
     // A new cluster around the selected note, by keyboard alone.
@@ -182,14 +188,14 @@ describe('a brainstorm from the laptop, three phones and the room screen', () =>
     await consolePage.keyboard.press('Enter');
     await consolePage.getByRole('textbox', { name: 'New cluster' }).fill('Care');
     await consolePage.keyboard.press('Enter');
-    await column('Care').locator('.brainstorm-card', { hasText: 'account manager' }).waitFor();
+    await column('Care').getByTestId('note-card').filter({ hasText: 'account manager' }).waitFor();
 
     // The rant is hidden before anyone outside the console sees the board.
     await consolePage.getByRole('button', { name: RANT }).click();
     await consolePage.getByRole('button', { name: 'Hide from the room' }).click();
     await consolePage.getByText('Hidden notes (1)').waitFor();
     await waitForText(consolePage.getByRole('status'), '4 notes from 3 people · 1 hidden');
-    expect(await column('Not in a cluster').locator('.brainstorm-card').allTextContents()).toEqual([
+    expect(await column('Not in a cluster').getByTestId('note-card').allTextContents()).toEqual([
       'Free returns forever',
     ]);
     await shot(consolePage, 'laptop-clustered');

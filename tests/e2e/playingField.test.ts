@@ -185,7 +185,9 @@ describe('the playing field from the laptop, three phones and the room screen', 
 
     // The console sees the live spread, most contested first.
     await waitForText(consolePage.locator('.lead'), '3 of 3 placed all 4 cards');
-    const rows = consolePage.locator('.pf-table tbody tr');
+    const rows = consolePage
+      .getByRole('table', { name: 'Live spread per card, most contested first' })
+      .locator('tbody tr');
     await waitForText(rows.first(), 'Contested #1');
     expect(await rows.first().getByRole('rowheader').textContent()).toBe(DECK[1]);
     await waitForText(consolePage.getByText(/^Agreement:/), 'κ = 0.36 (fair agreement)');
@@ -198,13 +200,13 @@ describe('the playing field from the laptop, three phones and the room screen', 
     await phone('Ben').getByRole('heading', { name: 'Placements are locked' }).waitFor();
     await consolePage.getByRole('button', { name: 'Reveal results' }).click();
 
-    await waitForText(screenPage.locator('.pf-screen__kappa'), 'κ = 0.36 (fair agreement)');
-    await waitForText(screenPage.locator('.pf-screen__agree'), 'The room agrees on 2 of 4 cards');
-    const rows = screenPage.locator('.pf-screen-row');
+    await waitForText(screenPage.getByTestId('kappa'), 'κ = 0.36 (fair agreement)');
+    await waitForText(screenPage.getByTestId('agreement'), 'The room agrees on 2 of 4 cards');
+    const rows = screenPage.getByTestId('card-spread');
     expect(await rows.count()).toBe(4);
     await waitForText(rows.first(), 'Contested #1');
     await waitForText(rows.first(), DECK[1]);
-    expect(await rows.first().locator('.pf-spread__counts').textContent()).toBe(
+    expect(await rows.first().getByRole('list').textContent()).toBe(
       '✓1 on the spot§1 within a guideline↑1 escalate',
     );
     await shot(screenPage, 'screen-spreads');
@@ -213,8 +215,8 @@ describe('the playing field from the laptop, three phones and the room screen', 
 
     const ben = phone('Ben');
     await ben.getByRole('heading', { name: 'The room’s spread' }).waitFor();
-    await waitForText(ben.locator('.pf-result').nth(1), '1 within a guideline (you)');
-    await waitForText(ben.locator('.pf-result').nth(1), 'Most contested #1');
+    await waitForText(ben.getByTestId('card-result').nth(1), '1 within a guideline (you)');
+    await waitForText(ben.getByTestId('card-result').nth(1), 'Most contested #1');
     await shot(ben, 'phone-spreads');
     await expectAccessible(ben, 'a phone after the reveal');
     await expectNoSideScroll(ben, 'the room’s spread');
@@ -222,7 +224,7 @@ describe('the playing field from the laptop, three phones and the room screen', 
 
   it('runs the rigid-to-flexible test on the most contested card', async () => {
     await consolePage.getByRole('button', { name: '2 · Rigid to flexible' }).click();
-    await waitForText(screenPage.locator('.pf-screen__eyebrow'), 'From rigid to flexible');
+    await waitForText(screenPage.getByTestId('eyebrow'), 'From rigid to flexible');
     // The test needs answers open again.
     await consolePage.getByText('Answers are locked: reopen answers').waitFor();
     await consolePage.getByRole('button', { name: 'Reopen answers' }).click();
@@ -250,12 +252,15 @@ describe('the playing field from the laptop, three phones and the room screen', 
         await expectAccessible(page, 'a phone answering the test');
       }
     }
-    await waitForText(screenPage.locator('.pf-screen__eyebrow'), '3 answered');
+    await waitForText(screenPage.getByTestId('eyebrow'), '3 answered');
     await waitForText(
-      screenPage.locator('.pf-verdict'),
+      screenPage.getByTestId('verdict'),
       'Yes to all four: widen the field, towards “Within a guideline”',
     );
-    const last = screenPage.locator('.pf-screen-tally tbody tr').last();
+    const last = screenPage
+      .getByRole('table', { name: 'Answers to the four questions' })
+      .locator('tbody tr')
+      .last();
     expect(await last.locator('td').allTextContents()).toEqual(['2', '1']);
     await shot(screenPage, 'screen-test');
     await expectAccessible(screenPage, 'the room screen (test)');
@@ -266,7 +271,7 @@ describe('the playing field from the laptop, three phones and the room screen', 
     await shot(consolePage, 'console-test');
     await expectAccessible(consolePage, 'the console (test)');
     await panel.getByRole('button', { name: 'Close the test' }).click();
-    await waitForText(phone('Ana').locator('.pf-test-list'), 'yes to all four: widen the field');
+    await waitForText(phone('Ana').getByTestId('tests-list'), 'yes to all four: widen the field');
   });
 
   it('records the playing field map and shows it on the screen and the phones', async () => {
@@ -282,7 +287,7 @@ describe('the playing field from the laptop, three phones and the room screen', 
     await consolePage
       .getByRole('button', { name: 'Fill the rest with the room’s majority' })
       .click();
-    await waitForText(consolePage.locator('.pf-console .lead'), '4 of 4 cards on the map');
+    await waitForText(consolePage.getByTestId('map-progress'), '4 of 4 cards on the map');
     await shot(consolePage, 'console-map');
     await expectAccessible(consolePage, 'the console (map)');
 

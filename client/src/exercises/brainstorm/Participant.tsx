@@ -10,6 +10,8 @@ import type { ParticipantProps } from '../types.ts';
 import { TagChip } from './TagChip.tsx';
 import { plural } from '@playfield/shared/plural';
 import { useSender } from '../useSender.ts';
+import shared from './Brainstorm.module.css';
+import styles from './Participant.module.css';
 
 type Act = ParticipantProps<'brainstorm'>['act'];
 type Action = Parameters<Act>[0];
@@ -33,7 +35,7 @@ export function BrainstormParticipant({ view, own, isOpen, act }: ParticipantPro
   const me = own ?? blank(view);
   const sender = useSender(act);
   return (
-    <section className="stack brainstorm">
+    <section className="stack">
       <h2 className="question">{view.prompt}</h2>
       {view.phase === 'collect' && <Collect view={view} me={me} isOpen={isOpen} {...sender} />}
       {view.phase === 'cluster' && (
@@ -104,10 +106,10 @@ function Collect({
           <h3>
             Your notes ({posted} of {view.maxNotesPerPerson})
           </h3>
-          <ul className="brainstorm-notes">
+          <ul className={shared.notes}>
             {me.notes.map((note) =>
               editing === note.id ? (
-                <li key={note.id} className="brainstorm-note">
+                <li key={note.id} className={shared.note}>
                   <NoteForm
                     view={view}
                     initial={note}
@@ -122,7 +124,7 @@ function Collect({
                   />
                 </li>
               ) : (
-                <li key={note.id} className="brainstorm-note">
+                <li key={note.id} className={shared.note}>
                   <NoteText note={note} />
                   <div className="actions">
                     <button
@@ -157,7 +159,7 @@ function Collect({
 
 function NoteText({ note }: { note: OwnNote }) {
   return (
-    <p className="brainstorm-note__text">
+    <p>
       <TagChip tag={note.tag} />
       {note.text}
       {note.isMerged && <span className="muted"> (merged with a similar note)</span>}
@@ -192,7 +194,7 @@ function NoteForm(props: {
   const isReady = text.trim().length > 0 && (!needsTag || tag !== null);
   return (
     <form
-      className="stack stack--tight brainstorm-form"
+      className="stack stack--tight"
       onSubmit={(e) => {
         e.preventDefault();
         if (!isReady) return;
@@ -211,7 +213,7 @@ function NoteForm(props: {
           onChange={(e) => setText(e.target.value)}
         />
       </label>
-      <p id={`${id}-count`} className="muted brainstorm-form__count">
+      <p id={`${id}-count`} className={`muted ${styles.count}`}>
         {text.length} of {view.noteLength} characters
       </p>
       {needsTag && (
@@ -221,7 +223,7 @@ function NoteForm(props: {
             {view.tags.map((t) => (
               <label
                 key={t}
-                className={`choice brainstorm-tag-choice ${tag === t ? 'is-chosen' : ''}`}
+                className={`choice ${styles.tagChoice} ${tag === t ? 'is-chosen' : ''}`}
               >
                 <input
                   type="radio"
@@ -257,11 +259,11 @@ function NoteForm(props: {
 function MyNotes({ view, me }: { view: BrainstormPublicView; me: BrainstormOwnView }) {
   if (me.notes.length === 0 && me.setAside === 0) return null;
   return (
-    <details className="brainstorm-mine">
+    <details className={shared.more}>
       <summary>Your notes ({me.notes.length})</summary>
-      <ul className="brainstorm-notes">
+      <ul className={shared.notes}>
         {me.notes.map((note) => (
-          <li key={note.id} className="brainstorm-note">
+          <li key={note.id} className={shared.note}>
             <NoteText note={note} />
           </li>
         ))}
@@ -277,7 +279,7 @@ function ItemNotes({ item }: { item: PublicItem }) {
   if (item.kind === 'note') {
     const note = item.notes[0];
     return (
-      <p className="brainstorm-item__label">
+      <p>
         <TagChip tag={note?.tag} />
         {item.label}
         {note && note.similar > 0 && <span className="muted"> (+{note.similar} similar)</span>}
@@ -289,11 +291,11 @@ function ItemNotes({ item }: { item: PublicItem }) {
   const more = item.noteCount - item.notes.reduce((n, note) => n + 1 + note.similar, 0);
   return (
     <>
-      <p className="brainstorm-item__label">
+      <p>
         <strong>{item.label}</strong>{' '}
         <span className="muted">({plural(item.noteCount, 'note', 'notes')})</span>
       </p>
-      <ul className="brainstorm-item__notes">
+      <ul className={styles.itemNotes}>
         {item.notes.map((note) => (
           <li key={note.id}>
             <TagChip tag={note.tag} />
@@ -310,9 +312,9 @@ function ItemNotes({ item }: { item: PublicItem }) {
 
 function Board({ items }: { items: PublicItem[] }) {
   return (
-    <ul className="brainstorm-items" aria-label="The board">
+    <ul className={styles.items} aria-label="The board">
       {items.map((item) => (
-        <li key={item.id} className="brainstorm-item">
+        <li key={item.id} className={styles.item}>
           <ItemNotes item={item} />
         </li>
       ))}
@@ -323,7 +325,7 @@ function Board({ items }: { items: PublicItem[] }) {
 /** Dots as marks (filled and empty) with the number in words beside them. */
 function DotMarks({ filled, total }: { filled: number; total: number }) {
   return (
-    <span className="brainstorm-dots" aria-hidden="true">
+    <span className={styles.dots} aria-hidden="true">
       {'●'.repeat(filled)}
       {'○'.repeat(Math.max(0, total - filled))}
     </span>
@@ -346,20 +348,20 @@ function Vote({
         most {plural(view.maxDotsPerItem, 'dot', 'dots')} on one. You can move them until the
         facilitator locks the vote.
       </p>
-      <p className="brainstorm-dots-left" role="status">
+      <p className={styles.dotsLeft} role="status" data-testid="dots-left">
         <DotMarks filled={me.dotsLeft} total={view.dotsPerPerson} />{' '}
         {isOpen
           ? `${plural(me.dotsLeft, 'dot', 'dots')} left of ${view.dotsPerPerson}`
           : 'The vote is locked.'}
       </p>
-      <ul className="brainstorm-items" aria-label="Ideas to vote on">
+      <ul className={styles.items} aria-label="Ideas to vote on">
         {items.map((item) => {
           const dots = me.dots[item.id] ?? 0;
           const name = item.kind === 'cluster' ? item.label : `“${item.label}”`;
           return (
-            <li key={item.id} className={`brainstorm-item ${dots > 0 ? 'is-chosen' : ''}`}>
+            <li key={item.id} className={`${styles.item} ${dots > 0 ? styles.chosen : ''}`}>
               <ItemNotes item={item} />
-              <div className="brainstorm-stepper">
+              <div className={styles.stepper}>
                 <button
                   type="button"
                   className="button button--icon"
@@ -369,7 +371,7 @@ function Vote({
                 >
                   −
                 </button>
-                <span className="brainstorm-stepper__count">
+                <span className={styles.stepperCount}>
                   <DotMarks filled={dots} total={view.maxDotsPerItem} />{' '}
                   {plural(dots, 'dot', 'dots')}
                 </span>

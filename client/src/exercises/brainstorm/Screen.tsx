@@ -10,6 +10,7 @@ import { useFitCount } from '../../components/useFitCount.ts';
 import type { ScreenProps } from '../types.ts';
 import { TagChip } from './TagChip.tsx';
 import { TeamLabel } from '../../teams/TeamFilter.tsx';
+import shared from './Brainstorm.module.css';
 import styles from './Screen.module.css';
 import { plural } from '@playfield/shared/plural';
 
@@ -63,7 +64,7 @@ function Waiting({
       return (
         <div className="screen-waiting stack">
           {notes}
-          <p className="screen-next">
+          <p className={styles.next}>
             Post your notes on your phone{view.isAnonymous ? ': they are anonymous' : ''}.
           </p>
         </div>
@@ -72,7 +73,7 @@ function Waiting({
       return (
         <div className="screen-waiting stack">
           {notes}
-          <p className="screen-next">The facilitator is grouping them into themes.</p>
+          <p className={styles.next}>The facilitator is grouping them into themes.</p>
         </div>
       );
     case 'vote':
@@ -81,7 +82,7 @@ function Waiting({
           <p className="screen-count">
             Dot voting: <strong>{counts.voters}</strong> of {participantCount} have voted
           </p>
-          <p className="screen-next">
+          <p className={styles.next}>
             Place your {plural(view.dotsPerPerson, 'dot', 'dots')} on your phone.
           </p>
         </div>
@@ -92,7 +93,7 @@ function Waiting({
           <p className="screen-count">
             <strong>{counts.voters}</strong> {counts.voters === 1 ? 'person' : 'people'} voted
           </p>
-          <p className="screen-next">The results are in: the facilitator will show them.</p>
+          <p className={styles.next}>The results are in: the facilitator will show them.</p>
         </div>
       );
     default: {
@@ -130,9 +131,7 @@ function Groups({ board }: { board: NonNullable<BrainstormScreenView['board']> }
         ))}
       </ul>
       {moreGroups > 0 && (
-        <p className={`screen-next ${styles.next}`}>
-          and {plural(moreGroups, 'more cluster', 'more clusters')}
-        </p>
+        <p className={styles.next}>and {plural(moreGroups, 'more cluster', 'more clusters')}</p>
       )}
     </>
   );
@@ -177,7 +176,7 @@ function TagCounts({ tags, counts }: { tags: string[]; counts: number[] }) {
     <p className={styles.tags}>
       {tags.map((tag, i) => (
         <span key={tag}>
-          <span className={`brainstorm-tag ${styles.tag}`}>{tag}</span> {counts[i] ?? 0}
+          <span className={`${shared.tag} ${styles.tag}`}>{tag}</span> {counts[i] ?? 0}
         </span>
       ))}
     </p>
@@ -204,9 +203,7 @@ function Ranking({ view }: { view: BrainstormScreenView }) {
         values={[...ranking.map((r) => r.dots), ...rest.map((r) => r.dots)]}
         size="large"
       />
-      <p className={`screen-next ${styles.next}`}>
-        {plural(view.counts.voters, 'person', 'people')} voted
-      </p>
+      <p className={styles.next}>{plural(view.counts.voters, 'person', 'people')} voted</p>
     </div>
   );
 }

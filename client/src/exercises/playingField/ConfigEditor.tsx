@@ -5,6 +5,7 @@ import {
   MAX_CARDS,
 } from '@playfield/shared/exercises/playingField/model';
 import type { ConfigEditorProps } from '../types.ts';
+import styles from './Facilitator.module.css';
 
 type Config = ConfigEditorProps<'playingField'>['config'];
 type Card = Config['cards'][number];
@@ -27,14 +28,14 @@ export default function PlayingFieldConfigEditor({
       cards: config.cards.map((c, i) => (i === index ? { ...c, ...patch } : c)),
     });
   return (
-    <div className="stack stack--tight pf-editor">
+    <div className={`stack stack--tight ${styles.editor}`}>
       <fieldset className="field">
         <legend>
           Scenario cards ({config.cards.length} of at most {MAX_CARDS})
         </legend>
-        <ol className="pf-editor__cards">
+        <ol className={styles.editorCards}>
           {config.cards.map((card, i) => (
-            <li key={card.id} className="pf-editor__card">
+            <li key={card.id} className={styles.editorCard}>
               {/* A label wrapping the textarea would take its text into the name. */}
               <div className="field field--grow">
                 <label htmlFor={`${idPrefix}-card-${i}`}>Card {i + 1}</label>

@@ -14,6 +14,8 @@ import { kappaText, orderedSpreads } from './results.ts';
 import { Spread, ZoneLegend } from './Spread.tsx';
 import { QUESTIONS, ZONE_INFO, zoneInfo } from './zones.ts';
 import { useSender } from '../useSender.ts';
+import styles from './Facilitator.module.css';
+import zones from './Zones.module.css';
 
 type Send = (action: Parameters<Act<'playingField'>>[0]) => Promise<boolean>;
 
@@ -32,8 +34,8 @@ export default function PlayingFieldFacilitator({
   const { error, send } = useSender(act);
   const cardOf = (id: string) => view.cards.find((c) => c.id === id);
   return (
-    <div className="stack pf-console">
-      <div className="pf-phases" role="group" aria-label="Phase of the round">
+    <div className={`stack ${zones.light}`}>
+      <div className={styles.phases} role="group" aria-label="Phase of the round">
         {PHASES.map((p) => (
           <button
             key={p.id}
@@ -86,8 +88,8 @@ function PlaceConsole(props: {
         {view.consensusPercent} %) on {results.consensus.length} of {view.cards.length} cards
       </p>
       <ZoneLegend />
-      <table className="table pf-table">
-        <caption className="pf-sr">Live spread per card, most contested first</caption>
+      <table className={`table ${styles.table} ${zones.inTable}`}>
+        <caption className="visually-hidden">Live spread per card, most contested first</caption>
         <thead>
           <tr>
             <th scope="col">Card</th>
@@ -98,7 +100,7 @@ function PlaceConsole(props: {
         <tbody>
           {orderedSpreads(results).map((s) => (
             <tr key={s.cardId}>
-              <th scope="row" className="pf-table__card">
+              <th scope="row" className={styles.tableCard}>
                 {cardOf(s.cardId)?.text}
               </th>
               <td>
@@ -143,7 +145,7 @@ function TestConsole(props: {
   const past = view.tests.filter((t) => !t.isOpen);
   return (
     <>
-      <div className="pf-test-pick actions">
+      <div className={`actions ${styles.testPick}`}>
         <label className="field field--grow">
           <span>Card to test</span>
           <select value={choice} onChange={(e) => setPicked(e.target.value)}>
@@ -183,7 +185,7 @@ function TestConsole(props: {
       {past.length > 0 && (
         <section aria-labelledby="pf-past-tests" className="stack stack--tight">
           <h3 id="pf-past-tests">Cards tested</h3>
-          <ul className="pf-test-list">
+          <ul className={`${zones.list} ${zones.testList}`}>
             {past.map((t) => (
               <li key={t.cardId}>
                 <strong>{cardOf(t.cardId)?.text}</strong>: {t.respondents} answered.{' '}
@@ -214,7 +216,7 @@ function TallyPanel(props: {
   const entry = view.map.find((e) => e.cardId === tally.cardId);
   const suggested = tally.suggestedZone;
   return (
-    <section className="pf-tally stack stack--tight" aria-labelledby="pf-tally-title">
+    <section className={`stack stack--tight ${styles.tally}`} aria-labelledby="pf-tally-title">
       <h3 id="pf-tally-title">Testing: {card?.text}</h3>
       <table className="table">
         <thead>
@@ -268,7 +270,7 @@ function MapConsole({ view, send }: { view: PlayingFieldFacilitatorView; send: S
   return (
     <>
       <div className="actions">
-        <p className="lead">
+        <p className="lead" data-testid="map-progress">
           {view.map.length} of {view.cards.length} cards on the map
         </p>
         <button
@@ -281,7 +283,7 @@ function MapConsole({ view, send }: { view: PlayingFieldFacilitatorView; send: S
         </button>
       </div>
       <PolicyExport />
-      <ol className="pf-map-editor">
+      <ol className={styles.mapEditor}>
         {view.cards.map((card) => {
           const entry = entries.get(card.id);
           return (
@@ -313,8 +315,8 @@ function MapRow(props: {
   const isSaved = !!entry && entry.zone === zone && entry.guideline === guideline.trim();
   const id = `pf-map-${card.id}`;
   return (
-    <li className={`pf-map-row ${entry ? 'is-saved' : ''}`}>
-      <p className="pf-map-row__card" id={id}>
+    <li className={`${styles.mapRow} ${entry ? styles.saved : ''}`}>
+      <p id={id}>
         <strong>{card.text}</strong>
         {card.note && <span className="muted"> · {card.note}</span>}
         <span className="muted">
@@ -326,7 +328,7 @@ function MapRow(props: {
         </span>
       </p>
       <form
-        className="pf-map-row__form"
+        className={styles.mapRowForm}
         aria-labelledby={id}
         onSubmit={(e) => {
           e.preventDefault();

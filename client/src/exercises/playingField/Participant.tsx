@@ -10,6 +10,8 @@ import type { Act, ParticipantProps } from '../types.ts';
 import { Spread, ZoneLegend } from './Spread.tsx';
 import { QUESTIONS, ZONE_INFO, zoneInfo } from './zones.ts';
 import { useSender } from '../useSender.ts';
+import styles from './Participant.module.css';
+import zones from './Zones.module.css';
 
 const BLANK: PlayingFieldOwnView = { placements: {}, testAnswers: {} };
 
@@ -45,7 +47,7 @@ export function PlayingFieldParticipant({
       />
     );
   return (
-    <section className="stack playing-field">
+    <section className={`stack ${zones.light} ${zones.phone}`}>
       {body}
       {error && (
         <p className="error" role="alert">
@@ -109,7 +111,7 @@ function Placing(props: {
   }
 
   const progress = (
-    <div className="pf-progress">
+    <div className={styles.progress}>
       <label htmlFor="pf-progress">
         {placed} of {cards.length} cards placed
       </label>
@@ -131,16 +133,16 @@ function Placing(props: {
               : 'Tap a card to place it or change it.'}
         </p>
         {progress}
-        <ol className="pf-review">
+        <ol className={zones.list}>
           {cards.map((c, i) => {
             const zone = placements[c.id];
             const content = (
               <>
-                <span className="pf-review__text">{c.text}</span>
-                <span className={`pf-review__zone ${zone ? `pf-count--${zone}` : ''}`}>
+                <span>{c.text}</span>
+                <span className={`${styles.reviewZone} ${zones.tinted}`} data-zone={zone}>
                   {zone ? (
                     <>
-                      <span className="pf-symbol" aria-hidden="true">
+                      <span className={zones.symbol} aria-hidden="true">
                         {zoneInfo(zone).symbol}
                       </span>{' '}
                       {zoneInfo(zone).short}
@@ -154,11 +156,11 @@ function Placing(props: {
             return (
               <li key={c.id}>
                 {isOpen ? (
-                  <button type="button" className="pf-review__item" onClick={() => goTo(i)}>
+                  <button type="button" className={styles.reviewItem} onClick={() => goTo(i)}>
                     {content}
                   </button>
                 ) : (
-                  <div className="pf-review__item">{content}</div>
+                  <div className={styles.reviewItem}>{content}</div>
                 )}
               </li>
             );
@@ -181,16 +183,16 @@ function Placing(props: {
   return (
     <>
       {progress}
-      <article className="pf-card" aria-labelledby="pf-card-text">
+      <article className={styles.card} aria-labelledby="pf-card-text">
         <p className="eyebrow">
           Card {current + 1} of {cards.length}
         </p>
-        <h2 className="pf-card__text" id="pf-card-text" ref={heading} tabIndex={-1}>
+        <h2 className={styles.cardText} id="pf-card-text" ref={heading} tabIndex={-1}>
           {card.text}
         </h2>
-        {card.note && <p className="pf-card__note">At stake: {card.note}</p>}
+        {card.note && <p className={styles.cardNote}>At stake: {card.note}</p>}
       </article>
-      <p id="pf-where" className="pf-where">
+      <p id="pf-where" className={styles.where}>
         Where does it belong?
       </p>
       {/* Keyed by card: the next card gets fresh buttons, not the last one's pressed state. */}
@@ -205,22 +207,23 @@ function Placing(props: {
               aria-checked={isChosen}
               aria-labelledby={`pf-zone-${zone.id}`}
               aria-describedby={`pf-zone-${zone.id}-hint`}
-              className={`choice pf-zone pf-zone--${zone.id} ${isChosen ? 'is-chosen' : ''}`}
+              className={`choice ${styles.zone} ${isChosen ? `is-chosen ${styles.chosen}` : ''}`}
+              data-zone={zone.id}
               disabled={isBusy}
               onClick={() => void choose(zone.id)}
             >
-              <span className="pf-zone__symbol" aria-hidden="true">
+              <span className={styles.zoneSymbol} aria-hidden="true">
                 {zone.symbol}
               </span>
-              <span className="pf-zone__text">
-                <span className="pf-zone__label" id={`pf-zone-${zone.id}`}>
+              <span className={styles.zoneText}>
+                <span className={styles.zoneLabel} id={`pf-zone-${zone.id}`}>
                   {zone.label}
                 </span>
-                <span className="pf-zone__hint" id={`pf-zone-${zone.id}-hint`}>
+                <span className={styles.zoneHint} id={`pf-zone-${zone.id}-hint`}>
                   {zone.hint}
                 </span>
                 {isChosen && (
-                  <span className="pf-zone__mine" aria-hidden="true">
+                  <span className={styles.zoneMine} aria-hidden="true">
                     ✓ your choice
                   </span>
                 )}
@@ -229,7 +232,7 @@ function Placing(props: {
           );
         })}
       </div>
-      <div className="pf-nav">
+      <div className={styles.nav}>
         <button
           type="button"
           className="button"
@@ -284,22 +287,22 @@ function RoomSpread({ view, own }: { view: PlayingFieldPublicView; own: PlayingF
       <h2 className="question">The room’s spread</h2>
       <p>{kappaLine(view)}</p>
       <ZoneLegend />
-      <ol className="pf-results">
+      <ol className={zones.list}>
         {view.cards.map((card) => {
           const spread = results.spreads.find((s) => s.cardId === card.id);
           if (!spread) return null;
           const contested = rank.get(card.id);
           return (
-            <li key={card.id} className="pf-result">
-              <p className="pf-result__text">{card.text}</p>
+            <li key={card.id} className={styles.result} data-testid="card-result">
+              <p className={styles.resultText}>{card.text}</p>
               <Spread counts={spread.counts} mine={own.placements[card.id] ?? null} />
               {spread.isConsensus && spread.majorityZone ? (
-                <p className="pf-badge pf-badge--agree">
+                <p className={`${zones.badge} ${zones.agree}`}>
                   Room agrees: {zoneInfo(spread.majorityZone).short} (
                   {Math.round((spread.majorityShare ?? 0) * 100)} %)
                 </p>
               ) : contested !== undefined && contested <= 3 ? (
-                <p className="pf-badge pf-badge--contested">Most contested #{contested}</p>
+                <p className={`${zones.badge} ${zones.contested}`}>Most contested #{contested}</p>
               ) : null}
             </li>
           );
@@ -334,14 +337,14 @@ function TestOnPhone(props: {
   return (
     <>
       <p className="eyebrow">From rigid to flexible</p>
-      <article className="pf-card">
-        <h2 className="pf-card__text">{card.text}</h2>
-        {card.note && <p className="pf-card__note">At stake: {card.note}</p>}
+      <article className={styles.card}>
+        <h2 className={styles.cardText}>{card.text}</h2>
+        {card.note && <p className={styles.cardNote}>At stake: {card.note}</p>}
       </article>
       <p className="muted">Four yes answers argue for widening the playing field for this card.</p>
       {QUESTIONS.map((q) => (
-        <div key={q.id} className="pf-question">
-          <p id={`pf-q-${q.id}`} className="pf-question__text">
+        <div key={q.id} className={styles.question}>
+          <p id={`pf-q-${q.id}`} className={styles.questionText}>
             {q.text}
           </p>
           <div role="radiogroup" aria-labelledby={`pf-q-${q.id}`} className="choices choices--row">
@@ -381,7 +384,7 @@ function TestOnPhone(props: {
 function TestResults({ view }: { view: PlayingFieldPublicView }) {
   if (view.tests.length === 0) return null;
   return (
-    <ul className="pf-test-list">
+    <ul className={`${zones.list} ${zones.testList}`} data-testid="tests-list">
       {view.tests.map((t) => {
         const card = view.cards.find((c) => c.id === t.cardId);
         return (
@@ -409,11 +412,12 @@ function MapOnPhone({ view }: { view: PlayingFieldPublicView }) {
         return (
           <section
             key={zone.id}
-            className={`pf-map-zone pf-map-zone--${zone.id}`}
+            className={zones.mapZone}
+            data-zone={zone.id}
             aria-labelledby={`pf-map-${zone.id}`}
           >
             <h3 id={`pf-map-${zone.id}`}>
-              <span className="pf-symbol" aria-hidden="true">
+              <span className={zones.symbol} aria-hidden="true">
                 {zone.symbol}
               </span>{' '}
               {zone.label}
@@ -421,11 +425,13 @@ function MapOnPhone({ view }: { view: PlayingFieldPublicView }) {
             {entries.length === 0 ? (
               <p className="muted">No cards yet.</p>
             ) : (
-              <ul className="pf-map-list">
+              <ul className={`${zones.list} ${styles.mapList}`}>
                 {entries.map((e) => (
                   <li key={e.cardId}>
                     {view.cards.find((c) => c.id === e.cardId)?.text}
-                    {e.guideline && <span className="pf-guideline">Guideline: {e.guideline}</span>}
+                    {e.guideline && (
+                      <span className={styles.guideline}>Guideline: {e.guideline}</span>
+                    )}
                   </li>
                 ))}
               </ul>

@@ -7,6 +7,8 @@ import type { ScreenProps } from '../types.ts';
 import { kappaText, orderedSpreads } from './results.ts';
 import { Spread, ZoneLegend } from './Spread.tsx';
 import { QUESTIONS, ZONE_INFO, zoneInfo } from './zones.ts';
+import styles from './Screen.module.css';
+import zones from './Zones.module.css';
 
 /** The most spreads the screen shows at once (two columns of seven): the rest are agreed. */
 const SCREEN_ROWS = 14;
@@ -33,19 +35,19 @@ function ProgressScreen({
 }) {
   const { progress } = view;
   return (
-    <div className="pf-screen">
+    <div className={`${styles.screen} ${zones.dark}`}>
       <p className="screen-count">
         <strong>{progress.finished}</strong> of {participantCount} have placed all{' '}
         {view.cards.length} cards
       </p>
-      <p className="pf-screen__sub">
+      <p className={styles.sub}>
         {progress.placements} placements so far. The spread stays hidden until the facilitator
         reveals it.
       </p>
-      <ul className="pf-screen-zones" aria-label="The three zones">
+      <ul className={styles.zones} aria-label="The three zones">
         {ZONE_INFO.map((zone) => (
-          <li key={zone.id} className={`pf-screen-zone pf-map-zone--${zone.id}`}>
-            <span className="pf-screen-zone__symbol" aria-hidden="true">
+          <li key={zone.id} className={`${styles.zone} ${styles.edged}`} data-zone={zone.id}>
+            <span className={styles.zoneSymbol} aria-hidden="true">
               {zone.symbol}
             </span>
             <strong>{zone.label}</strong>
@@ -65,19 +67,19 @@ function SpreadScreen({ view }: { view: PlayingFieldScreenView }) {
   const rows = orderedSpreads(results);
   const shown = rows.slice(0, SCREEN_ROWS);
   return (
-    <div className="pf-screen">
-      <div className="pf-screen__strip">
-        <p className="pf-screen__kappa">
+    <div className={`${styles.screen} ${zones.dark}`}>
+      <div className={styles.strip}>
+        <p className={styles.kappa} data-testid="kappa">
           Agreement <strong>{kappaText(results.kappa)}</strong>
         </p>
-        <p className="pf-screen__agree">
+        <p className={styles.agree} data-testid="agreement">
           The room agrees on <strong>{results.consensus.length}</strong> of {view.cards.length}{' '}
           cards (at least {view.consensusPercent} %)
         </p>
-        <ZoneLegend className="pf-legend--large" />
+        <ZoneLegend className={zones.large} />
       </div>
       <ol
-        className={`pf-screen-spreads ${shown.length > 7 ? 'pf-screen-spreads--two' : ''}`}
+        className={`${styles.spreads} ${shown.length > 7 ? styles.spreadsTwo : ''}`}
         style={{ gridTemplateRows: `repeat(${Math.min(7, shown.length)}, auto)` }}
         aria-label="Spread per card, most contested first"
       >
@@ -85,20 +87,21 @@ function SpreadScreen({ view }: { view: PlayingFieldScreenView }) {
           const position = rank.get(s.cardId);
           const text = cards.get(s.cardId)?.text ?? '';
           return (
-            <li key={s.cardId} className="pf-screen-row">
-              <p className="pf-screen-row__text" title={text}>
+            <li key={s.cardId} className={styles.row} data-testid="card-spread">
+              <p className={styles.rowText} title={text} data-testid="card-text">
                 {position !== undefined && position <= 3 && (
-                  <span className="pf-badge pf-badge--contested">Contested #{position}</span>
+                  <span className={`${zones.badge} ${zones.contested}`}>Contested #{position}</span>
                 )}
-                {s.isConsensus && <span className="pf-badge pf-badge--agree">Agreed</span>} {text}
+                {s.isConsensus && <span className={`${zones.badge} ${zones.agree}`}>Agreed</span>}{' '}
+                {text}
               </p>
-              <Spread counts={s.counts} size="large" />
+              <Spread counts={s.counts} />
             </li>
           );
         })}
       </ol>
       {rows.length > shown.length && (
-        <p className="pf-screen__sub">
+        <p className={styles.sub}>
           and {rows.length - shown.length} more cards the room agrees on more
         </p>
       )}
@@ -121,30 +124,32 @@ function TestScreen({ view }: { view: PlayingFieldScreenView }) {
   const others = view.tests.filter((t) => t !== tally).slice(-3);
   if (!tally || !card) {
     return (
-      <div className="pf-screen">
-        <p className="pf-screen__eyebrow">From rigid to flexible</p>
-        <p className="pf-screen__card">Next: a card the room disagrees on. Four questions:</p>
-        <ol className="pf-screen-questions pf-screen-questions--list">
+      <div className={`${styles.screen} ${zones.dark}`}>
+        <p className={styles.eyebrow} data-testid="eyebrow">
+          From rigid to flexible
+        </p>
+        <p className={styles.card}>Next: a card the room disagrees on. Four questions:</p>
+        <ol className={styles.questions}>
           {QUESTIONS.map((q) => (
             <li key={q.id}>{q.text}</li>
           ))}
         </ol>
-        <p className="pf-screen__sub">Four yes answers argue to widen the playing field.</p>
+        <p className={styles.sub}>Four yes answers argue to widen the playing field.</p>
       </div>
     );
   }
   return (
-    <div className="pf-screen">
-      <p className="pf-screen__eyebrow">
+    <div className={`${styles.screen} ${zones.dark}`}>
+      <p className={styles.eyebrow} data-testid="eyebrow">
         From rigid to flexible · {tally.respondents} answered
         {tally.isOpen ? ' · answering now' : ' · closed'}
       </p>
-      <p className="pf-screen__card">
+      <p className={styles.card}>
         {card.text}
-        {card.note && <span className="pf-screen__note"> · {card.note}</span>}
+        {card.note && <span className={styles.note}> · {card.note}</span>}
       </p>
-      <table className="pf-screen-tally">
-        <caption className="pf-sr">Answers to the four questions</caption>
+      <table className={styles.tally}>
+        <caption className="visually-hidden">Answers to the four questions</caption>
         <thead>
           <tr>
             <th scope="col">Question</th>
@@ -156,33 +161,37 @@ function TestScreen({ view }: { view: PlayingFieldScreenView }) {
           {tally.questions.map((q) => {
             const total = q.yes + q.no;
             return (
-              <tr key={q.id} className={q.yes * 2 > tally.respondents ? 'is-yes' : ''}>
+              <tr key={q.id} className={q.yes * 2 > tally.respondents ? styles.yesRow : ''}>
                 <th scope="row">
-                  <span className="pf-screen-tally__mark" aria-hidden="true">
+                  <span className={styles.mark} aria-hidden="true">
                     {q.yes * 2 > tally.respondents ? '✓' : '·'}
                   </span>{' '}
                   {QUESTIONS.find((x) => x.id === q.id)?.text}
                 </th>
                 <td>
-                  <span className="pf-yes">{q.yes}</span>
-                  <span className="pf-tally-bar" aria-hidden="true">
+                  <span className={styles.yes}>{q.yes}</span>
+                  <span className={styles.tallyBar} aria-hidden="true">
                     <span style={{ width: total ? `${(q.yes / total) * 100}%` : 0 }} />
                   </span>
                 </td>
                 <td>
-                  <span className="pf-no">{q.no}</span>
+                  <span className={styles.no}>{q.no}</span>
                 </td>
               </tr>
             );
           })}
         </tbody>
       </table>
-      <p className={`pf-verdict pf-verdict--${tally.verdict}`} role="status">
+      <p
+        className={`${styles.verdict} ${tally.verdict === 'widen' ? styles.widen : ''}`}
+        data-testid="verdict"
+        role="status"
+      >
         <span aria-hidden="true">{tally.verdict === 'widen' ? '↔ ' : ''}</span>
         {verdict(tally)}
       </p>
       {others.length > 0 && (
-        <ul className="pf-screen__others">
+        <ul className={styles.others}>
           {others.map((t) => (
             <li key={t.cardId}>
               {view.cards.find((c) => c.id === t.cardId)?.text}: {verdict(t)}
@@ -207,12 +216,13 @@ function MapScreen({ view }: { view: PlayingFieldScreenView }) {
   const density = lines <= 10 ? 'roomy' : lines <= 16 ? 'dense' : 'compact';
   const undecided = view.cards.length - view.map.length;
   return (
-    <div className={`pf-screen pf-screen-map pf-screen-map--${density}`}>
-      <div className="pf-screen-map__columns">
+    <div className={`${styles.screen} ${zones.dark} ${styles[density] ?? ''}`}>
+      <div className={styles.mapColumns}>
         {columns.map(({ zone, entries }) => (
           <section
             key={zone.id}
-            className={`pf-screen-map__zone pf-map-zone--${zone.id}`}
+            className={`${styles.mapZone} ${styles.edged}`}
+            data-zone={zone.id}
             aria-labelledby={`pf-screen-${zone.id}`}
           >
             <h2 id={`pf-screen-${zone.id}`}>
@@ -221,8 +231,8 @@ function MapScreen({ view }: { view: PlayingFieldScreenView }) {
             <ul>
               {entries.slice(0, MAP_ROWS).map((e) => (
                 <li key={e.cardId}>
-                  <span className="pf-screen-map__card">{cards.get(e.cardId)?.text}</span>
-                  {e.guideline && <span className="pf-screen-map__guideline">{e.guideline}</span>}
+                  <span className={styles.mapCard}>{cards.get(e.cardId)?.text}</span>
+                  {e.guideline && <span className={styles.mapGuideline}>{e.guideline}</span>}
                 </li>
               ))}
               {entries.length > MAP_ROWS && <li>and {entries.length - MAP_ROWS} more</li>}
@@ -231,7 +241,7 @@ function MapScreen({ view }: { view: PlayingFieldScreenView }) {
         ))}
       </div>
       {undecided > 0 && (
-        <p className="pf-screen__sub">
+        <p className={styles.sub}>
           {undecided} {undecided === 1 ? 'card' : 'cards'} still to decide
         </p>
       )}

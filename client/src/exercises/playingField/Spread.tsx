@@ -1,5 +1,6 @@
 import type { Zone, ZoneCounts } from '@playfield/shared/exercises/playingField/index';
 import { ZONE_INFO } from './zones.ts';
+import zones from './Zones.module.css';
 
 /**
  * A card's spread over the three zones: a stacked bar (each zone its own pattern and
@@ -10,38 +11,39 @@ export function Spread(props: {
   counts: ZoneCounts;
   /** The participant's own zone for the card, marked in the counts. */
   mine?: Zone | null;
-  size?: 'normal' | 'large';
 }) {
   const total = props.counts.reduce((a, b) => a + b, 0);
   return (
-    <div className={`pf-spread ${props.size === 'large' ? 'pf-spread--large' : ''}`}>
-      <div className="pf-spread__bar" aria-hidden="true">
+    <div className={zones.spread}>
+      <div className={zones.bar} aria-hidden="true">
         {total === 0 ? (
-          <span className="pf-spread__empty" />
+          <span className={zones.empty} />
         ) : (
           ZONE_INFO.map((zone, i) =>
             props.counts[i] ? (
               <span
                 key={zone.id}
-                className={`pf-seg pf-seg--${zone.id}`}
+                className={zones.seg}
+                data-zone={zone.id}
                 style={{ flexGrow: props.counts[i] }}
               />
             ) : null,
           )
         )}
       </div>
-      <ul className="pf-spread__counts">
+      <ul className={zones.counts}>
         {ZONE_INFO.map((zone, i) => (
           <li
             key={zone.id}
-            className={`pf-count pf-count--${zone.id} ${props.mine === zone.id ? 'is-mine' : ''}`}
+            className={`${zones.count} ${props.mine === zone.id ? zones.mine : ''}`}
+            data-zone={zone.id}
           >
-            <span className="pf-symbol" aria-hidden="true">
+            <span className={zones.symbol} aria-hidden="true">
               {zone.symbol}
             </span>
             <span>{props.counts[i] ?? 0}</span>
-            <span className="pf-sr"> {zone.short.toLowerCase()}</span>
-            {props.mine === zone.id && <span className="pf-count__mine"> (you)</span>}
+            <span className="visually-hidden"> {zone.short.toLowerCase()}</span>
+            {props.mine === zone.id && <span className={zones.you}> (you)</span>}
           </li>
         ))}
       </ul>
@@ -52,10 +54,10 @@ export function Spread(props: {
 /** The three zones with their symbols, for reading a spread. */
 export function ZoneLegend({ className = '' }: { className?: string }) {
   return (
-    <ul className={`pf-legend ${className}`} aria-label="Zones">
+    <ul className={`${zones.legend} ${className}`} aria-label="Zones">
       {ZONE_INFO.map((zone) => (
-        <li key={zone.id} className={`pf-count pf-count--${zone.id}`}>
-          <span className="pf-symbol" aria-hidden="true">
+        <li key={zone.id} className={zones.count} data-zone={zone.id}>
+          <span className={zones.symbol} aria-hidden="true">
             {zone.symbol}
           </span>{' '}
           {zone.short}
