@@ -266,7 +266,7 @@ describe('CanvasScreen with two rows of boxes', () => {
       this: Element,
     ) {
       const index = this.parentElement ? [...this.parentElement.children].indexOf(this) : 0;
-      const bottom = this.classList.contains('canvas-card') ? 45 * (index + 1) : 100;
+      const bottom = this.tagName === 'LI' ? 45 * (index + 1) : 100;
       const top = bottom - 40;
       return { x: 0, y: top, top, bottom, left: 0, right: 200, width: 200, height: 40 } as DOMRect;
     });

@@ -24,6 +24,8 @@ export interface EditableListProps<T> {
   reorderable?: boolean;
   /** Extra class of a row (beside the list's own). */
   rowClassName?: string | undefined;
+  /** Extra class of an entry that has content `below` its row (e.g. to frame the two). */
+  itemClassName?: string | undefined;
   /** The row's fields; `set` replaces this entry. */
   children: (item: T, index: number, set: (item: T) => void) => ReactNode;
   /** Content under the row's fields (the row then stacks: fields, then this). */
@@ -67,6 +69,7 @@ export function EditableList<T>({
   onRemove,
   reorderable = false,
   rowClassName,
+  itemClassName,
   children,
   below,
 }: EditableListProps<T>) {
@@ -123,7 +126,7 @@ export function EditableList<T>({
           </div>
         );
         return below ? (
-          <div className={styles.item} key={i}>
+          <div className={itemClassName ? `${styles.item} ${itemClassName}` : styles.item} key={i}>
             {row}
             {below(item, i, set)}
           </div>

@@ -1,6 +1,7 @@
 import type { Ref } from 'react';
 import type { CanvasCard } from '@playfield/shared/exercises/canvas/index';
 import { TeamLabel } from '../../teams/TeamFilter.tsx';
+import cardStyles from './Cards.module.css';
 
 /** "3 of 5" for a rated entry, then its tags: the details under an entry's words. */
 export function entryDetails(
@@ -30,15 +31,15 @@ export function CardList({
   if (props.cards.length === 0 && props.isEmptyShown !== false)
     return <p className="muted">Nothing yet.</p>;
   return (
-    <ul ref={ref} className="canvas-cards" aria-label={props.label}>
+    <ul ref={ref} className={cardStyles.cards} aria-label={props.label}>
       {props.cards.map((card) => (
-        <li key={card.id} className="canvas-card">
-          <span className="canvas-card__text">{card.text}</span>
-          {card.count > 1 && <span className="canvas-card__count"> ×{card.count}</span>}
-          <TeamLabel team={card.team} className="canvas-card__count" />
-          {props.mine?.has(card.id) && <span className="canvas-card__mine"> (yours)</span>}
+        <li key={card.id} className={cardStyles.card}>
+          <span>{card.text}</span>
+          {card.count > 1 && <span className={cardStyles.count}> ×{card.count}</span>}
+          <TeamLabel team={card.team} className={cardStyles.count} />
+          {props.mine?.has(card.id) && <span className={cardStyles.mine}> (yours)</span>}
           {(card.rating !== null || card.tags.length > 0) && (
-            <span className="canvas-card__meta">
+            <span className={cardStyles.meta}>
               {entryDetails(
                 props.isRated ? card.rating : null,
                 props.rating.max,

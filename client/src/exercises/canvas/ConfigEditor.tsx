@@ -16,6 +16,7 @@ import {
   TextList,
 } from '../../components/form/index.ts';
 import type { ConfigEditorProps } from '../types.ts';
+import styles from './ConfigEditor.module.css';
 
 type Config = ConfigEditorProps<'canvas'>['config'];
 
@@ -54,6 +55,7 @@ export default function CanvasConfigEditor({
       <EditableList
         legend="Boxes"
         noun="box"
+        itemClassName={styles.box}
         items={config.boxes}
         min={CANVAS_MIN_BOXES}
         max={CANVAS_MAX_BOXES}

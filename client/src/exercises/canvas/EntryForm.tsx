@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { CanvasBox, CanvasRating } from '@playfield/shared/exercises/canvas/index';
+import styles from './EntryForm.module.css';
 
 /** What an entry holds, as the form sends it. */
 export interface EntryContent {
@@ -46,7 +47,7 @@ export function EntryForm(props: {
   for (let v = 1; v <= rating.max; v++) scale.push(v);
 
   return (
-    <form className="canvas-form stack stack--tight" onSubmit={(e) => void submit(e)}>
+    <form className={`stack stack--tight ${styles.form}`} onSubmit={(e) => void submit(e)}>
       <label className="field" htmlFor={`${id}-text`}>
         <span>Your entry for “{box.title}”</span>
       </label>
@@ -58,13 +59,13 @@ export function EntryForm(props: {
         aria-describedby={`${id}-count`}
         onChange={(e) => setText(e.target.value)}
       />
-      <p className="muted canvas-form__count" id={`${id}-count`}>
+      <p className={`muted ${styles.count}`} id={`${id}-count`}>
         {text.length} of {props.maxLength} characters
       </p>
       {box.isRated && (
         <fieldset className="field">
           <legend>{rating.question}</legend>
-          <div role="radiogroup" aria-label={rating.question} className="canvas-form__scale">
+          <div role="radiogroup" aria-label={rating.question} className={styles.scale}>
             {scale.map((v) => (
               <button
                 key={v}
@@ -78,7 +79,7 @@ export function EntryForm(props: {
                       ? `${v}, ${rating.highLabel}`
                       : String(v)
                 }
-                className={`canvas-form__point ${score === v ? 'is-chosen' : ''}`}
+                className={score === v ? `${styles.point} ${styles.chosen}` : styles.point}
                 onClick={() => setScore(v)}
               >
                 {score === v && <span aria-hidden="true">✓</span>}
@@ -86,7 +87,7 @@ export function EntryForm(props: {
               </button>
             ))}
           </div>
-          <p className="muted canvas-form__ends">
+          <p className={`muted ${styles.ends}`}>
             1 = {rating.lowLabel} · {rating.max} = {rating.highLabel}
           </p>
         </fieldset>

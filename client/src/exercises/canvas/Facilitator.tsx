@@ -7,6 +7,8 @@ import type { FacilitatorProps } from '../types.ts';
 import { TeamFilter, TeamLabel, teamsOn } from '../../teams/TeamFilter.tsx';
 import { entryDetails } from './Cards.tsx';
 import { useSender } from '../useSender.ts';
+import cardStyles from './Cards.module.css';
+import styles from './Facilitator.module.css';
 
 type Send = (action: Parameters<FacilitatorProps<'canvas'>['act']>[0]) => Promise<boolean>;
 
@@ -37,7 +39,7 @@ export default function CanvasFacilitator({
   const { error, send } = useSender(act);
   const { rating } = view;
   return (
-    <div className="stack canvas-console">
+    <div className="stack">
       <p className="question">{view.prompt}</p>
       <p className="muted">
         {view.entryCount} {view.entryCount === 1 ? 'entry' : 'entries'} from {view.contributors} of{' '}
@@ -50,9 +52,13 @@ export default function CanvasFacilitator({
           {error}
         </p>
       )}
-      <div className="canvas-grid">
+      <div className={styles.grid}>
         {view.boxes.map((box, b) => (
-          <section key={box.title} className="canvas-box" aria-labelledby={`canvas-console-${b}`}>
+          <section
+            key={box.title}
+            className={cardStyles.box}
+            aria-labelledby={`canvas-console-${b}`}
+          >
             <h3 id={`canvas-console-${b}`}>{box.title}</h3>
             <p className="muted">
               {box.entryCount} {box.entryCount === 1 ? 'entry' : 'entries'}
@@ -63,7 +69,7 @@ export default function CanvasFacilitator({
             {box.cards.length === 0 ? (
               <p className="muted">Nothing yet.</p>
             ) : (
-              <ul className="canvas-cards" aria-label={`Entries in ${box.title}`}>
+              <ul className={cardStyles.cards} aria-label={`Entries in ${box.title}`}>
                 {box.cards.map((card) => (
                   <ModeratedCard key={card.id} card={card} box={b} view={view} send={send} />
                 ))}
@@ -72,12 +78,12 @@ export default function CanvasFacilitator({
             {box.hidden.length > 0 && (
               <details>
                 <summary>Hidden ({box.hidden.length})</summary>
-                <ul className="canvas-cards">
+                <ul className={cardStyles.cards}>
                   {box.hidden.map((card) => (
-                    <li key={card.id} className="canvas-card is-hidden">
-                      <span className="canvas-card__text">{card.text}</span>
-                      {card.author && <span className="canvas-card__author"> — {card.author}</span>}
-                      <TeamLabel team={card.team} className="canvas-card__author" />
+                    <li key={card.id} className={`${cardStyles.card} ${cardStyles.hidden}`}>
+                      <span>{card.text}</span>
+                      {card.author && <span className={cardStyles.author}> — {card.author}</span>}
+                      <TeamLabel team={card.team} className={cardStyles.author} />
                       <div className="actions">
                         <button
                           type="button"
@@ -135,13 +141,13 @@ function ModeratedCard(props: {
     card.tags.map((t) => (t.count > 1 ? `${t.tag} ×${t.count}` : t.tag)),
   );
   return (
-    <li className="canvas-card">
-      <span className="canvas-card__text">{card.text}</span>
-      {card.count > 1 && <span className="canvas-card__count"> ×{card.count}</span>}
-      {card.author && <span className="canvas-card__author"> — {card.author}</span>}
-      {details && <span className="canvas-card__meta">{details}</span>}
+    <li className={cardStyles.card}>
+      <span>{card.text}</span>
+      {card.count > 1 && <span className={cardStyles.count}> ×{card.count}</span>}
+      {card.author && <span className={cardStyles.author}> — {card.author}</span>}
+      {details && <span className={cardStyles.meta}>{details}</span>}
       {card.merged.length > 0 && (
-        <ul className="canvas-merged" aria-label={`Merged into “${card.text}”`}>
+        <ul className={styles.merged} aria-label={`Merged into “${card.text}”`}>
           {card.merged.map((m) => (
             <li key={m.id}>
               <span>
@@ -160,7 +166,7 @@ function ModeratedCard(props: {
           ))}
         </ul>
       )}
-      <details className="canvas-moderate">
+      <details className={styles.moderate}>
         <summary aria-label={`Moderate “${card.text}”`}>Moderate</summary>
         <div className="stack stack--tight">
           <div className="actions">

@@ -3,6 +3,8 @@ import type { CanvasOwnEntry } from '@playfield/shared/exercises/canvas/index';
 import type { ParticipantProps } from '../types.ts';
 import { CardList, entryDetails } from './Cards.tsx';
 import { EntryForm, type EntryContent } from './EntryForm.tsx';
+import cardStyles from './Cards.module.css';
+import styles from './Participant.module.css';
 
 type Editing = { box: number; entryId: string | null } | null;
 
@@ -35,7 +37,7 @@ export function CanvasParticipant({ view, own, isOpen, act }: ParticipantProps<'
   const tagNames = (tags: number[]) => tags.flatMap((t) => view.tags[t] ?? []);
 
   return (
-    <section className="stack canvas-phone">
+    <section className="stack">
       <p className="lead">{view.prompt}</p>
       <p className="muted">
         {view.isAnonymous
@@ -59,7 +61,7 @@ export function CanvasParticipant({ view, own, isOpen, act }: ParticipantProps<'
           {view.boxes.map((box, i) => {
             const board = view.board?.[i];
             return (
-              <div key={box.title} className="canvas-box">
+              <div key={box.title} className={cardStyles.box}>
                 <h3>{box.title}</h3>
                 <CardList
                   label={`What the room wrote in ${box.title}`}
@@ -81,13 +83,13 @@ export function CanvasParticipant({ view, own, isOpen, act }: ParticipantProps<'
         const entries = mine.filter((e) => e.box === i);
         const isAdding = editing?.box === i && editing.entryId === null;
         return (
-          <section key={box.title} className="canvas-box" aria-labelledby={`canvas-box-${i}`}>
-            <h2 id={`canvas-box-${i}`} className="canvas-box__title">
+          <section key={box.title} className={cardStyles.box} aria-labelledby={`canvas-box-${i}`}>
+            <h2 id={`canvas-box-${i}`} className={cardStyles.boxTitle}>
               {box.title}
             </h2>
             {box.hint && <p className="muted">{box.hint}</p>}
             {entries.length > 0 && (
-              <ul className="canvas-mine" aria-label={`Your entries in ${box.title}`}>
+              <ul className={styles.mine} aria-label={`Your entries in ${box.title}`}>
                 {entries.map((entry) =>
                   editing?.entryId === entry.id ? (
                     <li key={entry.id}>
@@ -103,8 +105,8 @@ export function CanvasParticipant({ view, own, isOpen, act }: ParticipantProps<'
                       />
                     </li>
                   ) : (
-                    <li key={entry.id} className={entry.isHidden ? 'is-hidden' : ''}>
-                      <p className="canvas-mine__text">{entry.text}</p>
+                    <li key={entry.id} className={entry.isHidden ? styles.hidden : undefined}>
+                      <p className={styles.text}>{entry.text}</p>
                       <p className="muted">
                         {entryDetails(
                           box.isRated ? entry.rating : null,

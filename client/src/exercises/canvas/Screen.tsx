@@ -13,7 +13,7 @@ import styles from './Screen.module.css';
 export default function CanvasScreen({ view }: ScreenProps<'canvas'>) {
   const { rating } = view;
   return (
-    <div className={`canvas-screen ${styles.screen}`}>
+    <div className={styles.screen}>
       <p className={styles.prompt}>{view.prompt}</p>
       <p className={`screen-count ${styles.count}`}>
         <strong>{view.entryCount}</strong> {view.entryCount === 1 ? 'entry' : 'entries'} from{' '}
@@ -69,11 +69,7 @@ function Box({
   const cards = all.slice(0, shown);
   const more = (board?.moreCards ?? 0) + all.length - cards.length;
   return (
-    <section
-      ref={box}
-      className={`canvas-screen__box ${styles.box}`}
-      aria-labelledby={`canvas-screen-${index}`}
-    >
+    <section ref={box} className={styles.box} aria-labelledby={`canvas-screen-${index}`}>
       <h2 id={`canvas-screen-${index}`} className={styles.title}>
         {title}
       </h2>
@@ -91,7 +87,7 @@ function Box({
         rating={rating}
         isEmptyShown={all.length === 0}
       />
-      {more > 0 && <p className={`canvas-screen__more ${styles.more}`}>+ {more} more</p>}
+      {more > 0 && <p className={styles.more}>+ {more} more</p>}
     </section>
   );
 }

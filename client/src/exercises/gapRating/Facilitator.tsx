@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { FacilitatorProps } from '../types.ts';
 import { GapChart, formatGap, formatMean } from './GapChart.tsx';
+import styles from './Facilitator.module.css';
 
 /** Live progress and the gap chart so far; the room sees it only once revealed. */
 export default function GapRatingFacilitator({
@@ -11,7 +12,7 @@ export default function GapRatingFacilitator({
   const [error, setError] = useState<string | null>(null);
   const { progress, results, scale } = view;
   return (
-    <div className="stack gap-rating-console">
+    <div className={`stack ${styles.console}`}>
       <p className="question">{view.question}</p>
       <div className="stack stack--tight">
         <p id="gap-console-progress">
@@ -37,7 +38,7 @@ export default function GapRatingFacilitator({
           aria-label="Figures per measure, scrollable"
           tabIndex={0}
         >
-          <table className="table gap-table">
+          <table className={`table ${styles.table}`}>
             <thead>
               <tr>
                 <th scope="col">Measure</th>

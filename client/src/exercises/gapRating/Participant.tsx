@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { GapSide } from '@playfield/shared/exercises/gapRating/index';
 import type { ParticipantProps } from '../types.ts';
 import { GapChart } from './GapChart.tsx';
+import styles from './Participant.module.css';
 
 const SIDES: { side: GapSide; title: string; hint: string }[] = [
   { side: 'expected', title: 'Expected', hint: 'what customers expect' },
@@ -81,12 +82,12 @@ export function GapRatingParticipant({ view, own, isOpen, act }: ParticipantProp
   for (let v = scale.max; v >= scale.min; v--) points.push(v);
 
   return (
-    <section className="stack gap-rate">
+    <section className={`stack ${styles.rate}`}>
       <p className="lead">{view.question}</p>
       <p className="muted">
         Your ratings stay private: the room only sees averages, once the facilitator reveals them.
       </p>
-      <div className="gap-rate__progress">
+      <div>
         <p id="gap-progress">
           Measure {current + 1} of {measures.length} · {given} of {measures.length * 2} ratings
           given
@@ -94,18 +95,18 @@ export function GapRatingParticipant({ view, own, isOpen, act }: ParticipantProp
         <progress max={measures.length * 2} value={given} aria-labelledby="gap-progress" />
       </div>
       <h2 className="question">{measure}</h2>
-      <div className="gap-rate__sides">
+      <div className={styles.sides}>
         {SIDES.map(({ side, title, hint }) => {
           const chosen = valueOf(current, side);
           return (
-            <div key={side} className="gap-rate__side">
-              <p className="gap-rate__title">
+            <div key={side} className={styles.side}>
+              <p className={styles.title}>
                 {title} <span className="muted">{hint}</span>
               </p>
               <div
                 role="radiogroup"
                 aria-label={`${title} service: ${measure}`}
-                className="gap-rate__scale"
+                className={styles.scale}
               >
                 {points.map((v) => {
                   const isChosen = chosen === v;
@@ -117,17 +118,17 @@ export function GapRatingParticipant({ view, own, isOpen, act }: ParticipantProp
                       type="button"
                       role="radio"
                       aria-checked={isChosen}
-                      className={`gap-rate__point ${isChosen ? 'is-chosen' : ''}`}
+                      className={isChosen ? `${styles.point} ${styles.chosen}` : styles.point}
                       disabled={!isOpen}
                       onClick={() => {
                         if (!isChosen) void send(current, side, v);
                       }}
                     >
-                      <span className="gap-rate__mark" aria-hidden="true">
+                      <span className={styles.mark} aria-hidden="true">
                         {isChosen ? '✓' : ''}
                       </span>
-                      <span className="gap-rate__number">{v}</span>
-                      {end && <span className="gap-rate__end">{` ${end}`}</span>}
+                      <span className={styles.number}>{v}</span>
+                      {end && <span className={styles.end}>{` ${end}`}</span>}
                     </button>
                   );
                 })}
@@ -145,7 +146,7 @@ export function GapRatingParticipant({ view, own, isOpen, act }: ParticipantProp
           );
         })}
       </div>
-      <div className="actions gap-rate__nav">
+      <div className={`actions ${styles.nav}`}>
         <button
           type="button"
           className="button"
@@ -171,7 +172,7 @@ export function GapRatingParticipant({ view, own, isOpen, act }: ParticipantProp
               ? 'All rated. You can change any rating until the facilitator locks the round.'
               : '')}
       </p>
-      <details className="gap-rate__overview">
+      <details className={styles.overview}>
         <summary>All measures</summary>
         <ol>
           {measures.map((m, i) => {
@@ -181,7 +182,7 @@ export function GapRatingParticipant({ view, own, isOpen, act }: ParticipantProp
               <li key={i}>
                 <button
                   type="button"
-                  className="button button--quiet gap-rate__jump"
+                  className={`button button--quiet ${styles.jump}`}
                   aria-current={i === current ? 'step' : undefined}
                   onClick={() => setIndex(i)}
                 >

@@ -10,7 +10,7 @@ export default function GapRatingScreen({ view, participantCount }: ScreenProps<
   if (view.results) {
     const short = view.results.measures.filter((m) => m.isSatisfied === false).length;
     return (
-      <div className={`screen-round gap-rating-screen ${styles.root}`}>
+      <div className={`screen-round ${styles.root}`}>
         <p className={`screen-count ${styles.count}`}>
           <strong>{short}</strong> of {view.measures.length} measures fall short of expectations ·{' '}
           {view.results.respondents} rated
@@ -25,7 +25,7 @@ export default function GapRatingScreen({ view, participantCount }: ScreenProps<
     );
   }
   return (
-    <div className={`screen-round gap-rating-screen ${styles.root}`}>
+    <div className={`screen-round ${styles.root}`}>
       <h2 className="screen-question">{view.question}</h2>
       <p className={`screen-count ${styles.count}`}>
         <strong>{view.progress.respondents}</strong> of {participantCount} rating ·{' '}
