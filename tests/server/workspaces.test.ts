@@ -45,7 +45,8 @@ describe.each(backends)('workspaces on $name', (backend) => {
       ],
     });
     await writeNotebook(server, session.sessionId, 'Complaint handling\nEmpathy first: 7 of 9');
-  });
+    // Four sign-ups hash eight passwords with scrypt: slow on a busy machine.
+  }, 60_000);
   afterAll(async () => {
     await server.close();
   });
@@ -294,7 +295,7 @@ describe.each(backends)('workspaces on $name', (backend) => {
 
   it('answers a template whose stored file was damaged with an error, not a crash', async () => {
     const f = await fixture();
-    await (tables())
+    await tables()
       .updateTable('workspace_templates')
       .set({
         file: '{"format":"playfield-agenda","version":1,"title":"x","rounds":[{"kind":"nope"}]}',

@@ -164,7 +164,8 @@ describe.each(backends)('workspace authorisation matrix on $name', (backend) => 
     teams.push(team, await signUpTeam(server, 'matrix2'));
     session = await createSessionAt(server.url, { title: 'Complaint handling' });
     await writeNotebook(server, session.sessionId, 'Customer empathy: 7 of 9 agreed');
-  });
+    // Eight sign-ups hash sixteen passwords with scrypt: slow on a busy machine.
+  }, 120_000);
   afterAll(async () => {
     await server.close();
   });

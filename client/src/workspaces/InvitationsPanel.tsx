@@ -41,14 +41,21 @@ export function InvitationsPanel({ workspaceId }: { workspaceId: string }) {
       </p>
       <label className="field">
         <span>Role of the new member</span>
-        <select value={role} onChange={(e) => setRole(e.target.value as WorkspaceRole)}>
+        <select
+          value={role}
+          aria-describedby="invite-role-hint"
+          onChange={(e) => setRole(e.target.value as WorkspaceRole)}
+        >
           {ROLES.map((r) => (
             <option key={r} value={r}>
-              {ROLE_NAMES[r]}: {ROLE_HINTS[r]}
+              {ROLE_NAMES[r]}
             </option>
           ))}
         </select>
       </label>
+      <p id="invite-role-hint" className={styles.hint}>
+        A {role} {ROLE_HINTS[role]}.
+      </p>
       <button
         className="button button--primary"
         type="button"
