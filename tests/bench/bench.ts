@@ -164,12 +164,25 @@ async function postJson<K extends string>(
   body: unknown,
   keys: readonly K[],
 ): Promise<Record<K, string>> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(ACK_TIMEOUT_MS),
-  });
+  const post = () =>
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(ACK_TIMEOUT_MS),
+    });
+  // A connection reset on a saturated machine ("fetch failed") is tried again, twice: a
+  // refusal with a status is not.
+  let res: Response;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      res = await post();
+      break;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      log(`${url}: ${String(error)}; trying again`);
+    }
+  }
   const json: unknown = await res.json();
   if (!res.ok || !isRecord(json)) throw new Error(`${url}: ${res.status} ${JSON.stringify(json)}`);
   const out = {} as Record<K, string>;

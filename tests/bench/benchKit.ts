@@ -118,7 +118,8 @@ export async function startChild(
   );
   const port = await new Promise<number>((resolve, reject) => {
     let buffered = '';
-    const timer = setTimeout(() => reject(new Error(`${label} did not start in 30 s`)), 30_000);
+    // Minutes, not seconds: on a machine shared with other work, tsx alone may take a minute.
+    const timer = setTimeout(() => reject(new Error(`${label} did not start in 3 min`)), 180_000);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`${label} exited during start-up (code ${code})`));
