@@ -304,23 +304,30 @@ export interface FitReport {
   clipped: string[];
   /** Text smaller than `minFontPx`, where it is held to it. */
   small: string[];
+  /**
+   * Text cut to one line ending in "…" because it does not fit: fine for a long name, not for
+   * what the room is discussing (a playing-field card's situation). Only with `truncated`.
+   */
+  truncated?: string[];
 }
 
 /**
  * Measures how a room screen fits its window: every element under `root` inside the
  * viewport, nothing cut off by a box that hides overflow, no page scroll, and visible text
- * no smaller than `minFontPx` (only under `smallTextWithin` when given). Screen-reader-only
- * text (1x1 px, clipped on purpose) is passed over.
+ * no smaller than `minFontPx` (only under `smallTextWithin` when given; SVG text as drawn,
+ * its font size times the drawing's scale). Screen-reader-only text (1x1 px, clipped on
+ * purpose) is passed over.
  */
 export function measureFit(
   page: Page,
-  options: { root: string; smallTextWithin?: string; minFontPx?: number },
+  options: { root: string; smallTextWithin?: string; minFontPx?: number; truncated?: boolean },
 ): Promise<FitReport> {
   return page.evaluate(
-    ({ root: rootSelector, smallTextWithin, minFontPx }) => {
+    ({ root: rootSelector, smallTextWithin, minFontPx, withTruncated }) => {
       const outside: string[] = [];
       const clipped: string[] = [];
       const small: string[] = [];
+      const truncated: string[] = [];
       const root = document.querySelector(rootSelector);
       if (!root) return { outside: [`nothing matches ${rootSelector}`], clipped, small };
       const describe = (el: Element) =>
@@ -344,21 +351,45 @@ export function measureFit(
           el.scrollHeight > el.clientHeight + 2
         )
           clipped.push(describe(el));
+        if (style.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth + 1)
+          truncated.push(describe(el));
+        // A drawing clips what lies outside its box (a label past the viewBox's edge).
+        const drawing = el instanceof SVGTextElement ? el.ownerSVGElement : null;
+        if (drawing && getComputedStyle(drawing).overflow !== 'visible') {
+          const box = drawing.getBoundingClientRect();
+          if (
+            rect.left < box.left - 1 ||
+            rect.right > box.right + 1 ||
+            rect.top < box.top - 1 ||
+            rect.bottom > box.bottom + 1
+          )
+            clipped.push(`${describe(el)} past its drawing's edge`);
+        }
         const hasText = [...el.childNodes].some(
           (n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '',
         );
         const isHeld = !smallTextWithin || el.closest(smallTextWithin) !== null;
-        if (hasText && isHeld && parseFloat(style.fontSize) < minFontPx - 0.5)
-          small.push(`${describe(el)} ${style.fontSize}`);
+        if (hasText && isHeld) {
+          // SVG text is drawn at its font size times the drawing's scale (a chart in an
+          // 800-unit viewBox drawn 600 px wide shows 24-unit text at 18 px): measure that.
+          const matrix = el instanceof SVGGraphicsElement ? el.getScreenCTM() : null;
+          const scale = matrix ? Math.hypot(matrix.c, matrix.d) : 1;
+          const drawn = parseFloat(style.fontSize) * scale;
+          if (drawn < minFontPx - 0.5)
+            small.push(
+              `${describe(el)} ${matrix ? `${drawn.toFixed(1)}px drawn (${style.fontSize} in the SVG)` : style.fontSize}`,
+            );
+        }
       }
       const scrolling = document.scrollingElement;
       if (scrolling && scrolling.scrollHeight > innerHeight + 1) outside.push('the page scrolls');
-      return { outside, clipped, small };
+      return { outside, clipped, small, ...(withTruncated ? { truncated } : {}) };
     },
     {
       root: options.root,
       smallTextWithin: options.smallTextWithin ?? null,
       minFontPx: options.minFontPx ?? 24,
+      withTruncated: options.truncated ?? false,
     },
   );
 }

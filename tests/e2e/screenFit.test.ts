@@ -7,7 +7,10 @@
  * Line's run). At each step the room screen, open in Chromium at 1366x768 and at 1920x1080
  * (one page each, following the session), is measured with `measureFit()`: nothing outside
  * the window, nothing cut off, no text under 24 px at 1366x768; and photographed under
- * test-artifacts/e2e/screen-fit/. The pages wait for the view's sequence number, never a time.
+ * test-artifacts/e2e/screen-fit/. The console, open beside them on a 1366x768 laptop with
+ * the agenda open, is checked at each step too (nothing scrolls sideways, the primary actions
+ * in view) and photographed under console-fit/. The pages wait for the view's sequence
+ * number, never a time.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -46,6 +49,9 @@ import {
 } from '../server/harness.ts';
 
 const DIR = path.join(ARTIFACTS_DIR, 'screen-fit');
+/** The console beside the room screen, on the facilitator's 1366x768 laptop. */
+const CONSOLE_DIR = path.join(ARTIFACTS_DIR, 'console-fit');
+const LAPTOP = { width: 1366, height: 768 } as const;
 const SIZES = [
   { width: 1366, height: 768 },
   { width: 1920, height: 1080 },
@@ -130,6 +136,9 @@ function phaseOf(round: RoundView): string {
 let server: { url: string };
 let browser: Browser;
 const pages: Page[] = [];
+let consolePage: Page | undefined;
+/** The session's join code, which an ended session's console no longer shows. */
+let joinCode = '';
 const pageErrors: string[] = [];
 const failures: string[] = [];
 let shots = 0;
@@ -169,9 +178,74 @@ afterAll(async () => {
 async function measureScreens(name: string, seq: number): Promise<void> {
   shots += 1;
   const number = String(shots).padStart(3, '0');
-  await Promise.all(
-    pages.map((page, i) => measureScreen(page, SIZES[i] ?? SIZES[0], name, number, seq)),
+  await Promise.all([
+    ...pages.map((page, i) => measureScreen(page, SIZES[i] ?? SIZES[0], name, number, seq)),
+    consolePage && measureConsole(consolePage, name, number, seq),
+  ]);
+}
+
+/**
+ * The console at 1366x768 with the agenda open, at the same step as the room screen: nothing
+ * scrolls sideways or runs past the window's right edge, and the primary actions (start,
+ * back, next, lock, reveal, end) are in view without scrolling.
+ */
+async function measureConsole(page: Page, name: string, number: string, seq: number) {
+  await page.waitForFunction(
+    (wanted) => Number(document.querySelector('[data-seq]')?.getAttribute('data-seq')) >= wanted,
+    seq,
   );
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
+  const problems = await page.evaluate(
+    ({ code, isEnded }) => {
+      const found: string[] = [];
+      const describe = (el: Element) =>
+        `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
+      const hidden: Element[] = [];
+      for (const el of document.body.querySelectorAll('*')) {
+        if (hidden.some((box) => box.contains(el))) continue;
+        const style = getComputedStyle(el);
+        if (style.clip !== 'auto' && style.position === 'absolute') {
+          hidden.push(el);
+          continue;
+        }
+        const rect = el.getBoundingClientRect();
+        if (rect.width === 0 || rect.height === 0) continue;
+        if (rect.right > innerWidth + 1) found.push(`${describe(el)} past the right edge`);
+        if (
+          (style.overflowX === 'auto' || style.overflowX === 'scroll') &&
+          el.scrollWidth > el.clientWidth + 1
+        ) {
+          // Name what is too wide: the first thing inside that reaches past the box's edge.
+          const edge = rect.left + el.clientWidth;
+          const wide = [...el.querySelectorAll('*')].find(
+            (inner) => inner.getBoundingClientRect().right > edge + 1,
+          );
+          found.push(`${describe(el)} scrolls sideways${wide ? ` (${describe(wide)})` : ''}`);
+        }
+      }
+      const scrolling = document.scrollingElement;
+      if (scrolling && scrolling.scrollWidth > innerWidth + 1)
+        found.push('the page scrolls sideways');
+      // An ended session's console no longer offers a way in: no join code, link or QR (#17.10).
+      if (isEnded && document.body.innerText.includes(code))
+        found.push('the join code is still shown');
+      const flow = document.querySelector('[role="group"][aria-label="Run the session"]');
+      for (const button of flow?.querySelectorAll('button') ?? []) {
+        const rect = button.getBoundingClientRect();
+        if (rect.top < 0 || rect.bottom > innerHeight + 1 || rect.right > innerWidth + 1)
+          found.push(`"${button.textContent}" out of view (y=${Math.round(rect.bottom)})`);
+      }
+      return found;
+    },
+    { code: joinCode, isEnded: name === 'ended' },
+  );
+  if (problems.length) failures.push(`console ${name} at 1366x768: ${problems.join('; ')}`);
+  await page.screenshot({
+    path: path.join(CONSOLE_DIR, `${number}-${name}.png`),
+    animations: 'disabled',
+  });
 }
 
 async function measureScreen(
@@ -190,7 +264,7 @@ async function measureScreen(
     await page.evaluate(
       () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
     );
-    const measured = await measureFit(page, { root: '.screen' });
+    const measured = await measureFit(page, { root: '.screen', truncated: true });
     if (process.env.SCREEN_FIT_DEBUG)
       console.info(
         name,
@@ -202,6 +276,24 @@ async function measureScreen(
     const label = `${name} at ${size.width}x${size.height}`;
     if (measured.outside.length) failures.push(`${label}: outside ${measured.outside.join('; ')}`);
     if (measured.clipped.length) failures.push(`${label}: cut off ${measured.clipped.join('; ')}`);
+    // The room discusses a playing-field card's situation: it is never cut with "…" (#17.3).
+    if (name === 'lobby') {
+      // The lobby fills the screen at every size: the QR code and the names grow (#17.2).
+      const bottom = await page.evaluate(() =>
+        Math.max(
+          ...[...document.querySelectorAll('.screen *')].map(
+            (el) => el.getBoundingClientRect().bottom,
+          ),
+        ),
+      );
+      if (bottom < 0.75 * size.height)
+        failures.push(
+          `${label}: the lobby ends at y=${Math.round(bottom)}, not filling the screen`,
+        );
+    }
+    const truncated = measured.truncated ?? [];
+    if (name.includes('-playingField-') && truncated.length)
+      failures.push(`${label}: ends in … ${truncated.join('; ')}`);
     if (size.width === 1366 && measured.small.length)
       failures.push(`${label}: small ${measured.small.slice(0, 6).join('; ')}`);
     await page.screenshot({
@@ -213,13 +305,16 @@ async function measureScreen(
 
 describe('the room screen fits the window', () => {
   it('for every exercise in every phase, with twelve people and long texts', async () => {
-    fs.rmSync(DIR, { recursive: true, force: true });
-    fs.mkdirSync(DIR, { recursive: true });
+    for (const dir of [DIR, CONSOLE_DIR]) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.mkdirSync(dir, { recursive: true });
+    }
     const rounds = agenda();
     const session: CreatedSession = await createSessionAt(server.url, {
       title: 'The Service Pro: customer service that people remember, for the whole team',
       agenda: rounds,
     });
+    joinCode = session.code;
     const facilitator = await connectTo(server.url, facilitatorOf(session));
     const control = async (command: unknown): Promise<number> => {
       const result = (await emitRaw(facilitator, 'session.control', command)) as {
@@ -246,6 +341,14 @@ describe('the room screen fits the window', () => {
       });
       await page.goto(`${server.url}/screen/${session.sessionId}#key=${session.screenKey}`);
       pages.push(page);
+    }
+    {
+      const context = await browser.newContext({ viewport: LAPTOP });
+      consolePage = await context.newPage();
+      consolePage.on('pageerror', (error) => pageErrors.push(`console: ${error.message}`));
+      await consolePage.goto(
+        `${server.url}/console/${session.sessionId}#key=${session.facilitatorToken}`,
+      );
     }
     const joined = await nextView(
       facilitator,
@@ -403,5 +506,5 @@ describe('the room screen fits the window', () => {
     if (failures.length > unexpected.length)
       console.info(`Known room-screen defects still measured:\n${failures.join('\n')}`);
     expect({ unexpected, pageErrors }).toEqual({ unexpected: [], pageErrors: [] });
-  }, 420_000);
+  }, 600_000);
 });

@@ -48,6 +48,8 @@ export default function Console({
   const status = useSessionStore((s) => s.status);
   const connectionError = useSessionStore((s) => s.error);
   const view = useSessionStore((s) => s.facilitator);
+  // The sequence number of the view on show: browser tests wait for it, never for time.
+  const seq = useSessionStore((s) => s.seqs.facilitator);
   const [error, setError] = useState<string | null>(null);
   const [isHelpOpen, setHelpOpen] = useState(false);
   const [isAgendaOpen, setAgendaOpen] = useState(true);
@@ -151,7 +153,7 @@ export default function Console({
   }
 
   return (
-    <div className={styles.console}>
+    <div className={styles.console} data-seq={seq}>
       <ConnectionBanner />
       <ConsoleHeader
         view={view}

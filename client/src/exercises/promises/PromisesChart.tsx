@@ -8,9 +8,15 @@ const LOOK: Record<PromiseScenario, { name: string; className: string; dash: str
   over: { name: 'Over-promise', className: styles.over ?? '', dash: '4 8' },
 };
 
-const W = 1000;
-const H = 520;
-const PAD = { left: 110, right: 240, top: 24, bottom: 70 };
+/**
+ * The drawing, in SVG units: `normal` for the console; `wide` for the room screen, where the
+ * chart is as tall as 56vh allows (about 0.82 px a unit at 1366x768) and uses the window's
+ * width, so 31-unit labels read as 25 px and the end labels have room beside the lines.
+ */
+const SHAPES = {
+  normal: { W: 1000, H: 520, PAD: { left: 110, right: 240, top: 24, bottom: 70 } },
+  wide: { W: 1500, H: 520, PAD: { left: 120, right: 420, top: 24, bottom: 70 } },
+} as const;
 
 function Marker({ scenario, x, y }: { scenario: PromiseScenario; x: number; y: number }) {
   if (scenario === 'under') return <circle cx={x} cy={y} r={11} />;
@@ -27,11 +33,14 @@ export function PromisesChart({
   series,
   periodName,
   label,
+  shape = 'normal',
 }: {
   series: PromiseSeries[];
   periodName: string;
   label: string;
+  shape?: keyof typeof SHAPES;
 }) {
+  const { W, H, PAD } = SHAPES[shape];
   const periods = Math.max(1, (series[0]?.customers.length ?? 1) - 1);
   const top = Math.max(1, ...series.flatMap((s) => s.customers)) * 1.08;
   const x = (t: number) => PAD.left + (t / periods) * (W - PAD.left - PAD.right);
@@ -48,7 +57,12 @@ export function PromisesChart({
   }
   return (
     <figure className={styles.figure}>
-      <svg viewBox={`0 0 ${W} ${H}`} className={styles.chart} role="img" aria-label={label}>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        className={`${styles.chart} ${shape === 'wide' ? styles.wide : ''}`}
+        role="img"
+        aria-label={label}
+      >
         {ticks.map((v) => (
           <g key={v} className={styles.grid}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} />

@@ -36,6 +36,7 @@ export default function PromisesScreen({ view, participantCount }: ScreenProps<'
           series={results.series}
           periodName={view.periodName}
           label="Customers per period for each promise"
+          shape="wide"
         />
       </div>
       <ul className={styles.verdicts}>
