@@ -1,26 +1,12 @@
 import {
-  Awareness,
   applyAwarenessUpdate,
   encodeAwarenessUpdate,
   removeAwarenessStates,
 } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import {
-  describeIssues,
-  fail,
-  LIMITS,
-  ok,
-  parseDocId,
-  type DocRef,
-  type Result,
-} from '@playfield/shared';
+import { fail, ok, parseDocId, type Result } from '@playfield/shared';
 import { parsePlan } from '@playfield/shared/plans/plan';
 import { notebookText } from '@playfield/shared/notebooks/notebook';
-import {
-  defineNotebookRoots,
-  notebookProblem,
-  wholeNotebookProblem,
-} from '@playfield/shared/notebooks/validate';
 import {
   AppFailure,
   guard,
@@ -29,9 +15,17 @@ import {
   quarantineItem,
   reportFault,
 } from '../faults/faults.ts';
-import { RateLimiter } from '../security/rateLimiter.ts';
 import type { DocumentRowUpdate, DocumentWrite, Repository } from '../store/repository.ts';
-import { Presence, type PresenceIdentity } from './presence.ts';
+import { EditChecks } from './editChecks.ts';
+import {
+  contentProblem,
+  hasPending,
+  LiveDoc,
+  type Change,
+  type PendingChange,
+  type StoreWith,
+} from './liveDoc.ts';
+import type { PresenceIdentity } from './presence.ts';
 
 /** Where relayed edits and presence go: implemented by the socket layer. */
 export interface DocSink {
@@ -56,99 +50,6 @@ const CLOSED = fail(
 );
 
 /**
- * Stores a server's edit inside another write's transaction (the command it belongs to):
- * handed the document's write (null when the edit changes nothing), it resolves once both
- * are stored, or with why neither is.
- */
-type StoreWith = (write: DocumentWrite | null) => Promise<Result<unknown>>;
-
-/** A client's edit, or one the server makes on its own behalf (stored alone or with a command). */
-type Change =
-  | { kind: 'update'; update: Uint8Array; fromSocketId: string | null }
-  | { kind: 'edit'; edit: (doc: Y.Doc) => void; storeWith?: StoreWith };
-
-interface PendingChange {
-  change: Change;
-  resolve: (result: Result<{ bytes: number }>) => void;
-}
-
-/** A document in memory: the Y.Doc, a mirror edits are tried on first, presence, write queue. */
-class LiveDoc {
-  readonly awareness: Awareness;
-  readonly presence: Presence;
-  readonly pending: PendingChange[] = [];
-  draining: Promise<void> | null = null;
-  lastUsedAt: number;
-  metaTimer: NodeJS.Timeout | null = null;
-  /**
-   * A copy of `doc` that every edit is applied to and checked on before `doc` sees it, so a
-   * refused or throwing edit never leaves the real document half-changed. Rebuilt from
-   * `doc` after a refusal (null until then).
-   */
-  private mirrorDoc: Y.Doc | null = null;
-  /** Why the document is closed to edits, or null. */
-  quarantine: string | null = null;
-
-  constructor(
-    readonly id: string,
-    readonly ref: DocRef,
-    readonly doc: Y.Doc,
-    public seq: number,
-    public updateCount: number,
-    /** Approximate stored size: the merged state at load plus every update since. */
-    public size: number,
-    readonly createdAt: number,
-    now: number,
-  ) {
-    this.awareness = new Awareness(doc);
-    // The server has no presence of its own.
-    this.awareness.setLocalState(null);
-    this.presence = new Presence(this.awareness);
-    this.lastUsedAt = now;
-  }
-
-  get mirror(): Y.Doc {
-    if (!this.mirrorDoc) {
-      const mirror = new Y.Doc();
-      if (this.ref.kind === 'notebook') defineNotebookRoots(mirror);
-      Y.applyUpdate(mirror, Y.encodeStateAsUpdate(this.doc));
-      this.mirrorDoc = mirror;
-    }
-    return this.mirrorDoc;
-  }
-
-  /** The mirror may differ from the document: throw it away. */
-  dropMirror(): void {
-    this.mirrorDoc?.destroy();
-    this.mirrorDoc = null;
-  }
-
-  destroy(): void {
-    if (this.metaTimer) clearTimeout(this.metaTimer);
-    this.dropMirror();
-    this.awareness.destroy();
-    this.doc.destroy();
-  }
-}
-
-/** Why a document's content is not what its kind allows, or null. */
-function contentProblem(
-  kind: DocRef['kind'],
-  doc: Y.Doc,
-  transactions: readonly Y.Transaction[] | null,
-): string | null {
-  if (kind === 'plan') {
-    const parsed = parsePlan(doc);
-    return parsed.success ? null : describeIssues(parsed.error);
-  }
-  return transactions ? notebookProblem(doc, transactions) : wholeNotebookProblem(doc);
-}
-
-/** Has a Y.Doc kept parts of an update back, waiting for edits it never received? */
-const hasPending = (doc: Y.Doc) =>
-  doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
-
-/**
  * Keeps collaborative documents: loads them from their stored updates, checks and applies
  * edits one document at a time, stores them (the edit is acknowledged only once it is
  * durable), relays them to the other holders, and compacts the stored updates.
@@ -162,13 +63,7 @@ export class DocumentHub {
   private readonly live = new Map<string, LiveDoc>();
   private readonly loading = new Map<string, Promise<LiveDoc>>();
   private readonly sweepTimer: NodeJS.Timeout;
-  /** Bytes written by people per document: a notebook fills slowly, never in seconds. */
-  private readonly writeBytes = new RateLimiter(
-    LIMITS.docWriteBytesPerMinute / 60,
-    LIMITS.docWriteBytesBurst,
-  );
-  /** Stored document bytes per session, loaded on first use and kept in step. */
-  private readonly sessionBytes = new Map<string, number>();
+  private readonly checks: EditChecks;
 
   constructor(
     private readonly repository: Repository,
@@ -176,6 +71,7 @@ export class DocumentHub {
     private readonly sink: DocSink,
     private readonly now: () => number = Date.now,
   ) {
+    this.checks = new EditChecks(repository);
     this.sweepTimer = guardedInterval('docs: evict idle', () => this.evictIdle(), 10_000);
   }
 
@@ -200,7 +96,7 @@ export class DocumentHub {
     const [row, updates] = await Promise.all([
       this.repository.getDocument(docId),
       this.repository.loadDocumentUpdates(docId),
-      this.loadSessionBytes(ref.sessionId),
+      this.checks.load(ref.sessionId),
     ]);
     const doc = new Y.Doc();
     let size = 0;
@@ -343,7 +239,7 @@ export class DocumentHub {
         item.resolve(CLOSED);
         continue;
       }
-      const staged = this.stage(live, item.change);
+      const staged = this.checks.stage(live, item.change);
       if (!staged.ok || staged.data === null) {
         item.resolve(staged.ok ? ok({ bytes: 0 }) : staged);
         continue;
@@ -375,7 +271,7 @@ export class DocumentHub {
     }
     live.seq += accepted.length;
     live.updateCount += accepted.length;
-    this.addSessionBytes(live.ref.sessionId, stored);
+    this.checks.add(live.ref.sessionId, stored);
     for (const { item, update } of accepted) {
       const from = item.change.kind === 'update' ? item.change.fromSocketId : null;
       guard(`docs: relay ${live.id}`, () => this.sink.update(live.id, update, from));
@@ -388,7 +284,7 @@ export class DocumentHub {
   /** Stages a server's edit, has `storeWith` store it with its command, then applies it. */
   private async applyJoint(live: LiveDoc, item: PendingChange, storeWith: StoreWith) {
     if (live.quarantine) return item.resolve(CLOSED);
-    const staged = this.stage(live, item.change);
+    const staged = this.checks.stage(live, item.change);
     if (!staged.ok) return item.resolve(staged);
     const update = staged.data;
     const write = update && {
@@ -418,125 +314,11 @@ export class DocumentHub {
     live.size += update.byteLength;
     live.seq += 1;
     live.updateCount += 1;
-    this.addSessionBytes(live.ref.sessionId, [{ data: update }]);
+    this.checks.add(live.ref.sessionId, [{ data: update }]);
     guard(`docs: relay ${live.id}`, () => this.sink.update(live.id, update, null));
     item.resolve(ok({ bytes: update.byteLength }));
     this.scheduleMeta(live);
     if (live.updateCount > COMPACT_AFTER_UPDATES) await this.compact(live);
-  }
-
-  /**
-   * Tries a change on the mirror and checks the result: the update to apply to the real
-   * document, null when the change changes nothing, or why it is refused.
-   */
-  private stage(live: LiveDoc, change: Change): Result<Uint8Array | null> {
-    if (change.kind === 'update') {
-      const refused = this.precheck(live, change.update) ?? this.withinBounds(live, change);
-      if (refused) return refused;
-    }
-    const mirror = live.mirror;
-    const transactions: Y.Transaction[] = [];
-    const updates: Uint8Array[] = [];
-    const onTransaction = (transaction: Y.Transaction) => transactions.push(transaction);
-    const onUpdate = (update: Uint8Array) => updates.push(update);
-    mirror.on('afterTransaction', onTransaction);
-    mirror.on('update', onUpdate);
-    try {
-      if (change.kind === 'update') Y.applyUpdate(mirror, change.update);
-      else mirror.transact(() => change.edit(mirror));
-    } catch (error) {
-      live.dropMirror();
-      if (change.kind === 'edit') {
-        reportFault(`docs: server edit ${live.id}`, error);
-        return fail('INTERNAL', 'The server could not write that');
-      }
-      return fail('BAD_REQUEST', 'That edit could not be applied');
-    } finally {
-      mirror.off('afterTransaction', onTransaction);
-      mirror.off('update', onUpdate);
-    }
-    if (change.kind === 'update' && hasPending(mirror)) {
-      // Yjs would keep it pending and invisible: refuse, the client starts again.
-      live.dropMirror();
-      return fail('CONFLICT', 'This edit builds on one the server does not have: reload');
-    }
-    if (updates.length === 0) return ok(null);
-    const update = change.kind === 'update' ? change.update : Y.mergeUpdates(updates);
-    const bounded = change.kind === 'edit' ? this.withinBounds(live, change, update) : null;
-    if (bounded) {
-      live.dropMirror();
-      return bounded;
-    }
-    const problem = contentProblem(live.ref.kind, mirror, transactions);
-    if (problem) {
-      live.dropMirror();
-      if (change.kind === 'edit') reportFault(`docs: server edit ${live.id}`, new Error(problem));
-      return fail('BAD_REQUEST', `That edit was refused: ${problem}`);
-    }
-    return ok(update);
-  }
-
-  /** The checks that need no mirror: readable, and building on edits the server has. */
-  private precheck(live: LiveDoc, update: Uint8Array): Result<never> | null {
-    try {
-      // Decoding reads every struct: a truncated or garbled update fails here, untouched.
-      Y.decodeUpdate(update);
-      // An edit that builds on one the server never got (it was refused, or lost) would
-      // sit unapplied: refuse it, so the client starts again from the server's copy.
-      const known = Y.decodeStateVector(Y.encodeStateVector(live.doc));
-      for (const [client, clock] of Y.parseUpdateMeta(update).from) {
-        if (clock > (known.get(client) ?? 0))
-          return fail('CONFLICT', 'This edit builds on one the server does not have: reload');
-      }
-    } catch {
-      return fail('BAD_REQUEST', 'That edit could not be read');
-    }
-    return null;
-  }
-
-  /**
-   * The document's and the session's size limits, for every change; and, for people's
-   * edits, the pace of bytes written (the server's own writes are bounded by the session).
-   */
-  private withinBounds(
-    live: LiveDoc,
-    change: Change,
-    update = change.kind === 'update' ? change.update : new Uint8Array(),
-  ): Result<never> | null {
-    const isPlan = live.ref.kind === 'plan';
-    const limit = isPlan ? LIMITS.planDocBytes : LIMITS.notebookDocBytes;
-    // The running size counts every update since the last compaction, overwritten ones
-    // included: at the limit, measure what the document really holds before refusing.
-    if (live.size + update.byteLength > limit)
-      live.size = Y.encodeStateAsUpdate(live.doc).byteLength;
-    if (live.size + update.byteLength > limit) {
-      return fail(
-        'TOO_LARGE',
-        isPlan ? 'This plan is too long' : 'This notebook is full: export it and start a new one',
-      );
-    }
-    const sessionBytes = this.sessionBytes.get(live.ref.sessionId) ?? 0;
-    if (sessionBytes + update.byteLength > LIMITS.sessionDocBytes)
-      return fail('TOO_LARGE', "This session's documents have reached their size limit");
-    const isPerson = change.kind === 'update' && change.fromSocketId !== null;
-    if (isPerson && !this.writeBytes.take(live.id, update.byteLength))
-      return fail('RATE_LIMITED', 'Too much text at once: wait a moment and try again');
-    return null;
-  }
-
-  private addSessionBytes(sessionId: string, updates: { data: Uint8Array }[]): void {
-    const total = this.sessionBytes.get(sessionId);
-    if (total === undefined) return;
-    // Counted as stored: base64.
-    const bytes = updates.reduce((sum, u) => sum + Math.ceil(u.data.byteLength / 3) * 4, 0);
-    this.sessionBytes.set(sessionId, total + bytes);
-  }
-
-  /** Loads a session's stored document bytes once, before its documents are edited. */
-  async loadSessionBytes(sessionId: string): Promise<void> {
-    if (this.sessionBytes.has(sessionId)) return;
-    const bytes = await this.repository.sessionDocumentBytes(sessionId);
-    this.sessionBytes.set(sessionId, bytes);
   }
 
   private row(live: LiveDoc, doc: Y.Doc = live.doc): DocumentRowUpdate {
@@ -585,8 +367,8 @@ export class DocumentHub {
       await this.repository.compactDocument(live.id, live.seq, merged);
       live.updateCount = 1;
       live.size = merged.byteLength;
-      this.sessionBytes.delete(live.ref.sessionId);
-      await this.loadSessionBytes(live.ref.sessionId);
+      this.checks.forget(live.ref.sessionId);
+      await this.checks.load(live.ref.sessionId);
     } catch (error) {
       // Compaction only saves space: the rows it would replace are still there.
       reportFault(`docs: compact ${live.id}`, error);
@@ -658,7 +440,7 @@ export class DocumentHub {
       live.metaTimer = null;
       if (this.live.get(live.id) === live) this.forget(live);
     }
-    if (docId === undefined) this.sessionBytes.delete(sessionId);
+    if (docId === undefined) this.checks.forget(sessionId);
   }
 
   /** Number of documents in memory, for tests and `/healthz`. */
@@ -676,8 +458,7 @@ export class DocumentHub {
     }
     // Session byte totals are cheap to reload: keep only those of sessions still in use.
     const inUse = new Set([...this.live.values()].map((l) => l.ref.sessionId));
-    for (const sessionId of this.sessionBytes.keys())
-      if (!inUse.has(sessionId)) this.sessionBytes.delete(sessionId);
+    this.checks.keepOnly(inUse);
   }
 
   private async flushMeta(live: LiveDoc): Promise<void> {
