@@ -9,6 +9,7 @@ import type {
 } from '@playfield/shared';
 import { useSender } from '../exercises/useSender.ts';
 import styles from './QaPhone.module.css';
+import { ErrorAlert } from '../components/form/ErrorAlert.tsx';
 
 /** The longest question, as the server enforces it (kept here so zod stays off the phone). */
 const MAX_LENGTH = 300;
@@ -112,11 +113,7 @@ export default function QaPhone({
       ) : (
         <p className="card">Questions are closed for now. You can still read the list.</p>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {pending.length > 0 && (
         <section aria-labelledby={`${textId}-pending`} className="stack stack--tight">
           <h2 id={`${textId}-pending`} className={styles.subtitle}>

@@ -1,6 +1,7 @@
 import type { Accepted, Result, TeamsView } from '@playfield/shared';
 import { useSender } from '../exercises/useSender.ts';
 import styles from './TeamCard.module.css';
+import { ErrorAlert } from '../components/form/ErrorAlert.tsx';
 
 /**
  * The phone's table: "Your table: Table 3", and the tables to pick from when the
@@ -57,11 +58,7 @@ export function TeamCard({
           })}
         </div>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { CanvasBox, CanvasRating } from '@playfield/shared/exercises/canvas/index';
 import styles from './EntryForm.module.css';
+import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
 
 /** What an entry holds, as the form sends it. */
 export interface EntryContent {
@@ -109,11 +110,7 @@ export function EntryForm(props: {
           ))}
         </fieldset>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={!isReady || isSending}>
           {props.submitLabel}

@@ -9,6 +9,7 @@ import { entryDetails } from './Cards.tsx';
 import { useSender } from '../useSender.ts';
 import cardStyles from './Cards.module.css';
 import styles from './Facilitator.module.css';
+import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
 
 type Send = (action: Parameters<FacilitatorProps<'canvas'>['act']>[0]) => Promise<boolean>;
 
@@ -47,11 +48,7 @@ export default function CanvasFacilitator({
         {view.isAnonymous ? ' · anonymous' : ''}
       </p>
       <TeamFilter teams={tables} value={team} onChange={setTeam} />
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <div className={styles.grid}>
         {view.boxes.map((box, b) => (
           <section

@@ -5,6 +5,7 @@ import { CardList, entryDetails } from './Cards.tsx';
 import { EntryForm, type EntryContent } from './EntryForm.tsx';
 import cardStyles from './Cards.module.css';
 import styles from './Participant.module.css';
+import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
 
 type Editing = { box: number; entryId: string | null } | null;
 
@@ -50,11 +51,7 @@ export function CanvasParticipant({ view, own, isOpen, act }: ParticipantProps<'
           The canvas is locked.
         </p>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {view.board && (
         <section className="stack stack--tight" aria-labelledby="canvas-board-title">
           <h2 id="canvas-board-title">What the room wrote</h2>

@@ -6,6 +6,7 @@ import { POLICY_FIELDS } from './policyFields.ts';
 import { FineLineCharts, Store } from './Charts.tsx';
 import { FacilitatorRunTable } from './FacilitatorRunTable.tsx';
 import styles from './Facilitator.module.css';
+import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
 
 type Act = FacilitatorProps<'fineLine'>['act'];
 type Policy = FineLineFacilitatorView['policy'];
@@ -90,11 +91,7 @@ export default function FineLineFacilitator({ view, act }: FacilitatorProps<'fin
           </select>
         </label>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <Store view={view} />
       <FineLineCharts view={view} />
       <fieldset className="stack stack--tight">

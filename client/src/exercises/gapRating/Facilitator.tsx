@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { FacilitatorProps } from '../types.ts';
 import { GapChart, formatGap, formatMean } from './GapChart.tsx';
 import styles from './Facilitator.module.css';
+import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
 
 /** Live progress and the gap chart so far; the room sees it only once revealed. */
 export default function GapRatingFacilitator({
@@ -83,11 +84,7 @@ export default function GapRatingFacilitator({
           Clear ratings
         </button>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { OptionMark } from './OptionMark.tsx';
 import { ordinal, rankChange } from './marks.ts';
 import { useCountdown } from './useCountdown.ts';
 import { TeamLeaderboard } from '../../teams/TeamLeaderboard.tsx';
+import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
 
 /** The facilitator's next step from where the room stands, and an optional shortcut. */
 function stepsOf(view: QuizFacilitatorView): { label: string; action: QuizFacilitatorAction }[] {
@@ -85,11 +86,7 @@ export default function QuizFacilitator({ view, participantCount, act }: Facilit
           </button>
         ))}
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {question && (
         <section className="stack stack--tight" aria-labelledby="quiz-console-question">
           <h3 id="quiz-console-question" className="question">

@@ -3,6 +3,7 @@ import type { FacilitatorProps } from '../types.ts';
 import { StepMeans, formatMean } from './StepMeans.tsx';
 import { useSender } from '../useSender.ts';
 import styles from './Facilitator.module.css';
+import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
 
 const STATUS_TEXT: Record<RolePlayGroupView['status'], string> = {
   waiting: 'Not scored',
@@ -69,11 +70,7 @@ export default function RolePlayFacilitator({
           </button>
         )}
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {view.waiting.length > 0 && (
         <p className="muted">
           {hasGroups ? 'Waiting for a group: ' : 'Here to be grouped: '}

@@ -9,6 +9,7 @@ import type { ParticipantProps } from '../types.ts';
 import { StepMeans } from './StepMeans.tsx';
 import { useSender } from '../useSender.ts';
 import styles from './Participant.module.css';
+import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
 
 /** The longest note, as the server allows it (kept here: the phone imports no shared values). */
 const NOTE_LENGTH = 280;
@@ -247,11 +248,7 @@ function ScoreForm({
               ? 'Every step scored: your group can see the scores.'
               : `${scored} of ${view.steps.length} steps scored.`}
       </p>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </form>
   );
 }

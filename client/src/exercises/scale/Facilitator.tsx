@@ -12,6 +12,7 @@ import { useSessionStore } from '../../stores/useSessionStore.ts';
 import type { FacilitatorProps } from '../types.ts';
 import { Distribution } from './Distribution.tsx';
 import styles from './Facilitator.module.css';
+import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
 
 type Act = FacilitatorProps<'scale'>['act'];
 
@@ -71,11 +72,7 @@ function CompareControl({
           Stop comparing
         </button>
       )}
-      {message && (
-        <p className="error" role="alert">
-          {message}
-        </p>
-      )}
+      <ErrorAlert message={message} />
     </div>
   );
 }
