@@ -153,6 +153,7 @@ export async function runRoomsScenario(options: RoomsOptions): Promise<Record<st
     phones,
     answers: p.answers.accepted,
     notes: p.notes.accepted,
+    roomsBehind: p.roomsBehind,
     answerToConsoleP50Ms: round1(percentile(p.answers.seenMs, 50)),
     answerToConsoleP95Ms: round1(percentile(p.answers.seenMs, 95)),
     answerToConsoleP99Ms: round1(percentile(p.answers.seenMs, 99)),
@@ -174,6 +175,7 @@ export async function runRoomsScenario(options: RoomsOptions): Promise<Record<st
       `${loadAtStart.toFixed(1)} / ${(os.loadavg()[0] ?? 0).toFixed(1)}`,
     ],
     ['seating (sessions, joins, sockets)', `${Math.round(playfield.seatMs)} ms`],
+    ['rooms whose console never caught up', String(p.roomsBehind)],
     [
       'answers / notes accepted',
       `${p.answers.accepted} / ${p.notes.accepted} of ${rooms * phones}`,

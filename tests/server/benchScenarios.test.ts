@@ -39,6 +39,7 @@ afterEach(async () => {
 
 function expectEveryActionSeen(figures: ActFigures): void {
   expect(figures.refusals).toEqual({});
+  expect(figures.roomsBehind).toBe(0);
   expect(figures.answers.accepted).toBe(ROOMS * PHONES);
   expect(figures.notes.accepted).toBe(ROOMS * PHONES);
   // Every answer and note is matched to a console view that holds it.
