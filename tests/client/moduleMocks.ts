@@ -13,5 +13,4 @@ export const CLIENT_FILES_WITH_MODULE_MOCKS = [
   'tests/client/PlanRoute.test.tsx',
   'tests/client/RoomControls.test.tsx',
   'tests/client/SyncedPlanEditor.test.tsx',
-  'tests/client/accounts.test.tsx',
 ];

@@ -1,6 +1,10 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+
+// findBy/waitFor return as soon as their condition holds; the default 1 s limit fails them
+// when npm test's three lanes keep two cores busy, so they get 10 s (the test's own limit is 15).
+configure({ asyncUtilTimeout: 10_000 });
 
 // jsdom does not implement scrolling; `navigate` scrolls to the top of each new page.
 window.scrollTo = vi.fn();
