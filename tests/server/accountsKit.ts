@@ -3,44 +3,17 @@
  * database when TEST_DATABASE_URL is set) that trusts X-Forwarded-For so a test can act
  * from several addresses, and a tiny cookie jar per "browser".
  */
-import { loadConfig, startPlayfield, type Playfield } from '@playfield/server';
 import type { StorageBackend } from './databases.ts';
+import { startServerOn, type BackendServer } from './harness.ts';
 
 export { STORAGE_BACKENDS as backends } from './databases.ts';
 
-export interface AccountsServer {
-  url: string;
-  playfield: Playfield;
-  dataDir: string;
-  databaseUrl: string | null;
-  close(): Promise<void>;
-}
+export type AccountsServer = BackendServer;
 
 /** The real server on a free port, on the backend's database. */
-export async function startAccountsServer(backend: StorageBackend): Promise<AccountsServer> {
-  const storage = await backend.open();
-  const playfield = await startPlayfield({
-    ...loadConfig({}),
-    port: 0,
-    host: '127.0.0.1',
-    dataDir: storage.dataDir,
-    databaseUrl: storage.databaseUrl,
-    clientDir: null,
-    isQuiet: true,
-    allowedOrigins: [],
-    // So tests can stand for several addresses with X-Forwarded-For.
-    trustProxy: true,
-  });
-  return {
-    url: `http://127.0.0.1:${playfield.port}`,
-    playfield,
-    dataDir: storage.dataDir,
-    databaseUrl: storage.databaseUrl,
-    async close() {
-      await playfield.close();
-      await storage.cleanup();
-    },
-  };
+export function startAccountsServer(backend: StorageBackend): Promise<AccountsServer> {
+  // So tests can stand for several addresses with X-Forwarded-For.
+  return startServerOn(backend.name, { trustProxy: true });
 }
 
 export interface Reply {

@@ -25,7 +25,8 @@ import {
   type Result,
   type ServerToClientEvents,
 } from '@playfield/shared';
-import { loadConfig, startPlayfield, type Playfield } from '@playfield/server';
+import { loadConfig, startPlayfield, type Playfield, type ServerConfig } from '@playfield/server';
+import { openStorage, type BackendName } from './databases.ts';
 
 /** A client socket typed from the client's side of the protocol. */
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -329,6 +330,50 @@ export interface TestServer {
   countRows(table: 'sessions' | 'events' | 'participant_tokens'): number;
   /** Closes every socket this harness opened, then the server, then deletes its data. */
   close(): Promise<void>;
+}
+
+/** A real server in this process on one storage backend (see `startServerOn`). */
+export interface BackendServer {
+  /** 127.0.0.1, not the server's "localhost" URL, which may resolve to ::1 first. */
+  url: string;
+  playfield: Playfield;
+  dataDir: string;
+  /** null: SQLite, in the data directory. */
+  databaseUrl: string | null;
+  /** Stops the server, then removes its data (and its PostgreSQL database). */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the real server in this process on a free port over a fresh storage of `backend`
+ * (SQLite, or PostgreSQL in a database of its own); `overrides` change the configuration.
+ */
+export async function startServerOn(
+  backend: BackendName,
+  overrides: Partial<ServerConfig> = {},
+): Promise<BackendServer> {
+  const storage = await openStorage(backend);
+  const playfield = await startPlayfield({
+    ...loadConfig({}),
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: storage.dataDir,
+    databaseUrl: storage.databaseUrl,
+    clientDir: null,
+    isQuiet: true,
+    allowedOrigins: [],
+    ...overrides,
+  });
+  return {
+    url: `http://127.0.0.1:${playfield.port}`,
+    playfield,
+    dataDir: storage.dataDir,
+    databaseUrl: storage.databaseUrl,
+    async close() {
+      await playfield.close();
+      await storage.cleanup();
+    },
+  };
 }
 
 /**

@@ -1,10 +1,9 @@
 import sharp from 'sharp';
 import type { CreatedSession, CreateSessionBody } from '@playfield/shared';
-import { startPlayfield, type Playfield } from '../../server/src/app.ts';
-import { loadConfig } from '../../server/src/config.ts';
+import type { Playfield } from '../../server/src/app.ts';
 import { LifecycleStore } from '../../server/src/lifecycle/repository.ts';
-import { openStorage, type BackendName } from './databases.ts';
-import { connectTo, createSessionAt, joinAt, type TestSocket } from './harness.ts';
+import type { BackendName } from './databases.ts';
+import { connectTo, createSessionAt, joinAt, startServerOn, type TestSocket } from './harness.ts';
 import type { Credential } from '@playfield/shared';
 
 export { BACKEND_NAMES as BACKENDS } from './databases.ts';
@@ -22,18 +21,9 @@ export interface LifecycleServer {
 
 /** Starts the real server in this process on `backend`; `close()` removes its data. */
 export async function startLifecycleServer(backend: BackendName): Promise<LifecycleServer> {
-  const storage = await openStorage(backend);
-  const playfield = await startPlayfield({
-    ...loadConfig({}),
-    port: 0,
-    host: '127.0.0.1',
-    dataDir: storage.dataDir,
-    databaseUrl: storage.databaseUrl,
-    clientDir: null,
-    isQuiet: true,
-    allowedOrigins: [],
-  });
-  const url = `http://127.0.0.1:${playfield.port}`;
+  const server = await startServerOn(backend);
+  const playfield = server.playfield;
+  const url = server.url;
   const sockets = new Set<TestSocket>();
   return {
     url,
@@ -48,8 +38,7 @@ export async function startLifecycleServer(backend: BackendName): Promise<Lifecy
     },
     async close() {
       for (const socket of sockets) socket.disconnect();
-      await playfield.close();
-      await storage.cleanup();
+      await server.close();
     },
   };
 }
