@@ -31,6 +31,8 @@ const NAMES = ['Ana', 'Ben', 'Cleo'] as const;
  * shares the machine with builds and other browsers it can take ten times that.
  */
 const FLOW_TIMEOUT_MS = 240_000;
+/** A page's first paint after a cold load (a phone's new context has nothing cached). */
+const FIRST_PAINT_MS = 60_000;
 type Name = (typeof NAMES)[number];
 
 let server: E2EServer;
@@ -89,7 +91,7 @@ function watchErrors(page: Page, who: string, errors: string[]): Page {
 /** Opens the console at `consoleUrl`, the room screen from its link, and seats three phones. */
 async function openRoom(consolePage: Page, errors: string[]): Promise<Room> {
   const codeText = consolePage.getByTestId('join-code');
-  await codeText.waitFor();
+  await codeText.waitFor({ timeout: FIRST_PAINT_MS });
   const code = (await codeText.textContent())?.trim() ?? '';
   expect(code).toMatch(/^[A-Z0-9]{6}$/);
   const href = await consolePage
@@ -98,12 +100,17 @@ async function openRoom(consolePage: Page, errors: string[]): Promise<Room> {
   const screen = watchErrors(await laptop.newPage(), 'screen', errors);
   room = { console: consolePage, screen, phones: new Map(), errors };
   await screen.goto(`${server.url}${href}`);
-  await waitForText(screen.getByTestId('join-code'), code);
+  await screen
+    .getByTestId('join-code')
+    .filter({ hasText: code })
+    .waitFor({ timeout: FIRST_PAINT_MS });
   for (const name of NAMES) {
     const page = watchErrors(await newPhone(browser), name, errors);
     room.phones.set(name, page);
     await page.goto(`${server.url}/join/${code}`);
-    await page.getByLabel('Your name, as the room will see it').fill(name);
+    const nameField = page.getByLabel('Your name, as the room will see it');
+    await nameField.waitFor({ timeout: FIRST_PAINT_MS });
+    await nameField.fill(name);
     await page.getByRole('button', { name: 'Join', exact: true }).click();
     await page.getByText('Waiting for the facilitator to start').waitFor();
   }
