@@ -49,7 +49,10 @@ function connect(
 }
 
 function watchConsole(room: LoadRoom): void {
-  room.facilitator.on('disconnect', (reason) => log(`WARNING: a console disconnected: ${reason}`));
+  room.facilitator.on('disconnect', (reason) => {
+    // The generator's own clean-up closes consoles too: only the server's drops are news.
+    if (reason !== 'io client disconnect') log(`WARNING: a console disconnected: ${reason}`);
+  });
   room.facilitator.on('view.facilitator', (message: { seq?: unknown }) => {
     const seq = typeof message.seq === 'number' ? message.seq : 0;
     room.seq = Math.max(room.seq, seq);
