@@ -173,13 +173,17 @@ describe.each(backends)('accounts on $name', (backend) => {
   it('limits credential requests per address', async () => {
     const flood = browser('192.0.2.200');
     const statuses: number[] = [];
-    // Reset requests: no hashing without SMTP, so the flood is quick to send.
-    for (let i = 0; i < 31; i += 1)
+    // Reset requests: no hashing without SMTP, so the flood is quick to send. The bucket
+    // refills at one token per 2 s, so on a slow machine a few more may pass than the burst.
+    const started = Date.now();
+    for (let i = 0; i < 60 && !statuses.includes(429); i += 1)
       statuses.push(
         (await flood.post('/account/reset/request', { email: `x${i}@example.net` })).status,
       );
+    const refilled = Math.ceil((Date.now() - started) / 2_000);
     expect(statuses.slice(0, 30).every((s) => s === 202)).toBe(true);
-    expect(statuses[30]).toBe(429);
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.length).toBeLessThanOrEqual(31 + refilled);
     // Another address is not affected.
     expect(
       (await browser('192.0.2.201').post('/account/reset/request', { email: 'x@example.net' }))
