@@ -52,7 +52,7 @@ export function Spread(props: {
 }
 
 /** The three zones with their symbols, for reading a spread. */
-export function ZoneLegend({ className = '' }: { className?: string }) {
+export function ZoneLegend({ className = '' }: { className?: string | undefined }) {
   return (
     <ul className={`${zones.legend} ${className}`} aria-label="Zones">
       {ZONE_INFO.map((zone) => (
