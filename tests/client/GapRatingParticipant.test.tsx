@@ -201,9 +201,12 @@ describe('GapRatingParticipant', () => {
     const rows = within(screen.getByRole('list', { name: 'The gap per measure' })).getAllByRole(
       'listitem',
     );
-    expect(rows[0]).toHaveTextContent('Speed−1.67 SD 1.5 · yours −2✗ Short');
-    expect(rows[1]).toHaveTextContent('Price+1.5 SD 2.1✓ Satisfied');
+    expect(rows[0]).toHaveTextContent('Speed−1.67 SD 1.5 · yours −2 ✗ Short');
+    expect(rows[1]).toHaveTextContent('Price+1.5 SD 2.1 ✓ Satisfied');
     expect(rows[1]).not.toHaveTextContent('yours');
     expect(screen.getByText(/4 people rated/)).toBeVisible();
+    // The phone's round title already says "Expected vs actual": no second heading under it.
+    expect(screen.queryByRole('heading', { name: 'Expected vs actual' })).not.toBeInTheDocument();
+    expect(screen.queryByText('Expected vs actual')).not.toBeInTheDocument();
   });
 });

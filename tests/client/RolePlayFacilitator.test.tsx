@@ -48,6 +48,19 @@ function setup(state: RolePlayState, ctx: RoundContext = CTX) {
 }
 
 describe('RolePlayFacilitator', () => {
+  it('counts a single group in the singular', () => {
+    const trio: RoundContext = {
+      ...CTX,
+      roster: Object.fromEntries(PEOPLE.slice(0, 3).map((p) => [p.id, p])),
+    };
+    const result = rolePlay.reduce(initial, { type: 'form' }, { role: 'facilitator' }, trio);
+    if (!result.ok) throw new Error(result.error.message);
+    setup(result.data, trio);
+
+    expect(screen.getByText('Play 1 · 1 group')).toBeVisible();
+    expect(screen.getByText(/0 of 1 group scored/)).toBeVisible();
+  });
+
   it('offers to form groups before there are any, and sends the form action', async () => {
     const { act, user } = setup(initial);
 

@@ -86,13 +86,13 @@ export function GapChart(props: {
                 )}
                 {m.sd !== null && <span> SD {m.sd.toFixed(1)}</span>}
                 {props.showMeans && (
-                  <span>
+                  <span className={styles.means}>
                     {' '}
                     expected {formatMean(m.expected)} · actual {formatMean(m.actual)}
                   </span>
                 )}
                 {own !== null && <span> · yours {formatGap(own)}</span>}
-              </span>
+              </span>{' '}
               <span className={styles.verdict}>
                 {verdict === 'satisfied' ? '✓ Satisfied' : verdict === 'short' ? '✗ Short' : ''}
               </span>

@@ -62,7 +62,6 @@ export function GapRatingParticipant({ view, own, isOpen, act }: ParticipantProp
     });
     return (
       <section className="stack">
-        <h2 className="question">Expected vs actual</h2>
         <p className="muted">
           {view.results.respondents} {view.results.respondents === 1 ? 'person' : 'people'} rated.
           Your own gap is marked with a dot and written after the figures.

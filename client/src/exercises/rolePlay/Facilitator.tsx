@@ -1,4 +1,5 @@
 import type { RolePlayGroupView } from '@playfield/shared/exercises/rolePlay/index';
+import { plural } from '@playfield/shared/plural';
 import type { FacilitatorProps } from '../types.ts';
 import { StepMeans, formatMean } from './StepMeans.tsx';
 import { useSender } from '../useSender.ts';
@@ -26,11 +27,13 @@ export default function RolePlayFacilitator({
     <div className="stack">
       <div className="actions">
         <span className="status-pill">
-          {hasGroups ? `Play ${view.play} · ${progress.groups} groups` : 'No groups yet'}
+          {hasGroups
+            ? `Play ${view.play} · ${plural(progress.groups, 'group', 'groups')}`
+            : 'No groups yet'}
         </span>
         <span className="muted">
           {config.groupSize === 'pairs' ? 'Pairs' : 'Trios'} · {participantCount} people ·{' '}
-          {progress.complete} of {progress.groups} groups scored
+          {progress.complete} of {plural(progress.groups, 'group', 'groups')} scored
           {progress.started > progress.complete
             ? ` · ${progress.started - progress.complete} scoring`
             : ''}
