@@ -14,6 +14,7 @@ import { PlanService } from './docs/planService.ts';
 import { accountsRouter } from './accounts/router.ts';
 import { faultReport } from './faults/faults.ts';
 import { lifecycleRouter } from './lifecycle/router.ts';
+import { RetentionJob } from './workspaces/retention.ts';
 import { workspacesRouter } from './workspaces/router.ts';
 import { RehearsalService } from './rehearsal/service.ts';
 import { rehearsalRouter } from './rehearsal/router.ts';
@@ -40,6 +41,8 @@ export interface Playfield {
   documents: DocumentHub;
   /** The rehearsals' simulated rooms, for tests and benchmarks. */
   rehearsals: RehearsalService;
+  /** The workspaces' retention job, for tests. */
+  retention: RetentionJob;
   close(): Promise<void>;
 }
 
@@ -119,6 +122,9 @@ export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
   serveSessions(io, manager, { plans, cluster: cluster?.cluster ?? null });
   const access = new DocumentAccess(manager, hub, notebooks);
   const rehearsals = new RehearsalService(manager, hub, plans);
+  // Workspaces' retention of participants' raw answers: at start, then hourly.
+  const retention = new RetentionJob({ repository, manager, hub, notebooks });
+  retention.start();
   const docSockets = attachDocSockets(io, hub, access);
   const startedAt = Date.now();
 
@@ -188,10 +194,12 @@ export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
     manager,
     documents: hub,
     rehearsals,
+    retention,
     async close() {
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });
+      await retention.stop();
       rehearsals.close();
       notebooks.close();
       await manager.close();

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 import { accountsMigration } from '../accounts/migration.ts';
 import { workspacesMigration } from '../workspaces/migration.ts';
+import { retentionMigration } from '../workspaces/retentionMigration.ts';
 
 /**
  * Schema migrations, in order. Never edit one that has shipped: add a new one.
@@ -111,4 +112,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004_accounts': accountsMigration,
   /** Workspaces: members, invitations, the team library and templates (server/src/workspaces). */
   '0005_workspaces': workspacesMigration,
+  /** A workspace's retention of participants' raw answers (server/src/workspaces/retention.ts). */
+  '0006_retention': retentionMigration,
 };

@@ -15,6 +15,8 @@ export interface LibraryEntry {
   state: LibraryState;
   participantCount: number;
   hasNotebook: boolean;
+  /** When the retention job deleted its participants' raw answers (null: kept). */
+  answersDeletedAt: number | null;
 }
 
 /** What the library is filtered by; every field is optional. */
@@ -87,6 +89,8 @@ export async function listLibrary(
       'i.workshop',
       'i.is_rehearsal',
       'd.id as doc_id',
+      // Added by migration 0006_retention (retention.ts).
+      sql<number | null>`i.answers_deleted_at`.as('answers_deleted_at'),
     ])
     .where('i.workspace_id', '=', workspaceId);
   const words = searchWords(filter.text ?? '');
@@ -104,6 +108,7 @@ export async function listLibrary(
     state: stateOf(r.phase, r.is_rehearsal === 1),
     participantCount: r.participant_count,
     hasNotebook: r.doc_id !== null,
+    answersDeletedAt: r.answers_deleted_at,
   }));
 }
 

@@ -12,6 +12,7 @@ import type { Repository } from '../store/repository.ts';
 import { EVERY_MEMBER, member, NO_WORKSPACE, OWNER_ONLY, type WorkspaceContext } from './access.ts';
 import { libraryRoutes } from './libraryRoutes.ts';
 import { WorkspaceRepository, type WorkspaceDb } from './repository.ts';
+import { retentionRoutes } from './retentionRoutes.ts';
 import {
   createWorkspaceBodySchema,
   idSchema,
@@ -248,5 +249,6 @@ export function workspacesRouter(options: WorkspacesOptions): Router {
 
   libraryRoutes(router, context);
   templateRoutes(router, context);
+  retentionRoutes(router, context);
   return router;
 }
