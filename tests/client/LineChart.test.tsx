@@ -1,9 +1,11 @@
-import { render } from '@testing-library/react';
+import { render, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { LineChart } from '../../client/src/components/LineChart.tsx';
 
 const axisLabels = (container: HTMLElement) =>
-  [...container.querySelectorAll('.line-chart__grid text')].map((t) => t.textContent);
+  within(container)
+    .getAllByTestId('y-label')
+    .map((t) => t.textContent);
 
 describe('LineChart', () => {
   it('labels the axis at 0, half and the top, leaving out a middle that reads like an end', () => {

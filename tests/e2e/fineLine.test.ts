@@ -175,7 +175,7 @@ describe('the Fine Line from the laptop, three phones and the room screen', () =
     const page = phones.get(inLine)!;
     const slider = page.getByRole('slider', { name: 'How do you feel about the wait?' });
     await slider.fill('2');
-    await waitForText(page.locator('.mood__value'), 'Annoyed');
+    await waitForText(page.getByTestId('mood-value'), 'Annoyed');
     // The slider is big enough for a thumb.
     const box = await slider.boundingBox();
     expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
@@ -188,7 +188,12 @@ describe('the Fine Line from the laptop, three phones and the room screen', () =
 
     // The room sees the registers and the line, with the people in it by name.
     await screenPage.getByRole('list', { name: 'Registers' }).waitFor();
-    await waitForText(screenPage.locator('.line .customer.is-participant'), inLine);
+    await waitForText(
+      screenPage
+        .getByRole('group', { name: /customers in line$/ })
+        .getByTitle(new RegExp(`^${inLine}: `)),
+      inLine,
+    );
     await shot(screenPage, 'screen-line-with-names');
   });
 
@@ -216,7 +221,7 @@ describe('the Fine Line from the laptop, three phones and the room screen', () =
     await expectAccessible(consolePage, 'the console (mid-run)');
     await expectAccessible(screenPage, 'the room screen (mid-run)');
     await expectNoScroll(screenPage, 'the room screen (mid-run)');
-    for (const chart of await screenPage.locator('.line-chart').all())
+    for (const chart of await screenPage.getByRole('figure').all())
       await expectOnScreen(chart, 'a chart on the room screen');
 
     // Back to the set-up speed: the run reaches closing time by itself.
@@ -271,14 +276,14 @@ describe('the Fine Line from the laptop, three phones and the room screen', () =
     await shot(consolePage, 'console-comparison-agenda-open');
 
     // The debrief, on the console and the room screen.
-    const consoleDebrief = consolePage.locator('.fine-line-console > ul');
+    const consoleDebrief = consolePage.getByRole('list', { name: 'Debrief' });
     await waitForText(
       consoleDebrief,
       /^Wait for the line to grow \(20 store minutes, policy changed at minute \d+\): average wait/,
     );
     await waitForText(consoleDebrief, `${REPLAY} (20 store minutes)`);
     await waitForText(consoleDebrief, 'a choice with a cost');
-    const screenDebrief = screenPage.locator('.fine-line-screen__debrief');
+    const screenDebrief = screenPage.getByTestId('screen-debrief');
     await waitForText(screenDebrief.getByRole('listitem'), 'a choice with a cost');
     expect(await runTable(screenPage).locator('tbody tr').count()).toBe(2);
     await expectOnScreen(screenDebrief, 'the comparison and debrief');

@@ -1,3 +1,5 @@
+import styles from './LineChart.module.css';
+
 const W = 600;
 // Room for y labels like "12.5 min" at a font size still readable once the chart is scaled down.
 const MARGIN = { left: 86, right: 12, top: 14, bottom: 30 };
@@ -25,9 +27,10 @@ export function LineChart(props: {
     return `${s.label} ${last?.v === undefined || last.v === null ? '–' : props.yLabel(last.v)}`;
   });
   return (
-    <figure className={`line-chart line-chart--${props.size ?? 'normal'}`}>
+    <figure className={`${styles.chart} ${props.size === 'large' ? styles.large : ''}`}>
       <figcaption>
-        <strong>{props.title}</strong> <span className="muted">{latest.join(' · ')}</span>
+        <strong>{props.title}</strong>{' '}
+        <span className={`muted ${styles.latest}`}>{latest.join(' · ')}</span>
       </figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${props.title}: ${latest.join(', ')}`}>
         {[0, 0.5, 1].map((f) => {
@@ -36,29 +39,29 @@ export function LineChart(props: {
           const isRepeated =
             f === 0.5 && (label === props.yLabel(0) || label === props.yLabel(yMax));
           return (
-            <g key={f} className="line-chart__grid">
+            <g key={f} className={styles.grid}>
               <line x1={M.left} x2={W - M.right} y1={y(yMax * f)} y2={y(yMax * f)} />
               {!isRepeated && (
-                <text x={M.left - 6} y={y(yMax * f) + 4} textAnchor="end">
+                <text x={M.left - 6} y={y(yMax * f) + 4} textAnchor="end" data-testid="y-label">
                   {label}
                 </text>
               )}
             </g>
           );
         })}
-        <text x={W - M.right} y={H - 6} textAnchor="end" className="line-chart__axis">
+        <text x={W - M.right} y={H - 6} textAnchor="end">
           {props.xMax} min
         </text>
         {props.series.map((s, i) => {
           const points = s.points.filter((p): p is { t: number; v: number } => p.v !== null);
-          const className = `line-chart__line line-chart__line--${i} ${s.dashed ? 'is-dashed' : ''}`;
+          const className = `${styles.line} ${i === 1 ? styles.second : ''} ${s.dashed ? styles.dashed : ''}`;
           // A single value (one mood report so far) has no line to draw: show it as a dot.
           if (points.length === 1) {
             const [only] = points as [{ t: number; v: number }];
             return (
               <circle
                 key={s.label}
-                className={`${className} line-chart__dot`}
+                className={`${className} ${styles.dot}`}
                 cx={x(only.t)}
                 cy={y(only.v)}
                 r={5}

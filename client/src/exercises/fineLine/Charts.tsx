@@ -1,6 +1,7 @@
 import type { FineLineCommonView } from '@playfield/shared/exercises/fineLine/index';
 import { LineChart } from '../../components/LineChart.tsx';
 import styles from './Charts.module.css';
+import store from './Store.module.css';
 
 /** The four live charts: line length, waiting time, reported mood and staffing cost. */
 export function FineLineCharts({
@@ -14,7 +15,7 @@ export function FineLineCharts({
     view.points.map((p) => ({ t: p.t, v: pick(p) }));
   const xMax = view.durationMinutes;
   return (
-    <div className={`fine-line-charts fine-line-charts--${size}`}>
+    <div className={`${styles.charts} ${size === 'large' ? styles.large : ''}`}>
       <LineChart
         size={size}
         title="Customers waiting"
@@ -60,7 +61,7 @@ export function RunTable({ view }: { view: FineLineCommonView }) {
       aria-label="Policies compared, scrollable"
       tabIndex={0}
     >
-      <table className="table run-table">
+      <table className={`table ${styles.runTable}`}>
         <caption>Policies compared over the same customers</caption>
         <thead>
           <tr>
@@ -118,29 +119,27 @@ export function PolicySteps({ run }: { run: FineLineCommonView['runs'][number] }
   );
 }
 
-/** The line and the registers, as the room sees them. */
-export function Store({
-  view,
-  size = 'normal',
-}: {
-  view: FineLineCommonView;
-  size?: 'normal' | 'large';
-}) {
+/** The line and the registers on the console (the room screen's is ScreenStore.tsx). */
+export function Store({ view }: { view: FineLineCommonView }) {
   return (
-    <div className={`store store--${size}`}>
-      <ul className="registers" aria-label="Registers">
+    <div>
+      <ul className={store.registers} aria-label="Registers">
         {view.registers.map((r) => (
-          <li key={r.id} className={`register register--${r.state}`}>
+          <li key={r.id} className={store.register} data-state={r.state}>
             <span>Register {r.id + 1}</span>
             <strong>{r.state}</strong>
           </li>
         ))}
       </ul>
-      <div className="line" role="group" aria-label={`${view.waitingCount} customers in line`}>
+      <div
+        className={store.line}
+        role="group"
+        aria-label={`${view.waitingCount} customers in line`}
+      >
         {view.line.map((c, i) => (
           <span
             key={i}
-            className={`customer ${c.isParticipant ? 'is-participant' : ''} ${c.waitedMinutes > 5 ? 'is-long' : ''}`}
+            className={`${store.customer} ${c.isParticipant ? store.participant : ''} ${c.waitedMinutes > 5 ? store.long : ''}`}
             title={`${c.name ?? 'Customer'}: ${c.waitedMinutes.toFixed(1)} min`}
           >
             {c.name ?? ''}

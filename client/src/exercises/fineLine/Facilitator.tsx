@@ -40,7 +40,7 @@ export default function FineLineFacilitator({ view, act }: FacilitatorProps<'fin
     }
   };
   return (
-    <div className="stack fine-line-console">
+    <div className="stack">
       <div className="actions">
         <span className="status-pill">
           {view.runLabel} · {view.status} · {view.clock.toFixed(1)} of {view.durationMinutes} min
@@ -135,7 +135,7 @@ export default function FineLineFacilitator({ view, act }: FacilitatorProps<'fin
       </fieldset>
       <FacilitatorRunTable view={view} />
       {view.debrief && (
-        <ul className="stack stack--tight">
+        <ul className="stack stack--tight" aria-label="Debrief">
           {view.debrief.map((line) => (
             <li key={line}>{line}</li>
           ))}

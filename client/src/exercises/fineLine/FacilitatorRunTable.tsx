@@ -11,7 +11,7 @@ export function FacilitatorRunTable({ view }: { view: FineLineCommonView }) {
   return (
     // Focusable, so a keyboard could scroll it if a very long policy name ever overflowed.
     <div
-      className={styles.scroll}
+      className="table-scroll"
       role="region"
       aria-label="Policies compared, scrollable"
       tabIndex={0}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ParticipantProps } from '../types.ts';
 import { POLICY_FIELDS } from './policyFields.ts';
+import styles from './Participant.module.css';
 
 const MOODS = ['Furious', 'Annoyed', 'Patient', 'Fine', 'Happy'];
 
@@ -49,7 +50,7 @@ function Shopper({ view, own, act }: ParticipantProps<'fineLine'>) {
   }
 
   return (
-    <section className="stack fine-line">
+    <section className="stack">
       <p className="muted">
         {view.runLabel} · store time {clockText(view.clock)} of {view.durationMinutes}:00
       </p>
@@ -66,10 +67,10 @@ function Shopper({ view, own, act }: ParticipantProps<'fineLine'>) {
         </ul>
       )}
       {status && view.status !== 'finished' && (
-        <div className="queue-card" aria-live="polite">
+        <div className={styles.queueCard} aria-live="polite">
           {status.kind === 'arriving' && (
             <>
-              <p className="queue-card__big">Heading to the checkout</p>
+              <p className={styles.big}>Heading to the checkout</p>
               <p>You join the line in {clockText(status.inMinutes)} (store time).</p>
               {own?.lastWaitMinutes != null && (
                 <p className="muted">Last time you waited {clockText(own.lastWaitMinutes)}.</p>
@@ -78,24 +79,22 @@ function Shopper({ view, own, act }: ParticipantProps<'fineLine'>) {
           )}
           {status.kind === 'waiting' && (
             <>
-              <p className="queue-card__label">You are in line</p>
-              <p className="queue-card__big">
-                {status.place === 1 ? 'Next' : ordinal(status.place)}
-              </p>
+              <p className={styles.label}>You are in line</p>
+              <p className={styles.big}>{status.place === 1 ? 'Next' : ordinal(status.place)}</p>
               <p>Waited {clockText(status.waitedMinutes)}</p>
             </>
           )}
           {status.kind === 'atRegister' && (
             <>
-              <p className="queue-card__big">At register {status.register + 1}</p>
+              <p className={styles.big}>At register {status.register + 1}</p>
               <p>You waited {clockText(status.waitedMinutes)}.</p>
             </>
           )}
-          {status.kind === 'done' && <p className="queue-card__big">Thanks for shopping!</p>}
+          {status.kind === 'done' && <p className={styles.big}>Thanks for shopping!</p>}
         </div>
       )}
       {isInLine && view.status === 'running' && (
-        <label className="field mood">
+        <label className={`field ${styles.mood}`}>
           <span>How do you feel about the wait?</span>
           <input
             type="range"
@@ -106,7 +105,9 @@ function Shopper({ view, own, act }: ParticipantProps<'fineLine'>) {
             onChange={(e) => report(Number(e.target.value))}
             aria-valuetext={MOODS[mood - 1]}
           />
-          <span className="mood__value">{MOODS[mood - 1]}</span>
+          <span className={styles.moodValue} data-testid="mood-value">
+            {MOODS[mood - 1]}
+          </span>
         </label>
       )}
       {note && (

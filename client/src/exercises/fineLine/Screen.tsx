@@ -9,7 +9,7 @@ const clock = (m: number) =>
 /** The store on the projector: the line, the registers, and the live charts. */
 export default function FineLineScreen({ view }: ScreenProps<'fineLine'>) {
   return (
-    <div className={`fine-line-screen ${styles.screen}`}>
+    <div className={styles.screen}>
       <p className={`screen-count ${styles.count}`}>
         <strong>{view.waitingCount}</strong> waiting · store time {clock(view.clock)} /{' '}
         {view.durationMinutes}:00 · {view.runLabel}
@@ -17,7 +17,7 @@ export default function FineLineScreen({ view }: ScreenProps<'fineLine'>) {
       {/* Once the run is over the comparison and the debrief need the whole screen. */}
       {!view.debrief && <ScreenStore view={view} />}
       {view.debrief ? (
-        <div className={`fine-line-screen__debrief ${styles.debrief}`}>
+        <div className={styles.debrief} data-testid="screen-debrief">
           <RunTable view={view} />
           <ul>
             {view.debrief.map((line) => (

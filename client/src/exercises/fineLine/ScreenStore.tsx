@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import type { FineLineCommonView } from '@playfield/shared/exercises/fineLine/index';
 import { useFitCount } from '../../components/useFitCount.ts';
+import store from './Store.module.css';
 import styles from './Screen.module.css';
 
 /**
@@ -18,16 +19,16 @@ export function ScreenStore({ view }: { view: FineLineCommonView }) {
   );
   const more = view.waitingCount - Math.min(shown, view.line.length);
   return (
-    <div ref={box} className={`store store--large ${styles.store}`}>
-      <ul className={`registers ${styles.registers}`} aria-label="Registers">
+    <div ref={box} className={styles.store}>
+      <ul className={`${store.registers} ${styles.registers}`} aria-label="Registers">
         {view.registers.map((r) => (
-          <li key={r.id} className={`register register--${r.state} ${styles.register}`}>
+          <li key={r.id} className={`${store.register} ${styles.register}`} data-state={r.state}>
             <span>Register {r.id + 1}</span> <strong>{r.state}</strong>
           </li>
         ))}
       </ul>
       <div
-        className={`line ${styles.line}`}
+        className={`${store.line} ${styles.line}`}
         role="group"
         aria-label={`${view.waitingCount} customers in line`}
       >
@@ -35,7 +36,7 @@ export function ScreenStore({ view }: { view: FineLineCommonView }) {
           {view.line.slice(0, shown).map((c, i) => (
             <span
               key={i}
-              className={`customer ${styles.customer} ${c.isParticipant ? `is-participant ${styles.participant}` : ''} ${c.waitedMinutes > 5 ? 'is-long' : ''}`}
+              className={`${store.customer} ${styles.customer} ${c.isParticipant ? `${store.participant} ${styles.participant}` : ''} ${c.waitedMinutes > 5 ? store.long : ''}`}
               title={`${c.name ?? 'Customer'}: ${c.waitedMinutes.toFixed(1)} min`}
             >
               {c.name ?? ''}
