@@ -57,6 +57,14 @@ describe('SortFacilitator', () => {
     ]);
   });
 
+  it('keeps the live spread in a box a keyboard can scroll when it is wider than its column', () => {
+    setup();
+
+    const box = screen.getByRole('region', { name: 'Live spread per statement, scrollable' });
+    expect(box).toHaveAttribute('tabindex', '0');
+    expect(within(box).getByRole('table', { name: 'Live spread per statement' })).toBeVisible();
+  });
+
   it('charts how many people got each score', () => {
     setup();
 

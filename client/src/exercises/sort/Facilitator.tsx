@@ -22,7 +22,13 @@ export default function SortFacilitator({ view, participantCount, act }: Facilit
           <strong>{percent(results.averageCorrectShare)}</strong> of answers so far as expected.
         </p>
       )}
-      <div className="table-scroll">
+      {/* Focusable, so a keyboard can scroll the table if it is wider than its column. */}
+      <div
+        className="table-scroll"
+        role="region"
+        aria-label="Live spread per statement, scrollable"
+        tabIndex={0}
+      >
         <table className={`table ${styles.table}`}>
           <caption className="muted">Live spread per statement</caption>
           <thead>
