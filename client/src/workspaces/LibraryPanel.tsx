@@ -122,6 +122,8 @@ export function LibraryPanel({
               <p className={styles.meta}>
                 {s.workshop} · {new Date(s.createdAt).toLocaleDateString()} · {s.participantCount}{' '}
                 {s.participantCount === 1 ? 'participant' : 'participants'}
+                {s.answersDeletedAt != null &&
+                  ` · Answers deleted on ${new Date(s.answersDeletedAt).toLocaleDateString()}`}
               </p>
               <div className="actions">
                 {s.hasNotebook && (

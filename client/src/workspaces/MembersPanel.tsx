@@ -2,6 +2,7 @@ import { FormError } from '../accounts/FormError.tsx';
 import { useFormAction } from '../accounts/useFormAction.ts';
 import { navigate } from '../router.ts';
 import { InvitationsPanel } from './InvitationsPanel.tsx';
+import { RetentionPanel } from './RetentionPanel.tsx';
 import { ROLE_NAMES, ROLES } from './roles.ts';
 import { workspaceApi, type WorkspaceDetail, type WorkspaceRole } from './workspaceApi.ts';
 import styles from './Workspace.module.css';
@@ -96,6 +97,7 @@ export function MembersPanel({
         </div>
       </section>
       {isOwner && <InvitationsPanel workspaceId={workspace.id} />}
+      {isOwner && <RetentionPanel workspaceId={workspace.id} />}
     </div>
   );
 }

@@ -39,6 +39,8 @@ export interface LibrarySession {
   state: 'planned' | 'live' | 'finished' | 'rehearsal';
   participantCount: number;
   hasNotebook: boolean;
+  /** When the workspace's retention deleted its participants' raw answers (null: kept). */
+  answersDeletedAt?: number | null;
 }
 
 export interface LibraryFilter {
@@ -139,6 +141,10 @@ export const workspaceApi = {
     send<Template>('POST', `${ws(id)}/templates/${encodeURIComponent(templateId)}/duplicate`),
   deleteTemplate: (id: string, templateId: string) =>
     send<null>('DELETE', `${ws(id)}/templates/${encodeURIComponent(templateId)}`),
+  /** Days after a session ends before raw answers go; null: kept. */
+  retention: (id: string) => call<{ days: number | null }>(`${ws(id)}/retention`),
+  setRetention: (id: string, days: number | null) =>
+    send<{ days: number | null }>('PUT', `${ws(id)}/retention`, { days }),
   startFromTemplate: (id: string, templateId: string) =>
     send<CreatedSession>('POST', `${ws(id)}/templates/${encodeURIComponent(templateId)}/start`),
 };
