@@ -1,54 +1,80 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { AppError, DocCredential } from '@playfield/shared';
 import { finalConnectError } from '../realtime/link.ts';
 import { connectDocs, SyncedDoc, type DocState } from './docConnection.ts';
+
+interface Opened {
+  synced: SyncedDoc | null;
+  state: DocState;
+}
+
+const INITIAL: DocState = { status: 'connecting', rights: null, error: null };
+const CLOSED: Opened = { synced: null, state: INITIAL };
+
+/**
+ * The document a component has open, as an external store: `open` (from an effect) makes the
+ * connection and the SyncedDoc, and every change of either gives a new snapshot.
+ */
+class OpenedDoc {
+  private snapshot = CLOSED;
+  private readonly listeners = new Set<() => void>();
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getSnapshot = (): Opened => this.snapshot;
+
+  /** Opens `docId` with `credential`; the returned function closes it. */
+  open(credential: DocCredential, docId: string): () => void {
+    const socket = connectDocs(credential);
+    const synced = new SyncedDoc(socket, docId);
+    let failure: AppError | null = null;
+    const publish = () => {
+      const state: DocState = failure
+        ? { status: 'failed', rights: null, error: failure }
+        : synced.current;
+      this.set({ synced, state });
+    };
+    socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
+      const final = finalConnectError(error);
+      if (!final) return;
+      failure = final;
+      socket.disconnect();
+      publish();
+    });
+    const unsubscribe = synced.subscribe(publish);
+    publish();
+    return () => {
+      unsubscribe();
+      synced.destroy();
+      socket.disconnect();
+      this.set(CLOSED);
+    };
+  }
+
+  private set(next: Opened): void {
+    if (next.synced === this.snapshot.synced && next.state === this.snapshot.state) return;
+    this.snapshot = next;
+    for (const listener of this.listeners) listener();
+  }
+}
 
 /**
  * A synced Yjs document for as long as the component is mounted: its own `/docs`
  * connection with `credential`, closed on unmount. The Y.Doc stays here, at the editor's
  * boundary, and never goes into a store.
  */
-export function useSyncedDoc(
-  credential: DocCredential | null,
-  docId: string | null,
-): { synced: SyncedDoc | null; state: DocState } {
-  const key = credential && docId ? `${JSON.stringify(credential)}|${docId}` : null;
-  const [synced, setSynced] = useState<SyncedDoc | null>(null);
-  const [connectError, setConnectError] = useState<AppError | null>(null);
-
+export function useSyncedDoc(credential: DocCredential | null, docId: string | null): Opened {
+  const [opened] = useState(() => new OpenedDoc());
+  // One string for the credential and the id, so a new object with the same values
+  // does not reopen the connection.
+  const key = credential && docId ? JSON.stringify([credential, docId]) : null;
   useEffect(() => {
-    if (!key || !credential || !docId) return;
-    const socket = connectDocs(credential);
-    const doc = new SyncedDoc(socket, docId);
-    socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
-      const final = finalConnectError(error);
-      if (final) {
-        setConnectError(final);
-        socket.disconnect();
-      }
-    });
-    // The document exists only once this effect has opened it: render it from here.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    setSynced(doc);
-    setConnectError(null);
-    return () => {
-      doc.destroy();
-      socket.disconnect();
-      setSynced(null);
-    };
-    // The key stands for the credential and the document id.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
-
-  const subscribe = useMemo(
-    () => (listener: () => void) => synced?.subscribe(listener) ?? (() => {}),
-    [synced],
-  );
-  const state = useSyncExternalStore(subscribe, () => synced?.current ?? INITIAL);
-  return {
-    synced,
-    state: connectError ? { status: 'failed', rights: null, error: connectError } : state,
-  };
+    if (!key) return;
+    const [openCredential, openId] = JSON.parse(key) as [DocCredential, string];
+    return opened.open(openCredential, openId);
+  }, [opened, key]);
+  return useSyncExternalStore(opened.subscribe, opened.getSnapshot);
 }
-
-const INITIAL: DocState = { status: 'connecting', rights: null, error: null };
