@@ -44,8 +44,10 @@ export default defineConfig({
           root,
           include: ['tests/server/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 30_000,
-          hookTimeout: 30_000,
+          // Generous for the same reason: a test that starts and kills child servers waits for
+          // CPU while the browser shards run; a passing test never waits for its limit.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {
@@ -59,8 +61,8 @@ export default defineConfig({
           // One jsdom and one module graph for all these files: less than half the CPU of a
           // fresh environment per file. setup.ts unmounts and clears storage after each test.
           isolate: false,
-          // npm test runs three lanes on two cores: a render may wait its turn.
-          testTimeout: 15_000,
+          // npm test runs four lanes on two cores: a render may wait its turn.
+          testTimeout: 30_000,
           setupFiles: ['tests/client/setup.ts'],
         },
       },
@@ -72,7 +74,7 @@ export default defineConfig({
           root,
           include: CLIENT_FILES_WITH_MODULE_MOCKS,
           environment: 'jsdom',
-          testTimeout: 15_000,
+          testTimeout: 30_000,
           setupFiles: ['tests/client/setup.ts'],
         },
       },

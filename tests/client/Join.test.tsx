@@ -1,4 +1,4 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Connection } from '../../client/src/realtime/connection.ts';
@@ -100,7 +100,7 @@ describe('Join', () => {
     const field = await screen.findByRole('textbox', {
       name: 'Your name, as the room will see it',
     });
-    expect(field).toHaveFocus();
+    await waitFor(() => expect(field).toHaveFocus());
   });
 
   it('shows the session title when the code is found', async () => {

@@ -193,7 +193,11 @@ describe('the brainstorm, live', () => {
     await mustAct(facilitator, roundId, { type: 'moveNote', noteId: 'n4', clusterId: 'c2' });
     await mustAct(facilitator, roundId, { type: 'hideNote', noteId: 'n3', isHidden: true });
     await mustAct(facilitator, roundId, { type: 'mergeNote', noteId: 'n5', intoNoteId: 'n1' });
-    const board = await consoleWhere(facilitator, (v) => v.hidden.length === 1);
+    // Views are coalesced: wait for the one that has the merge, the last action, in it.
+    const board = await consoleWhere(
+      facilitator,
+      (v) => v.hidden.length === 1 && v.clusters.some((c) => c.noteCount === 3),
+    );
     expect(board.clusters.map((c) => [c.name, c.noteCount])).toEqual([
       ['Speed', 3],
       ['Care', 1],
