@@ -714,7 +714,7 @@ describe('five exercises from the laptop, three phones and the room screen', () 
 
       // Next play: everyone moves one part on, so the provider now observes and scores.
       await consolePage.getByRole('button', { name: 'Rotate roles (next play)' }).click();
-      await waitForText(consolePage.getByText(/^Play 2/), 'Play 2 · 1 groups');
+      await waitForText(consolePage.getByText(/^Play 2/), 'Play 2 · 1 group');
       const second = first['Service provider'] as Name;
       await phone(second).getByText('Observer (you score)', { exact: true }).waitFor();
       await phone(first.Customer as Name)
