@@ -261,11 +261,11 @@ describe('notebook import', () => {
     );
     for (const { status } of withCredential) expect([400, 429, 0]).toContain(status);
     for (const { status } of withoutCredential) expect([401, 0]).toContain(status);
-    // Before the fix: 41 s of a frozen server at 2.2 GB. The bound leaves room for a busy
-    // machine; what counts is that the server never stops answering.
-    expect(elapsed).toBeLessThan(15_000);
+    // Before the fix: 41 s of a frozen server at 2.2 GB. The bounds leave room for npm test's
+    // four lanes on two cores; what counts is that the server never stops answering.
+    expect(elapsed).toBeLessThan(30_000);
     expect(health.length).toBeGreaterThan(0);
-    expect(Math.max(...health)).toBeLessThan(2_000);
+    expect(Math.max(...health)).toBeLessThan(5_000);
     expect(peakRss - before).toBeLessThan(200);
     expect(child.countSessions()).toBe(1);
   }, 60_000);
@@ -441,7 +441,7 @@ describe('joins', () => {
     expect(seated).toBeLessThanOrEqual(300 + Math.ceil(seconds * 5));
     expect(seated + refused).toBe(400);
     expect(test.countRows('participant_tokens')).toBe(seated);
-  }, 30_000);
+  }, 90_000);
 
   it('seats at most the per-session allowance, while other sessions keep joining', async () => {
     const { url } = await serverWith({ joinsPerMinutePerSession: 5 });
