@@ -54,3 +54,40 @@ export function NumberField({
 export function NumberFields({ children }: { children: ReactNode }) {
   return <div className={styles.grid}>{children}</div>;
 }
+
+/** One whole-number setting of a config: which key it sets, its label and bounds. */
+export interface NumberSetting<K extends string> {
+  key: K;
+  label: string;
+  min: number;
+  max: number;
+}
+
+/** A grid of whole-number settings, each read from and written to `values[key]`. */
+export function NumberSettings<K extends string>({
+  settings,
+  values,
+  idPrefix,
+  onChange,
+}: {
+  settings: readonly NumberSetting<K>[];
+  values: Readonly<Record<K, number>>;
+  idPrefix: string;
+  onChange: (key: K, value: number) => void;
+}) {
+  return (
+    <NumberFields>
+      {settings.map(({ key, label, min, max }) => (
+        <NumberField
+          key={key}
+          id={`${idPrefix}-${key}`}
+          label={label}
+          min={min}
+          max={max}
+          value={values[key]}
+          onChange={(n) => onChange(key, n)}
+        />
+      ))}
+    </NumberFields>
+  );
+}

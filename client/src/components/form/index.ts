@@ -1,7 +1,13 @@
 export { Checkbox } from './Checkbox.tsx';
 export { EditableList, TextList, moved, replaced, without } from './EditableList.tsx';
 export { ErrorAlert } from './ErrorAlert.tsx';
-export { NumberField, NumberFields, wholeNumber } from './NumberFields.tsx';
+export {
+  NumberField,
+  NumberFields,
+  NumberSettings,
+  wholeNumber,
+  type NumberSetting,
+} from './NumberFields.tsx';
 export { PresetPicker } from './PresetPicker.tsx';
 export { PromptField } from './PromptField.tsx';
 export { RadioGroup } from './RadioGroup.tsx';

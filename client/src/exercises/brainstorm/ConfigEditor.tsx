@@ -1,8 +1,8 @@
 import { BRAINSTORM_LIMITS as L } from '@playfield/shared/exercises/brainstorm/limits';
 import {
   Checkbox,
-  NumberField,
-  NumberFields,
+  NumberSettings,
+  type NumberSetting,
   PromptField,
   TextList,
 } from '../../components/form/index.ts';
@@ -10,12 +10,9 @@ import type { ConfigEditorProps } from '../types.ts';
 
 type Config = ConfigEditorProps<'brainstorm'>['config'];
 
-const NUMBERS: {
-  key: 'maxNotesPerPerson' | 'noteLength' | 'dotsPerPerson' | 'maxDotsPerItem';
-  label: string;
-  min: number;
-  max: number;
-}[] = [
+const NUMBERS: readonly NumberSetting<
+  'maxNotesPerPerson' | 'noteLength' | 'dotsPerPerson' | 'maxDotsPerItem'
+>[] = [
   { key: 'maxNotesPerPerson', label: 'Notes per person', min: 1, max: L.notesPerPerson },
   { key: 'noteLength', label: 'Characters per note', min: L.minNoteLength, max: L.noteLength },
   { key: 'dotsPerPerson', label: 'Dots per person', min: 1, max: L.dotsPerPerson },
@@ -44,19 +41,12 @@ export default function BrainstormConfigEditor({
       <Checkbox checked={config.isPerTeam ?? false} onChange={(isPerTeam) => set({ isPerTeam })}>
         Per table (each note carries its writer’s table; the console can show one table)
       </Checkbox>
-      <NumberFields>
-        {NUMBERS.map(({ key, label, min, max }) => (
-          <NumberField
-            key={key}
-            id={`${idPrefix}-${key}`}
-            label={label}
-            min={min}
-            max={max}
-            value={config[key]}
-            onChange={(n) => set({ [key]: n })}
-          />
-        ))}
-      </NumberFields>
+      <NumberSettings
+        settings={NUMBERS}
+        values={config}
+        idPrefix={idPrefix}
+        onChange={(key, n) => set({ [key]: n })}
+      />
       <TextList
         legend="Tags (optional: each note then carries exactly one)"
         noun="tag"

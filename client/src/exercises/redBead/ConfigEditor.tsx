@@ -1,4 +1,9 @@
-import { Checkbox, NumberField, NumberFields, TextField } from '../../components/form/index.ts';
+import {
+  Checkbox,
+  NumberSettings,
+  TextField,
+  type NumberSetting,
+} from '../../components/form/index.ts';
 import type { ConfigEditorProps } from '../types.ts';
 
 type Config = ConfigEditorProps<'redBead'>['config'];
@@ -9,12 +14,9 @@ function newSeed(): string {
   return `beads-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
-const NUMBERS: {
-  key: 'beads' | 'redSharePercent' | 'paddleHoles' | 'workers' | 'days';
-  label: string;
-  min: number;
-  max: number;
-}[] = [
+const NUMBERS: readonly NumberSetting<
+  'beads' | 'redSharePercent' | 'paddleHoles' | 'workers' | 'days'
+>[] = [
   { key: 'beads', label: 'Beads in the bucket', min: 1, max: 100_000 },
   { key: 'redSharePercent', label: 'Share of red (%)', min: 0, max: 100 },
   { key: 'paddleHoles', label: 'Paddle holes', min: 1, max: 500 },
@@ -31,19 +33,12 @@ export default function RedBeadConfigEditor({
   const set = (patch: Partial<Config>) => onChange({ ...config, ...patch });
   return (
     <div className="stack stack--tight">
-      <NumberFields>
-        {NUMBERS.map(({ key, label, min, max }) => (
-          <NumberField
-            key={key}
-            id={`${idPrefix}-${key}`}
-            label={label}
-            min={min}
-            max={max}
-            value={config[key]}
-            onChange={(n) => set({ [key]: n })}
-          />
-        ))}
-      </NumberFields>
+      <NumberSettings
+        settings={NUMBERS}
+        values={config}
+        idPrefix={idPrefix}
+        onChange={(key, n) => set({ [key]: n })}
+      />
       <Checkbox
         checked={config.hasMechanicalBias}
         onChange={(hasMechanicalBias) => set({ hasMechanicalBias })}
