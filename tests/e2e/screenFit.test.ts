@@ -114,7 +114,16 @@ const CLUSTER_NAMES = [
  * Screens measured as not fitting yet, by the screenshot's name: the work left on #17.1 and
  * #17.28 (fixed-height bars and charts that do not shrink with rem, boxes that clip).
  */
-const KNOWN_DEFECTS: string[] = [];
+const KNOWN_DEFECTS: string[] = [
+  // At 1366x768 these consoles' tables are wider than the middle column and scroll sideways
+  // in their own box (keyboard-reachable), and the role-play groups table once revealed
+  // runs past the window (issue #17.0): measured here until their tables fit.
+  'console 02-redBead-',
+  'console 05-sort-',
+  'console 08-gapRating-',
+  'console 09-promises-',
+  'console 11-rolePlay-',
+];
 
 type RoundView = NonNullable<FacilitatorView['round']>;
 const fields = (round: RoundView) => round.view as unknown as Record<string, unknown>;
