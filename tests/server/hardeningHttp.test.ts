@@ -23,6 +23,7 @@ import {
 import { addNotebookBlock, initNotebook } from '@playfield/shared/notebooks/notebook';
 import { loadConfig, startPlayfield, type ServerConfig } from '@playfield/server';
 import {
+  childServerArgs,
   connectRefused,
   connectTo,
   createSessionAt,
@@ -83,12 +84,12 @@ interface Child {
 }
 
 /**
- * The server as its own process (`server/src/main.ts`), so its memory is measured apart
+ * The server as its own process (the bundle or the sources, see `childServerArgs`), so its memory is measured apart
  * from the test's and a freeze shows as unanswered requests.
  */
 async function childServer(env: Record<string, string> = {}): Promise<Child> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'playfield-hardening-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, childServerArgs(), {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -111,7 +112,7 @@ async function childServer(env: Record<string, string> = {}): Promise<Child> {
   let output = '';
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`No start in 15 s:\n${output}`)), 15_000);
+    const timer = setTimeout(() => reject(new Error(`No start in 60 s:\n${output}`)), 60_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /running at http:\/\/localhost:(\d+)/.exec(output);

@@ -458,7 +458,7 @@ let childArgs: string[] | null = null;
  * when it is newer than every server and shared source, since it starts in a fraction of the
  * time; otherwise the sources through tsx, so a test never runs stale code.
  */
-function childServerArgs(): string[] {
+export function childServerArgs(): string[] {
   if (childArgs) return childArgs;
   const bundle = path.join(ROOT, 'server/dist/main.js');
   const newestSource = Math.max(
