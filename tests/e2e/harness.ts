@@ -29,7 +29,7 @@ export const ARTIFACTS_DIR = path.join(ROOT, 'test-artifacts/e2e');
  * `npm test` runs the browser suite beside the unit tests on two cores (a passing wait
  * returns as soon as its condition holds).
  */
-export const UI_TIMEOUT_MS = 20_000;
+export const UI_TIMEOUT_MS = 30_000;
 
 /** The newest modification time of any file under `dir` (0 when it does not exist). */
 function newestMtime(dir: string): number {

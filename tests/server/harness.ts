@@ -44,7 +44,7 @@ type AckDataOf<E extends AckedEvent> = Parameters<ClientToServerEvents[E]>[1] ex
 export type ConnectError = Error & { data?: Pick<AppError, 'code'> };
 
 /** How long any single await in a test may take before it fails with a clear message. */
-const WAIT_MS = 5_000;
+const WAIT_MS = 20_000;
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** A poll round as the facilitator submits it; override any field. */
