@@ -61,7 +61,7 @@ export default defineConfig({
           // One jsdom and one module graph for all these files: less than half the CPU of a
           // fresh environment per file. setup.ts unmounts and clears storage after each test.
           isolate: false,
-          // npm test runs four lanes on two cores: a render may wait its turn.
+          // npm test runs three lanes on two cores: a render may wait its turn.
           testTimeout: 30_000,
           setupFiles: ['tests/client/setup.ts'],
         },

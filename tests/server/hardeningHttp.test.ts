@@ -263,7 +263,7 @@ describe('notebook import', () => {
     for (const { status } of withCredential) expect([400, 429, 0]).toContain(status);
     for (const { status } of withoutCredential) expect([401, 0]).toContain(status);
     // Before the fix: 41 s of a frozen server at 2.2 GB. The bounds leave room for npm test's
-    // four lanes on two cores; what counts is that the server never stops answering.
+    // three lanes on two cores; what counts is that the server never stops answering.
     expect(elapsed).toBeLessThan(30_000);
     expect(health.length).toBeGreaterThan(0);
     expect(Math.max(...health)).toBeLessThan(5_000);
