@@ -8,6 +8,10 @@
  * of stdout is one JSON object for scripts; the table above it is for people.
  *
  *   npm run bench -- --participants 2000      (or BENCH_PARTICIPANTS=2000 npm run bench)
+ *
+ * `npm run bench` runs this file alone, so every flag reaches it; the notebook, rehearsal and
+ * cluster benches have their own scripts (bench:notebook, bench:rehearsal, bench:cluster), and
+ * `npm run bench:all` runs this one, the notebook and the rehearsal in turn (flags unpassed).
  *   options: --seed S, --timeout-s T (default 300), --cpu-prof-dir DIR (profiles the server),
  *   --scenario rounds|qa|rooms (default rounds). The Q&A scenario joins the phones, starts the
  *   session, then 200 phones ask a question each and every phone upvotes five questions:
