@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   CONTENT_LAYOUTS,
   CONTENT_LIMITS,
@@ -19,7 +19,7 @@ const FIELDS: Record<ContentLayout, ReadonlySet<keyof ContentConfig>> = {
   bullets: new Set(['heading', 'body']),
   quote: new Set(['heading', 'body', 'attribution']),
   bigNumber: new Set(['heading', 'bigNumber', 'caption', 'body']),
-  image: new Set(['heading', 'imageId', 'caption']),
+  image: new Set(['heading', 'imageId', 'imageAlt', 'caption']),
   twoColumns: new Set(['heading', 'body', 'left', 'right']),
   break: new Set(['heading', 'backAt', 'body']),
 };
@@ -33,6 +33,10 @@ const BODY_LABEL: Record<ContentLayout, string> = {
   twoColumns: 'Introduction (Markdown, optional)',
   break: 'Note (Markdown, optional)',
 };
+
+/** The slide's settings that are free text. */
+type TextSetting =
+  'heading' | 'bigNumber' | 'caption' | 'body' | 'attribution' | 'left' | 'right' | 'imageAlt';
 
 const PHONE_MODES = [
   ['compact', 'Show the slide'],
@@ -59,6 +63,18 @@ export default function ContentConfigEditor({
     onChange({ ...config, [field]: value });
   const preview = useMemo(() => contentSlideView(config), [config]);
   const id = (name: string) => `${idPrefix}-${name}`;
+  /** One text setting of the slide, shown when its layout has it; `rows` makes it multi-line. */
+  const text = (field: TextSetting, label: string, limit: number, rows?: number): ReactNode => {
+    if (!shows.has(field)) return null;
+    const props = {
+      id: id(field),
+      label,
+      value: config[field],
+      maxLength: limit,
+      onChange: (value: string) => set(field, value),
+    };
+    return rows === undefined ? <TextField {...props} /> : <PromptField {...props} rows={rows} />;
+  };
 
   async function onFile(file: File | undefined) {
     if (!file) return;
@@ -86,24 +102,12 @@ export default function ContentConfigEditor({
           ))}
         </select>
       </label>
-      {shows.has('heading') && (
-        <TextField
-          id={id('heading')}
-          label={config.layout === 'break' ? 'Heading (e.g. Lunch; empty: Break)' : 'Slide heading'}
-          value={config.heading}
-          maxLength={CONTENT_LIMITS.heading}
-          onChange={(heading) => set('heading', heading)}
-        />
+      {text(
+        'heading',
+        config.layout === 'break' ? 'Heading (e.g. Lunch; empty: Break)' : 'Slide heading',
+        CONTENT_LIMITS.heading,
       )}
-      {shows.has('bigNumber') && (
-        <TextField
-          id={id('bigNumber')}
-          label="Big number (e.g. 87%)"
-          value={config.bigNumber}
-          maxLength={CONTENT_LIMITS.bigNumber}
-          onChange={(bigNumber) => set('bigNumber', bigNumber)}
-        />
-      )}
+      {text('bigNumber', 'Big number (e.g. 87%)', CONTENT_LIMITS.bigNumber)}
       {shows.has('imageId') && (
         <fieldset className="field">
           <legend>Image</legend>
@@ -122,13 +126,11 @@ export default function ContentConfigEditor({
           </label>
           {upload.busy && <p role="status">Uploading…</p>}
           <ErrorAlert message={upload.error} />
-          <TextField
-            id={id('imageAlt')}
-            label="Describe the image (for people who cannot see it)"
-            value={config.imageAlt}
-            maxLength={CONTENT_LIMITS.imageAlt}
-            onChange={(imageAlt) => set('imageAlt', imageAlt)}
-          />
+          {text(
+            'imageAlt',
+            'Describe the image (for people who cannot see it)',
+            CONTENT_LIMITS.imageAlt,
+          )}
           {config.imageId && (
             <button
               type="button"
@@ -140,52 +142,18 @@ export default function ContentConfigEditor({
           )}
         </fieldset>
       )}
-      {shows.has('caption') && (
-        <TextField
-          id={id('caption')}
-          label="Caption"
-          value={config.caption}
-          maxLength={CONTENT_LIMITS.caption}
-          onChange={(caption) => set('caption', caption)}
-        />
+      {text('caption', 'Caption', CONTENT_LIMITS.caption)}
+      {text(
+        'body',
+        BODY_LABEL[config.layout],
+        CONTENT_LIMITS.body,
+        config.layout === 'title' ? 2 : 6,
       )}
-      {shows.has('body') && (
-        <PromptField
-          id={id('body')}
-          label={BODY_LABEL[config.layout]}
-          value={config.body}
-          rows={config.layout === 'title' ? 2 : 6}
-          maxLength={CONTENT_LIMITS.body}
-          onChange={(body) => set('body', body)}
-        />
-      )}
-      {shows.has('attribution') && (
-        <TextField
-          id={id('attribution')}
-          label="Who said it"
-          value={config.attribution}
-          maxLength={CONTENT_LIMITS.attribution}
-          onChange={(attribution) => set('attribution', attribution)}
-        />
-      )}
+      {text('attribution', 'Who said it', CONTENT_LIMITS.attribution)}
       {shows.has('left') && (
         <div className={styles.columns}>
-          <PromptField
-            id={id('left')}
-            label="Left column (Markdown)"
-            value={config.left}
-            rows={6}
-            maxLength={CONTENT_LIMITS.column}
-            onChange={(left) => set('left', left)}
-          />
-          <PromptField
-            id={id('right')}
-            label="Right column (Markdown)"
-            value={config.right}
-            rows={6}
-            maxLength={CONTENT_LIMITS.column}
-            onChange={(right) => set('right', right)}
-          />
+          {text('left', 'Left column (Markdown)', CONTENT_LIMITS.column, 6)}
+          {text('right', 'Right column (Markdown)', CONTENT_LIMITS.column, 6)}
         </div>
       )}
       {shows.has('backAt') && (
