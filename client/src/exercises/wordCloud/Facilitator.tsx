@@ -98,6 +98,35 @@ function EntryText({ entry }: { entry: ConsoleEntry }) {
   );
 }
 
+/** A labelled choice of one of the round's words, with its count. */
+function WordSelect({
+  id,
+  label,
+  words,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  words: View['words'];
+  value: string;
+  onChange: (key: string) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">Choose a word</option>
+        {words.map((w) => (
+          <option key={w.key} value={w.key}>
+            {w.label} ({w.count})
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 function Merge({ view, act }: { view: View; act: Act }) {
   const ids = useId();
   const [from, setFrom] = useState('');
@@ -112,28 +141,8 @@ function Merge({ view, act }: { view: View; act: Act }) {
   }
   return (
     <div className={styles.merge}>
-      <div className="field">
-        <label htmlFor={`${ids}-from`}>Merge</label>
-        <select id={`${ids}-from`} value={from} onChange={(e) => setFrom(e.target.value)}>
-          <option value="">Choose a word</option>
-          {words.map((w) => (
-            <option key={w.key} value={w.key}>
-              {w.label} ({w.count})
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${ids}-into`}>into</label>
-        <select id={`${ids}-into`} value={into} onChange={(e) => setInto(e.target.value)}>
-          <option value="">Choose a word</option>
-          {words.map((w) => (
-            <option key={w.key} value={w.key}>
-              {w.label} ({w.count})
-            </option>
-          ))}
-        </select>
-      </div>
+      <WordSelect id={`${ids}-from`} label="Merge" words={words} value={from} onChange={setFrom} />
+      <WordSelect id={`${ids}-into`} label="into" words={words} value={into} onChange={setInto} />
       <button
         type="button"
         className="button"
