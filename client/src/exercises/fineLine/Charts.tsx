@@ -1,5 +1,7 @@
+import type { ReactNode } from 'react';
 import type { FineLineCommonView } from '@playfield/shared/exercises/fineLine/index';
 import { LineChart } from '../../components/LineChart.tsx';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 import styles from './Charts.module.css';
 import store from './Store.module.css';
 
@@ -54,45 +56,81 @@ export function FineLineCharts({
 /** The policies tried, side by side. */
 export function RunTable({ view }: { view: FineLineCommonView }) {
   return (
-    // Focusable, so a keyboard can scroll the table when it is wider than its column.
-    <div
-      className="table-scroll"
-      role="region"
-      aria-label="Policies compared, scrollable"
-      tabIndex={0}
+    <RunsTable
+      view={view}
+      className={styles.runTable}
+      heads={
+        <>
+          <th scope="col">Policy</th>
+          <th scope="col">Store minutes</th>
+          <th scope="col">Staffing over the run</th>
+          <th scope="col">Average wait</th>
+          <th scope="col">Worst wait</th>
+        </>
+      }
+      cells={(r) => (
+        <>
+          <th scope="row">{r.label}</th>
+          <td>{r.minutes.toFixed(0)}</td>
+          <td>
+            <PolicySteps run={r} />
+          </td>
+          <td>{minutes(r.averageWait)}</td>
+          <td>{minutes(r.worstWait)}</td>
+        </>
+      )}
+    />
+  );
+}
+
+type Run = FineLineCommonView['runs'][number];
+
+/** A wait in minutes, e.g. "2.5 min" (never broken across lines). */
+export const minutes = (value: number) => `${value.toFixed(1)}\u00a0min`;
+
+/**
+ * The runs compared, one row each: the caller's leading columns (`heads`, `cells`), then
+ * every run's outcome (past patience, mood, cost), in a region a keyboard can scroll.
+ */
+export function RunsTable({
+  view,
+  className,
+  testId,
+  heads,
+  cells,
+}: {
+  view: FineLineCommonView;
+  className: string | undefined;
+  testId?: string;
+  heads: ReactNode;
+  cells: (run: Run) => ReactNode;
+}) {
+  return (
+    <ScrollTable
+      label="Policies compared"
+      caption="Policies compared over the same customers"
+      className={className}
+      testId={testId}
     >
-      <table className={`table ${styles.runTable}`}>
-        <caption>Policies compared over the same customers</caption>
-        <thead>
-          <tr>
-            <th scope="col">Policy</th>
-            <th scope="col">Store minutes</th>
-            <th scope="col">Staffing over the run</th>
-            <th scope="col">Average wait</th>
-            <th scope="col">Worst wait</th>
-            <th scope="col">Past patience</th>
-            <th scope="col">Mood</th>
-            <th scope="col">Cost</th>
+      <thead>
+        <tr>
+          {heads}
+          <th scope="col">Past patience</th>
+          <th scope="col">Mood</th>
+          <th scope="col">Cost</th>
+        </tr>
+      </thead>
+      <tbody>
+        {view.runs.map((run) => (
+          <tr key={run.id}>
+            {cells(run)}
+            <td>{Math.round(run.pastPatienceShare * 100)}%</td>
+            <td>{run.averageMood === null ? '–' : run.averageMood.toFixed(1)}</td>
+            <td>{run.staffingCost.toFixed(0)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {view.runs.map((r) => (
-            <tr key={r.id}>
-              <th scope="row">{r.label}</th>
-              <td>{r.minutes.toFixed(0)}</td>
-              <td>
-                <PolicySteps run={r} />
-              </td>
-              <td>{`${r.averageWait.toFixed(1)}\u00a0min`}</td>
-              <td>{`${r.worstWait.toFixed(1)}\u00a0min`}</td>
-              <td>{Math.round(r.pastPatienceShare * 100)}%</td>
-              <td>{r.averageMood === null ? '–' : r.averageMood.toFixed(1)}</td>
-              <td>{r.staffingCost.toFixed(0)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </ScrollTable>
   );
 }
 
@@ -100,7 +138,7 @@ export function RunTable({ view }: { view: FineLineCommonView }) {
  * A run's staffing policies with the store minute each took effect: a mid-run change shows
  * as a second line instead of relabelling the whole run with the policy it ended with.
  */
-export function PolicySteps({ run }: { run: FineLineCommonView['runs'][number] }) {
+export function PolicySteps({ run }: { run: Run }) {
   return (
     <ol className={styles.steps}>
       {run.policySteps.map((step) => (

@@ -1,5 +1,5 @@
 import type { FineLineCommonView } from '@playfield/shared/exercises/fineLine/index';
-import { PolicySteps } from './Charts.tsx';
+import { PolicySteps, RunsTable, minutes } from './Charts.tsx';
 import styles from './FacilitatorRunTable.module.css';
 
 /**
@@ -8,46 +8,32 @@ import styles from './FacilitatorRunTable.module.css';
  * so the table fits the round's results column at 1366 px with the agenda open.
  */
 export function FacilitatorRunTable({ view }: { view: FineLineCommonView }) {
+  // Focusable, so a keyboard could scroll it if a very long policy name ever overflowed.
   return (
-    // Focusable, so a keyboard could scroll it if a very long policy name ever overflowed.
-    <div
-      className="table-scroll"
-      role="region"
-      aria-label="Policies compared, scrollable"
-      tabIndex={0}
-      data-testid="run-table-scroll"
-    >
-      <table className={`table ${styles.table}`}>
-        <caption>Policies compared over the same customers</caption>
-        <thead>
-          <tr>
-            <th scope="col">Policy and staffing</th>
-            <th scope="col">Wait: average / worst</th>
-            <th scope="col">Past patience</th>
-            <th scope="col">Mood</th>
-            <th scope="col">Cost</th>
-          </tr>
-        </thead>
-        <tbody>
-          {view.runs.map((r) => (
-            <tr key={r.id}>
-              <th scope="row" className={styles.policy}>
-                <span className={styles.label} data-testid="run-label">
-                  {r.label}
-                </span>
-                <span className={styles.minutes}>{`${r.minutes.toFixed(0)} store minutes`}</span>
-                <PolicySteps run={r} />
-              </th>
-              <td>
-                {`${r.averageWait.toFixed(1)}\u00a0min`} / {`${r.worstWait.toFixed(1)}\u00a0min`}
-              </td>
-              <td>{Math.round(r.pastPatienceShare * 100)}%</td>
-              <td>{r.averageMood === null ? '–' : r.averageMood.toFixed(1)}</td>
-              <td>{r.staffingCost.toFixed(0)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <RunsTable
+      view={view}
+      className={styles.table}
+      testId="run-table-scroll"
+      heads={
+        <>
+          <th scope="col">Policy and staffing</th>
+          <th scope="col">Wait: average / worst</th>
+        </>
+      }
+      cells={(r) => (
+        <>
+          <th scope="row" className={styles.policy}>
+            <span className={styles.label} data-testid="run-label">
+              {r.label}
+            </span>
+            <span className={styles.minutes}>{`${r.minutes.toFixed(0)} store minutes`}</span>
+            <PolicySteps run={r} />
+          </th>
+          <td>
+            {minutes(r.averageWait)} / {minutes(r.worstWait)}
+          </td>
+        </>
+      )}
+    />
   );
 }
