@@ -7,7 +7,12 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import AccountPages from '../../client/src/accounts/AccountPages.tsx';
-import { getFacilitated, rememberFacilitated } from '../../client/src/storage.ts';
+import {
+  getFacilitated,
+  rememberFacilitated,
+  saveSeat,
+  type Seat,
+} from '../../client/src/storage.ts';
 import { json } from './fixtures.ts';
 
 interface Call {
@@ -23,6 +28,7 @@ const KEY = 'k'.repeat(43);
 function stubApi() {
   const calls: Call[] = [];
   let isSignedIn = false;
+  let claimedPlans = false;
   vi.stubGlobal(
     'fetch',
     vi.fn((input: RequestInfo | URL, init: RequestInit = {}) => {
@@ -58,8 +64,19 @@ function stubApi() {
       if (path === '/api/account/sessions')
         return Promise.resolve(json({ sessions: [{ sessionId: 'from-account', token: KEY }] }));
       if (path === '/api/account/claim') {
-        const { isPreview } = body as { isPreview?: boolean };
-        return Promise.resolve(json({ sessions: 2, notebooks: 1, refused: 0, isPreview }));
+        if ((body as { isPreview?: boolean }).isPreview !== true) claimedPlans = true;
+        const held = body as { sessions: { sessionId: string }[]; plans: unknown[] };
+        // The account's own session is held already: it adds nothing.
+        const sessions = held.sessions.filter((s) => s.sessionId !== 'from-account').length;
+        return Promise.resolve(
+          json({ sessions, notebooks: sessions > 0 ? 1 : 0, plans: held.plans.length, refused: 0 }),
+        );
+      }
+      if (path === '/api/account/plans') {
+        const plans = claimedPlans
+          ? [{ resumeToken: KEY, sessionId: 's1', workshopTitle: 'Closing day', createdAt: 0 }]
+          : [];
+        return Promise.resolve(json({ plans }));
       }
       return refuse();
     }),
@@ -116,6 +133,27 @@ describe('accounts pages', () => {
     expect(getFacilitated().map((s) => s.sessionId)).toContain('from-account');
   });
 
+  it("claims this browser's plans with its sessions and lists them as links that open each plan", async () => {
+    const calls = stubApi();
+    saveSeat('ABC234', {
+      sessionId: 's1',
+      participantId: 'p1',
+      name: 'Ana',
+      resumeToken: KEY,
+    } as Seat);
+    const user = userEvent.setup();
+    await openSignedIn();
+    await user.click(
+      await screen.findByRole('button', { name: "Add this browser's 1 plan to your account" }),
+    );
+    expect(await screen.findByRole('status')).toHaveTextContent('Added 1 plan to your account.');
+    const sent = calls.filter((c) => c.path === '/api/account/claim').at(-1);
+    expect(sent?.body).toMatchObject({ plans: [{ resumeToken: KEY }] });
+    const link = await screen.findByRole('link', { name: 'Closing day' });
+    expect(link).toHaveAttribute('href', `/plan#token=${KEY}`);
+    expect(screen.getByRole('heading', { name: 'Your action plans' })).toBeVisible();
+  });
+
   it('offers nothing to claim when this browser holds no session', async () => {
     stubApi();
     await openSignedIn();
@@ -125,16 +163,14 @@ describe('accounts pages', () => {
 
 /** Signed in already: the account page opens on the account. */
 async function openSignedIn() {
-  const calls = vi.mocked(fetch);
   await fetch('/api/account/signin', {
     method: 'POST',
     body: JSON.stringify({ password: 'right password' }),
   });
-  calls.mockClear();
   render(<AccountPages />);
   expect(await screen.findByRole('heading', { name: 'Your account' })).toBeVisible();
   // The claim preview has answered (no sessions here, so no offer).
   await vi.waitFor(() =>
-    expect(calls.mock.calls.some(([p]) => p === '/api/account/claim')).toBe(true),
+    expect(vi.mocked(fetch).mock.calls.some(([p]) => p === '/api/account/claim')).toBe(true),
   );
 }

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedSession } from '@playfield/shared';
 import { runAdmin } from '../../server/src/accounts/adminCli.ts';
 import { backends, Browser, startAccountsServer, type AccountsServer } from './accountsKit.ts';
-import { createSessionAt } from './harness.ts';
+import { actionPlanPresets } from '@playfield/shared/exercises/actionPlan/index';
+import { createSessionAt, joinAt, pollRound } from './harness.ts';
 
 const PASSWORD = 'correct horse battery';
 
@@ -310,6 +311,62 @@ describe.each(backends)('accounts on $name', (backend) => {
       sessions: [{ sessionId: '__proto__', token: 'x' }],
     });
     expect(malformed.status).toBe(400);
+  });
+
+  it('claims the plans whose seats a browser holds and lists them with their workshop on another device', async () => {
+    const address = email();
+    const phone = browser();
+    await phone.signUpAndIn(address, PASSWORD);
+    const closing = await createSessionAt(server.url, {
+      title: 'Closing day',
+      agenda: [pollRound(), { kind: 'actionPlan', ...actionPlanPresets.personalActionPlan }],
+    });
+    const pollsOnly = await createSessionAt(server.url, { title: 'Polls only' });
+    const withPlan = await joinAt(server.url, closing.code, 'Ana');
+    const withoutPlan = await joinAt(server.url, pollsOnly.code, 'Ana');
+    const plans = [
+      { resumeToken: withPlan.resumeToken },
+      // A seat in a session without a plan round: nothing to keep, nothing refused.
+      { resumeToken: withoutPlan.resumeToken },
+      // A made-up key.
+      { resumeToken: 'madeUpResumeToken12345' },
+    ];
+    const preview = await phone.post('/account/claim', { sessions: [], plans, isPreview: true });
+    expect(preview.body).toEqual({ sessions: 0, notebooks: 0, plans: 1, refused: 1 });
+    expect((await phone.get('/account/plans')).body).toEqual({ plans: [] });
+    expect((await phone.post('/account/claim', { sessions: [], plans })).body).toMatchObject({
+      plans: 1,
+    });
+    expect((await phone.post('/account/claim', { sessions: [], plans })).body).toMatchObject({
+      plans: 0,
+    });
+    const laptop = browser();
+    await laptop.post('/account/signin', { email: address, password: PASSWORD });
+    expect((await laptop.get('/account/plans')).body).toEqual({
+      plans: [
+        {
+          resumeToken: withPlan.resumeToken,
+          sessionId: closing.sessionId,
+          workshopTitle: 'Closing day',
+          createdAt: expect.any(Number) as number,
+        },
+      ],
+    });
+    // The seat's own link still opens the plan.
+    const own = await fetch(`${server.url}/api/plan`, {
+      headers: { authorization: `Bearer ${withPlan.resumeToken}` },
+    });
+    expect(own.status).toBe(200);
+    expect((await browser().get('/account/plans')).status).toBe(401);
+    const malformed = await phone.post('/account/claim', {
+      sessions: [],
+      plans: [{ resumeToken: 'short' }],
+    });
+    expect(malformed.status).toBe(400);
+    expect(
+      (await phone.post('/account/claim', { sessions: [], plans: Array(201).fill(plans[0]) }))
+        .status,
+    ).toBe(400);
   });
 
   it('refuses passkey ceremonies that are signed out, unknown, replayed or forged', async () => {

@@ -3,13 +3,14 @@ import { Link } from '../components/Link.tsx';
 import { navigate } from '../router.ts';
 import { accountApi, type AccountInfo } from './accountApi.ts';
 import styles from './Accounts.module.css';
+import { AccountPlans } from './AccountPlans.tsx';
 import { ClaimOffer } from './ClaimOffer.tsx';
 import { FormError } from './FormError.tsx';
 import { PasswordChange } from './PasswordChange.tsx';
 import { addPasskey } from './passkeys.ts';
 import { useFormAction } from './useFormAction.ts';
 
-/** The signed-in account: claiming, the library's links, passkeys, password, sign-out. */
+/** The signed-in account: claiming, its plans, the library's links, passkeys, password, sign-out. */
 export function AccountHome({
   account,
   onChanged,
@@ -20,6 +21,7 @@ export function AccountHome({
   const passkeys = useFormAction();
   const signOut = useFormAction();
   const [added, setAdded] = useState(false);
+  const [claims, setClaims] = useState(0);
 
   async function leave(everywhere: boolean) {
     const done = await signOut.run(everywhere ? accountApi.signOutEverywhere : accountApi.signOut);
@@ -45,7 +47,8 @@ export function AccountHome({
           </Link>
         </div>
       </section>
-      <ClaimOffer />
+      <ClaimOffer onClaimed={() => setClaims((n) => n + 1)} />
+      <AccountPlans version={claims} />
       <section className="card stack" aria-labelledby="passkeys-heading">
         <h2 id="passkeys-heading">Passkeys</h2>
         <p className="muted">

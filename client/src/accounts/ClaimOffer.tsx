@@ -5,11 +5,22 @@ import { FormError } from './FormError.tsx';
 import { useFormAction } from './useFormAction.ts';
 import { plural } from '@playfield/shared/plural';
 
+/** "2 sessions, 1 notebook and 1 plan": the parts that are not zero, joined as a sentence. */
+export function describeClaim(counts: ClaimCounts): string {
+  const parts = [
+    counts.sessions > 0 ? plural(counts.sessions, 'session', 'sessions') : null,
+    counts.notebooks > 0 ? plural(counts.notebooks, 'notebook', 'notebooks') : null,
+    counts.plans > 0 ? plural(counts.plans, 'plan', 'plans') : null,
+  ].filter((p): p is string => p !== null);
+  if (parts.length <= 1) return parts[0] ?? 'nothing';
+  return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1) ?? ''}`;
+}
+
 /**
- * "Add this browser's N sessions and M notebooks to your account", in one click: the
- * server checks each key this browser holds and records the ones that open something.
+ * "Add this browser's N sessions, M notebooks and P plans to your account", in one click:
+ * the server checks each key this browser holds and records the ones that open something.
  */
-export function ClaimOffer() {
+export function ClaimOffer({ onClaimed }: { onClaimed?: () => void }) {
   const [offer, setOffer] = useState<ClaimCounts | null>(null);
   const [added, setAdded] = useState<ClaimCounts | null>(null);
   const { error, isBusy, run } = useFormAction();
@@ -23,18 +34,14 @@ export function ClaimOffer() {
   if (added)
     return (
       <p className={styles.done} role="status">
-        Added {plural(added.sessions, 'session', 'sessions')}
-        {added.notebooks > 0 ? ` and ${plural(added.notebooks, 'notebook', 'notebooks')}` : ''} to
-        your account.
+        Added {describeClaim(added)} to your account.
       </p>
     );
-  if (!offer || offer.sessions === 0) return null;
-  const notebooks =
-    offer.notebooks > 0 ? ` and ${plural(offer.notebooks, 'notebook', 'notebooks')}` : '';
-  const label = `Add this browser's ${plural(offer.sessions, 'session', 'sessions')}${notebooks} to your account`;
+  if (!offer || offer.sessions + offer.plans === 0) return null;
+  const label = `Add this browser's ${describeClaim(offer)} to your account`;
   return (
     <section className={`card stack ${styles.offer}`} aria-labelledby="claim-heading">
-      <h2 id="claim-heading">This browser has sessions of yours</h2>
+      <h2 id="claim-heading">This browser has things of yours</h2>
       <p>Keep them with your account to open them from any device. Their links keep working.</p>
       <FormError id="claim-error" message={error} />
       <button
@@ -43,7 +50,9 @@ export function ClaimOffer() {
         disabled={isBusy}
         onClick={() =>
           void run(accountApi.claim).then((counts) => {
-            if (counts) setAdded(counts.data);
+            if (!counts) return;
+            setAdded(counts.data);
+            onClaimed?.();
           })
         }
       >

@@ -1,6 +1,6 @@
 import type { Result } from '@playfield/shared';
 import { call } from '../api.ts';
-import { getFacilitated, rememberFacilitated } from '../storage.ts';
+import { getFacilitated, listSeats, rememberFacilitated } from '../storage.ts';
 
 /** The signed-in account as the server describes it. */
 export interface AccountInfo {
@@ -12,7 +12,16 @@ export interface AccountInfo {
 export interface ClaimCounts {
   sessions: number;
   notebooks: number;
+  plans: number;
   refused: number;
+}
+
+/** A personal plan kept with the account, opened on any device by its seat's key. */
+export interface AccountPlan {
+  resumeToken: string;
+  sessionId: string;
+  workshopTitle: string;
+  createdAt: number;
 }
 
 /**
@@ -40,6 +49,13 @@ function heldSessions() {
   return getFacilitated().map(({ sessionId, token }) => ({ sessionId, token }));
 }
 
+/** The resume tokens of this browser's seats: the server keeps those that have a plan. */
+function heldPlans() {
+  return listSeats()
+    .slice(0, 200)
+    .map(({ seat }) => ({ resumeToken: seat.resumeToken }));
+}
+
 export const accountApi = {
   me: () => signedIn(call<{ account: AccountInfo; csrfToken: string }>('/account/me')),
   signUp: (email: string, password: string) =>
@@ -54,8 +70,14 @@ export const accountApi = {
   reset: (token: string, password: string) => post<null>('/account/reset', { token, password }),
   /** Counts what this browser's keys would add, storing nothing. */
   previewClaim: () =>
-    post<ClaimCounts>('/account/claim', { sessions: heldSessions(), isPreview: true }),
-  claim: () => post<ClaimCounts>('/account/claim', { sessions: heldSessions() }),
+    post<ClaimCounts>('/account/claim', {
+      sessions: heldSessions(),
+      plans: heldPlans(),
+      isPreview: true,
+    }),
+  claim: () =>
+    post<ClaimCounts>('/account/claim', { sessions: heldSessions(), plans: heldPlans() }),
+  plans: () => call<{ plans: AccountPlan[] }>('/account/plans'),
   passkeyOptions: () => post<{ ceremonyId: string; options: unknown }>('/account/passkeys/options'),
   addPasskey: (ceremonyId: string, response: unknown) =>
     post<{ account: AccountInfo }>('/account/passkeys', { ceremonyId, response }),

@@ -5,6 +5,7 @@ import type { Repository } from '../store/repository.ts';
 import { parse, send, sendError } from '../http/respond.ts';
 import { AccountRepository } from './accountRepository.ts';
 import { AccountService } from './accountService.ts';
+import { claimKeys, listPlans, SESSION_ITEM } from './claims.ts';
 import type { AccountTables } from './migration.ts';
 import { passkeyRoutes } from './passkeyRoutes.ts';
 import {
@@ -40,9 +41,6 @@ export interface AccountsOptions {
   mailer?: ResetMailer | null;
   now?: () => number;
 }
-
-/** The kind of item an account holds from a claimed browser: a session by its token. */
-const SESSION_ITEM = 'session';
 
 /** Facilitator accounts under /api/account: passwords, passkeys, claiming. */
 export function accountsRouter(options: AccountsOptions): Router {
@@ -172,41 +170,28 @@ export function accountsRouter(options: AccountsOptions): Router {
   });
 
   /**
-   * Claims the sessions (and their notebooks) whose facilitator tokens this browser
-   * holds: each token is checked against its stored hash; a wrong one is refused, the
-   * rest are added. Links keep working: nothing about the session changes.
+   * Claims the sessions (with their notebooks) and plans whose keys this browser holds:
+   * each key is checked against its stored hash; a wrong one is refused, the rest are
+   * added. Links keep working: nothing about the session or seat changes.
    */
   router.post('/account/claim', async (req, res) => {
     const who = await signedIn(service, req, res);
     if (!who) return;
     const body = parse(claimBodySchema, req.body);
     if (!body.ok) return send(res, body);
-    const held = new Set(
-      (await service.repository.itemsOf(who.account.id, SESSION_ITEM)).map((i) => i.item_id),
-    );
-    const proven: { sessionId: string; token: string }[] = [];
-    let refused = 0;
-    for (const item of body.data.sessions) {
-      if (held.has(item.sessionId) || proven.some((p) => p.sessionId === item.sessionId)) continue;
-      if (await options.manager().authorizeFacilitator(item.sessionId, item.token))
-        proven.push(item);
-      else refused += 1;
-    }
-    const ids = proven.map((p) => p.sessionId);
-    const notebooks = (await options.repository.getDocumentsOfSessions(ids, 'notebook')).length;
-    if (!body.data.isPreview) {
-      const at = now();
-      await service.repository.addItems(
-        proven.map((p) => ({
-          account_id: who.account.id,
-          kind: SESSION_ITEM,
-          item_id: p.sessionId,
-          secret: p.token,
-          claimed_at: at,
-        })),
-      );
-    }
-    res.json({ sessions: ids.length, notebooks, refused });
+    const deps = {
+      accounts: service.repository,
+      repository: options.repository,
+      manager: options.manager(),
+    };
+    res.json(await claimKeys(deps, who.account.id, body.data, now()));
+  });
+
+  /** The account's personal plans with their keys, to open them on any device. */
+  router.get('/account/plans', async (req, res) => {
+    const who = await signedIn(service, req, res);
+    if (!who) return;
+    res.json({ plans: await listPlans(service.repository, options.repository, who.account.id) });
   });
 
   /** The account's sessions with their console keys, for this device's lists. */

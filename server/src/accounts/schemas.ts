@@ -39,6 +39,11 @@ export const claimBodySchema = z.object({
   sessions: z
     .array(z.object({ sessionId: idSchema, token: secretSchema }))
     .max(200, 'At most 200 sessions at a time'),
+  /** The resume tokens of this browser's seats: the personal plans they open. */
+  plans: z
+    .array(z.object({ resumeToken: secretSchema }))
+    .max(200, 'At most 200 plans at a time')
+    .default([]),
   /** Only count what would be added, store nothing. */
   isPreview: z.boolean().default(false),
 });
