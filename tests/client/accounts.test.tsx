@@ -7,12 +7,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import AccountPages from '../../client/src/accounts/AccountPages.tsx';
-import {
-  getFacilitated,
-  rememberFacilitated,
-  saveSeat,
-  type Seat,
-} from '../../client/src/storage.ts';
+import { getFacilitated, rememberFacilitated, saveSeat } from '../../client/src/storage.ts';
 import { json } from './fixtures.ts';
 
 interface Call {
@@ -140,7 +135,7 @@ describe('accounts pages', () => {
       participantId: 'p1',
       name: 'Ana',
       resumeToken: KEY,
-    } as Seat);
+    });
     const user = userEvent.setup();
     await openSignedIn();
     await user.click(
