@@ -8,14 +8,14 @@
  * of stdout is one JSON object for scripts; the table above it is for people.
  *
  *   npm run bench -- --participants 2000      (or BENCH_PARTICIPANTS=2000 npm run bench)
- *
- * `npm run bench` runs this file alone, so every flag reaches it; the notebook, rehearsal and
- * cluster benches have their own scripts (bench:notebook, bench:rehearsal, bench:cluster), and
- * `npm run bench:all` runs this one, the notebook and the rehearsal in turn (flags unpassed).
  *   options: --seed S, --timeout-s T (default 300), --cpu-prof-dir DIR (profiles the server),
  *   --scenario rounds|qa|rooms (default rounds). The Q&A scenario joins the phones, starts the
  *   session, then 200 phones ask a question each and every phone upvotes five questions:
  *   it times question -> console and upvote -> room screen, and the server's CPU per 1,000.
+ *
+ * `npm run bench` runs this file alone, so every flag reaches it; the notebook, rehearsal and
+ * cluster benches have their own scripts (bench:notebook, bench:rehearsal, bench:cluster), and
+ * `npm run bench:all` runs this one, the notebook and the rehearsal in turn (flags unpassed).
  *
  * The many-rooms scenario (--scenario rooms, --rooms R --phones P, default 100 x 30) is in
  * roomsScenario.ts. The rounds scenario also runs the bare socket.io baseline (bareServer.ts)
@@ -36,6 +36,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { gzipSync } from 'node:zlib';
 import { io, type Socket } from 'socket.io-client';
 import {
+  applyViewPatch,
   createRandom,
   PROTOCOL_VERSION,
   type Accepted,
@@ -300,7 +301,12 @@ function connect(
     forceNew: true,
     reconnection: false,
     timeout: ACK_TIMEOUT_MS,
-    auth: { protocolVersion: PROTOCOL_VERSION, credential },
+    // A console takes patches of its view, as the real one does (client/src/realtime).
+    auth: {
+      protocolVersion: PROTOCOL_VERSION,
+      credential,
+      ...(credential.role === 'facilitator' ? { viewPatches: true } : {}),
+    },
   });
   // Listeners go on before the connection opens: the server sends views straight away.
   onSocket(socket);
@@ -749,20 +755,39 @@ async function run(options: Options): Promise<void> {
   // The facilitator console: the latest view, and during the answer phase every arrival.
   let facilitatorView: FacilitatorView | null = null;
   let facilitatorSeq = 0;
+  let facilitatorVersion = 0;
+  let facilitatorPatchBytes = 0;
   let arrivals: { at: number; seq: number; respondents: number }[] | null = null;
   const facilitator = await connect(
     base,
     { role: 'facilitator', sessionId: created.sessionId, token: created.facilitatorToken },
-    (socket) =>
-      socket.on('view.facilitator', (message) => {
+    (socket) => {
+      const received = (view: FacilitatorView, seq: number): void => {
         const at = performance.now();
-        facilitatorView = message.view;
-        facilitatorSeq = message.seq;
-        const round = message.view.round;
+        facilitatorView = view;
+        facilitatorSeq = seq;
+        const round = view.round;
         const respondents = round?.kind === 'poll' ? round.view.results.respondents : 0;
-        arrivals?.push({ at, seq: message.seq, respondents });
+        arrivals?.push({ at, seq, respondents });
         changes.notify();
-      }),
+      };
+      socket.on('view.facilitator', (message) => {
+        facilitatorVersion = message.version ?? 0;
+        received(message.view, message.seq);
+      });
+      // Patches against the view held, numbered; one that does not follow is a bench failure.
+      socket.on('view.facilitator.patch', (patch) => {
+        const held = facilitatorView;
+        if (!held || patch.base !== facilitatorVersion) {
+          log(`WARNING: a console patch from ${patch.base} while holding ${facilitatorVersion}`);
+          socket.emit('session.sync', { lastSeq: 0 }, () => undefined);
+          return;
+        }
+        facilitatorVersion = patch.version;
+        facilitatorPatchBytes += JSON.stringify(patch.ops).length;
+        received(applyViewPatch(held, patch.ops), patch.seq);
+      });
+    },
   );
   cleanups.push(() => void facilitator.disconnect());
   await changes.until(() => facilitatorView !== null, 'the first facilitator view');
@@ -1135,6 +1160,7 @@ async function run(options: Options): Promise<void> {
     [`round.next/back -> phone p50 (${advanceMs.length} samples)`, ms(percentile(advanceMs, 50))],
     ['round.next/back -> phone p99 (advanceP99Ms)', ms(figures.advanceP99Ms)],
     ['facilitator view size (last)', `${facilitatorViewKb.toFixed(1)} KB`],
+    ['  console patches received, whole run', `${(facilitatorPatchBytes / 1024).toFixed(1)} KB`],
     [
       'brainstorm: round.next -> phone p50 / p99',
       `${ms(percentile(brainstormStartMs, 50))} / ${ms(percentile(brainstormStartMs, 99))}`,

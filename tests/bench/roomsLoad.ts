@@ -53,12 +53,15 @@ function watchConsole(room: LoadRoom): void {
     // The generator's own clean-up closes consoles too: only the server's drops are news.
     if (reason !== 'io client disconnect') log(`WARNING: a console disconnected: ${reason}`);
   });
-  room.facilitator.on('view.facilitator', (message: { seq?: unknown }) => {
+  const seen = (message: { seq?: unknown }): void => {
     const seq = typeof message.seq === 'number' ? message.seq : 0;
     room.seq = Math.max(room.seq, seq);
     room.arrivals.push({ at: performance.now(), seq });
     for (const waiter of room.waiters.splice(0)) waiter();
-  });
+  };
+  // Playfield's consoles take patches (as the real console does); the bare server sends views.
+  room.facilitator.on('view.facilitator', seen);
+  room.facilitator.on('view.facilitator.patch', seen);
 }
 
 /** Resolves true once the room's console shows `seq`, false if it never does (counted). */
@@ -139,7 +142,11 @@ export async function setupPlayfieldRooms(
     const firstView = new Promise<string[]>((resolve) => (resolveAgenda = resolve));
     const facilitator = await connect(
       base,
-      { protocolVersion: PROTOCOL_VERSION, credential: { role: 'facilitator', sessionId, token } },
+      {
+        protocolVersion: PROTOCOL_VERSION,
+        credential: { role: 'facilitator', sessionId, token },
+        viewPatches: true,
+      },
       (socket) =>
         socket.once('view.facilitator', (message: { view?: { agenda?: { id: string }[] } }) =>
           resolveAgenda((message.view?.agenda ?? []).map((round) => round.id)),
