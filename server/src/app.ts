@@ -14,6 +14,7 @@ import { PlanService } from './docs/planService.ts';
 import { accountsRouter } from './accounts/router.ts';
 import { faultReport } from './faults/faults.ts';
 import { lifecycleRouter } from './lifecycle/router.ts';
+import { ConsoleAccess } from './workspaces/consoleAccess.ts';
 import { RetentionJob } from './workspaces/retention.ts';
 import { workspacesRouter } from './workspaces/router.ts';
 import { RehearsalService } from './rehearsal/service.ts';
@@ -119,7 +120,11 @@ export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
   );
   cluster?.cluster.bindManager(manager);
   const plans = new PlanService(hub);
-  serveSessions(io, manager, { plans, cluster: cluster?.cluster ?? null });
+  serveSessions(io, manager, {
+    plans,
+    cluster: cluster?.cluster ?? null,
+    consoles: new ConsoleAccess(repository),
+  });
   const access = new DocumentAccess(manager, hub, notebooks);
   const rehearsals = new RehearsalService(manager, hub, plans);
   // Workspaces' retention of participants' raw answers: at start, then hourly.

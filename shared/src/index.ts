@@ -9,6 +9,7 @@ export * from './protocol/events.ts';
 export * from './protocol/http.ts';
 export * from './protocol/docs.ts';
 export * from './protocol/viewPatch.ts';
+export * from './protocol/coFacilitators.ts';
 export * from './exercises/types.ts';
 export * from './exercises/registry.ts';
 export * from './session/state.ts';

@@ -1,5 +1,5 @@
 /**
- * Helpers for the workspaces' tests: a team (owner, facilitator, viewer, and an outsider
+ * Helpers for the workspaces' tests: a team (owner, facilitator, producer, viewer, and an outsider
  * who is signed in but not a member) around a fresh workspace whose library holds a
  * session with a notebook, and a saved template.
  */
@@ -47,6 +47,7 @@ export async function writeNotebook(
 export interface Team {
   owner: Browser;
   facilitator: Browser;
+  producer: Browser;
   viewer: Browser;
   outsider: Browser;
   signedOut: Browser;
@@ -59,7 +60,7 @@ export const nextAddress = () => {
   return `2001:db8::${addresses.toString(16)}`;
 };
 
-/** Four signed-in accounts and a signed-out browser. */
+/** Five signed-in accounts and a signed-out browser. */
 export async function signUpTeam(server: AccountsServer, tag: string): Promise<Team> {
   const make = async (who: string) => {
     const browser = new Browser(server.url, nextAddress());
@@ -69,6 +70,7 @@ export async function signUpTeam(server: AccountsServer, tag: string): Promise<T
   return {
     owner: await make('owner'),
     facilitator: await make('facilitator'),
+    producer: await make('producer'),
     viewer: await make('viewer'),
     outsider: await make('outsider'),
     signedOut: new Browser(server.url, nextAddress()),
@@ -81,7 +83,7 @@ export interface Fixture {
   templateId: string;
   invitationId: string;
   /** Each member's account id. */
-  ids: { owner: string; facilitator: string; viewer: string };
+  ids: { owner: string; facilitator: string; producer: string; viewer: string };
   /** The team, each from a fresh address. */
   as: Team;
 }
@@ -89,7 +91,7 @@ export interface Fixture {
 /**
  * A fresh workspace: the owner claims `session` into their account, creates the workspace,
  * moves the session in, saves its agenda as a template, leaves one invitation open, and
- * invites the facilitator and the viewer, who accept.
+ * invites the facilitator, the producer and the viewer, who accept.
  */
 export async function workspaceFixture(
   server: AccountsServer,
@@ -100,6 +102,7 @@ export async function workspaceFixture(
   const as: Team = {
     owner: fresh(team.owner),
     facilitator: fresh(team.facilitator),
+    producer: fresh(team.producer),
     viewer: fresh(team.viewer),
     outsider: fresh(team.outsider),
     signedOut: fresh(team.signedOut),
@@ -125,7 +128,7 @@ export async function workspaceFixture(
   ).id as string;
   const invitationId = ok(await as.owner.post(`${base}/invitations`, { role: 'viewer' }), 'invite')
     .id as string;
-  for (const role of ['facilitator', 'viewer'] as const) {
+  for (const role of ['facilitator', 'producer', 'viewer'] as const) {
     const token = ok(await as.owner.post(`${base}/invitations`, { role }), 'invite').token;
     ok(await as[role].post('/invitations/accept', { token }), 'accept');
   }
@@ -139,7 +142,12 @@ export async function workspaceFixture(
     sessionId: session.sessionId,
     templateId,
     invitationId,
-    ids: { owner: idOf('owner'), facilitator: idOf('facilitator'), viewer: idOf('viewer') },
+    ids: {
+      owner: idOf('owner'),
+      facilitator: idOf('facilitator'),
+      producer: idOf('producer'),
+      viewer: idOf('viewer'),
+    },
     as,
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The role × route authorisation matrix of workspaces, over real HTTP on SQLite and (with
- * TEST_DATABASE_URL) PostgreSQL: every route, for the owner, a facilitator, a viewer, a
+ * TEST_DATABASE_URL) PostgreSQL: every route, for the owner, a facilitator, a producer, a viewer, a
  * signed-in outsider and a signed-out browser. Allowed roles succeed; a member without
  * the role is FORBIDDEN; an outsider gets NOT_FOUND (the same as for a workspace that
  * does not exist, so workspaces cannot be enumerated); signed out is UNAUTHORIZED. Each
@@ -19,8 +19,8 @@ import {
 } from './workspacesKit.ts';
 
 type Who = keyof Team;
-const MEMBERS = ['owner', 'facilitator', 'viewer'] as const;
-const EVERYONE: Who[] = ['owner', 'facilitator', 'viewer', 'outsider', 'signedOut'];
+const MEMBERS = ['owner', 'facilitator', 'producer', 'viewer'] as const;
+const EVERYONE: Who[] = ['owner', 'facilitator', 'producer', 'viewer', 'outsider', 'signedOut'];
 
 interface RouteCase {
   name: string;
@@ -164,7 +164,7 @@ describe.each(backends)('workspace authorisation matrix on $name', (backend) => 
     teams.push(team, await signUpTeam(server, 'matrix2'));
     session = await createSessionAt(server.url, { title: 'Complaint handling' });
     await writeNotebook(server, session.sessionId, 'Customer empathy: 7 of 9 agreed');
-    // Eight sign-ups hash sixteen passwords with scrypt: slow on a busy machine.
+    // Ten sign-ups hash twenty passwords with scrypt: slow on a busy machine.
   }, 120_000);
   afterAll(async () => {
     await server.close();

@@ -16,6 +16,7 @@ import {
   teamActPayloadSchema,
   type Actor,
   type ClientToServerEvents,
+  type ControlCommand,
   type HandshakeAuth,
   type Result,
   type ServerToClientEvents,
@@ -27,6 +28,11 @@ import { guardedTimeout } from '../faults/faults.ts';
 import { RateLimiter } from '../security/rateLimiter.ts';
 import type { LiveSession, ViewSink } from '../sessions/liveSession.ts';
 import type { SessionManager } from '../sessions/sessionManager.ts';
+import {
+  loggedActorOf,
+  type ConsoleAccess,
+  type ConsoleMember,
+} from '../workspaces/consoleAccess.ts';
 import { handshake, serveEvents } from './handler.ts';
 
 /** Who a socket speaks for, fixed by the handshake; never taken from event payloads. */
@@ -34,6 +40,8 @@ export interface SocketData {
   role: SocketRole;
   sessionId: string;
   participantId: string | null;
+  /** A console opened by a signed-in workspace member (else by the console's key). */
+  member?: ConsoleMember | null;
 }
 
 export type PlayfieldServer = Server<
@@ -66,6 +74,7 @@ interface Handler<E extends EventName> {
       session: LiveSession;
       actor: Actor | null;
       plans: PlanService;
+      consoles: ConsoleAccess | null;
     },
     payload: PayloadOf<E>,
   ): Promise<Result<AckDataOf<E>>>;
@@ -135,7 +144,11 @@ const HANDLERS: { [E in EventName]: Handler<E> } = {
     schema: controlCommandSchema,
     roles: ['facilitator'],
     async run({ socket, session }, command) {
-      const result = await session.execute(command, { role: 'facilitator' });
+      const result = await session.execute(
+        command,
+        { role: 'facilitator' },
+        { loggedAs: loggedActorOf(socket.data.member ?? null) },
+      );
       if (!result.ok) return result;
       for (const event of result.data.events) {
         if (event.type !== 'participants.removed') continue;
@@ -153,9 +166,13 @@ const HANDLERS: { [E in EventName]: Handler<E> } = {
   'round.act': {
     schema: roundActPayloadSchema,
     roles: ['facilitator', 'participant'],
-    async run({ session, actor }, payload) {
+    async run({ socket, session, actor }, payload) {
       if (!actor) return fail('FORBIDDEN', 'Not allowed');
-      const result = await session.execute({ type: 'round.act', ...payload }, actor);
+      const result = await session.execute(
+        { type: 'round.act', ...payload },
+        actor,
+        actor.role === 'facilitator' ? { loggedAs: loggedActorOf(socket.data.member ?? null) } : {},
+      );
       return result.ok ? ok({ seq: result.data.seq }) : result;
     },
   },
@@ -182,6 +199,20 @@ const HANDLERS: { [E in EventName]: Handler<E> } = {
   },
   ...QA_HANDLERS,
   ...TEAM_HANDLERS,
+  'console.access': {
+    schema: emptyPayloadSchema,
+    roles: ['facilitator'],
+    run: ({ socket, session, consoles }) =>
+      consoles
+        ? consoles.access(socket.data.member ?? null, session.id)
+        : Promise.resolve(ok({ name: null, role: null, canEditAgenda: true })),
+  },
+  'console.activity': {
+    schema: emptyPayloadSchema,
+    roles: ['facilitator'],
+    run: ({ session, consoles }) =>
+      consoles ? consoles.activity(session.id) : Promise.resolve(ok([])),
+  },
 };
 
 function actorOf({ role, participantId }: SocketData): Actor | null {
@@ -189,14 +220,29 @@ function actorOf({ role, participantId }: SocketData): Actor | null {
   return participantId ? { role: 'participant', participantId } : null;
 }
 
-function runHandler(
+/**
+ * Runs a permitted, parsed event. A member's console is checked against the workspace as
+ * it is now before each event (removed members and producers' agenda edits refused): the
+ * one place console commands are authorised by role.
+ */
+async function runHandler(
+  event: EventName,
   handler: Handler<EventName>,
   socket: PlayfieldSocket,
   session: LiveSession,
   plans: PlanService,
   payload: PayloadOf<EventName>,
+  consoles: ConsoleAccess | null,
 ): Promise<Result<unknown>> {
-  return handler.run({ socket, session, actor: actorOf(socket.data), plans }, payload);
+  const member = socket.data.member;
+  if (member) {
+    const type = event === 'session.control' ? (payload as ControlCommand).type : event;
+    const refused = consoles
+      ? await consoles.authorise(member, session.id, type)
+      : { code: 'FORBIDDEN' as const, message: 'Not allowed' };
+    if (refused) return { ok: false, error: refused };
+  }
+  return handler.run({ socket, session, actor: actorOf(socket.data), plans, consoles }, payload);
 }
 
 /**
@@ -204,7 +250,11 @@ function runHandler(
  * A remote socket is its id, a room on every process: what is sent to it goes through the
  * adapter. Its payload is checked again here, as it would be on arrival.
  */
-function clusterRunner(io: PlayfieldServer, plans: PlanService): SocketRunner {
+function clusterRunner(
+  io: PlayfieldServer,
+  plans: PlanService,
+  consoles: ConsoleAccess | null,
+): SocketRunner {
   const asSocket = (s: ClusterSocket): PlayfieldSocket =>
     'handshake' in s
       ? (s as PlayfieldSocket)
@@ -223,7 +273,15 @@ function clusterRunner(io: PlayfieldServer, plans: PlanService): SocketRunner {
       const parsed = handler.schema.safeParse(payload);
       if (!parsed.success)
         return Promise.resolve(fail('BAD_REQUEST', describeIssues(parsed.error)));
-      return runHandler(handler, asSocket(s), session, plans, parsed.data);
+      return runHandler(
+        event as EventName,
+        handler,
+        asSocket(s),
+        session,
+        plans,
+        parsed.data,
+        consoles,
+      );
     },
     attach(session, s) {
       session.attach(s.data.participantId);
@@ -306,9 +364,12 @@ export function serveSessions(
     plans: PlanService;
     /** Cluster (REDIS_URL): the owner of each session runs its events. */
     cluster: Cluster | null;
+    /** Members' consoles (workspaces): without it only console keys open a console. */
+    consoles?: ConsoleAccess;
   },
 ): void {
   const cluster = options.cluster;
+  const consoles = options.consoles ?? null;
   const participantLimiter = new RateLimiter(LIMITS.eventsPerSecond, LIMITS.eventsBurst);
   const facilitatorLimiter = new RateLimiter(LIMITS.eventsPerSecond * 3, LIMITS.eventsBurst * 2);
   /** The sockets of each identity in this process, oldest first. */
@@ -346,6 +407,17 @@ export function serveSessions(
             role: 'participant',
             sessionId: seat.data.sessionId,
             participantId: seat.data.participantId,
+          };
+        } else if (credential.role === 'member') {
+          const admitted = consoles
+            ? await consoles.admit(credential.sessionId, socket.handshake.headers.cookie)
+            : fail('UNAUTHORIZED', 'This link is not valid for that session');
+          if (!admitted.ok) return admitted;
+          socket.data = {
+            role: 'facilitator',
+            sessionId: credential.sessionId,
+            participantId: null,
+            member: admitted.data,
           };
         } else {
           const row =
@@ -385,11 +457,13 @@ export function serveSessions(
           cluster
             ? cluster.run(socket, event, payload)
             : runHandler(
+                event,
                 HANDLERS[event] as unknown as Handler<EventName>,
                 socket,
                 session as LiveSession,
                 options.plans,
                 payload as PayloadOf<EventName>,
+                consoles,
               ),
         ),
     });
@@ -410,7 +484,7 @@ export function serveSessions(
     if (session) sendViews(socket, session);
   });
 
-  cluster?.bindSockets(clusterRunner(io, options.plans));
+  cluster?.bindSockets(clusterRunner(io, options.plans, consoles));
 }
 
 /** The view sink the sessions send through: one room per audience of each session. */

@@ -10,6 +10,7 @@ import {
   type CommandActor,
   type EventEnvelope,
   type FacilitatorView,
+  type LoggedActor,
   type ParticipantOwnView,
   type ParticipantPublicView,
   type Result,
@@ -79,6 +80,8 @@ interface CommandOptions {
    * accepted (a prompt answer's action in the answerer's plan): both or neither.
    */
   documents?: readonly DocumentWrite[];
+  /** Who ran it on a console: stored beside its events (the log's "who did what"). */
+  loggedAs?: LoggedActor;
 }
 
 interface PendingCommand {
@@ -233,7 +236,9 @@ export class LiveSession {
         }
         const own = this.ownScope(next, executed.data.state, item.command, item.actor);
         next = executed.data.state;
-        envelopes.push(...executed.data.envelopes);
+        const { loggedAs } = item.options;
+        for (const e of executed.data.envelopes)
+          envelopes.push(loggedAs ? { ...e, actor: loggedAs } : e);
         if (item.options.participantToken) tokens.push(item.options.participantToken);
         if (item.options.documents) documents.push(...item.options.documents);
         accepted.push({

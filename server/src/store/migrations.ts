@@ -2,6 +2,7 @@ import { sql, type Kysely, type Migration } from 'kysely';
 import { accountsMigration } from '../accounts/migration.ts';
 import { workspacesMigration } from '../workspaces/migration.ts';
 import { retentionMigration } from '../workspaces/retentionMigration.ts';
+import { eventActorsMigration } from '../workspaces/eventActorsMigration.ts';
 
 /**
  * Schema migrations, in order. Never edit one that has shipped: add a new one.
@@ -114,4 +115,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005_workspaces': workspacesMigration,
   /** A workspace's retention of participants' raw answers (server/src/workspaces/retention.ts). */
   '0006_retention': retentionMigration,
+  /** Who ran each console command, beside its event (server/src/workspaces/consoleAccess.ts). */
+  '0007_event_actors': eventActorsMigration,
 };

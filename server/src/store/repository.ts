@@ -478,5 +478,6 @@ function eventRow(sessionId: string, e: EventEnvelope): Database['events'] {
     at: e.at,
     type: e.event.type,
     payload: JSON.stringify(e.event),
+    actor: e.actor ? JSON.stringify(e.actor) : null,
   };
 }

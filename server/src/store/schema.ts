@@ -24,6 +24,8 @@ export interface Database {
     at: number;
     type: string;
     payload: string;
+    /** Who ran the console command (migration 0007_event_actors): `LoggedActor` JSON, or null. */
+    actor?: string | null;
   };
   snapshots: {
     session_id: string;

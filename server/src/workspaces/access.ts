@@ -26,7 +26,12 @@ export interface MemberRequest {
 }
 
 /** Who may do what: every route names the roles it admits. */
-export const EVERY_MEMBER: readonly WorkspaceRole[] = ['owner', 'facilitator', 'viewer'];
+export const EVERY_MEMBER: readonly WorkspaceRole[] = [
+  'owner',
+  'facilitator',
+  'producer',
+  'viewer',
+];
 export const RUNS_SESSIONS: readonly WorkspaceRole[] = ['owner', 'facilitator'];
 export const OWNER_ONLY: readonly WorkspaceRole[] = ['owner'];
 
@@ -41,6 +46,10 @@ const refusals: Record<WorkspaceRole, AppError> = {
   facilitator: {
     code: 'FORBIDDEN',
     message: 'Only an owner or a facilitator of this workspace can do this',
+  },
+  producer: {
+    code: 'FORBIDDEN',
+    message: 'Only an owner, a facilitator or a producer of this workspace can do this',
   },
   viewer: { code: 'FORBIDDEN', message: 'Only members of this workspace can do this' },
 };

@@ -1,7 +1,11 @@
 import { PostgresAdapter, sql, type Kysely, type Migration } from 'kysely';
 
-/** A member's role in a workspace, from most to least rights. */
-export const WORKSPACE_ROLES = ['owner', 'facilitator', 'viewer'] as const;
+/**
+ * A member's role in a workspace, from most to least rights. A producer (added with
+ * co-facilitators) runs consoles but does not edit agendas; `role` is text, so adding a
+ * role needs no schema change.
+ */
+export const WORKSPACE_ROLES = ['owner', 'facilitator', 'producer', 'viewer'] as const;
 export type WorkspaceRole = (typeof WORKSPACE_ROLES)[number];
 
 /**

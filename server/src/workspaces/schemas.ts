@@ -6,7 +6,7 @@ import { WORKSPACE_ROLES } from './migration.ts';
 export const workspaceNameSchema = cleanText(80, { what: 'A workspace name' });
 
 export const roleSchema = z.enum(WORKSPACE_ROLES, {
-  error: 'A role is owner, facilitator or viewer',
+  error: 'A role is owner, facilitator, producer or viewer',
 });
 
 /** An invitation's secret, as it travels in the link's fragment. */

@@ -15,6 +15,7 @@ import type {
   TeamActPayload,
 } from './schemas.ts';
 import type { ViewPatchMessage } from './viewPatch.ts';
+import type { ActivityEntry, ConsoleAccess } from './coFacilitators.ts';
 
 /** Every server reply to a client event: the data, or a typed error. */
 export type Ack<T> = (result: Result<T>) => void;
@@ -55,6 +56,10 @@ export interface ClientToServerEvents {
   'qa.act': (payload: QaActPayload, ack: Ack<Accepted>) => void;
   /** A participant picks their table, when the facilitator lets people choose. */
   'team.act': (payload: TeamActPayload, ack: Ack<Accepted>) => void;
+  /** A console asks what it may do (a producer's agenda is read-only) and who it is. */
+  'console.access': (payload: Record<string, never>, ack: Ack<ConsoleAccess>) => void;
+  /** A console asks for the latest facilitator actions of the log, with who did each. */
+  'console.activity': (payload: Record<string, never>, ack: Ack<ActivityEntry[]>) => void;
 }
 
 /** Server to client. Each audience receives only its own views. */

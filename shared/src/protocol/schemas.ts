@@ -388,6 +388,8 @@ export const credentialSchema = z.discriminatedUnion('role', [
   z.object({ role: z.literal('facilitator'), sessionId: idSchema, token: tokenSchema }),
   z.object({ role: z.literal('participant'), resumeToken: tokenSchema }),
   z.object({ role: z.literal('screen'), sessionId: idSchema, key: tokenSchema }),
+  /** A workspace member's console: the account's cookie and role decide, checked on every command. */
+  z.object({ role: z.literal('member'), sessionId: idSchema }),
 ]);
 export type Credential = z.infer<typeof credentialSchema>;
 

@@ -1,5 +1,6 @@
 import type { RoundSpec } from '../exercises/registry.ts';
 import type { Actor } from '../exercises/types.ts';
+import type { LoggedActor } from '../protocol/coFacilitators.ts';
 import type { ClockEvent } from './clock/model.ts';
 import type { QaEvent } from './qa/model.ts';
 import type { TeamsEvent } from './teams/model.ts';
@@ -71,4 +72,6 @@ export interface EventEnvelope {
   seq: number;
   at: number;
   event: SessionEvent;
+  /** Who ran the console command behind it (stored beside the event; older rows have none). */
+  actor?: LoggedActor;
 }
