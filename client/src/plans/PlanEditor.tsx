@@ -22,6 +22,7 @@ import {
 import { PlanStatus } from './PlanStatus.tsx';
 import { usePlan } from './usePlan.ts';
 import styles from './Plans.module.css';
+import { ErrorAlert } from '../components/form/ErrorAlert.tsx';
 
 /**
  * A participant's personal action plan, edited in its Yjs document: the actions in their
@@ -148,11 +149,7 @@ export function PlanEditor({
             </button>
           </div>
         )}
-        {notice && (
-          <p className="error" role="alert">
-            {notice}
-          </p>
-        )}
+        <ErrorAlert message={notice} />
         {!isReadOnly && (
           <div className="actions">
             <button type="button" className="button" disabled={isAtLimit} onClick={add}>

@@ -5,6 +5,7 @@ import { useSessionStore } from '../stores/useSessionStore.ts';
 import { DownloadNote } from './DownloadNote.tsx';
 import { useDownload } from './useDownload.ts';
 import styles from './Plans.module.css';
+import { ErrorAlert } from '../components/form/ErrorAlert.tsx';
 
 /** How often the counts are refreshed while the console is in front. */
 export const PLANS_REFRESH_MS = 5000;
@@ -51,11 +52,7 @@ export function PlansPanel({ sessionId, token }: { sessionId: string; token: str
   return (
     <section className={`panel ${styles.plansPanel}`} aria-labelledby="plans-title">
       <h2 id="plans-title">Action plans</h2>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {overview ? (
         <dl className={styles.plansPanelCounts}>
           <div>

@@ -1,4 +1,5 @@
 import type { QuizTeamEntry } from '@playfield/shared/exercises/quiz/index';
+import { TableHead } from '../components/TableHead.tsx';
 
 /** 1st, 2nd, 3rd, 11th… */
 function place(n: number): string {
@@ -18,14 +19,7 @@ export function TeamLeaderboard({
   return (
     <table className={className}>
       <caption>Tables by average points</caption>
-      <thead>
-        <tr>
-          <th scope="col">Rank</th>
-          <th scope="col">Table</th>
-          <th scope="col">Average</th>
-          <th scope="col">Players</th>
-        </tr>
-      </thead>
+      <TableHead columns={['Rank', 'Table', 'Average', 'Players']} />
       <tbody>
         {entries.map((t) => (
           <tr key={t.name}>

@@ -11,6 +11,7 @@ import { ArrangeTools } from './ArrangeTools.tsx';
 import { Column, NoteLine } from './Board.tsx';
 import shared from './Brainstorm.module.css';
 import styles from './Facilitator.module.css';
+import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
 
 const PHASES: { id: BrainstormPhase; label: string; next: string; back: string }[] = [
   {
@@ -116,11 +117,7 @@ export default function BrainstormFacilitator({
           board on the room screen.
         </p>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
 
       {view.ranking && (
         <BarChart

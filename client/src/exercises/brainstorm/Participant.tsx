@@ -12,6 +12,7 @@ import { plural } from '@playfield/shared/plural';
 import { useSender } from '../useSender.ts';
 import shared from './Brainstorm.module.css';
 import styles from './Participant.module.css';
+import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
 
 type Act = ParticipantProps<'brainstorm'>['act'];
 type Action = Parameters<Act>[0];
@@ -47,11 +48,7 @@ export function BrainstormParticipant({ view, own, isOpen, act }: ParticipantPro
       )}
       {view.phase === 'vote' && <Vote view={view} me={me} isOpen={isOpen} {...sender} />}
       {view.phase === 'results' && <Results view={view} me={me} />}
-      {sender.error && (
-        <p className="error" role="alert">
-          {sender.error}
-        </p>
-      )}
+      <ErrorAlert message={sender.error} />
     </section>
   );
 }

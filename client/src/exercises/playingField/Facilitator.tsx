@@ -12,10 +12,12 @@ import type { Act, FacilitatorProps } from '../types.ts';
 import { PolicyExport } from './PolicyExport.tsx';
 import { kappaText, orderedSpreads } from './results.ts';
 import { Spread, ZoneLegend } from './Spread.tsx';
-import { QUESTIONS, ZONE_INFO, zoneInfo } from './zones.ts';
+import { ZONE_INFO, questionText, zoneInfo } from './zones.ts';
 import { useSender } from '../useSender.ts';
 import styles from './Facilitator.module.css';
 import zones from './Zones.module.css';
+import { TableHead } from '../../components/TableHead.tsx';
+import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
 
 type Send = (action: Parameters<Act<'playingField'>>[0]) => Promise<boolean>;
 
@@ -48,11 +50,7 @@ export default function PlayingFieldFacilitator({
           </button>
         ))}
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {view.phase === 'place' && (
         <PlaceConsole view={view} participantCount={participantCount} cardOf={cardOf} />
       )}
@@ -90,13 +88,7 @@ function PlaceConsole(props: {
       <ZoneLegend />
       <table className={`table ${styles.table} ${zones.inTable}`}>
         <caption className="visually-hidden">Live spread per card, most contested first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Card</th>
-            <th scope="col">Spread</th>
-            <th scope="col">Room</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Card', 'Spread', 'Room']} />
         <tbody>
           {orderedSpreads(results).map((s) => (
             <tr key={s.cardId}>
@@ -219,17 +211,11 @@ function TallyPanel(props: {
     <section className={`stack stack--tight ${styles.tally}`} aria-labelledby="pf-tally-title">
       <h3 id="pf-tally-title">Testing: {card?.text}</h3>
       <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Question</th>
-            <th scope="col">Yes</th>
-            <th scope="col">No</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Question', 'Yes', 'No']} />
         <tbody>
           {tally.questions.map((q) => (
             <tr key={q.id}>
-              <th scope="row">{QUESTIONS.find((x) => x.id === q.id)?.text}</th>
+              <th scope="row">{questionText(q.id)}</th>
               <td>{q.yes}</td>
               <td>{q.no}</td>
             </tr>

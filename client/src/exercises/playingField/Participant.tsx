@@ -12,6 +12,7 @@ import { QUESTIONS, ZONE_INFO, zoneInfo } from './zones.ts';
 import { useSender } from '../useSender.ts';
 import styles from './Participant.module.css';
 import zones from './Zones.module.css';
+import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
 
 const BLANK: PlayingFieldOwnView = { placements: {}, testAnswers: {} };
 
@@ -49,11 +50,7 @@ export function PlayingFieldParticipant({
   return (
     <section className={`stack ${zones.light} ${zones.phone}`}>
       {body}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </section>
   );
 }

@@ -6,9 +6,10 @@ import type {
 import type { ScreenProps } from '../types.ts';
 import { kappaText, orderedSpreads } from './results.ts';
 import { Spread, ZoneLegend } from './Spread.tsx';
-import { QUESTIONS, ZONE_INFO, zoneInfo } from './zones.ts';
+import { QUESTIONS, ZONE_INFO, questionText, zoneInfo } from './zones.ts';
 import styles from './Screen.module.css';
 import zones from './Zones.module.css';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /** The most spreads the screen shows at once (two columns of seven): the rest are agreed. */
 const SCREEN_ROWS = 14;
@@ -150,13 +151,7 @@ function TestScreen({ view }: { view: PlayingFieldScreenView }) {
       </p>
       <table className={styles.tally}>
         <caption className="visually-hidden">Answers to the four questions</caption>
-        <thead>
-          <tr>
-            <th scope="col">Question</th>
-            <th scope="col">Yes</th>
-            <th scope="col">No</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Question', 'Yes', 'No']} />
         <tbody>
           {tally.questions.map((q) => {
             const total = q.yes + q.no;
@@ -166,7 +161,7 @@ function TestScreen({ view }: { view: PlayingFieldScreenView }) {
                   <span className={styles.mark} aria-hidden="true">
                     {q.yes * 2 > tally.respondents ? '✓' : '·'}
                   </span>{' '}
-                  {QUESTIONS.find((x) => x.id === q.id)?.text}
+                  {questionText(q.id)}
                 </th>
                 <td>
                   <span className={styles.yes}>{q.yes}</span>

@@ -54,3 +54,7 @@ export const QUESTIONS: readonly { id: TestQuestionId; text: string }[] = [
   { id: 'canReach', text: 'Can the person reach the information they need?' },
   { id: 'canLearn', text: 'Can they learn the criteria?' },
 ];
+
+/** The wording of one of the four questions. */
+export const questionText = (id: TestQuestionId): string | undefined =>
+  QUESTIONS.find((q) => q.id === id)?.text;

@@ -6,6 +6,7 @@ import { Paddle } from './Paddle.tsx';
 import { Debrief, RecordTable } from './RecordTable.tsx';
 import { useSender } from '../useSender.ts';
 import styles from './RedBead.module.css';
+import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
 
 type Act = FacilitatorProps<'redBead'>['act'];
 type Action = Parameters<Act>[0];
@@ -81,11 +82,7 @@ export default function RedBeadFacilitator({ view, act }: FacilitatorProps<'redB
         )}
       </div>
       <DemoControls view={view} send={send} />
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
 
       {view.paddle && (
         <div className={styles.paddleRow} data-testid="last-paddle">

@@ -4,6 +4,7 @@ import { Paddle } from './Paddle.tsx';
 import { Debrief, RecordTable } from './RecordTable.tsx';
 import { useSender } from '../useSender.ts';
 import styles from './RedBead.module.css';
+import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
 
 const BLANK: RedBeadOwnView = {
   role: 'observer',
@@ -133,11 +134,7 @@ export function RedBeadParticipant({ view, own, act }: ParticipantProps<'redBead
           The system, not the worker, decided.
         </p>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
 
       {view.stage === 'finished' ? (
         <Debrief view={view} />

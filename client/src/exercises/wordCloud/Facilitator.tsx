@@ -4,6 +4,7 @@ import { BarChart } from '../../components/BarChart.tsx';
 import type { FacilitatorProps } from '../types.ts';
 import { wordCloudRuleText } from './Participant.tsx';
 import styles from './Facilitator.module.css';
+import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
 
 type View = FacilitatorProps<'wordCloud'>['view'];
 type Act = FacilitatorProps<'wordCloud'>['act'];
@@ -151,11 +152,7 @@ function Merge({ view, act }: { view: View; act: Act }) {
       >
         Merge
       </button>
-      {message && (
-        <p className="error" role="alert">
-          {message}
-        </p>
-      )}
+      <ErrorAlert message={message} />
     </div>
   );
 }
