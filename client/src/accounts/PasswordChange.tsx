@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { accountApi } from './accountApi.ts';
 import styles from './Accounts.module.css';
+import { CredentialField } from './CredentialField.tsx';
 import { FormError } from './FormError.tsx';
 import { useFormAction } from './useFormAction.ts';
 
@@ -26,29 +27,22 @@ export function PasswordChange() {
     <section className="card stack" aria-labelledby="password-heading">
       <h2 id="password-heading">Change password</h2>
       <form className={styles.form} onSubmit={(e) => void submit(e)} noValidate>
-        <label className="field">
-          <span>Current password</span>
-          <input
-            type="password"
-            autoComplete="current-password"
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
-            maxLength={200}
-            aria-describedby={error ? 'password-error' : undefined}
-          />
-        </label>
-        <label className="field">
-          <span>New password (at least 10 characters)</span>
-          <input
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            minLength={10}
-            maxLength={200}
-            aria-describedby={error ? 'password-error' : undefined}
-          />
-        </label>
+        <CredentialField
+          kind="currentPassword"
+          label="Current password"
+          value={current}
+          onChange={setCurrent}
+          error={error}
+          errorId="password-error"
+        />
+        <CredentialField
+          kind="newPassword"
+          label="New password (at least 10 characters)"
+          value={password}
+          onChange={setPassword}
+          error={error}
+          errorId="password-error"
+        />
         <FormError id="password-error" message={error} />
         {done && (
           <p className={styles.done} role="status">

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from '../components/Link.tsx';
 import { accountApi } from './accountApi.ts';
 import styles from './Accounts.module.css';
+import { CredentialField } from './CredentialField.tsx';
 import { FormError } from './FormError.tsx';
 import { signInWithPasskey } from './passkeys.ts';
 import { useFormAction } from './useFormAction.ts';
@@ -28,32 +29,25 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
         Your sessions and notebooks, on any device. Participants never need an account.
       </p>
       <form className={styles.form} onSubmit={(e) => void submit(e)} noValidate>
-        <label className="field">
-          <span>Email</span>
-          <input
-            type="email"
-            autoComplete="username webauthn"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            maxLength={254}
-            required
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? 'signin-error' : undefined}
-          />
-        </label>
-        <label className="field">
-          <span>Password</span>
-          <input
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            maxLength={200}
-            required
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? 'signin-error' : undefined}
-          />
-        </label>
+        <CredentialField
+          kind="email"
+          label="Email"
+          value={email}
+          onChange={setEmail}
+          error={error}
+          errorId="signin-error"
+          isRequired
+          autoComplete="username webauthn"
+        />
+        <CredentialField
+          kind="currentPassword"
+          label="Password"
+          value={password}
+          onChange={setPassword}
+          error={error}
+          errorId="signin-error"
+          isRequired
+        />
         <FormError id="signin-error" message={error} />
         <button className="button button--primary button--block" type="submit" disabled={isBusy}>
           Sign in

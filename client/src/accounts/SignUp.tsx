@@ -3,6 +3,7 @@ import { Link } from '../components/Link.tsx';
 import { navigate } from '../router.ts';
 import { accountApi } from './accountApi.ts';
 import styles from './Accounts.module.css';
+import { CredentialField } from './CredentialField.tsx';
 import { FormError } from './FormError.tsx';
 import { useFormAction } from './useFormAction.ts';
 
@@ -25,33 +26,24 @@ export function SignUp() {
     <section className="card stack" aria-labelledby="signup-heading">
       <h1 id="signup-heading">Create an account</h1>
       <form className={styles.form} onSubmit={(e) => void submit(e)} noValidate>
-        <label className="field">
-          <span>Email</span>
-          <input
-            type="email"
-            autoComplete="username"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            maxLength={254}
-            required
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? 'signup-error' : undefined}
-          />
-        </label>
-        <label className="field">
-          <span>Password (at least 10 characters)</span>
-          <input
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            minLength={10}
-            maxLength={200}
-            required
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? 'signup-error' : undefined}
-          />
-        </label>
+        <CredentialField
+          kind="email"
+          label="Email"
+          value={email}
+          onChange={setEmail}
+          error={error}
+          errorId="signup-error"
+          isRequired
+        />
+        <CredentialField
+          kind="newPassword"
+          label="Password (at least 10 characters)"
+          value={password}
+          onChange={setPassword}
+          error={error}
+          errorId="signup-error"
+          isRequired
+        />
         <FormError id="signup-error" message={error} />
         <button className="button button--primary button--block" type="submit" disabled={isBusy}>
           Create account
