@@ -26,7 +26,7 @@ import type {
   Repository,
   SessionSummaryColumns,
 } from '../store/repository.ts';
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { setImmediate as nextTurn, setTimeout as pause } from 'node:timers/promises';
 import { guard, guardedTimeout, reportFault } from '../faults/faults.ts';
 import { newId } from '../security/tokens.ts';
 import { SessionViews, type OwnScope, type ViewSink } from './sessionViews.ts';
@@ -72,6 +72,17 @@ const countParticipants = seatCounts;
 /** Most commands stored in one transaction. */
 const MAX_BATCH = 500;
 
+/**
+ * A busy big room's batches start at most this often, per seat (1 ms per 200 seats, at
+ * most {@link COMMIT_WINDOW_MAX_MS}): a batch copies the records it writes (the seat table,
+ * a poll's answers) once and stores them in one transaction, so commands that trickle in one
+ * per turn would each copy a 5,000-entry record and each open a transaction. With the
+ * window, that work is bounded per second whatever the room's size, for at most 20 ms of
+ * waiting; the first command after a quiet spell goes at once, and small rooms never wait.
+ */
+const COMMIT_WINDOW_MS_PER_SEAT = 1 / 200;
+const COMMIT_WINDOW_MAX_MS = 20;
+
 interface CommandOptions {
   newId?: () => string;
   participantToken?: ParticipantTokenRow;
@@ -113,6 +124,8 @@ export class LiveSession {
   private snapshotTimer: NodeJS.Timeout | null = null;
   private snapshotting: Promise<void> | null = null;
   private lastSnapshotAt = 0;
+  /** When the last batch was taken (see {@link COMMIT_WINDOW_MS_PER_SEAT}). */
+  private lastBatchAt = -Infinity;
   private connections = 0;
   private lastActiveAt: number;
   private lastSnapshotSeq: number;
@@ -183,8 +196,12 @@ export class LiveSession {
       // One batch per turn of the event loop: timers (view flushes, pings) and sockets run
       // between batches, and what arrives meanwhile joins the next batch (SQLite's writes
       // resolve without ever yielding to the loop, so without this a backlog starves it).
-      if (!isFirst) await nextTurn();
+      // A big room's batches are also spaced by the commit window (see COMMIT_WINDOW_MS_PER_SEAT).
+      const wait = this.lastBatchAt + this.commitWindowMs() - this.now();
+      if (wait > 0) await pause(wait);
+      else if (!isFirst) await nextTurn();
       isFirst = false;
+      this.lastBatchAt = this.now();
       const batch = this.pending.splice(0, MAX_BATCH);
       try {
         await this.commit(batch);
@@ -194,6 +211,12 @@ export class LiveSession {
         for (const item of batch) item.resolve(fail('INTERNAL', 'That failed on the server'));
       }
     }
+  }
+
+  /** The least time between two batches: none below 200 seats (see COMMIT_WINDOW_MS_PER_SEAT). */
+  private commitWindowMs(): number {
+    const ms = countParticipants(this.current).all * COMMIT_WINDOW_MS_PER_SEAT;
+    return ms < 1 ? 0 : Math.min(COMMIT_WINDOW_MAX_MS, ms);
   }
 
   private async commit(batch: PendingCommand[]): Promise<void> {
