@@ -10,6 +10,7 @@ import { MIGRATIONS } from './migrations.ts';
 import { retrying } from './retry.ts';
 import { writeDocument, type DocumentWrite } from './documentRows.ts';
 import type { Database } from './schema.ts';
+import { withStatementCache } from './statementCache.ts';
 
 export type { DocumentWrite };
 
@@ -71,7 +72,9 @@ export class Repository {
       // only, and let `retrying` wait asynchronously between attempts.
       file.pragma('busy_timeout = 10');
       repository = new Repository(
-        new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) }),
+        new Kysely<Database>({
+          dialect: new SqliteDialect({ database: withStatementCache(file) }),
+        }),
         'sqlite',
       );
     }
