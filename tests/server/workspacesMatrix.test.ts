@@ -114,6 +114,13 @@ const ROUTES: RouteCase[] = [
     status: 200,
   },
   {
+    name: 'move a session back to its account',
+    method: 'POST',
+    path: (f) => `${ws(f)}/library/${f.sessionId}/move-back`,
+    allowed: RUNNERS,
+    status: 200,
+  },
+  {
     name: 'list templates',
     method: 'GET',
     path: (f) => `${ws(f)}/templates`,

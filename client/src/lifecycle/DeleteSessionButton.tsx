@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { Result } from '@playfield/shared';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { forgetFacilitated, lifecycleApi } from './lifecycleApi.ts';
 
@@ -14,7 +15,8 @@ export function DeleteSessionButton({
   className = 'button button--quiet',
 }: {
   sessionId: string;
-  token: string;
+  /** The facilitator's key, or how to get it (a library asks its server for it). */
+  token: string | (() => Promise<Result<{ token: string }>>);
   title: string;
   onDeleted: () => void;
   className?: string;
@@ -37,7 +39,10 @@ export function DeleteSessionButton({
           confirmLabel="Delete for good"
           onCancel={() => setOpen(false)}
           onConfirm={async () => {
-            const result = await lifecycleApi.deleteSession(sessionId, token);
+            const key =
+              typeof token === 'string' ? { ok: true as const, data: { token } } : await token();
+            if (!key.ok) return key.error.message;
+            const result = await lifecycleApi.deleteSession(sessionId, key.data.token);
             if (!result.ok && result.error.code !== 'NOT_FOUND') return result.error.message;
             forgetFacilitated(sessionId);
             setOpen(false);

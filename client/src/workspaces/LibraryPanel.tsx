@@ -3,6 +3,7 @@ import { FormError } from '../accounts/FormError.tsx';
 import { useFormAction } from '../accounts/useFormAction.ts';
 import { navigate } from '../router.ts';
 import { rememberFacilitated } from '../storage.ts';
+import { LibraryEntryActions } from './LibraryEntryActions.tsx';
 import { MoveInPanel } from './MoveInPanel.tsx';
 import { useLoaded } from './useLoaded.ts';
 import { workspaceApi, type LibraryFilter, type LibrarySession } from './workspaceApi.ts';
@@ -154,6 +155,14 @@ export function LibraryPanel({
                     >
                       Save as template
                     </button>
+                    <LibraryEntryActions
+                      workspaceId={workspaceId}
+                      session={s}
+                      onGone={(message) => {
+                        setSaved(message);
+                        reload();
+                      }}
+                    />
                   </>
                 )}
               </div>

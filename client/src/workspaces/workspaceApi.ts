@@ -129,6 +129,12 @@ export const workspaceApi = {
     call<{ sessionId: string; token: string }>(
       `${ws(id)}/library/${encodeURIComponent(sessionId)}/console`,
     ),
+  /** Takes a session out of the library, back to the account of whoever moved it in. */
+  moveBack: (id: string, sessionId: string) =>
+    send<{ movedBack: true }>(
+      'POST',
+      `${ws(id)}/library/${encodeURIComponent(sessionId)}/move-back`,
+    ),
   notebookLink: (id: string, sessionId: string) =>
     send<{ sessionId: string; link: string }>(
       'POST',

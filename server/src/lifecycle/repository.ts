@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ImageTables } from '../http/images/imageStore.ts';
 import type { Repository } from '../store/repository.ts';
 import { retrying } from '../store/retry.ts';
@@ -170,6 +170,13 @@ export class LifecycleStore {
           counts.images = await gone(trx.deleteFrom('images').where('id', 'in', images));
         }
         counts.sessions = await gone(trx.deleteFrom('sessions').where('id', '=', sessionId));
+        // Its places in workspace libraries and in accounts' lists (its console key, its
+        // plans' keys) go too: no list offers a session that is gone.
+        await sql`delete from workspace_items where session_id = ${sessionId}`.execute(trx);
+        await sql`delete from account_items where (kind = 'session' and item_id = ${sessionId})
+          or (kind = 'plan' and substr(item_id, 1, ${sessionId.length + 1}) = ${`${sessionId}:`})`.execute(
+          trx,
+        );
         return counts;
       }),
     );

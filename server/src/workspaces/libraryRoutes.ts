@@ -4,6 +4,7 @@ import { parse, send, sendError } from '../http/respond.ts';
 import { hashToken, newId, newToken } from '../security/tokens.ts';
 import { EVERY_MEMBER, member, RUNS_SESSIONS, type WorkspaceContext } from './access.ts';
 import { libraryWorkshops, listLibrary, type LibraryQuery } from './library.ts';
+import { moveBack } from './libraryItems.ts';
 import { idSchema, libraryQuerySchema, moveInBodySchema } from './schemas.ts';
 
 /** How the library names a session's workshop when no built-in one or template made it. */
@@ -97,6 +98,21 @@ export function libraryRoutes(router: Router, context: WorkspaceContext): void {
     }
     await workspaces.moveIn(rows, m.who.account.id);
     res.json({ moved: rows.length });
+  });
+
+  /**
+   * Takes a session out of the library, back to the account of the member who moved it
+   * in (deleting a session for good goes through its console key: `DELETE /sessions/:id`).
+   */
+  router.post('/workspaces/:wid/library/:sid/move-back', async (req, res) => {
+    const m = await member(context, req, res, RUNS_SESSIONS);
+    if (!m) return;
+    const sid = idSchema.safeParse(req.params.sid);
+    const outcome = sid.success
+      ? await moveBack(workspaces, m.workspaceId, sid.data, context.now())
+      : 'notInLibrary';
+    if (outcome === 'notInLibrary') return sendError(res, NOT_IN_LIBRARY);
+    res.json({ movedBack: true });
   });
 
   /** The console's key, so an owner or facilitator runs the session from any device. */
