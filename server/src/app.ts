@@ -155,14 +155,8 @@ export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
   // JSON and exports go out compressed when the client accepts it.
   app.use('/api', noStore, compression());
   app.use('/api', lifecycleRouter({ manager, hub, io, repository }).router);
-  app.use(
-    '/api',
-    accountsRouter({ repository, manager: () => manager, allowedOrigins: config.allowedOrigins }),
-  );
-  app.use(
-    '/api',
-    workspacesRouter({ repository, manager: () => manager, allowedOrigins: config.allowedOrigins }),
-  );
+  app.use('/api', accountsRouter({ repository, manager, allowedOrigins: config.allowedOrigins }));
+  app.use('/api', workspacesRouter({ repository, manager, allowedOrigins: config.allowedOrigins }));
   const routes = httpRoutes({
     manager,
     hub,

@@ -28,7 +28,7 @@ import { smtpMailer, type ResetMailer } from './resetMail.ts';
 
 export interface AccountsOptions {
   repository: Repository;
-  manager: () => SessionManager;
+  manager: SessionManager;
   allowedOrigins: readonly string[];
   /** Credential requests (sign-in, sign-up, reset) per minute per address. */
   signInsPerMinutePerAddress?: number;
@@ -182,7 +182,7 @@ export function accountsRouter(options: AccountsOptions): Router {
     const deps = {
       accounts: service.repository,
       repository: options.repository,
-      manager: options.manager(),
+      manager: options.manager,
     };
     res.json(await claimKeys(deps, who.account.id, body.data, now()));
   });

@@ -14,7 +14,7 @@ export interface WorkspaceContext {
   workspaces: WorkspaceRepository;
   accounts: AccountService;
   repository: Repository;
-  manager: () => SessionManager;
+  manager: SessionManager;
   now: () => number;
 }
 

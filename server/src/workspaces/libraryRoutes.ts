@@ -55,7 +55,7 @@ export function libraryRoutes(router: Router, context: WorkspaceContext): void {
     const m = await member(context, req, res, RUNS_SESSIONS);
     if (!m) return;
     const own = await workspaces.accountSessions(m.who.account.id);
-    const listed = await context.manager().list(own.map((o) => o.item_id));
+    const listed = await context.manager.list(own.map((o) => o.item_id));
     res.json({
       sessions: listed.map((s) => ({
         sessionId: s.sessionId,
@@ -79,7 +79,7 @@ export function libraryRoutes(router: Router, context: WorkspaceContext): void {
     const rows = [];
     for (const sessionId of new Set(body.data.sessionIds)) {
       const secret = own.get(sessionId);
-      const session = secret === undefined ? null : await context.manager().get(sessionId);
+      const session = secret === undefined ? null : await context.manager.get(sessionId);
       if (!session || secret === undefined)
         return sendError(res, {
           code: 'FORBIDDEN',

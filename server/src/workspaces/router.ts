@@ -34,7 +34,7 @@ const INVALID_INVITATION = {
 
 export interface WorkspacesOptions {
   repository: Repository;
-  manager: () => SessionManager;
+  manager: SessionManager;
   allowedOrigins: readonly string[];
   now?: () => number;
 }

@@ -148,7 +148,7 @@ export function templateRoutes(router: Router, context: WorkspaceContext): void 
     const body = parse(saveTemplateBodySchema, req.body);
     if (!body.ok) return send(res, body);
     const item = await workspaces.getItem(m.workspaceId, body.data.sessionId);
-    const session = item ? await context.manager().get(item.session_id) : null;
+    const session = item ? await context.manager.get(item.session_id) : null;
     if (!session)
       return sendError(res, { code: 'NOT_FOUND', message: 'No such session in this workspace' });
     const { title, agenda, plannedStart } = session.state;
@@ -203,7 +203,7 @@ export function templateRoutes(router: Router, context: WorkspaceContext): void 
     if (!found) return;
     const agenda = agendaOf(found.row, found.builtInId);
     if (!agenda.ok) return send(res, agenda);
-    const created = await context.manager().create({
+    const created = await context.manager.create({
       title: body.data.title ?? agenda.data.title,
       agenda: agenda.data.agenda,
       ...(agenda.data.plannedStart ? { plannedStart: agenda.data.plannedStart } : {}),
