@@ -32,7 +32,7 @@ const SESSION = {
 };
 
 /** A fake API for one workspace, where the signed-in account has `role`. */
-function stubApi(role: 'owner' | 'facilitator' | 'viewer' | null) {
+function stubApi(role: 'owner' | 'facilitator' | 'producer' | 'viewer' | null) {
   const calls: Call[] = [];
   vi.stubGlobal(
     'fetch',
@@ -159,9 +159,25 @@ describe('Workspace pages', () => {
       await screen.findByRole('button', { name: 'Open the console of March complaints day' }),
     );
     await waitFor(() => expect(location.pathname).toBe('/console/s1'));
+    // The console runs on the account (#member); the key is kept for plans and the guide.
+    expect(location.hash).toBe('#member');
     expect(getFacilitated()).toContainEqual(
       expect.objectContaining({ sessionId: 's1', token: TOKEN }),
     );
+  });
+
+  it("opens a producer's console with the account alone: no key, no template actions", async () => {
+    const calls = stubApi('producer');
+    const user = userEvent.setup();
+    render(<WorkspacePages workspaceId="w1" />);
+    const open = await screen.findByRole('button', {
+      name: 'Open the console of March complaints day',
+    });
+    expect(screen.queryByRole('button', { name: /Save the agenda/ })).toBeNull();
+    await user.click(open);
+    await waitFor(() => expect(location.pathname).toBe('/console/s1'));
+    expect(location.hash).toBe('#member');
+    expect(calls.map((c) => c.path)).not.toContain('/api/workspaces/w1/library/s1/console');
   });
 
   it('shows a viewer the library read-only: no console, no template actions, no invitations', async () => {

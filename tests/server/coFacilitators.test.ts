@@ -107,6 +107,8 @@ describe.each(backends)('co-facilitators on $name', (backend) => {
     const access = await emitAck(producer, 'console.access', {});
     expect(access.ok && access.data).toMatchObject({ role: 'producer', canEditAgenda: false });
     expect(access.ok && access.data.name).toMatch(/^producer\./);
+    // The room screen opens with the key the console is given.
+    expect(access.ok && access.data.screenKey).toBe(session.screenKey);
     expect((await emitAck(producer, 'session.control', { type: 'session.start' })).ok).toBe(true);
     expect((await emitAck(producer, 'session.control', { type: 'round.reveal' })).ok).toBe(true);
     expect(
@@ -173,7 +175,7 @@ describe.each(backends)('co-facilitators on $name', (backend) => {
     await nextView(owner, 'view.facilitator', (m) => m.view.agenda.length === 3);
     expect(await emitAck(keyed, 'console.access', {})).toEqual({
       ok: true,
-      data: { name: null, role: null, canEditAgenda: true },
+      data: { name: null, role: null, canEditAgenda: true, screenKey: null },
     });
     const activity = await emitAck(owner, 'console.activity', {});
     expect(activity.ok && activity.data[0]).toMatchObject({

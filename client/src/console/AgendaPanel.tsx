@@ -7,7 +7,11 @@ import { AgendaItemEditor } from './AgendaItemEditor.tsx';
 import type { Control } from './types.ts';
 import styles from './AgendaPanel.module.css';
 
-/** The agenda: the day's plan, every round with its controls, and adding a round; it folds away. */
+/**
+ * The agenda: the day's plan, every round with its controls, and adding a round; it folds
+ * away. Read-only (`canEdit` false) for a workspace's producer, who runs the rounds but
+ * does not change them: the server refuses their edits anyway.
+ */
 export function AgendaPanel({
   view,
   sessionId,
@@ -15,13 +19,16 @@ export function AgendaPanel({
   control,
   isOpen,
   onToggle,
+  canEdit = true,
 }: {
   view: FacilitatorView;
   sessionId: string;
-  token: string;
+  /** The console's key, for the printable guide; null on a member's console without it. */
+  token: string | null;
   control: Control;
   isOpen: boolean;
   onToggle: () => void;
+  canEdit?: boolean;
 }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState<RoundInput | null>(null);
@@ -55,13 +62,22 @@ export function AgendaPanel({
         <h2 id="agenda-title">Agenda</h2>
         {toggle}
       </div>
-      <AgendaPlan
-        sessionId={sessionId}
-        token={token}
-        plannedStart={view.plannedStart}
-        totalMinutes={plannedTotal(view.agenda)}
-        control={control}
-      />
+      {canEdit && token ? (
+        <AgendaPlan
+          sessionId={sessionId}
+          token={token}
+          plannedStart={view.plannedStart}
+          totalMinutes={plannedTotal(view.agenda)}
+          control={control}
+        />
+      ) : (
+        !canEdit && (
+          <p className={styles.readOnly} role="note">
+            Read-only: as a producer you run the rounds; an owner or a facilitator changes the
+            agenda.
+          </p>
+        )
+      )}
       <ol className={styles.list}>
         {view.agenda.map((item, index) => (
           <li
@@ -119,54 +135,66 @@ export function AgendaPanel({
                       Go to
                     </button>
                   )}
-                  <button
-                    type="button"
-                    className="button button--small button--quiet"
-                    onClick={() => setEditing(item.id)}
-                  >
-                    Edit
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--icon button--small"
-                    aria-label={`Move ${item.title} up`}
-                    disabled={index === 0}
-                    onClick={() =>
-                      void control({ type: 'agenda.move', roundId: item.id, toIndex: index - 1 })
-                    }
-                  >
-                    ↑
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--icon button--small"
-                    aria-label={`Move ${item.title} down`}
-                    disabled={index === view.agenda.length - 1}
-                    onClick={() =>
-                      void control({ type: 'agenda.move', roundId: item.id, toIndex: index + 1 })
-                    }
-                  >
-                    ↓
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--icon button--small"
-                    aria-label={`Remove ${item.title}`}
-                    disabled={item.id === view.round?.id}
-                    onClick={() => {
-                      if (confirm(`Remove “${item.title}” from the agenda?`))
-                        void control({ type: 'agenda.remove', roundId: item.id });
-                    }}
-                  >
-                    ×
-                  </button>
+                  {canEdit && (
+                    <>
+                      <button
+                        type="button"
+                        className="button button--small button--quiet"
+                        onClick={() => setEditing(item.id)}
+                      >
+                        Edit
+                      </button>
+                      <button
+                        type="button"
+                        className="button button--icon button--small"
+                        aria-label={`Move ${item.title} up`}
+                        disabled={index === 0}
+                        onClick={() =>
+                          void control({
+                            type: 'agenda.move',
+                            roundId: item.id,
+                            toIndex: index - 1,
+                          })
+                        }
+                      >
+                        ↑
+                      </button>
+                      <button
+                        type="button"
+                        className="button button--icon button--small"
+                        aria-label={`Move ${item.title} down`}
+                        disabled={index === view.agenda.length - 1}
+                        onClick={() =>
+                          void control({
+                            type: 'agenda.move',
+                            roundId: item.id,
+                            toIndex: index + 1,
+                          })
+                        }
+                      >
+                        ↓
+                      </button>
+                      <button
+                        type="button"
+                        className="button button--icon button--small"
+                        aria-label={`Remove ${item.title}`}
+                        disabled={item.id === view.round?.id}
+                        onClick={() => {
+                          if (confirm(`Remove “${item.title}” from the agenda?`))
+                            void control({ type: 'agenda.remove', roundId: item.id });
+                        }}
+                      >
+                        ×
+                      </button>
+                    </>
+                  )}
                 </div>
               </>
             )}
           </li>
         ))}
       </ol>
-      {adding ? (
+      {!canEdit ? null : adding ? (
         <div className="card stack stack--tight">
           <RoundEditor round={adding} idPrefix="new-round" onChange={setAdding} />
           <div className="actions">

@@ -1,9 +1,10 @@
 import { lazy, Suspense } from 'react';
-import type { FacilitatorView } from '@playfield/shared';
+import type { ActivityEntry, FacilitatorView, Result } from '@playfield/shared';
 import { RosterPanel } from '../components/RosterPanel.tsx';
 import { RoundNotes } from '../notebooks/RoundNotes.tsx';
 import { PlansPanel } from '../plans/PlansPanel.tsx';
 import { RehearsalPanel } from '../rehearsal/RehearsalPanel.tsx';
+import { ActivityPanel } from './ActivityPanel.tsx';
 import { Drawer } from './Drawer.tsx';
 import type { Control } from './types.ts';
 import styles from './SidePanels.module.css';
@@ -13,21 +14,27 @@ const QaPanel = lazy(() => import('../qa/QaPanel.tsx'));
 /** The session's tables (teams) panel, likewise lazy. */
 const TablesPanel = lazy(() => import('../teams/TablesPanel.tsx'));
 
-/** The secondary panels beside the round, each in a drawer: people, Q&A, tables, notes, plans. */
+/**
+ * The secondary panels beside the round, each in a drawer: people, Q&A, tables, notes,
+ * plans and who did what. The rehearsal's and plans' need the console's key.
+ */
 export function SidePanels({
   view,
   sessionId,
   token,
   control,
+  activity,
 }: {
   view: FacilitatorView;
   sessionId: string;
-  token: string;
+  token: string | null;
   control: Control;
+  /** Reads the log's latest console actions (the "who did what" drawer). */
+  activity?: () => Promise<Result<ActivityEntry[]>> | undefined;
 }) {
   return (
     <aside className={styles.side} aria-label="People, questions, tables and plans">
-      {view.rehearsal && (
+      {view.rehearsal && token && (
         <Drawer title="Rehearsal">
           <RehearsalPanel view={view} control={control} token={token} />
         </Drawer>
@@ -57,9 +64,16 @@ export function SidePanels({
           <RoundNotes sessionId={view.session.id} roundId={view.round.id} />
         </Drawer>
       )}
-      <Drawer title="Action plans">
-        <PlansPanel sessionId={sessionId} token={token} />
-      </Drawer>
+      {token && (
+        <Drawer title="Action plans">
+          <PlansPanel sessionId={sessionId} token={token} />
+        </Drawer>
+      )}
+      {activity && (
+        <Drawer title="Who did what">
+          <ActivityPanel load={activity} />
+        </Drawer>
+      )}
     </aside>
   );
 }

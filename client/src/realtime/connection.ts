@@ -1,6 +1,8 @@
 import type { Socket } from 'socket.io-client';
 import type {
   Accepted,
+  ActivityEntry,
+  ConsoleAccess,
   ClientToServerEvents,
   ControlCommand,
   Credential,
@@ -38,6 +40,10 @@ export interface Connection {
   qa?(payload: QaActPayload): Promise<Result<Accepted>>;
   /** Picks a table, when people choose theirs (optional for test doubles). */
   team?(payload: TeamActPayload): Promise<Result<Accepted>>;
+  /** A console: what it may do (a producer's agenda is read-only), and who it is. */
+  consoleAccess?(): Promise<Result<ConsoleAccess>>;
+  /** A console: the log's latest console actions, with who did each. */
+  activity?(): Promise<Result<ActivityEntry[]>>;
   close(): void;
 }
 
@@ -53,7 +59,9 @@ export function connect(credential: Credential): Connection {
   // A console takes patches of its view rather than the whole view on every change.
   const socket = openLink<PlayfieldSocket>('/', {
     credential,
-    ...(credential.role === 'facilitator' ? { viewPatches: true } : {}),
+    ...(credential.role === 'facilitator' || credential.role === 'member'
+      ? { viewPatches: true }
+      : {}),
   });
 
   socket.on('connect', () => useSessionStore.getState().setStatus('online'));
@@ -122,6 +130,8 @@ export function connect(credential: Credential): Connection {
     leave: () => send((s) => s.emitWithAck('participant.leave', {})),
     qa: (payload) => send((s) => s.emitWithAck('qa.act', payload)),
     team: (payload) => send((s) => s.emitWithAck('team.act', payload)),
+    consoleAccess: () => send((s) => s.emitWithAck('console.access', {})),
+    activity: () => send((s) => s.emitWithAck('console.activity', {})),
     close() {
       document.removeEventListener('visibilitychange', onVisible);
       socket.disconnect();

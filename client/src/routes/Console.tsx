@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ConsoleAccess } from '@playfield/shared';
 import { ConnectionBanner } from '../components/ConnectionBanner.tsx';
 import { Link } from '../components/Link.tsx';
 import { Loading, Notice } from '../components/Notice.tsx';
@@ -44,6 +45,13 @@ export default function Console({
     () => readHashKey() ?? getFacilitated().find((s) => s.sessionId === sessionId)?.token ?? null,
     [sessionId],
   );
+  // Opened from a workspace's library (`#member`): the account's cookie and role open it.
+  const isMember = useMemo(
+    () => new URLSearchParams(location.hash.slice(1)).has('member'),
+    // Read once: the hash is not watched.
+    [],
+  );
+  const [access, setAccess] = useState<ConsoleAccess | null>(null);
   const connection = useRef<Connection | null>(null);
   const status = useSessionStore((s) => s.status);
   const connectionError = useSessionStore((s) => s.error);
@@ -53,14 +61,33 @@ export default function Console({
   const [error, setError] = useState<string | null>(null);
   const [isHelpOpen, setHelpOpen] = useState(false);
   const [isAgendaOpen, setAgendaOpen] = useState(true);
-  const screenKey = useScreenKey(sessionId, token);
+  const ownScreenKey = useScreenKey(sessionId, token);
+  const screenKey = ownScreenKey ?? access?.screenKey ?? undefined;
 
   useEffect(() => {
-    if (!token) return;
-    const live = connect({ role: 'facilitator', sessionId, token });
+    if (!token && !isMember) return;
+    const live = connect(
+      isMember || !token
+        ? { role: 'member', sessionId }
+        : { role: 'facilitator', sessionId, token },
+    );
     connection.current = live;
     return () => live.close();
-  }, [sessionId, token]);
+  }, [sessionId, token, isMember]);
+
+  // What this console may do (a producer's agenda is read-only), once it is connected.
+  const isConnected = !!view;
+  useEffect(() => {
+    if (!isConnected) return;
+    let isCurrent = true;
+    void connection.current?.consoleAccess?.().then((r) => {
+      if (isCurrent && r.ok) setAccess(r.data);
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [isConnected]);
+  const activity = useCallback(() => connection.current?.activity?.(), []);
 
   useEffect(() => {
     if (token && view) rememberFacilitated({ sessionId, token });
@@ -84,7 +111,7 @@ export default function Console({
     if (command) void control(command);
   }, !!view && !isHelpOpen);
 
-  if (!token) {
+  if (!token && !isMember) {
     return (
       <Notice
         title="This console link has no key"
@@ -163,11 +190,17 @@ export default function Console({
       />
       {errorBar}
       {view.session.phase === 'ended' ? (
-        <>
-          <EndedResults sessionId={sessionId} token={token} />
-          <PlansPanel sessionId={sessionId} token={token} />
-          <ConsoleDeleteSession sessionId={sessionId} token={token} title={view.session.title} />
-        </>
+        token ? (
+          <>
+            <EndedResults sessionId={sessionId} token={token} />
+            <PlansPanel sessionId={sessionId} token={token} />
+            <ConsoleDeleteSession sessionId={sessionId} token={token} title={view.session.title} />
+          </>
+        ) : (
+          <p className="muted">
+            This session has ended: its results are in its notebook, from your workspace’s library.
+          </p>
+        )
       ) : (
         <main className={`${styles.grid} ${isAgendaOpen ? '' : styles.gridWide}`}>
           <AgendaPanel
@@ -177,9 +210,16 @@ export default function Console({
             control={control}
             isOpen={isAgendaOpen}
             onToggle={() => setAgendaOpen((open) => !open)}
+            canEdit={access?.canEditAgenda ?? !isMember}
           />
           <CurrentRoundPanel view={view} control={control} act={act} screenKey={screenKey} />
-          <SidePanels view={view} sessionId={sessionId} token={token} control={control} />
+          <SidePanels
+            view={view}
+            sessionId={sessionId}
+            token={token}
+            control={control}
+            activity={activity}
+          />
         </main>
       )}
       {help}

@@ -21,15 +21,19 @@ const EMPTY: LibraryFilter = { q: '', workshop: '', from: '', to: '' };
 /**
  * The team's sessions with their notebooks: searched (titles, notes, results) and
  * filtered by workshop and date on the server. Anyone opens a notebook read-only;
- * owners and facilitators also open the console and save an agenda as a template.
+ * owners and facilitators also save an agenda as a template, and they and producers open
+ * the console with their account (`#member`: the server checks the role on every command).
  */
 export function LibraryPanel({
   workspaceId,
   canRun,
+  canConsole = canRun,
   onTemplateSaved,
 }: {
   workspaceId: string;
   canRun: boolean;
+  /** Owners, facilitators and producers open the console. */
+  canConsole?: boolean;
   onTemplateSaved: () => void;
 }) {
   const [filter, setFilter] = useState<LibraryFilter>(EMPTY);
@@ -48,10 +52,14 @@ export function LibraryPanel({
     setFilter((f) => ({ ...f, [key]: value }));
 
   async function openConsole(sessionId: string) {
-    const done = await action.run(() => workspaceApi.consoleKey(workspaceId, sessionId));
-    if (!done) return;
-    rememberFacilitated({ sessionId, token: done.data.token });
-    navigate(`/console/${sessionId}`);
+    // Owners and facilitators also keep the key, for what needs it (plans, the guide,
+    // deleting); the socket runs on the account either way, so the log names them.
+    if (canRun) {
+      const done = await action.run(() => workspaceApi.consoleKey(workspaceId, sessionId));
+      if (!done) return;
+      rememberFacilitated({ sessionId, token: done.data.token });
+    }
+    navigate(`/console/${sessionId}#member`);
   }
 
   async function openNotebook(sessionId: string) {
@@ -137,16 +145,18 @@ export function LibraryPanel({
                     Notebook
                   </button>
                 )}
+                {canConsole && (
+                  <button
+                    className="button button--small"
+                    type="button"
+                    aria-label={`Open the console of ${s.title}`}
+                    onClick={() => void openConsole(s.sessionId)}
+                  >
+                    Console
+                  </button>
+                )}
                 {canRun && (
                   <>
-                    <button
-                      className="button button--small"
-                      type="button"
-                      aria-label={`Open the console of ${s.title}`}
-                      onClick={() => void openConsole(s.sessionId)}
-                    >
-                      Console
-                    </button>
                     <button
                       className="button button--small"
                       type="button"

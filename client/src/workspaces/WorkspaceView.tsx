@@ -30,7 +30,9 @@ export function WorkspaceView({ workspaceId }: { workspaceId: string }) {
       </section>
     );
   if (!workspace) return <p className="muted">Loading…</p>;
-  const canRun = workspace.role !== 'viewer';
+  const canRun = workspace.role === 'owner' || workspace.role === 'facilitator';
+  // A producer runs sessions' consoles, never their agendas or templates.
+  const canConsole = canRun || workspace.role === 'producer';
   return (
     <>
       <header className={styles.head}>
@@ -42,6 +44,7 @@ export function WorkspaceView({ workspaceId }: { workspaceId: string }) {
           <LibraryPanel
             workspaceId={workspaceId}
             canRun={canRun}
+            canConsole={canConsole}
             onTemplateSaved={() => setTemplatesVersion((v) => v + 1)}
           />
           <TemplatesPanel workspaceId={workspaceId} canRun={canRun} version={templatesVersion} />

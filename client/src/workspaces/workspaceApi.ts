@@ -1,8 +1,8 @@
 import type { CreatedSession, Result } from '@playfield/shared';
 import { call } from '../api.ts';
 
-/** A member's role: owners manage members, facilitators run sessions, viewers read. */
-export type WorkspaceRole = 'owner' | 'facilitator' | 'viewer';
+/** A member's role: owners manage members, facilitators run sessions, producers run consoles, viewers read. */
+export type WorkspaceRole = 'owner' | 'facilitator' | 'producer' | 'viewer';
 
 export interface WorkspaceSummary {
   id: string;

@@ -29,6 +29,7 @@ import { RateLimiter } from '../security/rateLimiter.ts';
 import type { LiveSession, ViewSink } from '../sessions/liveSession.ts';
 import type { SessionManager } from '../sessions/sessionManager.ts';
 import {
+  KEY_CONSOLE,
   loggedActorOf,
   type ConsoleAccess,
   type ConsoleMember,
@@ -205,7 +206,7 @@ const HANDLERS: { [E in EventName]: Handler<E> } = {
     run: ({ socket, session, consoles }) =>
       consoles
         ? consoles.access(socket.data.member ?? null, session.id)
-        : Promise.resolve(ok({ name: null, role: null, canEditAgenda: true })),
+        : Promise.resolve(ok(KEY_CONSOLE)),
   },
   'console.activity': {
     schema: emptyPayloadSchema,

@@ -15,6 +15,7 @@ import { AccountService } from '../accounts/accountService.ts';
 import { SESSION_COOKIE } from '../accounts/http.ts';
 import type { AccountTables } from '../accounts/migration.ts';
 import { SignInLimiter } from '../accounts/signInLimiter.ts';
+import { deriveScreenKey } from '../security/tokens.ts';
 import type { Repository } from '../store/repository.ts';
 import type { EventActorTables } from './eventActorsMigration.ts';
 import type { WorkspaceRole, WorkspaceTables } from './migration.ts';
@@ -43,6 +44,14 @@ export const NOT_A_CONSOLE_MEMBER: AppError = {
 export const PRODUCER_AGENDA: AppError = {
   code: 'FORBIDDEN',
   message: 'A producer runs the session but cannot change its agenda: ask a facilitator',
+};
+
+/** What a console opened with its key may do: everything, as before accounts. */
+export const KEY_CONSOLE: ConsoleAccessView = {
+  name: null,
+  role: null,
+  canEditAgenda: true,
+  screenKey: null,
 };
 
 /** The latest logged console actions the console's "who did what" shows. */
@@ -113,10 +122,21 @@ export class ConsoleAccess {
     member: ConsoleMember | null,
     sessionId: string,
   ): Promise<Result<ConsoleAccessView>> {
-    if (!member) return ok({ name: null, role: null, canEditAgenda: true });
+    if (!member) return ok(KEY_CONSOLE);
     const role = await this.roleOf(sessionId, member.accountId);
     if (!role || role === 'viewer') return { ok: false, error: NOT_A_CONSOLE_MEMBER };
-    return ok({ name: member.name, role, canEditAgenda: role !== 'producer' });
+    // The library keeps the console's key it was moved in with: the screen's derives from it.
+    const item = await this.db
+      .selectFrom('workspace_items')
+      .select('secret')
+      .where('session_id', '=', sessionId)
+      .executeTakeFirst();
+    return ok({
+      name: member.name,
+      role,
+      canEditAgenda: role !== 'producer',
+      screenKey: item ? deriveScreenKey(item.secret) : null,
+    });
   }
 
   /** The latest console actions of the log, newest first, with who ran each. */

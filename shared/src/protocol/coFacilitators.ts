@@ -39,4 +39,6 @@ export interface ConsoleAccess {
   /** The workspace role the console runs under, or null for the key. */
   role: 'owner' | 'facilitator' | 'producer' | null;
   canEditAgenda: boolean;
+  /** The room screen's key, for a member's console (a key console holds its own). */
+  screenKey: string | null;
 }
