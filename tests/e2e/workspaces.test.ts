@@ -3,8 +3,11 @@
  * workspace and moves the session into its library, and invites a colleague by link; the
  * colleague accepts in a second browser; both find the same library on a fresh context (a
  * phone); a template is saved from the session and a session started from it opens its
- * console. Screenshots at 1366x768 and 390x844; axe on each new page (the list, a
- * workspace, the invitation).
+ * console. A producer invited by the owner opens the owner's session's console from the
+ * library on a second laptop (no key), finds its agenda read-only, starts the session and
+ * reveals a round, which the owner's console shows, with who did what. Screenshots at
+ * 1366x768 and 390x844; axe on each new page (the list, a workspace, the invitation, the
+ * producer's console).
  */
 import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -173,5 +176,67 @@ describe('workspaces', () => {
     await owner.goBack();
     await owner.getByRole('heading', { level: 1, name: 'Support team' }).waitFor();
     await expect.poll(() => libraryTitles(owner)).toEqual([TITLE, TITLE]);
+  });
+
+  it("lets a producer on a second laptop run the owner's session from the library, its agenda read-only, the log naming who did what", async () => {
+    const ownerContext = await newLaptop(browser);
+    const owner = await ownerContext.newPage();
+    open.push(['owner (co)', owner]);
+    await owner.goto(server.url);
+    await createSessionIn(owner);
+    await signUp(owner, 'lead.co@example.com');
+    await owner.getByRole('button', { name: /Add this browser's 1 session/ }).click();
+    await owner.getByRole('link', { name: 'Workspaces' }).click();
+    await owner.getByLabel('Team name').fill('Floor team');
+    await owner.getByRole('button', { name: 'Create workspace' }).click();
+    await owner.getByRole('heading', { level: 1, name: 'Floor team' }).waitFor();
+    await owner.getByText('Add sessions from your account').click();
+    await owner.getByRole('checkbox', { name: new RegExp(TITLE) }).check();
+    await owner.getByRole('button', { name: /Move 1 into the workspace/ }).click();
+    await owner.getByLabel('Role of the new member').selectOption('producer');
+    await owner.getByText(/A producer runs sessions from the console/).waitFor();
+    await owner.getByRole('button', { name: 'Create invitation link' }).click();
+    const link = await owner.getByLabel('Invitation link (shown once)').inputValue();
+
+    // The producer, signed in on their own laptop, opens the console from the library.
+    const producerContext = await newLaptop(browser);
+    const producer = await producerContext.newPage();
+    open.push(['producer', producer]);
+    await signUp(producer, 'sam.producer@example.com');
+    await producer.goto(link);
+    await producer.getByRole('button', { name: 'Join Floor team' }).click();
+    await producer.getByRole('heading', { level: 1, name: 'Floor team' }).waitFor();
+    expect(await producer.getByRole('button', { name: /Save the agenda of/ }).count()).toBe(0);
+    await producer.getByRole('button', { name: `Open the console of ${TITLE}` }).click();
+    await producer.waitForURL(/\/console\/[A-Za-z0-9_-]+#member$/);
+    const agenda = producer.getByRole('region', { name: 'Agenda' });
+    await agenda
+      .getByRole('note')
+      .filter({ hasText: /as a producer you run the rounds/ })
+      .waitFor();
+    expect(await agenda.getByRole('button', { name: /^(Edit|Add a round)$/ }).count()).toBe(0);
+    expect(await producer.evaluate(() => localStorage.getItem('playfield.facilitated'))).toBeNull();
+
+    // The owner's console, also opened from the library, sees the producer drive the round.
+    await owner.getByRole('button', { name: `Open the console of ${TITLE}` }).click();
+    await owner.waitForURL(/#member$/);
+    await owner.getByRole('button', { name: 'Start session' }).waitFor();
+    await producer.getByRole('button', { name: 'Start session' }).click();
+    await producer.getByRole('button', { name: 'Reveal results' }).click();
+    await owner.getByText('Results shown').first().waitFor();
+    await owner.getByRole('button', { name: 'Refresh who did what' }).click();
+    const log = owner.getByRole('list', { name: 'Who did what, newest first' });
+    await log.getByText('sam.producer@example.com').first().waitFor();
+    expect(await log.innerText()).toMatch(/sam\.producer@example\.com revealed results/);
+    await producer.getByRole('button', { name: 'Refresh who did what' }).click();
+    await producer
+      .getByRole('list', { name: 'Who did what, newest first' })
+      .getByText('revealed results')
+      .waitFor();
+    await expectAccessible(producer, 'console (producer)');
+    await shot(producer, 'console-producer');
+    await shot(owner, 'console-owner-sees-producer');
+    await producerContext.close();
+    await ownerContext.close();
   });
 });
