@@ -1,5 +1,6 @@
 import type { ConfigEditorProps } from '../types.ts';
-import { POLICY_FIELDS } from './policyFields.ts';
+import { NumberFields } from '../../components/form/NumberFields.tsx';
+import { PolicyInputs } from './PolicyInputs.tsx';
 
 type Config = ConfigEditorProps<'fineLine'>['config'];
 type NumberKey =
@@ -21,7 +22,7 @@ export default function FineLineConfigEditor({
 }: ConfigEditorProps<'fineLine'>) {
   return (
     <div className="stack stack--tight">
-      <div className="roles-grid">
+      <NumberFields>
         {DEMAND.map((f) => (
           <label key={f.key} className="field">
             <span>{f.label}</span>
@@ -47,26 +48,9 @@ export default function FineLineConfigEditor({
             <option value="fixed">not at all (fixed)</option>
           </select>
         </label>
-      </div>
+      </NumberFields>
       <p className="muted">First staffing policy</p>
-      <div className="roles-grid">
-        {POLICY_FIELDS.map((f) => (
-          <label key={f.key} className="field">
-            <span>{f.label}</span>
-            <input
-              type="number"
-              step={f.step}
-              value={config.policy[f.key]}
-              onChange={(e) =>
-                onChange({
-                  ...config,
-                  policy: { ...config.policy, [f.key]: Number(e.target.value) },
-                })
-              }
-            />
-          </label>
-        ))}
-      </div>
+      <PolicyInputs policy={config.policy} onChange={(policy) => onChange({ ...config, policy })} />
       <label className="field">
         <span>Random seed (the same seed brings the same customers)</span>
         <input

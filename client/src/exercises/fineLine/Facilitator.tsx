@@ -2,11 +2,11 @@ import { useState } from 'react';
 import type { FineLineFacilitatorView } from '@playfield/shared/exercises/fineLine/index';
 import type { FacilitatorProps } from '../types.ts';
 import { useSender } from '../useSender.ts';
-import { POLICY_FIELDS } from './policyFields.ts';
 import { FineLineCharts, Store } from './Charts.tsx';
 import { FacilitatorRunTable } from './FacilitatorRunTable.tsx';
 import styles from './Facilitator.module.css';
 import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
+import { PolicyInputs } from './PolicyInputs.tsx';
 
 type Act = FacilitatorProps<'fineLine'>['act'];
 type Policy = FineLineFacilitatorView['policy'];
@@ -96,20 +96,7 @@ export default function FineLineFacilitator({ view, act }: FacilitatorProps<'fin
       <FineLineCharts view={view} />
       <fieldset className="stack stack--tight">
         <legend>Staffing policy</legend>
-        <div className="roles-grid">
-          {POLICY_FIELDS.map((f) => (
-            <label key={f.key} className="field">
-              <span>{f.label}</span>
-              <input
-                type="number"
-                step={f.step}
-                min={0}
-                value={policy[f.key]}
-                onChange={(e) => setPolicy({ ...policy, [f.key]: Number(e.target.value) })}
-              />
-            </label>
-          ))}
-        </div>
+        <PolicyInputs policy={policy} onChange={setPolicy} />
         <div className="actions">
           <button
             type="button"
