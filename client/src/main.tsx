@@ -6,7 +6,6 @@ import { App } from './App.tsx';
 import './tokens.css';
 import './base.css';
 import './controls.css';
-import './styles.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ParticipantProps } from '../types.ts';
 import { POLICY_FIELDS } from './policyFields.ts';
 import styles from './Participant.module.css';
+import { RoleCard } from '../../components/RoleCard.tsx';
 
 const MOODS = ['Furious', 'Annoyed', 'Patient', 'Fine', 'Happy'];
 
@@ -135,13 +136,11 @@ function ManagerPanel({ view, act }: Pick<ParticipantProps<'fineLine'>, 'view' |
   const [note, setNote] = useState<string | null>(null);
   return (
     <section className="stack">
-      <div className="role-card">
-        <p className="eyebrow">Your role</p>
-        <p className="role-card__name">Store management</p>
+      <RoleCard eyebrow="Your role" name="Store management">
         <p className="muted">
           You decide when registers open. Every minute a register is open costs money.
         </p>
-      </div>
+      </RoleCard>
       <p className="lead">
         {view.waitingCount} waiting ·{' '}
         {view.registers.filter((r) => r.state === 'busy' || r.state === 'idle').length} registers

@@ -7,6 +7,7 @@ import { Debrief, RecordTable } from './RecordTable.tsx';
 import { useSender } from '../useSender.ts';
 import styles from './RedBead.module.css';
 import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
+import { NumberFields } from '../../components/form/NumberFields.tsx';
 
 type Act = FacilitatorProps<'redBead'>['act'];
 type Action = Parameters<Act>[0];
@@ -375,7 +376,7 @@ function Roles({
           Pick volunteers at random
         </button>
       </div>
-      <div className="roles-grid">
+      <NumberFields>
         {view.roles.workers.map((w) => {
           const worker = view.workers.find((x) => x.id === w.workerId);
           return (
@@ -423,7 +424,7 @@ function Roles({
             {options('Nobody')}
           </select>
         </label>
-      </div>
+      </NumberFields>
       <p className="muted">
         Everyone else observes and predicts. Without inspectors, paddles are recorded at once.
       </p>

@@ -5,6 +5,7 @@ import { Debrief, RecordTable } from './RecordTable.tsx';
 import { useSender } from '../useSender.ts';
 import styles from './RedBead.module.css';
 import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
+import { RoleCard } from '../../components/RoleCard.tsx';
 
 const BLANK: RedBeadOwnView = {
   role: 'observer',
@@ -37,14 +38,12 @@ export function RedBeadParticipant({ view, own, act }: ParticipantProps<'redBead
 
   return (
     <section className="stack red-bead">
-      <div className="role-card">
-        <p className="eyebrow">Your role</p>
-        <p className="role-card__name">
-          {roleName}
-          {me.role === 'worker' && me.workerId ? ` ${me.workerId}` : ''}
-        </p>
+      <RoleCard
+        eyebrow="Your role"
+        name={`${roleName}${me.role === 'worker' && me.workerId ? ` ${me.workerId}` : ''}`}
+      >
         <p className="muted">{roleHelp}</p>
-      </div>
+      </RoleCard>
       {(view.quota !== null || view.slogan) && (
         <p className={styles.banner} data-testid="management-banner">
           {view.slogan && <strong>“{view.slogan}” </strong>}

@@ -10,6 +10,7 @@ import { StepMeans } from './StepMeans.tsx';
 import { useSender } from '../useSender.ts';
 import styles from './Participant.module.css';
 import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
+import { RoleCard } from '../../components/RoleCard.tsx';
 
 /** The longest note, as the server allows it (kept here: the phone imports no shared values). */
 const NOTE_LENGTH = 280;
@@ -29,7 +30,7 @@ export function RolePlayParticipant({ view, own, isOpen, act }: ParticipantProps
   return (
     <section className="stack">
       {group ? (
-        <RoleCard group={group} play={view.play} />
+        <GroupCard group={group} play={view.play} />
       ) : (
         <p className="lead" role="status">
           {view.play === 0
@@ -61,17 +62,12 @@ export function RolePlayParticipant({ view, own, isOpen, act }: ParticipantProps
   );
 }
 
-function RoleCard({ group, play }: { group: Group; play: number }) {
+function GroupCard({ group, play }: { group: Group; play: number }) {
   return (
-    <div className="role-card">
-      <p className="eyebrow">
-        {group.label}
-        {play > 1 ? ` · play ${play}` : ''} · your part
-      </p>
-      <p className="role-card__name">
-        {ROLE_NAMES[group.role]}
-        {group.isScorer ? ' (you score)' : ''}
-      </p>
+    <RoleCard
+      eyebrow={`${group.label}${play > 1 ? ` · play ${play}` : ''} · your part`}
+      name={`${ROLE_NAMES[group.role]}${group.isScorer ? ' (you score)' : ''}`}
+    >
       {group.partners.length > 0 && (
         <ul className={styles.partners} aria-label="Your group">
           {group.partners.map((p, i) => (
@@ -82,7 +78,7 @@ function RoleCard({ group, play }: { group: Group; play: number }) {
           ))}
         </ul>
       )}
-    </div>
+    </RoleCard>
   );
 }
 
