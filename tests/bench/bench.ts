@@ -9,7 +9,7 @@
  *
  *   npm run bench -- --participants 2000      (or BENCH_PARTICIPANTS=2000 npm run bench)
  *   options: --seed S, --timeout-s T (default 300), --cpu-prof-dir DIR (profiles the server),
- *   --scenario rounds|qa|rooms (default rounds). The Q&A scenario joins the phones, starts the
+ *   --scenario rounds|qa|rooms|rehearsal (default rounds). The Q&A scenario joins the phones, starts the
  *   session, then 200 phones ask a question each and every phone upvotes five questions:
  *   it times question -> console and upvote -> room screen, and the server's CPU per 1,000.
  *
@@ -26,7 +26,7 @@
  * Both processes share the machine, so latencies include this generator's own event loop
  * delay; the generator's CPU time is reported beside the server's to tell them apart.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -111,7 +111,7 @@ function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Options 
   const cpuProfDir = values.get('cpu-prof-dir');
   const scenario = values.get('scenario') ?? 'rounds';
   if (scenario !== 'rounds' && scenario !== 'qa' && scenario !== 'rooms')
-    throw new Error('--scenario is rounds, qa or rooms');
+    throw new Error('--scenario is rounds, qa, rooms or rehearsal');
   return {
     scenario,
     rooms: positiveInt('--rooms', values.get('rooms'), 100),
@@ -1236,6 +1236,34 @@ async function run(options: Options): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/**
+ * The flags for the rehearsal bench when `--scenario rehearsal` is asked for (a whole built-in
+ * day with 2,000 simulated seats by default: rehearsalBench.ts), or null for this file's own.
+ */
+function rehearsalScenarioArgs(argv: readonly string[]): string[] | null {
+  const rest: string[] = [];
+  let isRehearsal = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--scenario=rehearsal') isRehearsal = true;
+    else if (arg === '--scenario' && argv[i + 1] === 'rehearsal') {
+      isRehearsal = true;
+      i++;
+    } else rest.push(arg);
+  }
+  return isRehearsal ? rest : null;
+}
+
+const rehearsalArgs = rehearsalScenarioArgs(process.argv.slice(2));
+if (rehearsalArgs) {
+  // Its own process and flags (--participants, --workshop, --pace, --round-timeout-s).
+  const script = new URL('./rehearsalBench.ts', import.meta.url).pathname;
+  const child = spawnSync(process.execPath, [...process.execArgv, script, ...rehearsalArgs], {
+    stdio: 'inherit',
+  });
+  process.exit(child.status ?? 1);
+}
 
 const options = (() => {
   try {
