@@ -92,17 +92,30 @@ describe('GapRatingFacilitator', () => {
     const { user } = setupConsole();
 
     await user.click(screen.getByText('Figures per measure'));
-    const table = screen.getByRole('table');
+    const table = screen.getByRole('table', { name: 'Expected, actual and gap per measure' });
     const speed = within(table).getByRole('row', { name: /^Speed/ });
     expect(
       within(speed)
         .getAllByRole('cell')
         .map((c) => c.textContent),
     ).toEqual(['6.0', '3.8', '−1.67', '1.53', '−3 to 0', '3']);
-    // A table wider than the console scrolls: its box is reachable from the keyboard.
-    const region = screen.getByRole('region', { name: 'Figures per measure, scrollable' });
-    expect(region).toContainElement(table);
-    expect(region).toHaveAttribute('tabindex', '0');
+    // Short headings keep the seven columns inside the console; screen readers hear the words.
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual([
+      'Measure',
+      'Exp.Expected',
+      'Act.Actual',
+      'Gap',
+      'SDSpread of the gap (SD)',
+      'RangeRange of gaps',
+      'Rated both',
+    ]);
+    expect(within(table).getByRole('columnheader', { name: 'Expected' })).toBeVisible();
+    expect(screen.getByTitle('Spread of the gap (SD)')).toHaveTextContent('SD');
+    expect(screen.queryByRole('region', { name: /scrollable/ })).not.toBeInTheDocument();
   });
 
   it('sends a reset when Clear ratings is confirmed, and not when cancelled', async () => {

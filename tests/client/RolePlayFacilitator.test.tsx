@@ -75,7 +75,12 @@ describe('RolePlayFacilitator', () => {
     setup(formed);
 
     expect(screen.getByText('Play 1 · 2 groups')).toBeVisible();
-    const table = screen.getByRole('table', { name: /Groups, parts and scores/ });
+    const table = screen.getByRole('table', { name: 'Groups and parts' });
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Group', 'Customer', 'Provider', 'Observer']);
     const rows = within(table).getAllByRole('row').slice(1);
     const [trio, pair] = formed.groups;
     expect(within(rows[0] as HTMLElement).getAllByRole('cell')[0]).toHaveTextContent(
@@ -84,7 +89,15 @@ describe('RolePlayFacilitator', () => {
     expect(rows[0]).toHaveTextContent(`${nameOf(trio?.members[2])} (scores)`);
     // In the pair the customer scores.
     expect(rows[1]).toHaveTextContent(`${nameOf(pair?.members[0])} (scores)`);
-    expect(rows[1]).toHaveTextContent('Not scored');
+    expect(
+      within(screen.getByRole('table', { name: /^Scores per group/ }))
+        .getAllByRole('row')
+        .map((r) => r.textContent),
+    ).toEqual([
+      'Group1Communicate2Empathise3Clarify4CorrectStatus',
+      'Group 1––––Not scored',
+      'Group 2––––Not scored',
+    ]);
   });
 
   it('shows the scores per group, the status and the room’s step statistics', () => {
@@ -100,16 +113,37 @@ describe('RolePlayFacilitator', () => {
     }
     setup(state);
 
-    const rows = within(
-      screen.getByRole('table', { name: /Groups, parts and scores/ }),
-    ).getAllByRole('row');
-    expect(rows[1]).toHaveTextContent('✓ Scored');
+    const rows = within(screen.getByRole('table', { name: 'Groups and parts' })).getAllByRole(
+      'row',
+    );
+    expect(rows).toHaveLength(3);
+    // The scores in a table of their own: steps numbered, named for screen readers and in a key.
+    const scores = screen.getByRole('table', { name: 'Scores per group (1 to 5)' });
     expect(
-      within(rows[1] as HTMLElement)
+      within(scores)
+        .getAllByRole('columnheader')
+        .slice(1)
+        .map((h) => h.textContent),
+    ).toEqual(['1Communicate', '2Empathise', '3Clarify', '4Correct', 'Status']);
+    expect(within(scores).getByRole('columnheader', { name: 'Empathise' })).toBeVisible();
+    expect(screen.getByText('1 Communicate · 2 Empathise · 3 Clarify · 4 Correct')).toBeVisible();
+    const groupRows = within(scores).getAllByRole('row').slice(1);
+    expect(
+      groupRows.map((r) =>
+        within(r)
+          .getAllByRole('cell')
+          .map((c) => c.textContent),
+      ),
+    ).toEqual([
+      ['4', '2', '5', '3', '✓ Scored'],
+      ['–', '–', '–', '–', 'Not scored'],
+    ]);
+    const figures = screen.getByRole('table', { name: 'Scores per step' });
+    expect(
+      within(within(figures).getByRole('row', { name: /^Empathise/ }))
         .getAllByRole('cell')
-        .slice(3, 7)
         .map((c) => c.textContent),
-    ).toEqual(['4', '2', '5', '3']);
+    ).toEqual(['2.0', '2', '2', '1']);
     expect(screen.getByText(/1 of 2 groups scored/)).toBeVisible();
     const means = within(screen.getByRole('list', { name: 'Mean score per step' }));
     expect(means.getAllByRole('listitem')[1]).toHaveTextContent(

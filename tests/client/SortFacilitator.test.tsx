@@ -47,22 +47,38 @@ describe('SortFacilitator', () => {
     );
     expect(screen.getByText(/of answers so far as expected/)).toHaveTextContent('71%');
     const table = screen.getByRole('table', { name: 'Live spread per statement' });
-    const rows = within(table).getAllByRole('row').slice(1);
-    expect(
-      rows.map((r) => [...r.querySelectorAll('th, td')].slice(0, 4).map((c) => c.textContent)),
-    ).toEqual([
-      ['Samples sent out', '3 ✓ (expected)', '1', '75%'],
-      ['Produced with the customer present', '1', '2 ✓ (expected)', '67%'],
-      ['Priced per hour', '1', '1', '–'],
-    ]);
+    const cellsOf = (statement: string) =>
+      within(within(table).getByRole('rowheader', { name: statement }).closest('tr') as HTMLElement)
+        .getAllByRole('cell')
+        .map((c) => c.textContent);
+    expect(cellsOf('Samples sent out')).toEqual(['3 ✓ (expected)', '1', '75%']);
+    expect(cellsOf('Produced with the customer present')).toEqual(['1', '2 ✓ (expected)', '67%']);
+    expect(cellsOf('Priced per hour')).toEqual(['1', '1', '–']);
+    expect(within(table).getAllByRole('row')).toHaveLength(4);
   });
 
-  it('keeps the live spread in a box a keyboard can scroll when it is wider than its column', () => {
-    setup();
+  it('lays the live spread out as a table of figures that needs no sideways scrolling', () => {
+    setup(facilitatorSort({ focus: 1 }));
 
-    const box = screen.getByRole('region', { name: 'Live spread per statement, scrollable' });
-    expect(box).toHaveAttribute('tabindex', '0');
-    expect(within(box).getByRole('table', { name: 'Live spread per statement' })).toBeVisible();
+    const table = screen.getByRole('table', { name: 'Live spread per statement' });
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Statement', 'Product', 'Service', 'As expected']);
+    // Each statement's screen button sits under it; the row is still named by the statement.
+    for (const name of [
+      'Samples sent out',
+      'Produced with the customer present',
+      'Priced per hour',
+    ])
+      expect(within(table).getByRole('rowheader', { name })).toContainElement(
+        screen.getByRole('button', { name: `Show “${name}” on the screen` }),
+      );
+    // The statement on the screen is marked by its button's words, not only its colour.
+    const onScreen = within(table).getByRole('row', { name: /^Produced with/ });
+    expect(within(onScreen).getByRole('button')).toHaveTextContent('On screen');
+    expect(screen.queryByRole('region', { name: /scrollable/ })).not.toBeInTheDocument();
   });
 
   it('charts how many people got each score', () => {

@@ -3,6 +3,17 @@ import type { FacilitatorProps } from '../types.ts';
 import { GapChart, formatGap, formatMean } from './GapChart.tsx';
 import styles from './Facilitator.module.css';
 import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
+import { FiguresTable, type FigureColumn } from '../../components/FiguresTable.tsx';
+
+/** Short headings keep seven columns of figures inside the console's middle column. */
+const FIGURE_COLUMNS: readonly FigureColumn[] = [
+  { label: 'Expected', short: 'Exp.' },
+  { label: 'Actual', short: 'Act.' },
+  { label: 'Gap' },
+  { label: 'Spread of the gap (SD)', short: 'SD' },
+  { label: 'Range of gaps', short: 'Range' },
+  { label: 'Rated both' },
+];
 
 /** Live progress and the gap chart so far; the room sees it only once revealed. */
 export default function GapRatingFacilitator({
@@ -33,43 +44,24 @@ export default function GapRatingFacilitator({
       <GapChart results={results} label="Live gap per measure" showMeans />
       <details>
         <summary>Figures per measure</summary>
-        <div
-          className="table-scroll"
-          role="region"
-          aria-label="Figures per measure, scrollable"
-          tabIndex={0}
-        >
-          <table className={`table ${styles.table}`}>
-            <thead>
-              <tr>
-                <th scope="col">Measure</th>
-                <th scope="col">Expected</th>
-                <th scope="col">Actual</th>
-                <th scope="col">Gap</th>
-                <th scope="col">SD</th>
-                <th scope="col">Range</th>
-                <th scope="col">Rated both</th>
-              </tr>
-            </thead>
-            <tbody>
-              {results.measures.map((m) => (
-                <tr key={m.measure}>
-                  <th scope="row">{m.measure}</th>
-                  <td>{formatMean(m.expected)}</td>
-                  <td>{formatMean(m.actual)}</td>
-                  <td>{m.gap === null ? '–' : formatGap(m.gap)}</td>
-                  <td>{m.sd === null ? '–' : m.sd.toFixed(2)}</td>
-                  <td>
-                    {m.min === null || m.max === null
-                      ? '–'
-                      : `${formatGap(m.min)} to ${formatGap(m.max)}`}
-                  </td>
-                  <td>{m.n}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <FiguresTable
+          caption="Expected, actual and gap per measure"
+          isCaptionHidden
+          rowHeading="Measure"
+          columns={FIGURE_COLUMNS}
+          rows={results.measures.map((m) => ({
+            key: m.measure,
+            label: m.measure,
+            cells: [
+              formatMean(m.expected),
+              formatMean(m.actual),
+              m.gap === null ? '–' : formatGap(m.gap),
+              m.sd === null ? '–' : m.sd.toFixed(2),
+              m.min === null || m.max === null ? '–' : `${formatGap(m.min)} to ${formatGap(m.max)}`,
+              m.n,
+            ],
+          }))}
+        />
       </details>
       <div className="actions">
         <button

@@ -2,6 +2,13 @@ import type { FacilitatorProps } from '../types.ts';
 import { OUTCOME_NAME, OUTCOMES, SCENARIO_NAME } from './names.ts';
 import { PromisesChart } from './PromisesChart.tsx';
 import styles from './Facilitator.module.css';
+import { FiguresTable, type FigureColumn } from '../../components/FiguresTable.tsx';
+
+/** How many predicted each outcome, then what the model says happens (words, wrapping). */
+const COLUMNS: readonly FigureColumn[] = [
+  ...OUTCOMES.map((o) => ({ label: OUTCOME_NAME[o] })),
+  { label: 'What happens', isText: true },
+];
 
 /**
  * The promises on the console: the room's predictions as they come in (counts only), and
@@ -16,36 +23,19 @@ export default function PromisesFacilitator({
   return (
     <div className="stack">
       <p className="question">{view.question}</p>
-      <table className={styles.table}>
-        <caption>
-          Predictions: {results.predictors} of {participantCount} people
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Promise</th>
-            {OUTCOMES.map((o) => (
-              <th key={o} scope="col">
-                {OUTCOME_NAME[o]}
-              </th>
-            ))}
-            <th scope="col">What happens</th>
-          </tr>
-        </thead>
-        <tbody>
-          {results.series.map((s) => (
-            <tr key={s.scenario}>
-              <th scope="row">{SCENARIO_NAME[s.scenario]}</th>
-              {results.tallies[s.scenario].map((n, i) => (
-                <td key={i}>{n}</td>
-              ))}
-              <td>
-                {OUTCOME_NAME[s.outcome]} to{' '}
-                {(s.customers[s.customers.length - 1] ?? 0).toLocaleString('en')}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FiguresTable
+        caption={`Predictions: ${results.predictors} of ${participantCount} people`}
+        rowHeading="Promise"
+        columns={COLUMNS}
+        rows={results.series.map((s) => ({
+          key: s.scenario,
+          label: SCENARIO_NAME[s.scenario],
+          cells: [
+            ...results.tallies[s.scenario],
+            `${OUTCOME_NAME[s.outcome]} to ${(s.customers[s.customers.length - 1] ?? 0).toLocaleString('en')}`,
+          ],
+        }))}
+      />
       <div className={styles.chart}>
         <PromisesChart
           series={results.series}

@@ -11,18 +11,48 @@ export function RecordTable({
   size?: 'normal' | 'large';
 }) {
   const { table } = view;
+  const isLarge = size === 'large';
+  const days = table.columns.slice(1, -1);
   return (
-    <table className={`table ${styles.table} ${size === 'large' ? styles.large : ''}`}>
+    <table className={`table ${styles.table} ${isLarge ? styles.large : styles.compact}`}>
       <caption>Red beads per worker and day</caption>
-      <thead>
-        <tr>
-          {table.columns.map((c) => (
-            <th key={c} scope="col">
-              {c}
+      {isLarge ? (
+        <thead>
+          <tr>
+            {table.columns.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+      ) : (
+        // The console's middle column and a 320 px phone: the days numbered under one "Day"
+        // heading (screen readers hear "Day 3"), so ten days and the total fit beside a name.
+        <thead>
+          <tr>
+            <th scope="col" rowSpan={2}>
+              {table.columns[0]}
             </th>
-          ))}
-        </tr>
-      </thead>
+            {days.length > 0 && (
+              <th scope="col" colSpan={days.length} className={styles.days}>
+                Day
+              </th>
+            )}
+            <th scope="col" rowSpan={2}>
+              {table.columns[table.columns.length - 1]}
+            </th>
+          </tr>
+          <tr>
+            {days.map((c) => (
+              <th key={c} scope="col">
+                <span aria-hidden="true">{c.replace(/^Day\s+/, '')}</span>
+                <span className="visually-hidden">{c}</span>
+              </th>
+            ))}
+          </tr>
+        </thead>
+      )}
       <tbody>
         {table.rows.map((row) => (
           <tr

@@ -5,12 +5,20 @@ import { StepMeans, formatMean } from './StepMeans.tsx';
 import { useSender } from '../useSender.ts';
 import styles from './Facilitator.module.css';
 import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
+import { FiguresTable, type FigureColumn } from '../../components/FiguresTable.tsx';
 
 const STATUS_TEXT: Record<RolePlayGroupView['status'], string> = {
   waiting: 'Not scored',
   scoring: 'Scoring',
   scored: '✓ Scored',
 };
+
+const RESULT_COLUMNS: readonly FigureColumn[] = [
+  { label: 'Mean' },
+  { label: 'Lowest' },
+  { label: 'Highest' },
+  { label: 'Groups scored' },
+];
 
 /** Runs the role-play: forms and rotates groups, places newcomers, follows the scores. */
 export default function RolePlayFacilitator({
@@ -82,35 +90,43 @@ export default function RolePlayFacilitator({
       )}
 
       {hasGroups && (
-        <div
-          className="table-scroll"
-          role="region"
-          aria-label="Groups and their scores, scrollable"
-          tabIndex={0}
-        >
-          <table className={`table ${styles.groups}`}>
-            <caption>Groups, parts and scores (1 to {config.scaleMax})</caption>
-            <thead>
-              <tr>
-                <th scope="col">Group</th>
-                <th scope="col">Customer</th>
-                <th scope="col">Provider</th>
-                <th scope="col">Observer</th>
-                {steps.map((s) => (
-                  <th scope="col" key={s.name}>
-                    {s.name}
-                  </th>
-                ))}
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.groups.map((group) => (
-                <GroupRow key={group.id} group={group} stepCount={steps.length} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <table className={`table ${styles.groups}`}>
+          <caption>Groups and parts</caption>
+          <thead>
+            <tr>
+              <th scope="col">Group</th>
+              <th scope="col">Customer</th>
+              <th scope="col">Provider</th>
+              <th scope="col">Observer</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.groups.map((group) => (
+              <GroupRow key={group.id} group={group} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      {hasGroups && (
+        <FiguresTable
+          caption={`Scores per group (1 to ${config.scaleMax})`}
+          rowHeading="Group"
+          // Numbered steps keep up to six score columns and the status beside the group; the
+          // key under the table names the steps.
+          columns={[
+            ...steps.map((s, i) => ({ label: s.name, short: String(i + 1) })),
+            { label: 'Status', isText: true },
+          ]}
+          rows={view.groups.map((group) => ({
+            key: group.id,
+            label: group.label,
+            className: group.status === 'scored' ? styles.scored : undefined,
+            cells: [
+              ...steps.map((_, i) => group.scorecard?.scores[i] ?? '–'),
+              STATUS_TEXT[group.status],
+            ],
+          }))}
+        />
       )}
       {view.groups.some((g) => g.scorecard?.comment) && (
         <details>
@@ -140,28 +156,22 @@ export default function RolePlayFacilitator({
           label="Mean score per step"
           hasDistribution
         />
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Step</th>
-              <th scope="col">Mean</th>
-              <th scope="col">Lowest</th>
-              <th scope="col">Highest</th>
-              <th scope="col">Groups scored</th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.results.steps.map((s) => (
-              <tr key={s.name}>
-                <th scope="row">{s.name}</th>
-                <td>{s.mean === null ? '–' : formatMean(s.mean)}</td>
-                <td>{s.lowest ?? '–'}</td>
-                <td>{s.highest ?? '–'}</td>
-                <td>{s.count}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <FiguresTable
+          caption="Scores per step"
+          isCaptionHidden
+          rowHeading="Step"
+          columns={RESULT_COLUMNS}
+          rows={view.results.steps.map((s) => ({
+            key: s.name,
+            label: s.name,
+            cells: [
+              s.mean === null ? '–' : formatMean(s.mean),
+              s.lowest ?? '–',
+              s.highest ?? '–',
+              s.count,
+            ],
+          }))}
+        />
       </div>
 
       <details>
@@ -184,7 +194,7 @@ function memberText(member: RolePlayGroupView['members'][number]): string {
   return `${member.name}${member.isScorer ? ' (scores)' : ''}${member.hasLeft ? ' (left)' : ''}`;
 }
 
-function GroupRow({ group, stepCount }: { group: RolePlayGroupView; stepCount: number }) {
+function GroupRow({ group }: { group: RolePlayGroupView }) {
   const byRole = (role: string) =>
     group.members
       .filter((m) => m.role === role)
@@ -196,10 +206,6 @@ function GroupRow({ group, stepCount }: { group: RolePlayGroupView; stepCount: n
       <td>{byRole('customer')}</td>
       <td>{byRole('provider')}</td>
       <td>{byRole('observer')}</td>
-      {Array.from({ length: stepCount }, (_, i) => (
-        <td key={i}>{group.scorecard?.scores[i] ?? '–'}</td>
-      ))}
-      <td>{STATUS_TEXT[group.status]}</td>
     </tr>
   );
 }

@@ -1,6 +1,7 @@
 import { BarChart } from '../../components/BarChart.tsx';
 import type { FacilitatorProps } from '../types.ts';
 import styles from './Facilitator.module.css';
+import { FiguresTable } from '../../components/FiguresTable.tsx';
 
 const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
 
@@ -22,63 +23,50 @@ export default function SortFacilitator({ view, participantCount, act }: Facilit
           <strong>{percent(results.averageCorrectShare)}</strong> of answers so far as expected.
         </p>
       )}
-      {/* Focusable, so a keyboard can scroll the table if it is wider than its column. */}
-      <div
-        className="table-scroll"
-        role="region"
-        aria-label="Live spread per statement, scrollable"
-        tabIndex={0}
-      >
-        <table className={`table ${styles.table}`}>
-          <caption className="muted">Live spread per statement</caption>
-          <thead>
-            <tr>
-              <th scope="col">Statement</th>
-              {categories.map((c) => (
-                <th key={c} scope="col">
-                  {c}
-                </th>
-              ))}
-              {hasAnswers && <th scope="col">As expected</th>}
-              <th scope="col">Screen</th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.items.map((item, i) => {
-              const r = results.items[i];
-              const isOnScreen = view.focus === i;
-              return (
-                <tr key={i} className={isOnScreen ? styles.current : undefined}>
-                  <th scope="row">{item.text}</th>
-                  {categories.map((c, j) => (
-                    <td key={c}>
-                      {r?.counts[j] ?? 0}
-                      {item.answer === j && (
-                        <span>
-                          {' '}
-                          ✓<span className="visually-hidden"> (expected)</span>
-                        </span>
-                      )}
-                    </td>
-                  ))}
-                  {hasAnswers && <td>{percent(r?.correctShare ?? null)}</td>}
-                  <td>
-                    <button
-                      type="button"
-                      className="button button--small"
-                      aria-pressed={isOnScreen}
-                      aria-label={`Show “${item.text}” on the screen`}
-                      onClick={() => void act({ type: 'focus', item: isOnScreen ? null : i })}
-                    >
-                      {isOnScreen ? 'On screen' : 'Show'}
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <FiguresTable
+        caption="Live spread per statement"
+        rowHeading="Statement"
+        className={styles.table}
+        columns={[
+          ...categories.map((c) => ({ label: c })),
+          ...(hasAnswers ? [{ label: 'As expected' }] : []),
+        ]}
+        rows={view.items.map((item, i) => {
+          const r = results.items[i];
+          const isOnScreen = view.focus === i;
+          return {
+            key: String(i),
+            label: item.text,
+            className: isOnScreen ? styles.current : undefined,
+            cells: [
+              ...categories.map((_, j) => (
+                <>
+                  {r?.counts[j] ?? 0}
+                  {item.answer === j && (
+                    <span>
+                      {' '}
+                      ✓<span className="visually-hidden"> (expected)</span>
+                    </span>
+                  )}
+                </>
+              )),
+              ...(hasAnswers ? [percent(r?.correctShare ?? null)] : []),
+            ],
+            // Under the statement, not a column of its own: the figures keep their room.
+            action: (
+              <button
+                type="button"
+                className="button button--small"
+                aria-pressed={isOnScreen}
+                aria-label={`Show “${item.text}” on the screen`}
+                onClick={() => void act({ type: 'focus', item: isOnScreen ? null : i })}
+              >
+                {isOnScreen ? 'On screen' : 'Show'}
+              </button>
+            ),
+          };
+        })}
+      />
       <p className="muted">✓ marks the expected category.</p>
       {scorable > 0 && results.respondents > 0 && (
         <BarChart
