@@ -8,7 +8,8 @@
  * the log records who did what.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROTOCOL_VERSION, type CreatedSession, type Credential } from '@playfield/shared';
+import { PROTOCOL_VERSION, replay, type CreatedSession, type Credential } from '@playfield/shared';
+import type { EventActorTables } from '../../server/src/workspaces/eventActorsMigration.ts';
 import { backends, startAccountsServer, type AccountsServer, type Browser } from './accountsKit.ts';
 import {
   connectRefused,
@@ -214,6 +215,32 @@ describe.each(backends)('co-facilitators on $name', (backend) => {
       headersOf(fixture.as.facilitator),
     );
     expect(again.data?.code).toBe('FORBIDDEN');
+  });
+
+  it('rebuilds the session from a log mixing rows with and without actors', async () => {
+    const { session, fixture } = await librarySession();
+    const owner = await memberConsole(fixture.as.owner, session.sessionId);
+    await nextView(owner, 'view.facilitator');
+    expect((await emitAck(owner, 'session.control', { type: 'session.start' })).ok).toBe(true);
+    expect((await emitAck(owner, 'session.control', { type: 'round.reveal' })).ok).toBe(true);
+    const repository = server.playfield.manager.repository;
+    const rows = await repository
+      .tablesOf<EventActorTables>()
+      .selectFrom('events')
+      .select(['seq', 'actor'])
+      .where('session_id', '=', session.sessionId)
+      .orderBy('seq')
+      .execute();
+    // session.created came over HTTP, as every row before the migration: no actor.
+    expect(rows[0]?.actor).toBeNull();
+    // Every later row came from the owner's console.
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    for (const row of rows.slice(1)) expect(row.actor).toContain('"kind":"account"');
+    const live = (await server.playfield.manager.get(session.sessionId))?.state;
+    const replayed = replay(await repository.loadEvents(session.sessionId));
+    expect(replayed.seq).toBe(live?.seq);
+    expect(replayed.phase).toBe('live');
+    expect(replayed).toEqual(live);
   });
 
   it('refuses a malformed member credential', async () => {

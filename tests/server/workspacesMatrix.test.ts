@@ -71,6 +71,14 @@ const ROUTES: RouteCase[] = [
     status: 200,
   },
   {
+    name: 'make a member a producer',
+    method: 'PUT',
+    path: (f) => `${ws(f)}/members/${f.ids.facilitator}/role`,
+    body: () => ({ role: 'producer' }),
+    allowed: OWNER,
+    status: 200,
+  },
+  {
     name: 'remove a member',
     method: 'DELETE',
     path: (f) => `${ws(f)}/members/${f.ids.facilitator}`,
@@ -118,6 +126,13 @@ const ROUTES: RouteCase[] = [
     method: 'POST',
     path: (f) => `${ws(f)}/library/${f.sessionId}/move-back`,
     allowed: RUNNERS,
+    status: 200,
+  },
+  {
+    name: 'export everything as one archive',
+    method: 'GET',
+    path: (f) => `${ws(f)}/export`,
+    allowed: OWNER,
     status: 200,
   },
   {
