@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { FormError } from '../accounts/FormError.tsx';
+import { ExportPanel } from './ExportPanel.tsx';
 import { LibraryPanel } from './LibraryPanel.tsx';
 import { MembersPanel } from './MembersPanel.tsx';
 import { ROLE_NAMES } from './roles.ts';
@@ -49,7 +50,10 @@ export function WorkspaceView({ workspaceId }: { workspaceId: string }) {
           />
           <TemplatesPanel workspaceId={workspaceId} canRun={canRun} version={templatesVersion} />
         </div>
-        <MembersPanel workspace={workspace} onChanged={load} />
+        <div className="stack">
+          <MembersPanel workspace={workspace} onChanged={load} />
+          {workspace.role === 'owner' && <ExportPanel workspaceId={workspaceId} />}
+        </div>
       </div>
     </>
   );

@@ -10,6 +10,7 @@ import { hashToken, newId, newToken } from '../security/tokens.ts';
 import type { SessionManager } from '../sessions/sessionManager.ts';
 import type { Repository } from '../store/repository.ts';
 import { EVERY_MEMBER, member, NO_WORKSPACE, OWNER_ONLY, type WorkspaceContext } from './access.ts';
+import { exportRoutes } from './exportRoutes.ts';
 import { libraryRoutes } from './libraryRoutes.ts';
 import { WorkspaceRepository, type WorkspaceDb } from './repository.ts';
 import { retentionRoutes } from './retentionRoutes.ts';
@@ -250,5 +251,6 @@ export function workspacesRouter(options: WorkspacesOptions): Router {
   libraryRoutes(router, context);
   templateRoutes(router, context);
   retentionRoutes(router, context);
+  exportRoutes(router, context);
   return router;
 }
