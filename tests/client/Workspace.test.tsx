@@ -209,9 +209,10 @@ describe('Workspace pages', () => {
   it('says where to sign in when signed out', async () => {
     stubApi(null);
     render(<WorkspacePages workspaceId="w1" />);
+    // Signed in, the reader comes back to this workspace.
     expect(await screen.findByRole('link', { name: 'Sign in' })).toHaveAttribute(
       'href',
-      '/account',
+      '/account#next=%2Fworkspaces%2Fw1',
     );
   });
 });

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from '../components/Link.tsx';
-import { usePathname } from '../router.ts';
+import { navigate, usePathname } from '../router.ts';
+import { readReturnPath } from './returnPath.ts';
 import { accountApi, syncAccountSessions, type AccountInfo } from './accountApi.ts';
 import { AccountHome } from './AccountHome.tsx';
 import { ResetPassword } from './ResetPassword.tsx';
@@ -29,7 +30,17 @@ export default function AccountPages() {
   if (pathname === '/account/signup') page = <SignUp />;
   else if (pathname === '/account/reset') page = <ResetPassword />;
   else if (account === undefined) page = <p className="muted">Loading…</p>;
-  else if (account === null) page = <SignIn onSignedIn={refresh} />;
+  else if (account === null)
+    page = (
+      <SignIn
+        onSignedIn={() => {
+          // Back to where sign-in was asked for (an invitation), when that is on this site.
+          const next = readReturnPath();
+          if (next) navigate(next, { replace: true });
+          else refresh();
+        }}
+      />
+    );
   else page = <AccountHome account={account} onChanged={refresh} />;
 
   return (

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from '../components/Link.tsx';
+import { readReturnPath, withReturnPath } from './returnPath.ts';
 import { accountApi } from './accountApi.ts';
 import styles from './Accounts.module.css';
 import { CredentialField } from './CredentialField.tsx';
@@ -63,7 +64,8 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
         Sign in with a passkey
       </button>
       <p>
-        New here? <Link href="/account/signup">Create an account</Link>
+        New here?{' '}
+        <Link href={withReturnPath('/account/signup', readReturnPath())}>Create an account</Link>
       </p>
       <p>
         <Link href="/account/reset">Forgot your password?</Link>

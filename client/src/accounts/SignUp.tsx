@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from '../components/Link.tsx';
 import { navigate } from '../router.ts';
 import { accountApi } from './accountApi.ts';
+import { readReturnPath, withReturnPath } from './returnPath.ts';
 import styles from './Accounts.module.css';
 import { CredentialField } from './CredentialField.tsx';
 import { FormError } from './FormError.tsx';
@@ -19,7 +20,8 @@ export function SignUp() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!(await run(() => accountApi.signUp(email, password)))) return;
-    if (await run(() => accountApi.signIn(email, password))) navigate('/account');
+    if (await run(() => accountApi.signIn(email, password)))
+      navigate(readReturnPath() ?? '/account', { replace: true });
   }
 
   return (
@@ -50,7 +52,7 @@ export function SignUp() {
         </button>
       </form>
       <p>
-        Have an account? <Link href="/account">Sign in</Link>
+        Have an account? <Link href={withReturnPath('/account', readReturnPath())}>Sign in</Link>
       </p>
     </section>
   );

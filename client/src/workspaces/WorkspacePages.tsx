@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { withReturnPath } from '../accounts/returnPath.ts';
 import { Link } from '../components/Link.tsx';
 import { InviteAccept } from './InviteAccept.tsx';
 import { WorkspaceList } from './WorkspaceList.tsx';
@@ -22,6 +23,8 @@ export default function WorkspacePages({
     void workspaceApi.me().then((r) => setEmail(r.ok ? r.data.email : null));
   }, []);
 
+  /** Signed out, sign-in brings the reader back here (an invitation with its secret). */
+  const back = `${location.pathname}${location.hash}`;
   let page;
   if (email === undefined) page = <p className="muted">Loading…</p>;
   else if (email === null)
@@ -30,14 +33,14 @@ export default function WorkspacePages({
         <h1 id="signin-needed">{isInvite ? 'Join a workspace' : 'Workspaces'}</h1>
         <p>
           {isInvite
-            ? 'Sign in (or create an account) first, then open the invitation link again.'
+            ? 'Sign in (or create an account) first: you come back to this invitation.'
             : 'Sign in to see your team’s workspaces.'}
         </p>
         <div className="actions">
-          <Link className="button button--primary" href="/account">
+          <Link className="button button--primary" href={withReturnPath('/account', back)}>
             Sign in
           </Link>
-          <Link className="button" href="/account/signup">
+          <Link className="button" href={withReturnPath('/account/signup', back)}>
             Create an account
           </Link>
         </div>
