@@ -71,8 +71,11 @@ export function useScreenScale(
       if (!box) return set(1);
       // The boxes inside that cut off what they hold (a column, a table's frame): content
       // they hide does not make `box` scroll, yet the room cannot see it either.
-      // Text for screen readers only (1 px, clipped on purpose) is passed over.
+      // Text for screen readers only (1 px, clipped on purpose) is passed over, and so is a
+      // box that fits its own type to its size (a content slide, `data-fits-itself`): it
+      // refits when its box changes, and shrinking the screen would not shrink its type.
       const clippers = [...box.querySelectorAll('*')].filter((el) => {
+        if (el.closest('[data-fits-itself]')) return false;
         const { overflowX, overflowY } = getComputedStyle(el);
         const clips = overflowX !== 'visible' || overflowY !== 'visible';
         return clips && el.clientWidth > 1 && el.clientHeight > 1;

@@ -20,6 +20,7 @@ export default function ContentScreen({ view }: ScreenProps<'content'>) {
       className={`${styles.screen} ${view.layout === 'break' ? styles.break : ''}`}
       aria-label={view.heading || (view.layout === 'break' ? 'Break' : 'Slide')}
       data-layout={view.layout}
+      data-fits-itself
     >
       <Slide slide={view} timer={timer} offsetMs={offset} />
     </section>

@@ -10,7 +10,8 @@ export function minSlideFontPx(height: number): number {
  * the window's height down to the screen's smallest readable size (a binary search over
  * measured layouts). Text that still does not fit goes smaller, to three quarters of that
  * at the very least, rather than be cut off. Re-measures when `key` changes, the window
- * resizes or an image inside loads. Returns whether the smallest readable size was enough.
+ * or the box itself resizes or an image inside loads. Returns whether the smallest
+ * readable size was enough.
  */
 export function useFitFont(
   ref: RefObject<HTMLElement | null>,
@@ -32,7 +33,24 @@ export function useFitFont(
     if (!box) return;
     const onLoad = () => setLoads((n) => n + 1);
     box.addEventListener('load', onLoad, true);
-    return () => box.removeEventListener('load', onLoad, true);
+    // The box itself changes size without the window (a Q&A strip under the slide, the
+    // screen's header scaled): fit again then. Its size never follows its type, so no loop.
+    let width = box.clientWidth;
+    let height = box.clientHeight;
+    const observer =
+      typeof ResizeObserver === 'undefined'
+        ? null
+        : new ResizeObserver(() => {
+            if (box.clientWidth === width && box.clientHeight === height) return;
+            width = box.clientWidth;
+            height = box.clientHeight;
+            setLoads((n) => n + 1);
+          });
+    observer?.observe(box);
+    return () => {
+      box.removeEventListener('load', onLoad, true);
+      observer?.disconnect();
+    };
   }, [ref]);
 
   useLayoutEffect(() => {
