@@ -8,12 +8,13 @@ import type { SqliteDatabase } from 'kysely';
 const MAX_STATEMENTS = 500;
 
 /**
- * The SQLite file as Kysely's dialect uses it, with each statement prepared once and reused.
- * Kysely prepares every query it runs afresh, and SQLite's compile of even a one-row insert
- * costs more than running it: on a live session's hot path (a transaction of an insert and
- * an update per batch of actions) preparing was a tenth of the server's CPU. A statement
- * that is still being read (a streamed select) is never handed out twice: a fresh one is
- * prepared for the second caller.
+ * The SQLite file as Kysely's dialect uses it, with each write statement prepared once and
+ * reused. Kysely prepares every query it runs afresh, and SQLite's compile of even a one-row
+ * insert costs more than running it: on a live session's hot path (a transaction of an insert
+ * and an update per batch of actions) preparing was a tenth of the server's CPU. Only
+ * statements that return no rows are kept: a write runs to its end in one synchronous call,
+ * so a kept statement is never in use when it is handed out again, whereas a select may be
+ * streamed, and one left half-read must stay free to be collected with its reader.
  */
 export function withStatementCache(file: SQLite.Database): SqliteDatabase {
   const prepared = new Map<string, SQLite.Statement>();
@@ -23,7 +24,7 @@ export function withStatementCache(file: SQLite.Database): SqliteDatabase {
       const cached = prepared.get(sql);
       if (cached && !cached.busy) return cached;
       const statement = file.prepare(sql);
-      if (!cached) {
+      if (!cached && !statement.reader) {
         if (prepared.size >= MAX_STATEMENTS) prepared.clear();
         prepared.set(sql, statement);
       }
