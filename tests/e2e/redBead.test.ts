@@ -187,7 +187,7 @@ describe('the Red Bead Experiment from the laptop, five phones and the room scre
     await consolePage.getByRole('heading', { name: 'Red Bead Experiment' }).waitFor();
     // Before roles are given, everyone observes.
     for (const page of phones.values())
-      await waitForText(page.locator('.role-card__name'), 'Observer');
+      await waitForText(page.getByTestId('role-name'), 'Observer');
     await screenPage.getByText('Waiting for the first paddle').waitFor();
   });
 
@@ -195,11 +195,11 @@ describe('the Red Bead Experiment from the laptop, five phones and the room scre
     const roles = consolePage.getByRole('region', { name: 'Roles' });
     for (const [i, name] of WORKERS.entries()) {
       await roles.getByLabel(`Worker ${'ABC'[i]}`).selectOption({ label: name });
-      await waitForText(phone(name).locator('.role-card__name'), `Willing worker ${'ABC'[i]}`);
+      await waitForText(phone(name).getByTestId('role-name'), `Willing worker ${'ABC'[i]}`);
     }
     await roles.getByLabel('Inspector 1').selectOption({ label: 'Ines' });
-    await waitForText(phone('Ines').locator('.role-card__name'), /^Inspector$/);
-    await waitForText(phone('Omar').locator('.role-card__name'), /^Observer$/);
+    await waitForText(phone('Ines').getByTestId('role-name'), /^Inspector$/);
+    await waitForText(phone('Omar').getByTestId('role-name'), /^Observer$/);
     expect(await roles.getByLabel('Inspector 2').inputValue()).toBe('');
     expect(await roles.getByLabel('Chief inspector').inputValue()).toBe('');
     // The record on the room screen carries the workers' names.
@@ -281,7 +281,7 @@ describe('the Red Bead Experiment from the laptop, five phones and the room scre
     // Cleo hands her place to a simulated worker, who dips by itself in demo mode.
     const roles = consolePage.getByRole('region', { name: 'Roles' });
     await roles.getByLabel('Worker C').selectOption({ label: 'Simulated worker' });
-    await waitForText(phone('Cleo').locator('.role-card__name'), /^Observer$/);
+    await waitForText(phone('Cleo').getByTestId('role-name'), /^Observer$/);
     await consolePage.getByRole('combobox', { name: /^every/ }).selectOption({ label: '0.5 s' });
     await consolePage.getByRole('checkbox', { name: /^Demo mode/ }).click();
     await consolePage.getByRole('checkbox', { name: /^Demo mode/, checked: true }).waitFor();

@@ -17,7 +17,9 @@ export function RoleCard({
   return (
     <div className={styles.card}>
       <p className="eyebrow">{eyebrow}</p>
-      <p className={styles.name}>{name}</p>
+      <p className={styles.name} data-testid="role-name">
+        {name}
+      </p>
       {children}
     </div>
   );
