@@ -61,16 +61,24 @@ export function ActivityPanel({
       )}
       {entries?.length === 0 && <p className="muted">Nothing done from a console yet.</p>}
       {entries && entries.length > 0 && (
-        <ol className={styles.list} aria-label="Who did what, newest first">
-          {entries.map((e) => (
-            <li key={e.seq} className={styles.entry}>
-              <time className={styles.time} dateTime={new Date(e.at).toISOString()}>
-                {new Date(e.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
-              </time>{' '}
-              <strong className={styles.who}>{e.who}</strong> {describeActivity(e.type)}
-            </li>
-          ))}
-        </ol>
+        // Scrolls past 240 px: a labelled region a keyboard can reach and scroll (axe).
+        <div
+          className={styles.scroll}
+          role="region"
+          aria-label="Who did what, scrollable"
+          tabIndex={0}
+        >
+          <ol className={styles.list} aria-label="Who did what, newest first">
+            {entries.map((e) => (
+              <li key={e.seq} className={styles.entry}>
+                <time className={styles.time} dateTime={new Date(e.at).toISOString()}>
+                  {new Date(e.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+                </time>{' '}
+                <strong className={styles.who}>{e.who}</strong> {describeActivity(e.type)}
+              </li>
+            ))}
+          </ol>
+        </div>
       )}
     </div>
   );
