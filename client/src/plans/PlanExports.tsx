@@ -1,11 +1,12 @@
 import { DownloadNote } from './DownloadNote.tsx';
 import { useDownload } from './useDownload.ts';
 import styles from './Plans.module.css';
+import { DownloadButtons } from './DownloadButtons.tsx';
 
 const FORMATS = [
-  { format: 'pdf', label: 'PDF' },
-  { format: 'md', label: 'Markdown' },
-  { format: 'ics', label: 'Calendar (.ics)' },
+  ['pdf', 'PDF'],
+  ['md', 'Markdown'],
+  ['ics', 'Calendar (.ics)'],
 ] as const;
 
 /**
@@ -33,21 +34,14 @@ export function PlanExports({
       <p className="muted">
         A PDF to print or keep, Markdown for your notes, and calendar reminders for each due date.
       </p>
-      <div className="actions">
-        {FORMATS.map(({ format, label }) => (
-          <button
-            key={format}
-            type="button"
-            className="button"
-            disabled={busy !== null}
-            onClick={() =>
-              void run(`/plan/export/${format}`, `action-plan.${format}`, beforeExport)
-            }
-          >
-            {label}
-          </button>
-        ))}
-      </div>
+      <DownloadButtons
+        formats={FORMATS}
+        isBusy={busy !== null}
+        buttonClass="button"
+        onDownload={(format) =>
+          void run(`/plan/export/${format}`, `action-plan.${format}`, beforeExport)
+        }
+      />
       <DownloadNote message={message} />
     </section>
   );

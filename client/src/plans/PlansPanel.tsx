@@ -6,6 +6,13 @@ import { DownloadNote } from './DownloadNote.tsx';
 import { useDownload } from './useDownload.ts';
 import styles from './Plans.module.css';
 import { ErrorAlert } from '../components/form/ErrorAlert.tsx';
+import { DownloadButtons } from './DownloadButtons.tsx';
+
+const ROUND_FORMATS = [
+  ['csv', 'CSV'],
+  ['pdf', 'PDF'],
+  ['md', 'Markdown'],
+] as const;
 
 /** How often the counts are refreshed while the console is in front. */
 export const PLANS_REFRESH_MS = 5000;
@@ -173,30 +180,16 @@ function RoundExports({
               ))}
             </select>
           </label>
-          <div className="actions">
-            {(
-              [
-                ['csv', 'CSV'],
-                ['pdf', 'PDF'],
-                ['md', 'Markdown'],
-              ] as const
-            ).map(([format, label]) => (
-              <button
-                key={format}
-                type="button"
-                className="button button--small"
-                disabled={busy !== null}
-                onClick={() =>
-                  void run(
-                    `${base}/rounds/${encodeURIComponent(round.id)}/export/${format}`,
-                    `${round.title}.${format}`,
-                  )
-                }
-              >
-                {label}
-              </button>
-            ))}
-          </div>
+          <DownloadButtons
+            formats={ROUND_FORMATS}
+            isBusy={busy !== null}
+            onDownload={(format) =>
+              void run(
+                `${base}/rounds/${encodeURIComponent(round.id)}/export/${format}`,
+                `${round.title}.${format}`,
+              )
+            }
+          />
         </>
       )}
     </div>

@@ -2,6 +2,12 @@ import { DownloadNote } from '../../plans/DownloadNote.tsx';
 import { useDownload } from '../../plans/useDownload.ts';
 import { readHashKey } from '../../router.ts';
 import { useSessionStore } from '../../stores/useSessionStore.ts';
+import { DownloadButtons } from '../../plans/DownloadButtons.tsx';
+
+const POLICY_FORMATS = [
+  ['pdf', 'Policy as PDF'],
+  ['md', 'Policy as Markdown'],
+] as const;
 
 /**
  * The map's one-page policy, to download beside the map it comes from (the server exports a
@@ -17,24 +23,11 @@ export function PolicyExport() {
   return (
     <section className="stack stack--tight" aria-labelledby="pf-policy-export">
       <h3 id="pf-policy-export">One-page policy</h3>
-      <div className="actions">
-        {(
-          [
-            ['pdf', 'Policy as PDF'],
-            ['md', 'Policy as Markdown'],
-          ] as const
-        ).map(([format, label]) => (
-          <button
-            key={format}
-            type="button"
-            className="button button--small"
-            disabled={busy !== null}
-            onClick={() => void run(`${path}/${format}`, `${title} policy.${format}`)}
-          >
-            {label}
-          </button>
-        ))}
-      </div>
+      <DownloadButtons
+        formats={POLICY_FORMATS}
+        isBusy={busy !== null}
+        onDownload={(format) => void run(`${path}/${format}`, `${title} policy.${format}`)}
+      />
       <DownloadNote message={message} />
     </section>
   );
