@@ -254,6 +254,11 @@ export function westernElectricViolations(
   const beyond2 = zone(2);
   const beyond3 = zone(3);
   const side = zone(0);
+  // Rules 2 and 3: `need` of `window` points in a row beyond `sigma` on the same side.
+  const zoneRules = [
+    { rule: 2, beyond: beyond2, window: 3, need: 2, sigma: 2 },
+    { rule: 3, beyond: beyond1, window: 5, need: 4, sigma: 1 },
+  ] as const;
 
   /** How many of the `length` points ending at `end` lie beyond a zone on `s`. */
   const countInWindow = (sides: readonly number[], end: number, length: number, s: number) =>
@@ -271,21 +276,15 @@ export function westernElectricViolations(
         description: `A point ${sideWord(s3)} the ${s3 === 1 ? 'upper' : 'lower'} control limit (more than 3 sigma from the centre line).`,
       });
     }
-    const s2 = beyond2[i] ?? 0;
-    if (s2 !== 0 && countInWindow(beyond2, i, 3, s2) >= 2) {
-      violations.push({
-        rule: 2,
-        index: i,
-        description: `2 of 3 points in a row more than 2 sigma ${sideWord(s2)} the centre line.`,
-      });
-    }
-    const s1 = beyond1[i] ?? 0;
-    if (s1 !== 0 && countInWindow(beyond1, i, 5, s1) >= 4) {
-      violations.push({
-        rule: 3,
-        index: i,
-        description: `4 of 5 points in a row more than 1 sigma ${sideWord(s1)} the centre line.`,
-      });
+    for (const { rule, beyond, window, need, sigma } of zoneRules) {
+      const sideOf = beyond[i] ?? 0;
+      if (sideOf !== 0 && countInWindow(beyond, i, window, sideOf) >= need) {
+        violations.push({
+          rule,
+          index: i,
+          description: `${need} of ${window} points in a row more than ${sigma} sigma ${sideWord(sideOf)} the centre line.`,
+        });
+      }
     }
     const s0 = side[i] ?? 0;
     run = s0 !== 0 && s0 === runSide ? run + 1 : s0 === 0 ? 0 : 1;

@@ -5,6 +5,7 @@ import { fail } from '../../result.ts';
 import type { ExerciseDefinition } from '../types.ts';
 import {
   contentConfigSchema,
+  contentSlide,
   type ContentConfig,
   type ContentLayout,
   type PhoneMode,
@@ -112,20 +113,12 @@ export const content: ExerciseDefinition<ContentConfig, ContentState, never, nev
     description:
       'A slide for the talk between exercises: title, bullets, a quote, a big number, an image or two columns, or a break with its countdown.',
     configSchema: contentConfigSchema,
-    defaultConfig: () => ({
-      layout: 'bullets',
-      heading: 'Why customers leave',
-      body: '- They feel nobody cares\n- They were **promised** more than they got\n- Nobody listened when they complained',
-      attribution: '',
-      bigNumber: '',
-      caption: '',
-      imageId: null,
-      imageAlt: '',
-      left: '',
-      right: '',
-      backAt: '',
-      phoneMode: 'compact',
-    }),
+    defaultConfig: () =>
+      contentSlide({
+        layout: 'bullets',
+        heading: 'Why customers leave',
+        body: '- They feel nobody cares\n- They were **promised** more than they got\n- Nobody listened when they complained',
+      }),
     participantActionSchema: noAction,
     facilitatorActionSchema: noAction,
     roundControls: [],

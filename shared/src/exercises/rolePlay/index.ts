@@ -55,13 +55,17 @@ export type {
   RolePlayFacilitatorAction,
 };
 
-/** What every phone sees: the scenario and the steps; the room's results once revealed. */
-export interface RolePlayPublicView {
+/** The scenario every view shows: the complaint, the steps and how they are scored. */
+export interface RolePlayScenario {
   title: string;
   complaint: string;
   steps: RolePlayStep[];
   scaleMax: number;
   groupSize: RolePlayGroupSize;
+}
+
+/** What every phone sees: the scenario and the steps; the room's results once revealed. */
+export interface RolePlayPublicView extends RolePlayScenario {
   /** The play running; 0 until groups are formed. */
   play: number;
   groupCount: number;
@@ -127,12 +131,7 @@ export interface RolePlayFacilitatorView {
 }
 
 /** The room screen: the scenario and steps, progress, and the results once revealed. */
-export interface RolePlayScreenView {
-  title: string;
-  complaint: string;
-  steps: RolePlayStep[];
-  scaleMax: number;
-  groupSize: RolePlayGroupSize;
+export interface RolePlayScreenView extends RolePlayScenario {
   play: number;
   progress: RolePlayProgress;
   results: RolePlayResults | null;
@@ -169,6 +168,12 @@ function revealed(state: RolePlayState, ctx: RoundContext): RolePlayResults | nu
 /** Digits with at most one decimal, for headlines and tables. */
 function formatScore(value: number | null): string {
   return value === null ? '–' : String(Math.round(value * 10) / 10);
+}
+
+/** The scenario as the phones and the room screen show it. */
+function scenarioOf(state: RolePlayState): RolePlayScenario {
+  const { scenario, steps, scaleMax, groupSize } = state.config;
+  return { title: scenario.title, complaint: scenario.complaint, steps, scaleMax, groupSize };
 }
 
 /** Role-play in pairs or trios: a complaint, four steps, an observer who scores each. */
@@ -234,11 +239,7 @@ export const rolePlay: ExerciseDefinition<
 
   participantPublicView(state, ctx) {
     return {
-      title: state.config.scenario.title,
-      complaint: state.config.scenario.complaint,
-      steps: state.config.steps,
-      scaleMax: state.config.scaleMax,
-      groupSize: state.config.groupSize,
+      ...scenarioOf(state),
       play: state.play,
       groupCount: state.groups.length,
       results: revealed(state, ctx),
@@ -272,11 +273,7 @@ export const rolePlay: ExerciseDefinition<
 
   screenView(state, ctx) {
     return {
-      title: state.config.scenario.title,
-      complaint: state.config.scenario.complaint,
-      steps: state.config.steps,
-      scaleMax: state.config.scaleMax,
-      groupSize: state.config.groupSize,
+      ...scenarioOf(state),
       play: state.play,
       progress: rolePlayProgress(state),
       results: revealed(state, ctx),
