@@ -47,11 +47,18 @@ function liveView(): FacilitatorView {
       count: 2,
       isOpen: true,
       isRevealed: false,
-      actionPlanPrompt: null,
+      actionPlanPrompt: 'What will you do?',
       controls: ['open', 'reveal'],
       submitted: 0,
     },
-  } as FacilitatorView;
+    clock: {
+      startedAt: 0,
+      rounds: { r1: { spentMs: 0, extendedMs: 0 } },
+      currentSince: 0,
+      screen: 'live',
+      isCountdownShown: false,
+    },
+  };
 }
 
 const renderAgenda = (canEdit: boolean) => {

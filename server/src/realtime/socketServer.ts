@@ -1,5 +1,4 @@
-import type { Server as HttpServer, IncomingMessage } from 'node:http';
-import { Server, type ServerOptions, type Socket } from 'socket.io';
+import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
 import {
   controlCommandSchema,
@@ -26,7 +25,7 @@ import type { Cluster, ClusterSocket, SocketRunner } from '../cluster/cluster.ts
 import type { PlanService } from '../docs/planService.ts';
 import { guardedTimeout } from '../faults/faults.ts';
 import { RateLimiter } from '../security/rateLimiter.ts';
-import type { LiveSession, ViewSink } from '../sessions/liveSession.ts';
+import type { LiveSession } from '../sessions/liveSession.ts';
 import type { SessionManager } from '../sessions/sessionManager.ts';
 import {
   KEY_CONSOLE,
@@ -35,6 +34,10 @@ import {
   type ConsoleMember,
 } from '../workspaces/consoleAccess.ts';
 import { handshake, serveEvents } from './handler.ts';
+import { rooms } from './socketIo.ts';
+
+// The socket.io server, its rooms and the view sink live in socketIo.ts.
+export { createSocketIo, isOriginAllowed, viewSink } from './socketIo.ts';
 
 /** Who a socket speaks for, fixed by the handshake; never taken from event payloads. */
 export interface SocketData {
@@ -80,15 +83,6 @@ interface Handler<E extends EventName> {
     payload: PayloadOf<E>,
   ): Promise<Result<AckDataOf<E>>>;
 }
-
-const rooms = {
-  facilitator: (sessionId: string) => `f:${sessionId}`,
-  /** Consoles that take patches of their view (see `view.facilitator.patch`). */
-  facilitatorPatches: (sessionId: string) => `fp:${sessionId}`,
-  screen: (sessionId: string) => `s:${sessionId}`,
-  participants: (sessionId: string) => `p:${sessionId}`,
-  seat: (participantId: string) => `u:${participantId}`,
-};
 
 /** Socket handshakes taken per second by one process (twice as many in a burst). */
 export const CONNECTIONS_PER_SECOND = 1_000;
@@ -317,44 +311,6 @@ function sendViews(socket: PlayfieldSocket, session: LiveSession): void {
 }
 
 /**
- * The browser Origin must be this server's own (or an allowed one), so another site
- * cannot open a socket with a visitor's stored tokens (cross-site WebSocket hijacking).
- * Requests without an Origin come from non-browser clients, which hold their own tokens.
- */
-export function isOriginAllowed(req: IncomingMessage, allowedOrigins: readonly string[]): boolean {
-  const origin = req.headers.origin;
-  if (!origin) return true;
-  if (allowedOrigins.includes(origin)) return true;
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
-  }
-}
-
-/** socket.io on the HTTP server: origin and Host checks, message size, pings, the cluster's adapter. */
-export function createSocketIo(
-  httpServer: HttpServer,
-  options: {
-    allowedOrigins: readonly string[];
-    /** The Host allowlist (DNS rebinding): checked with the Origin before any handshake. */
-    isHostAllowed: (req: IncomingMessage) => boolean;
-    /** Cluster (REDIS_URL): the adapter that reaches the sockets of every process. */
-    adapter?: unknown;
-  },
-): PlayfieldServer {
-  return new Server(httpServer, {
-    ...(options.adapter ? { adapter: options.adapter as ServerOptions['adapter'] } : {}),
-    maxHttpBufferSize: LIMITS.socketMessageBytes,
-    pingInterval: 10_000,
-    pingTimeout: 8_000,
-    serveClient: false,
-    allowRequest: (req, callback) =>
-      callback(null, options.isHostAllowed(req) && isOriginAllowed(req, options.allowedOrigins)),
-  });
-}
-
-/**
  * Serves the sessions' events on the default namespace: handshake (seat, console or screen),
  * rooms per audience, the event table above, and each connection's first views.
  */
@@ -486,40 +442,4 @@ export function serveSessions(
   });
 
   cluster?.bindSockets(clusterRunner(io, options.plans, consoles));
-}
-
-/** The view sink the sessions send through: one room per audience of each session. */
-export function viewSink(io: PlayfieldServer, cluster: Cluster | null): ViewSink {
-  const hasRoom = (room: string) => (io.sockets.adapter.rooms.get(room)?.size ?? 0) > 0;
-  return {
-    // Cluster: audiences on other processes are not known here, so views are always built.
-    hasAudience: (sessionId, audience) =>
-      cluster !== null ||
-      hasRoom(rooms[audience](sessionId)) ||
-      (audience === 'facilitator' && hasRoom(rooms.facilitatorPatches(sessionId))),
-    // Whole views only where a console wants them: encoding 500 KB for nobody is not free.
-    facilitator: (sessionId, message) => {
-      if (cluster !== null || hasRoom(rooms.facilitator(sessionId)))
-        io.to(rooms.facilitator(sessionId)).emit('view.facilitator', message);
-    },
-    facilitatorPatch: (sessionId, patch) => {
-      if (cluster !== null || hasRoom(rooms.facilitatorPatches(sessionId)))
-        io.to(rooms.facilitatorPatches(sessionId)).emit('view.facilitator.patch', patch());
-    },
-    screen: (sessionId, message) => io.to(rooms.screen(sessionId)).emit('view.screen', message),
-    participants: (sessionId, message) =>
-      io.to(rooms.participants(sessionId)).emit('view.public', message),
-    own: (participantId, message) => io.to(rooms.seat(participantId)).emit('view.own', message),
-    // Cluster: a session dropped here is rebuilt by its next owner, its sockets re-attached.
-    disconnect: (sessionId) =>
-      cluster
-        ? undefined
-        : io
-            .in([
-              rooms.facilitator(sessionId),
-              rooms.screen(sessionId),
-              rooms.participants(sessionId),
-            ])
-            .disconnectSockets(true),
-  };
 }
