@@ -5,6 +5,7 @@ import { navigate } from '../router.ts';
 import { rememberFacilitated } from '../storage.ts';
 import { LibraryEntryActions } from './LibraryEntryActions.tsx';
 import { MoveInPanel } from './MoveInPanel.tsx';
+import { SearchSnippet } from './SearchSnippet.tsx';
 import { useLoaded } from './useLoaded.ts';
 import { workspaceApi, type LibraryFilter, type LibrarySession } from './workspaceApi.ts';
 import styles from './Workspace.module.css';
@@ -134,6 +135,7 @@ export function LibraryPanel({
                 {s.answersDeletedAt != null &&
                   ` · Answers deleted on ${new Date(s.answersDeletedAt).toLocaleDateString()}`}
               </p>
+              {s.snippet && <SearchSnippet parts={s.snippet} />}
               <div className="actions">
                 {s.hasNotebook && (
                   <button

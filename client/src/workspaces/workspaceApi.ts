@@ -41,6 +41,14 @@ export interface LibrarySession {
   hasNotebook: boolean;
   /** When the workspace's retention deleted its participants' raw answers (null: kept). */
   answersDeletedAt?: number | null;
+  /** For a text search matching the notebook: its words around the match. */
+  snippet?: SnippetPart[] | null;
+}
+
+/** A piece of a search snippet: text, and whether it is a matched word. */
+export interface SnippetPart {
+  text: string;
+  isMatch: boolean;
 }
 
 export interface LibraryFilter {

@@ -17,6 +17,57 @@ export interface LibraryEntry {
   hasNotebook: boolean;
   /** When the retention job deleted its participants' raw answers (null: kept). */
   answersDeletedAt: number | null;
+  /**
+   * For a text search that matched the notebook: a few words around the match, as plain
+   * text pieces with the matched words marked (the page renders them as text, never HTML).
+   */
+  snippet: SnippetPart[] | null;
+}
+
+/** A piece of a search snippet: text, and whether it is a matched word. */
+export interface SnippetPart {
+  text: string;
+  isMatch: boolean;
+}
+
+/** Marks the database puts around matched words: control characters no stored text keeps. */
+const MARK_START = '\u0001';
+const MARK_END = '\u0002';
+
+/**
+ * A snippet as the database marked it, in pieces: marked and unmarked text alternate;
+ * stray marks are dropped. Null when nothing in it matched.
+ */
+export function snippetParts(marked: string | null): SnippetPart[] | null {
+  if (!marked?.includes(MARK_START)) return null;
+  const parts: SnippetPart[] = [];
+  for (const [i, piece] of marked.split(MARK_START).entries()) {
+    const [matched, rest] = i === 0 ? [null, piece] : splitOnce(piece, MARK_END);
+    if (matched) parts.push({ text: matched, isMatch: true });
+    const plain = rest.replaceAll(MARK_END, '');
+    if (plain) parts.push({ text: plain, isMatch: false });
+  }
+  return parts.some((p) => p.isMatch) ? parts : null;
+}
+
+function splitOnce(text: string, mark: string): [string | null, string] {
+  const at = text.indexOf(mark);
+  return at < 0 ? [null, text] : [text.slice(0, at), text.slice(at + mark.length)];
+}
+
+/** The notebook's snippet around the search's words, marked by the database. */
+function snippetOf(repository: WorkspaceRepository, words: string[]) {
+  if (repository.isPostgres) {
+    const query = words.map((w) => `${w}:*`).join(' & ');
+    return sql<string | null>`case when to_tsvector('simple', d.search_text)
+        @@ to_tsquery('simple', ${query})
+      then ts_headline('simple', d.search_text, to_tsquery('simple', ${query}),
+        'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=16, MinWords=6, MaxFragments=1')
+      end`;
+  }
+  const query = words.map((w) => `"${w}"*`).join(' ');
+  return sql<string | null>`(select snippet(documents_fts, 0, char(1), char(2), '…', 12)
+      from documents_fts where documents_fts match ${query} and documents_fts.rowid = d.rowid)`;
 }
 
 /** What the library is filtered by; every field is optional. */
@@ -94,7 +145,11 @@ export async function listLibrary(
     ])
     .where('i.workspace_id', '=', workspaceId);
   const words = searchWords(filter.text ?? '');
-  if (words.length > 0) query = query.where(matches(repository, words));
+  const withSnippet =
+    words.length > 0
+      ? query.where(matches(repository, words)).select(snippetOf(repository, words).as('snippet'))
+      : query.select(sql<string | null>`null`.as('snippet'));
+  query = withSnippet;
   if (filter.workshop) query = query.where('i.workshop', '=', filter.workshop);
   if (filter.from !== undefined) query = query.where('s.created_at', '>=', filter.from);
   if (filter.to !== undefined) query = query.where('s.created_at', '<', filter.to);
@@ -109,6 +164,7 @@ export async function listLibrary(
     participantCount: r.participant_count,
     hasNotebook: r.doc_id !== null,
     answersDeletedAt: r.answers_deleted_at,
+    snippet: snippetParts((r as { snippet?: string | null }).snippet ?? null),
   }));
 }
 
