@@ -6,7 +6,7 @@ import { ExportPanel } from '../../client/src/workspaces/ExportPanel.tsx';
 describe('workspace export', () => {
   it('downloads the archive of this workspace, saying what is in it and what is not', () => {
     render(<ExportPanel workspaceId="w 1" />);
-    const link = screen.getByRole('link', { name: 'Download the workspace archive' });
+    const link = screen.getByRole('link', { name: 'Download the archive' });
     expect(link).toHaveAttribute('href', '/api/workspaces/w%201/export');
     expect(link).toHaveAttribute('download');
     const panel = screen.getByRole('region', { name: 'Export everything' });

@@ -15,7 +15,7 @@ export function ExportPanel({ workspaceId }: { workspaceId: string }) {
         href={`/api/workspaces/${encodeURIComponent(workspaceId)}/export`}
         download
       >
-        Download the workspace archive
+        Download the archive
       </a>
     </section>
   );
