@@ -11,6 +11,7 @@ import {
   requestJson,
   viewAfterNow,
   useChildServers,
+  type MessageOf,
 } from './harness.ts';
 
 describe('crash recovery', () => {
@@ -121,16 +122,19 @@ describe('crash recovery', () => {
     await first.kill();
     expect(await lost).toBe('transport close');
 
-    // 'connect' again means the handshake, with the same stored auth, was accepted.
-    const resumed = new Promise<void>((resolve) => phone.once('connect', () => resolve()));
-    const ownAgain = viewAfterNow(phone, 'view.own');
-    const publicAgain = viewAfterNow(phone, 'view.public');
+    // 'connect' again means the handshake, with the same stored auth, was accepted. The views
+    // are awaited from then on: a loaded machine may take longer to start the server.
+    const resumed = new Promise<[MessageOf<'view.own'>, MessageOf<'view.public'>]>((resolve) =>
+      phone.once('connect', () =>
+        resolve(Promise.all([viewAfterNow(phone, 'view.own'), viewAfterNow(phone, 'view.public')])),
+      ),
+    );
     const second = await start(dataDir, first.port);
     expect(second.port).toBe(first.port);
-    await resumed;
+    const [ownAgain, publicAgain] = await resumed;
     expect(phone.connected).toBe(true);
-    expect((await ownAgain).view).toMatchObject({ participantId: seat.participantId, name: 'Ana' });
-    expect((await publicAgain).view.participantCount).toBe(1);
+    expect(ownAgain.view).toMatchObject({ participantId: seat.participantId, name: 'Ana' });
+    expect(publicAgain.view.participantCount).toBe(1);
     phone.disconnect();
     await second.kill();
   });

@@ -32,7 +32,7 @@ import { openStorage, type BackendName } from './databases.ts';
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 type ViewEvent = keyof ServerToClientEvents;
-type MessageOf<E extends ViewEvent> = Parameters<ServerToClientEvents[E]>[0];
+export type MessageOf<E extends ViewEvent> = Parameters<ServerToClientEvents[E]>[0];
 type AckedEvent = keyof ClientToServerEvents;
 type AckDataOf<E extends AckedEvent> = Parameters<ClientToServerEvents[E]>[1] extends (
   result: Result<infer T>,
