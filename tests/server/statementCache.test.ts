@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type Generated } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { withStatementCache } from '../../server/src/store/statementCache.ts';
 
 interface Db {
-  notes: { id: number; text: string };
+  notes: { id: Generated<number>; text: string };
 }
 
 const opened: { file: SQLite.Database; dir: string }[] = [];
