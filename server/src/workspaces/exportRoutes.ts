@@ -2,17 +2,8 @@ import type { Router } from 'express';
 import { reportFault } from '../faults/faults.ts';
 import { sendError } from '../http/respond.ts';
 import { safeFileName } from '../exports/zip.ts';
-import type { SessionManager } from '../sessions/sessionManager.ts';
 import { member, NO_WORKSPACE, OWNER_ONLY, type WorkspaceContext } from './access.ts';
 import { writeWorkspaceArchive } from './exportArchive.ts';
-
-/** The session manager, whether the context holds it or a getter of it. */
-function managerOf(context: WorkspaceContext): SessionManager {
-  const manager = context.manager as unknown;
-  return typeof manager === 'function'
-    ? (manager as () => SessionManager)()
-    : (manager as SessionManager);
-}
 
 /**
  * `GET /workspaces/:wid/export` (owners only): the whole workspace as one zip, streamed
@@ -37,7 +28,7 @@ export function exportRoutes(router: Router, context: WorkspaceContext): void {
         {
           workspaces: context.workspaces,
           repository: context.repository,
-          manager: managerOf(context),
+          manager: context.manager,
         },
         workspace,
         res,
