@@ -154,6 +154,13 @@ describe('Workspace pages', () => {
         '/api/workspaces/w1/library?q=nothing&workshop=Service+Pro',
       ),
     );
+    // Rehearsals are asked for only with the box ticked.
+    await user.click(screen.getByRole('checkbox', { name: 'Show rehearsals' }));
+    await waitFor(() =>
+      expect(calls.map((c) => c.path)).toContain(
+        '/api/workspaces/w1/library?q=nothing&workshop=Service+Pro&rehearsals=1',
+      ),
+    );
     await user.clear(screen.getByLabelText('Search titles, notes and results'));
     await user.click(
       await screen.findByRole('button', { name: 'Open the console of March complaints day' }),

@@ -240,6 +240,25 @@ describe.each(backends)('workspaces on $name', (backend) => {
     expect((await list('?to=2020-01-01')).sessions).toHaveLength(0);
     expect((await list('?workshop=Own%20agenda')).sessions).toHaveLength(1);
     expect((await list('?workshop=Service%20Pro')).sessions).toHaveLength(0);
+
+    // Rehearsals stay out of the list unless asked for.
+    const markRehearsal = (isRehearsal: number) =>
+      tables()
+        .updateTable('workspace_items')
+        .set({ is_rehearsal: isRehearsal })
+        .where('workspace_id', '=', f.workspaceId)
+        .where('session_id', '=', f.sessionId)
+        .execute();
+    await markRehearsal(1);
+    try {
+      expect((await list('')).sessions).toEqual([]);
+      expect((await list('?rehearsals=1')).sessions).toEqual([
+        expect.objectContaining({ sessionId: f.sessionId, state: 'rehearsal' }),
+      ]);
+      expect((await f.as.viewer.get(`${ws(f)}/library?rehearsals=yes`)).status).toBe(400);
+    } finally {
+      await markRehearsal(0);
+    }
   });
 
   it('gives facilitators the console and viewers only a read-only notebook link', async () => {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { FormError } from '../accounts/FormError.tsx';
 import { useFormAction } from '../accounts/useFormAction.ts';
+import { ShowRehearsalsToggle } from '../rehearsal/ShowRehearsals.tsx';
 import { navigate } from '../router.ts';
 import { rememberFacilitated } from '../storage.ts';
 import { LibraryEntryActions } from './LibraryEntryActions.tsx';
@@ -17,7 +18,7 @@ const STATE_NAMES: Record<LibrarySession['state'], string> = {
   rehearsal: 'Rehearsal',
 };
 
-const EMPTY: LibraryFilter = { q: '', workshop: '', from: '', to: '' };
+const EMPTY: LibraryFilter = { q: '', workshop: '', from: '', to: '', rehearsals: '' };
 
 /**
  * The team's sessions with their notebooks: searched (titles, notes, results) and
@@ -107,6 +108,11 @@ export function LibraryPanel({
           <span>To</span>
           <input type="date" value={filter.to} onChange={(e) => set('to')(e.target.value)} />
         </label>
+        <ShowRehearsalsToggle
+          isShowing={filter.rehearsals === '1'}
+          hidden={0}
+          onChange={(on) => set('rehearsals')(on ? '1' : '')}
+        />
       </form>
       <FormError id="library-error" message={action.error ?? error} />
       {saved && (

@@ -56,6 +56,8 @@ export interface LibraryFilter {
   workshop: string;
   from: string;
   to: string;
+  /** '1' lists rehearsals too. */
+  rehearsals: '' | '1';
 }
 
 export interface Template {
@@ -121,7 +123,7 @@ export const workspaceApi = {
     send<{ workspaceId: string; isNew: boolean }>('POST', '/invitations/accept', { token }),
   library(id: string, filter: LibraryFilter) {
     const query = new URLSearchParams();
-    for (const key of ['q', 'workshop', 'from', 'to'] as const)
+    for (const key of ['q', 'workshop', 'from', 'to', 'rehearsals'] as const)
       if (filter[key]) query.set(key, filter[key]);
     return call<{ sessions: LibrarySession[]; workshops: string[] }>(
       `${ws(id)}/library?${query.toString()}`,

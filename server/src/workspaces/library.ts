@@ -77,6 +77,8 @@ export interface LibraryQuery {
   /** Created on or after / before these instants (ms). */
   from?: number;
   to?: number;
+  /** Rehearsals are left out unless this is set. */
+  withRehearsals?: boolean;
 }
 
 /** At most this many entries per answer (a team's library of years fits many pages of it). */
@@ -150,6 +152,7 @@ export async function listLibrary(
       ? query.where(matches(repository, words)).select(snippetOf(repository, words).as('snippet'))
       : query.select(sql<string | null>`null`.as('snippet'));
   query = withSnippet;
+  if (!filter.withRehearsals) query = query.where('i.is_rehearsal', '=', 0);
   if (filter.workshop) query = query.where('i.workshop', '=', filter.workshop);
   if (filter.from !== undefined) query = query.where('s.created_at', '>=', filter.from);
   if (filter.to !== undefined) query = query.where('s.created_at', '<', filter.to);

@@ -36,8 +36,9 @@ export function libraryRoutes(router: Router, context: WorkspaceContext): void {
     if (!m) return;
     const query = parse(libraryQuerySchema, req.query);
     if (!query.ok) return send(res, query);
-    const { q, workshop, from, to } = query.data;
+    const { q, workshop, from, to, rehearsals } = query.data;
     const filter: LibraryQuery = {
+      withRehearsals: rehearsals === '1',
       ...(q ? { text: q } : {}),
       ...(workshop ? { workshop } : {}),
       ...(from ? { from: Date.parse(`${from}T00:00:00Z`) } : {}),

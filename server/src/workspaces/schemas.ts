@@ -45,6 +45,8 @@ export const libraryQuerySchema = z.object({
   workshop: z.string().max(200, 'A workshop name has at most 200 characters').optional(),
   from: day.optional(),
   to: day.optional(),
+  /** Rehearsals stay out of the list unless asked for. */
+  rehearsals: z.enum(['1'], { message: 'rehearsals is 1 or absent' }).optional(),
 });
 
 export { idSchema };
