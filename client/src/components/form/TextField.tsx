@@ -10,7 +10,7 @@ export function TextField({
   className = 'field',
   onChange,
 }: {
-  id?: string;
+  id?: string | undefined;
   label: ReactNode;
   value: string;
   maxLength: number;

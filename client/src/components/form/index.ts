@@ -11,4 +11,5 @@ export {
 export { PresetPicker } from './PresetPicker.tsx';
 export { PromptField } from './PromptField.tsx';
 export { RadioGroup } from './RadioGroup.tsx';
+export { ScaleEndFields, type ScaleEnds } from './ScaleEndFields.tsx';
 export { TextField } from './TextField.tsx';

@@ -12,6 +12,7 @@ import {
   NumberFields,
   PresetPicker,
   PromptField,
+  ScaleEndFields,
   TextField,
   TextList,
 } from '../../components/form/index.ts';
@@ -102,17 +103,11 @@ export default function CanvasConfigEditor({
               value={config.rating.max}
               onChange={(max) => setRating({ max })}
             />
-            <TextField
-              label="1 means"
-              value={config.rating.lowLabel}
+            <ScaleEndFields
+              labels={['1 means', 'The top means']}
+              value={config.rating}
               maxLength={30}
-              onChange={(lowLabel) => setRating({ lowLabel })}
-            />
-            <TextField
-              label="The top means"
-              value={config.rating.highLabel}
-              maxLength={30}
-              onChange={(highLabel) => setRating({ highLabel })}
+              onChange={setRating}
             />
           </NumberFields>
         </fieldset>

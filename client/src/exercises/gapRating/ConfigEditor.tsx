@@ -4,7 +4,7 @@ import {
   NumberField,
   NumberFields,
   PromptField,
-  TextField,
+  ScaleEndFields,
   TextList,
 } from '../../components/form/index.ts';
 import type { ConfigEditorProps } from '../types.ts';
@@ -66,17 +66,11 @@ export default function GapRatingConfigEditor({
             value={config.scale.max}
             onChange={(max) => setScale({ max })}
           />
-          <TextField
-            label="Low end means"
-            value={config.scale.lowLabel}
+          <ScaleEndFields
+            labels={['Low end means', 'High end means']}
+            value={config.scale}
             maxLength={30}
-            onChange={(lowLabel) => setScale({ lowLabel })}
-          />
-          <TextField
-            label="High end means"
-            value={config.scale.highLabel}
-            maxLength={30}
-            onChange={(highLabel) => setScale({ highLabel })}
+            onChange={setScale}
           />
         </NumberFields>
       </fieldset>

@@ -1,5 +1,5 @@
 import { SCALE_KINDS, SCALE_LIMITS, type ScaleKind } from '@playfield/shared/exercises/scale/index';
-import { Checkbox, PromptField, TextList } from '../../components/form/index.ts';
+import { Checkbox, PromptField, ScaleEndFields, TextList } from '../../components/form/index.ts';
 import { useSessionStore } from '../../stores/useSessionStore.ts';
 import type { ConfigEditorProps } from '../types.ts';
 
@@ -49,24 +49,13 @@ export default function ScaleConfigEditor({
           ))}
         </select>
       </label>
-      <label className="field">
-        <span>Label of the low end</span>
-        <input
-          id={`${idPrefix}-low`}
-          value={config.lowLabel}
-          maxLength={SCALE_LIMITS.endLabelLength}
-          onChange={(e) => onChange({ ...config, lowLabel: e.target.value })}
-        />
-      </label>
-      <label className="field">
-        <span>Label of the high end</span>
-        <input
-          id={`${idPrefix}-high`}
-          value={config.highLabel}
-          maxLength={SCALE_LIMITS.endLabelLength}
-          onChange={(e) => onChange({ ...config, highLabel: e.target.value })}
-        />
-      </label>
+      <ScaleEndFields
+        idPrefix={idPrefix}
+        labels={['Label of the low end', 'Label of the high end']}
+        value={config}
+        maxLength={SCALE_LIMITS.endLabelLength}
+        onChange={(ends) => onChange({ ...config, ...ends })}
+      />
       <Checkbox
         checked={config.allowSkip}
         onChange={(allowSkip) => onChange({ ...config, allowSkip })}
