@@ -35,13 +35,15 @@ const WEIGHT_S: Readonly<Record<string, number>> = {
   'content.test.ts': 50,
   'presenter.test.ts': 50,
   'qa.test.ts': 42,
-  'workspaces.test.ts': 40,
+  'workspaces.test.ts': 70,
+  'workspacesLife.test.ts': 45,
   'workshopDay.test.ts': 35,
   'recovery.test.ts': 32,
   'accounts.test.ts': 23,
   'notFound.test.ts': 15,
   'lifecycle.test.ts': 13,
   'bundle.test.ts': 1,
+  'lanes.test.ts': 1,
 };
 
 export function weightOf(file: string): number {
