@@ -6,6 +6,7 @@ import { FineLineCharts, Store } from './Charts.tsx';
 import { FacilitatorRunTable } from './FacilitatorRunTable.tsx';
 import styles from './Facilitator.module.css';
 import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
+import { SendButton } from '../../components/SendButton.tsx';
 import { PolicyInputs } from './PolicyInputs.tsx';
 
 type Act = FacilitatorProps<'fineLine'>['act'];
@@ -46,36 +47,24 @@ export default function FineLineFacilitator({ view, act }: FacilitatorProps<'fin
           {view.runLabel} · {view.status} · {view.clock.toFixed(1)} of {view.durationMinutes} min
         </span>
         {view.status === 'ready' && (
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => void send({ type: 'start' })}
-          >
+          <SendButton send={send} action={{ type: 'start' }} variant="primary">
             Open the store
-          </button>
+          </SendButton>
         )}
         {view.status === 'running' && (
-          <button type="button" className="button" onClick={() => void send({ type: 'pause' })}>
+          <SendButton send={send} action={{ type: 'pause' }}>
             Pause
-          </button>
+          </SendButton>
         )}
         {view.status === 'paused' && (
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => void send({ type: 'resume' })}
-          >
+          <SendButton send={send} action={{ type: 'resume' }} variant="primary">
             Resume
-          </button>
+          </SendButton>
         )}
         {view.status !== 'finished' && (
-          <button
-            type="button"
-            className="button button--quiet"
-            onClick={() => void send({ type: 'finish' })}
-          >
+          <SendButton send={send} action={{ type: 'finish' }} variant="quiet">
             Close the store now
-          </button>
+          </SendButton>
         )}
         <label className="field field--inline">
           <span>Speed ×</span>

@@ -7,6 +7,7 @@ import { Debrief, RecordTable } from './RecordTable.tsx';
 import { useSender } from '../useSender.ts';
 import styles from './RedBead.module.css';
 import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
+import { SendButton } from '../../components/SendButton.tsx';
 import { NumberFields } from '../../components/form/NumberFields.tsx';
 
 type Act = FacilitatorProps<'redBead'>['act'];
@@ -32,54 +33,34 @@ export default function RedBeadFacilitator({ view, act }: FacilitatorProps<'redB
       <div className="actions">
         {(view.stage === 'setup' || view.stage === 'dayEnded') && nextDay <= view.days && (
           <>
-            <button
-              type="button"
-              className="button"
-              onClick={() => void send({ type: 'openPredictions' })}
-            >
+            <SendButton send={send} action={{ type: 'openPredictions' }}>
               Ask observers to predict day {nextDay}
-            </button>
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={() => void send({ type: 'startDay' })}
-            >
+            </SendButton>
+            <SendButton send={send} action={{ type: 'startDay' }} variant="primary">
               Start day {nextDay}
-            </button>
+            </SendButton>
           </>
         )}
         {view.stage === 'predicting' && (
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => void send({ type: 'startDay' })}
-          >
+          <SendButton send={send} action={{ type: 'startDay' }} variant="primary">
             Start day {view.day} ({view.predictionsToday} predictions)
-          </button>
+          </SendButton>
         )}
         {view.stage === 'working' && current && (
-          <button type="button" className="button" onClick={() => void send({ type: 'dip' })}>
+          <SendButton send={send} action={{ type: 'dip' }}>
             Dip for {current.name}
             {current.isSimulated ? ' (simulated)' : ''}
-          </button>
+          </SendButton>
         )}
         {isPending && (
-          <button
-            type="button"
-            className="button button--quiet"
-            onClick={() => void send({ type: 'record' })}
-          >
+          <SendButton send={send} action={{ type: 'record' }} variant="quiet">
             Record without inspection
-          </button>
+          </SendButton>
         )}
         {!isFinished && (
-          <button
-            type="button"
-            className="button button--quiet"
-            onClick={() => void send({ type: 'finish' })}
-          >
+          <SendButton send={send} action={{ type: 'finish' }} variant="quiet">
             End the experiment and debrief
-          </button>
+          </SendButton>
         )}
       </div>
       <DemoControls view={view} send={send} />
@@ -279,13 +260,9 @@ function Management({
           <span>Slogan</span>
           <input value={slogan} maxLength={120} onChange={(e) => setSlogan(e.target.value)} />
         </label>
-        <button
-          type="button"
-          className="button button--small"
-          onClick={() => void send({ type: 'slogan', text: slogan })}
-        >
+        <SendButton send={send} action={{ type: 'slogan', text: slogan }} variant="small">
           Post slogan
-        </button>
+        </SendButton>
       </div>
       <div className="actions">
         {REWARDS.map(([kind, label]) => (
@@ -368,13 +345,9 @@ function Roles({
     <section className="stack stack--tight" aria-labelledby="roles-title">
       <div className="actions">
         <h3 id="roles-title">Roles</h3>
-        <button
-          type="button"
-          className="button button--small"
-          onClick={() => void send({ type: 'pickVolunteers' })}
-        >
+        <SendButton send={send} action={{ type: 'pickVolunteers' }} variant="small">
           Pick volunteers at random
-        </button>
+        </SendButton>
       </div>
       <NumberFields>
         {view.roles.workers.map((w) => {

@@ -5,6 +5,7 @@ import type { FacilitatorProps } from '../types.ts';
 import { wordCloudRuleText } from './Participant.tsx';
 import styles from './Facilitator.module.css';
 import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
+import { SendButton } from '../../components/SendButton.tsx';
 
 type View = FacilitatorProps<'wordCloud'>['view'];
 type Act = FacilitatorProps<'wordCloud'>['act'];
@@ -51,33 +52,33 @@ function EntryActions({ entry, act }: { entry: ConsoleEntry; act: Act }) {
   return (
     <span className={styles.actions}>
       {entry.status === 'pending' && (
-        <button
-          type="button"
-          className="button button--small"
-          aria-label={`Approve ${name}`}
-          onClick={() => void act({ type: 'approve', entryId: entry.id })}
+        <SendButton
+          send={act}
+          action={{ type: 'approve', entryId: entry.id }}
+          variant="small"
+          label={`Approve ${name}`}
         >
           Approve
-        </button>
+        </SendButton>
       )}
       {entry.status !== 'hidden' ? (
-        <button
-          type="button"
-          className="button button--small"
-          aria-label={`Hide ${name}`}
-          onClick={() => void act({ type: 'hide', entryId: entry.id })}
+        <SendButton
+          send={act}
+          action={{ type: 'hide', entryId: entry.id }}
+          variant="small"
+          label={`Hide ${name}`}
         >
           Hide
-        </button>
+        </SendButton>
       ) : (
-        <button
-          type="button"
-          className="button button--small"
-          aria-label={`Restore ${name}`}
-          onClick={() => void act({ type: 'restore', entryId: entry.id })}
+        <SendButton
+          send={act}
+          action={{ type: 'restore', entryId: entry.id }}
+          variant="small"
+          label={`Restore ${name}`}
         >
           Restore
-        </button>
+        </SendButton>
       )}
     </span>
   );
@@ -194,13 +195,9 @@ export default function WordCloudFacilitator({
         <div className={styles.head}>
           <h4 id={`${ids}-queue`}>Waiting for you ({view.queue.length})</h4>
           {view.queue.length > profaneWaiting && (
-            <button
-              type="button"
-              className="button button--small"
-              onClick={() => void act({ type: 'approveAll' })}
-            >
+            <SendButton send={act} action={{ type: 'approveAll' }} variant="small">
               Approve all without swear words
-            </button>
+            </SendButton>
           )}
         </div>
         {view.queue.length === 0 ? (
@@ -237,14 +234,14 @@ export default function WordCloudFacilitator({
                   <span>
                     “{m.label}” ({m.count}) counts as “{w.label}”
                   </span>
-                  <button
-                    type="button"
-                    className="button button--small"
-                    aria-label={`Undo merging “${m.label}” into “${w.label}”`}
-                    onClick={() => void act({ type: 'unmerge', key: m.key })}
+                  <SendButton
+                    send={act}
+                    action={{ type: 'unmerge', key: m.key }}
+                    variant="small"
+                    label={`Undo merging “${m.label}” into “${w.label}”`}
                   >
                     Undo
-                  </button>
+                  </SendButton>
                 </li>
               )),
             )}
