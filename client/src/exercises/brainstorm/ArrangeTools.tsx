@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type {
   BrainstormFacilitatorView,
   ConsoleEntry,
@@ -58,55 +58,43 @@ export function ArrangeTools(props: {
           <p>
             <strong>Selected:</strong> {quote(selected.text)}
           </p>
-          <div className="actions">
-            <label className="field field--inline">
-              <span>Move to</span>
-              <select value={target} onChange={(e) => setTarget(e.target.value)}>
-                <option value="">Choose a cluster…</option>
-                <option value="none">Not in a cluster</option>
-                {view.clusters.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <button
-              type="button"
-              className="button"
-              disabled={target === ''}
-              onClick={() =>
-                void run({
-                  type: 'moveNote',
-                  noteId: selected.id,
-                  clusterId: target === 'none' ? null : target,
-                })
-              }
-            >
-              Move to cluster
-            </button>
-          </div>
-          <div className="actions">
-            <label className="field field--inline">
-              <span>Merge into</span>
-              <select value={twin} onChange={(e) => setTwin(e.target.value)}>
-                <option value="">Choose a similar note…</option>
-                {others.map((n) => (
-                  <option key={n.id} value={n.id}>
-                    {quote(n.text)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <button
-              type="button"
-              className="button"
-              disabled={twin === ''}
-              onClick={() => void run({ type: 'mergeNote', noteId: selected.id, intoNoteId: twin })}
-            >
-              Merge
-            </button>
-          </div>
+          <PickAndRun
+            label="Move to"
+            button="Move to cluster"
+            value={target}
+            onChange={setTarget}
+            onRun={(choice) =>
+              void run({
+                type: 'moveNote',
+                noteId: selected.id,
+                clusterId: choice === 'none' ? null : choice,
+              })
+            }
+          >
+            <option value="">Choose a cluster…</option>
+            <option value="none">Not in a cluster</option>
+            {view.clusters.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </PickAndRun>
+          <PickAndRun
+            label="Merge into"
+            button="Merge"
+            value={twin}
+            onChange={setTwin}
+            onRun={(choice) =>
+              void run({ type: 'mergeNote', noteId: selected.id, intoNoteId: choice })
+            }
+          >
+            <option value="">Choose a similar note…</option>
+            {others.map((n) => (
+              <option key={n.id} value={n.id}>
+                {quote(n.text)}
+              </option>
+            ))}
+          </PickAndRun>
           <div className="actions">
             <button
               type="button"
@@ -125,6 +113,36 @@ export function ArrangeTools(props: {
           Drag a note onto a cluster, or select a note to move, merge or hide it.
         </p>
       )}
+    </div>
+  );
+}
+
+/** A labelled select and the button that acts on its choice, disabled until one is made. */
+function PickAndRun(props: {
+  label: string;
+  button: string;
+  value: string;
+  onChange: (value: string) => void;
+  onRun: (value: string) => void;
+  /** The options, the first with the value '' asking for a choice. */
+  children: ReactNode;
+}) {
+  return (
+    <div className="actions">
+      <label className="field field--inline">
+        <span>{props.label}</span>
+        <select value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+          {props.children}
+        </select>
+      </label>
+      <button
+        type="button"
+        className="button"
+        disabled={props.value === ''}
+        onClick={() => props.onRun(props.value)}
+      >
+        {props.button}
+      </button>
     </div>
   );
 }
