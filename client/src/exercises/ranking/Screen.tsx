@@ -1,4 +1,5 @@
 import { rangeLabel, rankLabel } from '@playfield/shared/exercises/ranking/index';
+import { ScreenQuestion } from '../../components/ScreenQuestion.tsx';
 import type { ScreenProps } from '../types.ts';
 import styles from './Screen.module.css';
 
@@ -11,12 +12,15 @@ export default function RankingScreen({ view, participantCount }: ScreenProps<'r
   const results = view.results;
   const max = Math.max(1, ...(results ?? []).map((r) => r.points));
   return (
-    <div className={styles.root} data-testid="exercise-screen">
-      <h2 className={styles.question}>{view.question}</h2>
-      <p className={styles.meta}>
-        <strong>{view.submitted}</strong> of {participantCount} ranked
-        {results && ' · Borda points · “=” shares a rank · times first · range of places'}
-      </p>
+    <ScreenQuestion
+      question={view.question}
+      meta={
+        <>
+          <strong>{view.submitted}</strong> of {participantCount} ranked
+          {results && ' · Borda points · “=” shares a rank · times first · range of places'}
+        </>
+      }
+    >
       {results ? (
         <ol className={styles.rows} aria-label="The room’s ranking">
           {results.map((r) => (
@@ -40,6 +44,6 @@ export default function RankingScreen({ view, participantCount }: ScreenProps<'r
           ))}
         </ol>
       )}
-    </div>
+    </ScreenQuestion>
   );
 }

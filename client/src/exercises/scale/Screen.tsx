@@ -1,3 +1,4 @@
+import { ScreenQuestion } from '../../components/ScreenQuestion.tsx';
 import type { ScreenProps } from '../types.ts';
 import { Distribution } from './Distribution.tsx';
 import styles from './Screen.module.css';
@@ -21,15 +22,18 @@ export default function ScaleScreen({ view, participantCount }: ScreenProps<'sca
   const { scale } = view;
   const pageNote = view.pageCount > 1 ? ` · page ${view.page + 1} of ${view.pageCount}` : '';
   return (
-    <div className={styles.root} data-testid="exercise-screen">
-      <h2 className={styles.question}>{view.question}</h2>
-      <p className={styles.meta}>
-        <strong>{view.respondents}</strong> of {participantCount} answered · {scale.min}{' '}
-        {scale.lowLabel} … {scale.max} {scale.highLabel}
-        {pageNote}
-        {view.results && ' · dashed line: mean'}
-        {view.comparedWith && view.results && ` · dotted: before (${view.comparedWith})`}
-      </p>
+    <ScreenQuestion
+      question={view.question}
+      meta={
+        <>
+          <strong>{view.respondents}</strong> of {participantCount} answered · {scale.min}{' '}
+          {scale.lowLabel} … {scale.max} {scale.highLabel}
+          {pageNote}
+          {view.results && ' · dashed line: mean'}
+          {view.comparedWith && view.results && ` · dotted: before (${view.comparedWith})`}
+        </>
+      }
+    >
       {view.results ? (
         <div className={`${styles.grid} ${view.results.length > 1 ? styles.two : ''}`} role="list">
           {view.results.map((s) => (
@@ -55,6 +59,6 @@ export default function ScaleScreen({ view, participantCount }: ScreenProps<'sca
           ))}
         </ol>
       )}
-    </div>
+    </ScreenQuestion>
   );
 }
