@@ -48,38 +48,26 @@ function downloadCsv(view: View) {
 }
 
 function EntryActions({ entry, act }: { entry: ConsoleEntry; act: Act }) {
-  const name = `“${entry.text}”`;
+  const verbs: ('approve' | 'hide' | 'restore')[] = [
+    ...(entry.status === 'pending' ? (['approve'] as const) : []),
+    entry.status !== 'hidden' ? 'hide' : 'restore',
+  ];
   return (
     <span className={styles.actions}>
-      {entry.status === 'pending' && (
-        <SendButton
-          send={act}
-          action={{ type: 'approve', entryId: entry.id }}
-          variant="small"
-          label={`Approve ${name}`}
-        >
-          Approve
-        </SendButton>
-      )}
-      {entry.status !== 'hidden' ? (
-        <SendButton
-          send={act}
-          action={{ type: 'hide', entryId: entry.id }}
-          variant="small"
-          label={`Hide ${name}`}
-        >
-          Hide
-        </SendButton>
-      ) : (
-        <SendButton
-          send={act}
-          action={{ type: 'restore', entryId: entry.id }}
-          variant="small"
-          label={`Restore ${name}`}
-        >
-          Restore
-        </SendButton>
-      )}
+      {verbs.map((type) => {
+        const verb = type.charAt(0).toUpperCase() + type.slice(1);
+        return (
+          <SendButton
+            key={type}
+            send={act}
+            action={{ type, entryId: entry.id }}
+            variant="small"
+            label={`${verb} “${entry.text}”`}
+          >
+            {verb}
+          </SendButton>
+        );
+      })}
     </span>
   );
 }
