@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getExercise, type Actor, type AppError, type RoundContext } from '@playfield/shared';
 import {
+  answersByParticipant,
   poll,
   pollConfigSchema,
   pollVoters,
@@ -10,6 +11,7 @@ import {
   type PollFacilitatorAction,
   type PollState,
 } from '@playfield/shared/exercises/poll/index';
+import { Draft } from '@playfield/shared/exercises/records';
 import { pollConfig } from './sessionHarness.ts';
 
 const ANA = { id: 'p-ana-7f3', name: 'Ana Wanderlust' };
@@ -83,13 +85,14 @@ describe('poll config', () => {
 
   it('starts with no answers when initialised', () => {
     expect(init()).toEqual({ config: pollConfig(), answers: {} });
+    expect(answersByParticipant(init())).toEqual({});
   });
 });
 
 describe('poll reduce', () => {
   it('records an answer when a participant answers an open poll', () => {
     const state = act(init(), [[asParticipant(ANA.id), answer(1)]]);
-    expect(state.answers).toEqual({ [ANA.id]: [1] });
+    expect(answersByParticipant(state)).toEqual({ [ANA.id]: [1] });
   });
 
   it('replaces the answer when a participant changes it', () => {
@@ -97,7 +100,7 @@ describe('poll reduce', () => {
       [asParticipant(ANA.id), answer(1)],
       [asParticipant(ANA.id), answer(2)],
     ]);
-    expect(state.answers).toEqual({ [ANA.id]: [2] });
+    expect(answersByParticipant(state)).toEqual({ [ANA.id]: [2] });
   });
 
   it('removes the answer when a participant clears it', () => {
@@ -106,21 +109,23 @@ describe('poll reduce', () => {
       [asParticipant(BEN.id), answer(0)],
       [asParticipant(ANA.id), { type: 'clear' }],
     ]);
-    expect(state.answers).toEqual({ [BEN.id]: [0] });
+    expect(answersByParticipant(state)).toEqual({ [BEN.id]: [0] });
   });
 
   it('accepts a clear when the participant never answered', () => {
-    expect(act(init(), [[asParticipant(ANA.id), { type: 'clear' }]]).answers).toEqual({});
+    expect(answersByParticipant(act(init(), [[asParticipant(ANA.id), { type: 'clear' }]]))).toEqual(
+      {},
+    );
   });
 
   it('sorts and deduplicates choices when a multiple-choice answer arrives', () => {
     const state = act(init({ isMultipleChoice: true }), [[asParticipant(ANA.id), answer(2, 0, 2)]]);
-    expect(state.answers[ANA.id]).toEqual([0, 2]);
+    expect(answersByParticipant(state)[ANA.id]).toEqual([0, 2]);
   });
 
   it('accepts one repeated choice when the poll is single choice', () => {
     const state = act(init(), [[asParticipant(ANA.id), answer(1, 1)]]);
-    expect(state.answers[ANA.id]).toEqual([1]);
+    expect(answersByParticipant(state)[ANA.id]).toEqual([1]);
   });
 
   it('does not mutate the previous state when reducing', () => {
@@ -198,7 +203,7 @@ describe('poll reduce', () => {
       [asParticipant(BEN.id), answer(1)],
     ]);
     const state = act(answered, [[FACILITATOR, { type: 'reset' }]], ctx({ isOpen: false }));
-    expect(state.answers).toEqual({});
+    expect(answersByParticipant(state)).toEqual({});
   });
 });
 
@@ -374,5 +379,111 @@ describe('poll views', () => {
 
   it('mentions the question in the action plan prompt', () => {
     expect(poll.actionPlanPrompt(pollConfig())).toContain(pollConfig().question);
+  });
+});
+
+describe('poll answer storage', () => {
+  const ids = Array.from({ length: 2000 }, (_, i) => `p-${i.toString(36)}-seat`);
+  const roster = Object.fromEntries(
+    ids.map((id, i) => [id, { id, name: `Person ${i}`, hasLeft: false }]),
+  );
+  const big = ctx({ roster });
+  const answerAll = (state: PollState, draft?: Draft) =>
+    ids.reduce((s, id, i) => {
+      const result = poll.reduce(
+        s,
+        answer(i % 3),
+        asParticipant(id),
+        draft ? { ...big, draft } : big,
+      );
+      if (!result.ok) throw new Error(result.error.message);
+      return result.data;
+    }, state);
+
+  /** A state as a snapshot written before the buckets holds it: flat answers, read from JSON. */
+  const oldSnapshot = (answers: Record<string, number[]>): PollState =>
+    JSON.parse(JSON.stringify({ config: pollConfig(), answers })) as PollState;
+
+  it('copies one bucket per answer and leaves every other bucket and the earlier state as they were', () => {
+    const before = answerAll(init());
+    const frozen = JSON.stringify(before);
+    const after = act(before, [[asParticipant(ids[7] ?? ''), answer(2)]], big);
+    const buckets = Object.keys(before.answerBuckets ?? {});
+    const copied = buckets.filter((b) => after.answerBuckets?.[b] !== before.answerBuckets?.[b]);
+    expect(buckets.length).toBeGreaterThan(16);
+    expect(copied).toHaveLength(1);
+    expect(JSON.stringify(before)).toBe(frozen);
+    expect(poll.submittedCount?.(after)).toBe(2000);
+    expect(poll.participantOwnView(after, ids[7] ?? '', big)).toEqual({ choices: [2] });
+  });
+
+  it('writes in place within one batch (a draft) and gives the same state as answer by answer', () => {
+    const start = answerAll(init());
+    const frozen = JSON.stringify(start);
+    const batched = answerAll(start, new Draft());
+    expect(JSON.stringify(start)).toBe(frozen);
+    expect(batched).toEqual(answerAll(start));
+    expect(tallyPoll(batched)).toEqual({ counts: [667, 667, 666], respondents: 2000 });
+  });
+
+  it('reads an old snapshot’s flat answers with the same views and summary as new answers', () => {
+    const answers = { [ANA.id]: [0], [BEN.id]: [2] };
+    const old = oldSnapshot(answers);
+    const fresh = act(init(), [
+      [asParticipant(ANA.id), answer(0)],
+      [asParticipant(BEN.id), answer(2)],
+    ]);
+    for (const isRevealed of [false, true]) {
+      const c = ctx({ isRevealed });
+      expect(poll.facilitatorView(old, c)).toEqual(poll.facilitatorView(fresh, c));
+      expect(poll.participantPublicView(old, c)).toEqual(poll.participantPublicView(fresh, c));
+      expect(poll.screenView(old, c)).toEqual(poll.screenView(fresh, c));
+      expect(poll.participantOwnView(old, ANA.id, c)).toEqual({ choices: [0] });
+    }
+    expect(poll.summary(old, ctx())).toEqual(poll.summary(fresh, ctx()));
+    expect(poll.submittedCount?.(old)).toBe(2);
+    expect(answersByParticipant(old)).toEqual(answers);
+  });
+
+  it('moves an old snapshot’s answers into buckets on the next answer or clear, and counts right', () => {
+    const old = oldSnapshot({ [ANA.id]: [0], [BEN.id]: [2], carla: [1] });
+    const changed = act(old, [[asParticipant(BEN.id), answer(1)]]);
+    expect(changed.answers).toEqual({});
+    expect(answersByParticipant(changed)).toEqual({ [ANA.id]: [0], [BEN.id]: [1], carla: [1] });
+    expect(poll.submittedCount?.(changed)).toBe(3);
+    const cleared = act(old, [[asParticipant(ANA.id), { type: 'clear' }]]);
+    expect(answersByParticipant(cleared)).toEqual({ [BEN.id]: [2], carla: [1] });
+    expect(poll.screenView(cleared, ctx()).respondents).toBe(2);
+    expect(answersByParticipant(old)).toEqual({ [ANA.id]: [0], [BEN.id]: [2], carla: [1] });
+  });
+
+  it('lists voters in the order they first answered, a changed answer keeping its place', () => {
+    const c = ctx({
+      roster: { ...ctx().roster, carla: { id: 'carla', name: 'Carla', hasLeft: false } },
+    });
+    const old = oldSnapshot({ [BEN.id]: [0], carla: [0] });
+    expect(pollVoters(old, c)).toEqual([[BEN.name, 'Carla'], [], []]);
+    const next = act(old, [
+      [asParticipant(ANA.id), answer(0)],
+      [asParticipant(BEN.id), answer(1)],
+      [asParticipant(BEN.id), answer(0)],
+    ]);
+    expect(pollVoters(next, c)).toEqual([[BEN.name, 'Carla', ANA.name], [], []]);
+    const again = act(next, [
+      [asParticipant(BEN.id), { type: 'clear' }],
+      [asParticipant(BEN.id), answer(0)],
+    ]);
+    expect(pollVoters(again, c)).toEqual([['Carla', ANA.name, BEN.name], [], []]);
+  });
+
+  it('keeps a reserved key in an old snapshot as an answer, never as a prototype', () => {
+    const old = JSON.parse(
+      `{"config":${JSON.stringify(pollConfig())},"answers":{"__proto__":[1],"toString":[0]}}`,
+    ) as PollState;
+    expect(tallyPoll(old)).toEqual({ counts: [1, 1, 0], respondents: 2 });
+    const next = act(old, [[asParticipant('constructor'), answer(2)]]);
+    expect(tallyPoll(next)).toEqual({ counts: [1, 1, 1], respondents: 3 });
+    expect(poll.participantOwnView(next, 'hasOwnProperty', ctx())).toEqual({ choices: [] });
+    expect(poll.participantOwnView(next, '__proto__', ctx())).toEqual({ choices: [1] });
   });
 });

@@ -13,7 +13,7 @@ import {
   type SessionCommand,
   type SessionState,
 } from '@playfield/shared';
-import type { PollState } from '@playfield/shared/exercises/poll/index';
+import { answersByParticipant, type PollState } from '@playfield/shared/exercises/poll/index';
 import {
   FACILITATOR,
   SYSTEM,
@@ -31,8 +31,8 @@ import {
   run,
 } from './sessionHarness.ts';
 
-function answers(state: SessionState, roundId: string): PollState['answers'] {
-  return (state.rounds[roundId]?.state as PollState).answers;
+function answers(state: SessionState, roundId: string): Record<string, number[]> {
+  return answersByParticipant(state.rounds[roundId]?.state as PollState);
 }
 
 describe('session creation', () => {

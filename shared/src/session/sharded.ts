@@ -1,3 +1,4 @@
+import { copyRecord, type Draft } from '../exercises/records.ts';
 import { dict, own } from '../own.ts';
 
 /**
@@ -31,14 +32,29 @@ export function shardGet<T>(record: Sharded<T> | undefined, key: string): T | un
   return own(own(record, shardOf(key)), key);
 }
 
-/** A copy of `record` with `key` set (or removed, for `undefined`), sharing every other bucket. */
-export function shardSet<T>(record: Sharded<T>, key: string, value: T | undefined): Sharded<T> {
+/**
+ * A copy of `record` with `key` set (or removed, for `undefined`), sharing every other bucket.
+ * With a `draft` (one fold of events), the index and each bucket are copied on the fold's
+ * first write to them and written in place after that: a batch copies what it touches once.
+ */
+export function shardSet<T>(
+  record: Sharded<T>,
+  key: string,
+  value: T | undefined,
+  draft?: Draft,
+): Sharded<T> {
   const name = shardOf(key);
-  const bucket = Object.assign(dict<T>(), own(record, name));
+  const current = own(record, name);
+  const bucket =
+    current && draft?.owns(current) ? current : current ? copyRecord(current) : dict<T>();
   if (value === undefined) delete bucket[key];
   else bucket[key] = value;
-  const next = Object.assign(dict<Record<string, T>>(), record);
+  const next = draft?.owns(record) ? record : copyRecord(record);
   next[name] = bucket;
+  if (draft) {
+    draft.adopt(bucket);
+    draft.adopt(next);
+  }
   return next;
 }
 

@@ -3,8 +3,17 @@ import { LIMITS } from '../../limits.ts';
 import { dict, own } from '../../own.ts';
 import { cleanText } from '../../protocol/schemas.ts';
 import { fail, ok } from '../../result.ts';
-import { withEntry, withoutEntry } from '../records.ts';
 import { teamCountsSummary, type ExerciseDefinition, type RoundContext } from '../types.ts';
+import {
+  answerCount,
+  answerEntries,
+  answerEntriesInOrder,
+  answerOf,
+  withAnswer,
+  type PollAnswers,
+} from './answers.ts';
+
+export { answersByParticipant } from './answers.ts';
 
 /** A poll's settings. */
 export const pollConfigSchema = z
@@ -23,10 +32,12 @@ export const pollConfigSchema = z
   });
 export type PollConfig = z.infer<typeof pollConfigSchema>;
 
-/** Answers are kept by participant so a participant can change theirs until the lock. */
-export interface PollState {
+/**
+ * Answers are kept by participant so a participant can change theirs until the lock, in
+ * buckets so that an answer costs one bucket, not the room (answers.ts).
+ */
+export interface PollState extends PollAnswers {
   config: PollConfig;
-  answers: Record<string, number[]>;
 }
 
 export const pollParticipantActionSchema = z.discriminatedUnion('type', [
@@ -88,7 +99,7 @@ export interface PollViews {
 export function tallyPoll(state: PollState): PollResults {
   const counts = state.config.options.map(() => 0);
   let respondents = 0;
-  for (const choices of Object.values(state.answers)) {
+  for (const [, choices] of answerEntries(state)) {
     respondents++;
     for (const choice of choices) counts[choice] = (counts[choice] ?? 0) + 1;
   }
@@ -125,7 +136,7 @@ export const poll: ExerciseDefinition<
   reduce(state, action, actor, ctx) {
     if (action.type === 'reset') {
       if (actor.role !== 'facilitator') return fail('FORBIDDEN', 'Only the facilitator can reset');
-      return ok({ ...state, answers: dict() });
+      return ok({ config: state.config, answers: dict() });
     }
     if (actor.role !== 'participant') {
       return fail('FORBIDDEN', 'Only participants answer polls');
@@ -133,7 +144,7 @@ export const poll: ExerciseDefinition<
     if (!ctx.isOpen) return fail('ROUND_LOCKED', 'Answers are locked for this poll');
     const { participantId } = actor;
     if (action.type === 'clear') {
-      return ok({ ...state, answers: withoutEntry(state.answers, participantId, ctx.draft) });
+      return ok(withAnswer(state, participantId, undefined, ctx.draft));
     }
     const choices = [...new Set(action.choices)].sort((a, b) => a - b);
     if (choices.some((c) => c >= state.config.options.length)) {
@@ -142,8 +153,8 @@ export const poll: ExerciseDefinition<
     if (!state.config.isMultipleChoice && choices.length > 1) {
       return fail('INVALID_ACTION', 'Choose one option only');
     }
-    // In a server batch the answers are copied once per batch, not once per answer.
-    return ok({ ...state, answers: withEntry(state.answers, participantId, choices, ctx.draft) });
+    // One bucket copied per answer; in a server batch, each bucket touched copied once.
+    return ok(withAnswer(state, participantId, choices, ctx.draft));
   },
 
   facilitatorView(state, ctx) {
@@ -166,19 +177,19 @@ export const poll: ExerciseDefinition<
   },
 
   participantOwnView: (state, participantId) => ({
-    choices: own(state.answers, participantId) ?? [],
+    choices: answerOf(state, participantId) ?? [],
   }),
 
   screenView(state, ctx) {
     return {
       question: state.config.question,
       options: state.config.options,
-      respondents: Object.keys(state.answers).length,
+      respondents: answerCount(state),
       results: revealed(state, ctx),
     };
   },
 
-  submittedCount: (state) => Object.keys(state.answers).length,
+  submittedCount: (state) => answerCount(state),
 
   summary(state) {
     const { counts, respondents } = tallyPoll(state);
@@ -199,7 +210,7 @@ export const poll: ExerciseDefinition<
     teamCountsSummary(
       ctx,
       state.config.options,
-      Object.entries(state.answers).map(([id, choices]) => [id, choices.map((c) => [c, 1])]),
+      Array.from(answerEntries(state), ([id, choices]) => [id, choices.map((c) => [c, 1])]),
     ),
 
   actionPlanPrompt: (config) =>
@@ -210,7 +221,7 @@ export const poll: ExerciseDefinition<
 export function pollVoters(state: PollState, ctx: RoundContext): string[][] | undefined {
   if (state.config.isAnonymous) return undefined;
   const voters: string[][] = state.config.options.map(() => []);
-  for (const [participantId, choices] of Object.entries(state.answers)) {
+  for (const [participantId, choices] of answerEntriesInOrder(state)) {
     const name = own(ctx.roster, participantId)?.name ?? 'Unknown';
     for (const choice of choices) voters[choice]?.push(name);
   }
