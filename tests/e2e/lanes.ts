@@ -13,35 +13,35 @@ import { relative } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /** Seconds each lane spends before its browser files: static checks, unit tests, nothing. */
-export const LANE_HEAD_START_S = [480, 600, 0];
+export const LANE_HEAD_START_S = [480, 750, 0];
 
 const DEFAULT_WEIGHT_S = 60;
 
-/** Seconds per file, from CI run logs (three lanes on two cores). */
+/** Seconds per file, from a CI run's log (three lanes on two cores, 2026-12-06). */
 const WEIGHT_S: Readonly<Record<string, number>> = {
-  'exercisesFlows.test.ts': 280,
-  'screenFit.test.ts': 150,
-  'brainstorm.test.ts': 110,
-  'playingField.test.ts': 100,
-  'fineLine.test.ts': 100,
-  'quiz.test.ts': 95,
-  'teams.test.ts': 90,
-  'wordCloud.test.ts': 90,
-  'notebook.test.ts': 87,
+  'exercisesFlows.test.ts': 210,
+  'quiz.test.ts': 115,
+  'playingField.test.ts': 90,
+  'screenFit.test.ts': 90,
+  'fineLine.test.ts': 85,
   'redBead.test.ts': 85,
-  'scaleRanking.test.ts': 65,
-  'liveSession.test.ts': 65,
-  'actionPlan.test.ts': 60,
-  'content.test.ts': 50,
-  'presenter.test.ts': 50,
-  'qa.test.ts': 42,
-  'workspaces.test.ts': 70,
-  'workspacesLife.test.ts': 45,
-  'workshopDay.test.ts': 35,
-  'recovery.test.ts': 32,
-  'accounts.test.ts': 23,
-  'notFound.test.ts': 15,
-  'lifecycle.test.ts': 13,
+  'brainstorm.test.ts': 80,
+  'content.test.ts': 70,
+  'workspaces.test.ts': 65,
+  'teams.test.ts': 65,
+  'liveSession.test.ts': 60,
+  'wordCloud.test.ts': 55,
+  'notebook.test.ts': 50,
+  'actionPlan.test.ts': 50,
+  'qa.test.ts': 45,
+  'scaleRanking.test.ts': 40,
+  'recovery.test.ts': 30,
+  'accounts.test.ts': 30,
+  'workspacesLife.test.ts': 25,
+  'workshopDay.test.ts': 25,
+  'lifecycle.test.ts': 25,
+  'presenter.test.ts': 20,
+  'notFound.test.ts': 10,
   'bundle.test.ts': 1,
   'lanes.test.ts': 1,
 };
