@@ -130,6 +130,8 @@ export class RehearsalRunner {
     this.isStopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    // A stopped runner looks no more: nobody waits for its ticks forever.
+    for (const waiter of this.tickWaiters.splice(0)) waiter.resolve();
   }
 
   get isRunning(): boolean {
@@ -173,8 +175,9 @@ export class RehearsalRunner {
     return this.isStopped || this.state.phase === 'ended' || !this.deps.isCurrent(this.session);
   }
 
-  /** Resolves once the runner has looked `count` more times (tests wait on it, never on time). */
+  /** Resolves once the runner has looked `count` more times, or has stopped (tests wait on it, never on time). */
   afterTicks(count: number): Promise<void> {
+    if (this.isStopped) return Promise.resolve();
     return new Promise((resolve) => this.tickWaiters.push({ atTick: this.ticks + count, resolve }));
   }
 
