@@ -10,6 +10,7 @@ import { useSender } from '../useSender.ts';
 import cardStyles from './Cards.module.css';
 import styles from './Facilitator.module.css';
 import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
+import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 
 type Send = (action: Parameters<FacilitatorProps<'canvas'>['act']>[0]) => Promise<boolean>;
 
@@ -102,16 +103,13 @@ export default function CanvasFacilitator({
         ))}
       </div>
       <div className="actions">
-        <button
-          type="button"
-          className="button button--quiet"
+        <ConfirmButton
+          question="Remove every entry from this canvas?"
           disabled={view.entryCount === 0}
-          onClick={() => {
-            if (confirm('Remove every entry from this canvas?')) void send({ type: 'reset' });
-          }}
+          onConfirm={() => void send({ type: 'reset' })}
         >
           Clear the canvas
-        </button>
+        </ConfirmButton>
       </div>
     </div>
   );

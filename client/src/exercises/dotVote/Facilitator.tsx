@@ -2,6 +2,7 @@ import { BarChart } from '../../components/BarChart.tsx';
 import type { FacilitatorProps } from '../types.ts';
 import { ruleText } from './Participant.tsx';
 import styles from './Facilitator.module.css';
+import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 
 type View = FacilitatorProps<'dotVote'>['view'];
 
@@ -106,16 +107,13 @@ export default function DotVoteFacilitator({
         </section>
       )}
       <div>
-        <button
-          type="button"
-          className="button button--quiet"
+        <ConfirmButton
+          question="Clear every vote in this round?"
           disabled={tally.respondents === 0}
-          onClick={() => {
-            if (confirm('Clear every vote in this round?')) void act({ type: 'reset' });
-          }}
+          onConfirm={() => void act({ type: 'reset' })}
         >
           Clear votes
-        </button>
+        </ConfirmButton>
       </div>
     </div>
   );

@@ -4,6 +4,7 @@ import { GapChart, formatGap, formatMean } from './GapChart.tsx';
 import styles from './Facilitator.module.css';
 import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
 import { FiguresTable, type FigureColumn } from '../../components/FiguresTable.tsx';
+import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 
 /** Short headings keep seven columns of figures inside the console's middle column. */
 const FIGURE_COLUMNS: readonly FigureColumn[] = [
@@ -64,17 +65,15 @@ export default function GapRatingFacilitator({
         />
       </details>
       <div className="actions">
-        <button
-          type="button"
-          className="button button--quiet"
+        <ConfirmButton
+          question="Clear every rating in this round?"
           disabled={progress.respondents === 0}
-          onClick={() => {
-            if (!confirm('Clear every rating in this round?')) return;
-            void act({ type: 'reset' }).then((r) => setError(r.ok ? null : r.error.message));
-          }}
+          onConfirm={() =>
+            void act({ type: 'reset' }).then((r) => setError(r.ok ? null : r.error.message))
+          }
         >
           Clear ratings
-        </button>
+        </ConfirmButton>
       </div>
       <ErrorAlert message={error} />
     </div>

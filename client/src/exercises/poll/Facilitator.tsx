@@ -1,5 +1,6 @@
 import { BarChart } from '../../components/BarChart.tsx';
 import type { FacilitatorProps } from '../types.ts';
+import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 
 /** Live counts for the facilitator, with names for a named poll. */
 export default function PollFacilitator({ view, participantCount, act }: FacilitatorProps<'poll'>) {
@@ -27,16 +28,13 @@ export default function PollFacilitator({ view, participantCount, act }: Facilit
         </details>
       )}
       <div>
-        <button
-          type="button"
-          className="button button--quiet"
+        <ConfirmButton
+          question="Clear every answer to this poll?"
           disabled={results.respondents === 0}
-          onClick={() => {
-            if (confirm('Clear every answer to this poll?')) void act({ type: 'reset' });
-          }}
+          onConfirm={() => void act({ type: 'reset' })}
         >
           Clear answers
-        </button>
+        </ConfirmButton>
       </div>
     </div>
   );

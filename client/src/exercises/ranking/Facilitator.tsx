@@ -2,6 +2,7 @@ import { rangeLabel, rankLabel } from '@playfield/shared/exercises/ranking/index
 import type { FacilitatorProps } from '../types.ts';
 import styles from './Facilitator.module.css';
 import { Places } from './Places.tsx';
+import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 
 /** The console: the live Borda ranking with first places, range and spread per item. */
 export default function RankingFacilitator({
@@ -57,15 +58,12 @@ export default function RankingFacilitator({
           ))}
         </tbody>
       </table>
-      <button
-        type="button"
-        className="button button--quiet"
-        onClick={() => {
-          if (window.confirm('Clear every ranking in this round?')) void act({ type: 'reset' });
-        }}
+      <ConfirmButton
+        question="Clear every ranking in this round?"
+        onConfirm={() => void act({ type: 'reset' })}
       >
         Clear all rankings
-      </button>
+      </ConfirmButton>
     </div>
   );
 }

@@ -13,6 +13,7 @@ import type { FacilitatorProps } from '../types.ts';
 import { Distribution } from './Distribution.tsx';
 import styles from './Facilitator.module.css';
 import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
+import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 
 type Act = FacilitatorProps<'scale'>['act'];
 
@@ -147,15 +148,12 @@ export default function ScaleFacilitator({
           </li>
         ))}
       </ul>
-      <button
-        type="button"
-        className="button button--quiet"
-        onClick={() => {
-          if (window.confirm('Clear every rating in this round?')) void act({ type: 'reset' });
-        }}
+      <ConfirmButton
+        question="Clear every rating in this round?"
+        onConfirm={() => void act({ type: 'reset' })}
       >
         Clear all ratings
-      </button>
+      </ConfirmButton>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { BarChart } from '../../components/BarChart.tsx';
 import type { FacilitatorProps } from '../types.ts';
 import styles from './Facilitator.module.css';
 import { FiguresTable } from '../../components/FiguresTable.tsx';
+import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 
 const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
 
@@ -84,16 +85,13 @@ export default function SortFacilitator({ view, participantCount, act }: Facilit
         >
           Screen: back to the overview
         </button>
-        <button
-          type="button"
-          className="button button--quiet"
+        <ConfirmButton
+          question="Clear every answer to this sort?"
           disabled={results.respondents === 0}
-          onClick={() => {
-            if (confirm('Clear every answer to this sort?')) void act({ type: 'reset' });
-          }}
+          onConfirm={() => void act({ type: 'reset' })}
         >
           Clear answers
-        </button>
+        </ConfirmButton>
       </div>
     </div>
   );
