@@ -36,10 +36,65 @@ export function finalConnectError(error: Error & { data?: { code?: string } }): 
   return code && isFinalCode(code) ? { code: code as ErrorCode, message: error.message } : null;
 }
 
+/** The first reconnection pause, doubled per attempt up to the cap (then jittered). */
+const RECONNECT_BASE_MS = 500;
+const RECONNECT_MAX_MS = 5_000;
+
+/**
+ * How long to wait before handshake attempt `attempt + 1` after a refusal that may pass
+ * (BUSY: the server admits connections at a bounded rate): doubling from half a second,
+ * capped at 5 s, each pause drawn between half and one and a half times that, so a room of
+ * phones refused together does not come back together.
+ */
+export function reconnectDelayMs(attempt: number, random: () => number = Math.random): number {
+  return Math.min(RECONNECT_MAX_MS, RECONNECT_BASE_MS * 2 ** attempt) * (0.5 + random());
+}
+
+/**
+ * socket.io-client reconnects by itself after a lost connection, but not after the server's
+ * handshake middleware refused it: a phone told BUSY would stay offline. This tries such a
+ * socket again after {@link reconnectDelayMs} while the refusal is not final, and stops for
+ * good once the page closes the socket (`disconnect()`) or the refusal is final.
+ */
+export function retryRefusedHandshakes(
+  socket: Socket,
+  delayMs: (attempt: number) => number = reconnectDelayMs,
+): void {
+  let attempt = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let isClosed = false;
+  socket.on('connect', () => {
+    attempt = 0;
+  });
+  socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
+    // Still active: the transport failed and socket.io's own reconnection goes on.
+    if (socket.active || isClosed || finalConnectError(error)) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      if (!isClosed && !socket.connected && !socket.active) socket.connect();
+    }, delayMs(attempt++));
+  });
+  const close = socket.disconnect.bind(socket);
+  socket.disconnect = () => {
+    isClosed = true;
+    if (timer) clearTimeout(timer);
+    timer = null;
+    return close();
+  };
+  // Opening again (a phone back from its lock screen) resumes the retries.
+  const open = socket.connect.bind(socket);
+  socket.connect = () => {
+    isClosed = false;
+    return open();
+  };
+  socket.open = () => socket.connect();
+}
+
 /**
  * Opens a socket.io connection to `namespace` with this page's protocol version and
  * `auth`. Reconnection is jittered: after a restart a room of phones comes back spread
- * over seconds, not at once.
+ * over seconds, not at once, and a handshake refused as BUSY is tried again the same way.
  */
 export function openLink<S extends Socket>(
   namespace: '/' | '/docs',
@@ -48,9 +103,11 @@ export function openLink<S extends Socket>(
   const options = {
     auth: { protocolVersion: PROTOCOL_VERSION, ...auth },
     transports: ['websocket', 'polling'],
-    reconnectionDelay: 500,
-    reconnectionDelayMax: 5000,
+    reconnectionDelay: RECONNECT_BASE_MS,
+    reconnectionDelayMax: RECONNECT_MAX_MS,
     randomizationFactor: 0.5,
   };
-  return (namespace === '/' ? io(options) : io(namespace, options)) as S;
+  const socket = (namespace === '/' ? io(options) : io(namespace, options)) as S;
+  retryRefusedHandshakes(socket);
+  return socket;
 }

@@ -84,8 +84,12 @@ interface Handler<E extends EventName> {
   ): Promise<Result<AckDataOf<E>>>;
 }
 
-/** Socket handshakes taken per second by one process (twice as many in a burst). */
-export const CONNECTIONS_PER_SECOND = 1_000;
+/**
+ * Socket handshakes taken per second by one process, and in a burst (a setting, so tests
+ * can lower it): past it a handshake is refused as BUSY before anything is read, and the
+ * phone tries again after its jittered pause (client/src/realtime/link.ts).
+ */
+export const admission = { perSecond: 1_000, burst: 2_000 };
 
 /**
  * Sockets one identity may hold at once: a seat (a phone, maybe a second tab), and a
@@ -348,7 +352,7 @@ export function serveSessions(
   // Connections admitted at a bounded rate: after a restart or an overload thousands of
   // phones come back at once (spread by their jittered backoff); past the rate they are
   // told BUSY, which their socket.io client retries after its next randomised delay.
-  const admissions = new RateLimiter(CONNECTIONS_PER_SECOND, CONNECTIONS_PER_SECOND * 2);
+  const admissions = new RateLimiter(admission.perSecond, admission.burst);
   io.use(
     handshake<PlayfieldSocket, HandshakeAuth>({
       label: 'socket',
