@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { CanvasBox, CanvasRating } from '@playfield/shared/exercises/canvas/index';
 import styles from './EntryForm.module.css';
 import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
+import { RatingPoints, endsNamed, pointsFrom } from '../../components/RatingPoints.tsx';
 
 /** What an entry holds, as the form sends it. */
 export interface EntryContent {
@@ -44,9 +45,6 @@ export function EntryForm(props: {
     setError(problem);
   }
 
-  const scale: number[] = [];
-  for (let v = 1; v <= rating.max; v++) scale.push(v);
-
   return (
     <form className={`stack stack--tight ${styles.form}`} onSubmit={(e) => void submit(e)}>
       <label className="field" htmlFor={`${id}-text`}>
@@ -66,28 +64,18 @@ export function EntryForm(props: {
       {box.isRated && (
         <fieldset className="field">
           <legend>{rating.question}</legend>
-          <div role="radiogroup" aria-label={rating.question} className={styles.scale}>
-            {scale.map((v) => (
-              <button
-                key={v}
-                type="button"
-                role="radio"
-                aria-checked={score === v}
-                aria-label={
-                  v === 1
-                    ? `1, ${rating.lowLabel}`
-                    : v === rating.max
-                      ? `${v}, ${rating.highLabel}`
-                      : String(v)
-                }
-                className={score === v ? `${styles.point} ${styles.chosen}` : styles.point}
-                onClick={() => setScore(v)}
-              >
-                {score === v && <span aria-hidden="true">✓</span>}
-                {v}
-              </button>
-            ))}
-          </div>
+          <RatingPoints
+            points={pointsFrom(1, rating.max)}
+            chosen={score}
+            nameOf={endsNamed({ ...rating, min: 1 })}
+            label={rating.question}
+            className={styles.scale}
+            pointClass={(isChosen) =>
+              isChosen ? `${styles.point} ${styles.chosen}` : styles.point
+            }
+            hasMark
+            onPick={setScore}
+          />
           <p className={`muted ${styles.ends}`}>
             1 = {rating.lowLabel} · {rating.max} = {rating.highLabel}
           </p>

@@ -11,6 +11,7 @@ import { useSender } from '../useSender.ts';
 import styles from './Participant.module.css';
 import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
 import { RoleCard } from '../../components/RoleCard.tsx';
+import { RatingPoints, pointsFrom } from '../../components/RatingPoints.tsx';
 
 /** The longest note, as the server allows it (kept here: the phone imports no shared values). */
 const NOTE_LENGTH = 280;
@@ -168,7 +169,6 @@ function ScoreForm({
 }) {
   const { error, isBusy, send } = useSender(act);
   const [note, setNote] = useState(card.comment);
-  const values = Array.from({ length: view.scaleMax }, (_, i) => i + 1);
   const scored = card.scores.filter((s) => s !== null).length;
 
   return (
@@ -199,22 +199,16 @@ function ScoreForm({
               <strong>{step.name}</strong>
               <span className="muted"> {step.hint}</span>
             </legend>
-            <div className={styles.scale} role="radiogroup" aria-labelledby={legendId}>
-              {values.map((v) => (
-                <button
-                  key={v}
-                  type="button"
-                  role="radio"
-                  aria-checked={chosen === v}
-                  aria-label={`${step.name}: ${v} of ${view.scaleMax}`}
-                  className={`choice ${chosen === v ? 'is-chosen' : ''}`}
-                  disabled={!isOpen || isBusy}
-                  onClick={() => void send({ type: 'score', step: step.name, value: v })}
-                >
-                  {v}
-                </button>
-              ))}
-            </div>
+            <RatingPoints
+              points={pointsFrom(1, view.scaleMax)}
+              chosen={chosen}
+              nameOf={(v) => `${step.name}: ${v} of ${view.scaleMax}`}
+              labelledBy={legendId}
+              className={styles.scale}
+              pointClass={(isChosen) => `choice ${isChosen ? 'is-chosen' : ''}`}
+              disabled={!isOpen || isBusy}
+              onPick={(v) => void send({ type: 'score', step: step.name, value: v })}
+            />
           </fieldset>
         );
       })}

@@ -7,6 +7,7 @@ import type {
 import type { ParticipantProps } from '../types.ts';
 import { useSender } from '../useSender.ts';
 import styles from './Participant.module.css';
+import { RatingPoints, endsNamed, pointsFrom } from '../../components/RatingPoints.tsx';
 
 /** A figure with at most one decimal (the phone imports no values from shared). */
 function figure(value: number | null): string {
@@ -69,7 +70,6 @@ function Statement(props: {
   onAnswer: (value: ScaleAnswer) => void;
 }) {
   const { spec, answer, index } = props;
-  const values = Array.from({ length: spec.max - spec.min + 1 }, (_, i) => i + spec.min);
   const labelId = `scale-statement-${index}`;
   return (
     <fieldset className={styles.statement}>
@@ -84,28 +84,16 @@ function Statement(props: {
           onCommit={props.onAnswer}
         />
       ) : (
-        <div role="radiogroup" aria-labelledby={labelId} className={styles.values}>
-          {values.map((v) => (
-            <button
-              key={v}
-              type="button"
-              role="radio"
-              aria-checked={answer === v}
-              aria-label={
-                v === spec.min
-                  ? `${v}, ${spec.lowLabel}`
-                  : v === spec.max
-                    ? `${v}, ${spec.highLabel}`
-                    : String(v)
-              }
-              className={styles.value}
-              disabled={props.disabled}
-              onClick={() => props.onAnswer(answer === v ? null : v)}
-            >
-              {v}
-            </button>
-          ))}
-        </div>
+        <RatingPoints
+          points={pointsFrom(spec.min, spec.max)}
+          chosen={typeof answer === 'number' ? answer : null}
+          nameOf={endsNamed(spec)}
+          labelledBy={labelId}
+          className={styles.values}
+          pointClass={() => styles.value}
+          disabled={props.disabled}
+          onPick={(v) => props.onAnswer(answer === v ? null : v)}
+        />
       )}
       <div className={styles.ends} aria-hidden="true">
         <span>
