@@ -103,8 +103,6 @@ describe('resuming a seat', () => {
         id: seat.participantId,
         name: 'Ana',
         isOnline: true,
-        hasLeft: false,
-        isRemoved: false,
         hasResponded: true,
       },
     ]);

@@ -229,8 +229,6 @@ describe('bulk seat removal', () => {
         id: ben,
         name: 'Ben',
         isOnline: true,
-        hasLeft: false,
-        isRemoved: false,
         hasResponded: false,
       },
     ]);

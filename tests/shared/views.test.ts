@@ -157,16 +157,12 @@ describe('facilitatorView', () => {
         id: ids[0],
         name: NAMES[0],
         isOnline: false,
-        hasLeft: false,
-        isRemoved: false,
         hasResponded: true,
       },
       {
         id: ids[1],
         name: NAMES[1],
         isOnline: true,
-        hasLeft: false,
-        isRemoved: false,
         hasResponded: true,
       },
       {
@@ -174,7 +170,6 @@ describe('facilitatorView', () => {
         name: NAMES[2],
         isOnline: false,
         hasLeft: true,
-        isRemoved: false,
         hasResponded: true,
       },
     ]);

@@ -19,9 +19,13 @@ export interface RosterItemView {
   id: string;
   name: string;
   isOnline: boolean;
-  hasLeft: boolean;
-  /** The facilitator closed this seat (it has left too). */
-  isRemoved: boolean;
+  /**
+   * The seat has left. Absent while it is still in, like `isRemoved`: a console's first
+   * view of 5,000 seats is then about a quarter smaller (two false flags a seat).
+   */
+  hasLeft?: boolean;
+  /** The facilitator closed this seat (it has left too). Absent while not. */
+  isRemoved?: boolean;
   /** The seat's table (absent when the session has no tables; null for none). */
   teamId?: string | null;
   /** A rehearsal's simulated participant (absent on real seats): the console offers to take it. */
@@ -109,6 +113,8 @@ export class ViewMemo {
     marked: Sharded<true> | null;
     /** Each seat's place in `roster`. */
     index: Map<string, number>;
+    /** The seat table the roster was built from. */
+    seats: SessionState['participants'];
     /** The round's response count the marks were built from. */
     count: number;
   } | null = null;
@@ -131,9 +137,12 @@ export class ViewMemo {
     // A round started afresh (a new config) empties its set: marks then go, so rebuild.
     const isShrunk = !!memo && (responses?.count ?? 0) < memo.count;
     if (!memo || isShrunk || !sameKey(memo.key, key)) {
-      const roster = facilitatorRoster(state, online, marked);
+      // Entries whose seat and marks did not change are kept (the same objects), so a
+      // join or a presence change rebuilds the list but the diff skips every old entry.
+      const roster = facilitatorRoster(state, online, marked, memo ?? undefined);
       const index = new Map(roster.map((p, i) => [p.id, i]));
-      this.roster = { key, roster, marked, index, count: responses?.count ?? 0 };
+      const seats = state.participants;
+      this.roster = { key, roster, marked, index, seats, count: responses?.count ?? 0 };
       return roster;
     }
     if (memo.marked !== marked && memo.marked && marked) {
@@ -188,22 +197,48 @@ function withNewMarks(
   return next ?? roster;
 }
 
+/** A roster built before, whose unchanged entries a new one may keep. */
+interface EarlierRoster {
+  roster: readonly RosterItemView[];
+  index: ReadonlyMap<string, number>;
+  seats: SessionState['participants'];
+}
+
+/**
+ * The console's roster: one entry a seat, in join order. With `earlier`, an entry whose
+ * seat record is the same object and whose presence, table and mark are unchanged is the
+ * earlier entry itself.
+ */
 export function facilitatorRoster(
   state: SessionState,
   online: ReadonlySet<string>,
   marked: Sharded<true> | null,
+  earlier?: EarlierRoster,
 ): RosterItemView[] {
   const hasTeams = !!teamsView(state);
-  return Object.values(state.participants).map((p) => ({
-    id: p.id,
-    name: p.name,
-    isOnline: online.has(p.id),
-    hasLeft: p.hasLeft,
-    isRemoved: p.isRemoved === true,
-    ...(p.isSimulated ? { isSimulated: true as const } : {}),
-    ...(hasTeams ? { teamId: seatTeamId(state, p.id) } : {}),
-    ...(marked ? { hasResponded: shardGet(marked, p.id) === true } : {}),
-  }));
+  return Object.values(state.participants).map((p) => {
+    const isOnline = online.has(p.id);
+    const teamId = hasTeams ? seatTeamId(state, p.id) : undefined;
+    const hasResponded = marked ? shardGet(marked, p.id) === true : undefined;
+    const at = earlier && own(earlier.seats, p.id) === p ? earlier.index.get(p.id) : undefined;
+    const before = at === undefined ? undefined : earlier?.roster[at];
+    if (
+      before?.isOnline === isOnline &&
+      before.teamId === teamId &&
+      before.hasResponded === hasResponded
+    )
+      return before;
+    return {
+      id: p.id,
+      name: p.name,
+      isOnline,
+      ...(p.hasLeft ? { hasLeft: true } : {}),
+      ...(p.isRemoved === true ? { isRemoved: true } : {}),
+      ...(p.isSimulated ? { isSimulated: true as const } : {}),
+      ...(hasTeams ? { teamId: teamId ?? null } : {}),
+      ...(marked ? { hasResponded: hasResponded === true } : {}),
+    };
+  });
 }
 
 export function screenPeople(
