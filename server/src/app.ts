@@ -6,6 +6,7 @@ import path from 'node:path';
 import compression from 'compression';
 import express, { type ErrorRequestHandler } from 'express';
 import { LIMITS, PROTOCOL_VERSION } from '@playfield/shared';
+import type { Cluster } from './cluster/cluster.ts';
 import type { ServerConfig } from './config.ts';
 import { DocumentAccess } from './docs/documentAccess.ts';
 import { DocumentHub } from './docs/documentHub.ts';
@@ -25,7 +26,7 @@ import { noStore } from './http/respond.ts';
 import { httpRoutes } from './http/routes.ts';
 import { serveClient } from './http/staticClient.ts';
 import { attachDocSockets, docSink } from './realtime/docSocket.ts';
-import { createSocketIo, serveSessions, viewSink } from './realtime/socketServer.ts';
+import { clusterRunner, createSocketIo, serveSessions, viewSink } from './realtime/socketServer.ts';
 import { HostAllowlist } from './security/hostAllowlist.ts';
 import { StorageQuota } from './security/storageQuota.ts';
 import { SessionManager } from './sessions/sessionManager.ts';
@@ -85,46 +86,50 @@ const jsonErrors: ErrorRequestHandler = (error: { type?: string }, _req, res, ne
 /** Starts storage, the HTTP API, socket.io and the built client on one port. */
 export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
   // REDIS_URL: one process of a cluster (Redis code is loaded only then).
-  const cluster = config.redisUrl
-    ? await (await import('./cluster/index.ts')).startCluster(config)
+  const membership = config.redisUrl
+    ? await (await import('./cluster/index.ts')).joinCluster(config)
     : null;
   const repository = await Repository.open(
-    cluster ? { ...config, databaseUrl: cluster.databaseUrl } : config,
+    membership ? { ...config, databaseUrl: membership.databaseUrl } : config,
   );
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   const server = http.createServer(app);
-  let port = config.port;
-  const publicUrl = () => config.publicUrl ?? lanUrl(port);
+  // The port chosen when listening on port 0, once listening.
+  const boundPort = () => (server.address() as AddressInfo | null)?.port ?? config.port;
+  const publicUrl = () => config.publicUrl ?? lanUrl(boundPort());
 
   // Built once each, in dependency order: the sockets' server first (the sinks views and
   // document edits go out through), then the documents, the sessions that feed them, and
-  // the socket handlers and routes that use both.
+  // the socket handlers and routes that use both. Each is handed what it needs when built.
   const hosts = new HostAllowlist(config);
   const quota = new StorageQuota(config.storedBytesPerDayPerAddress);
   const io = createSocketIo(server, {
     allowedOrigins: config.allowedOrigins,
     isHostAllowed: (req) => hosts.allowsRequest(req),
-    adapter: cluster?.adapter,
+    adapter: membership?.adapter,
   });
   const hub = new DocumentHub(repository, docSink(io));
   const notebooks = new NotebookWriter(hub);
-  const manager = new SessionManager(
-    repository,
-    viewSink(io, cluster?.cluster ?? null),
-    Date.now,
-    (state, events) => notebooks.committed(state, events),
-    config.unusedSessionDays,
-    cluster?.cluster,
-  );
-  cluster?.cluster.bindManager(manager);
   const plans = new PlanService(hub);
-  serveSessions(io, manager, {
-    plans,
-    cluster: cluster?.cluster ?? null,
-    consoles: new ConsoleAccess(repository),
-  });
+  const consoles = new ConsoleAccess(repository);
+  const sessionsWith = (cluster: Cluster | null) =>
+    new SessionManager(
+      repository,
+      viewSink(io, cluster),
+      Date.now,
+      (state, events) => notebooks.committed(state, events),
+      config.unusedSessionDays,
+      cluster,
+    );
+  // Cluster: the host and the sessions need each other, so the host builds the manager with
+  // itself (see cluster.ts); it runs socket events with the runner built here beforehand.
+  const cluster = membership
+    ? await membership.host(clusterRunner(io, plans, consoles), sessionsWith)
+    : null;
+  const manager = cluster?.sessions ?? sessionsWith(null);
+  serveSessions(io, manager, { plans, cluster, consoles });
   const access = new DocumentAccess(manager, hub, notebooks);
   const rehearsals = new RehearsalService(manager, hub, plans);
   // Workspaces' retention of participants' raw answers: at start, then hourly.
@@ -184,7 +189,7 @@ export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
-  port = (server.address() as AddressInfo).port;
+  const port = boundPort();
 
   return {
     port,
@@ -203,6 +208,7 @@ export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
       notebooks.close();
       await manager.close();
       await cluster?.close();
+      await membership?.close();
       await hub.close();
       await repository.close();
     },

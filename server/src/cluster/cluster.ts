@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis';
 import {
   fail,
   replay,
@@ -11,9 +12,9 @@ import type { SocketData } from '../realtime/socketServer.ts';
 import type { LiveSession } from '../sessions/liveSession.ts';
 import type { SessionManager } from '../sessions/sessionManager.ts';
 import type { Fence } from './fence.ts';
-import type { Leases } from './lease.ts';
+import { Leases } from './lease.ts';
 import { RemoteSession, type CommandOptions } from './remoteSession.ts';
-import { NoAnswer, type Rpc } from './rpc.ts';
+import { NoAnswer, Rpc } from './rpc.ts';
 
 /** A socket as the owner needs to know it: its id (a room on every process) and identity. */
 export interface ClusterSocket {
@@ -54,6 +55,16 @@ const UNAVAILABLE_MESSAGE = 'The session is moving to another server: try again 
 /** A call to an owner that does not answer is tried again this many times in all. */
 const ATTEMPTS = 3;
 
+/** What a process has of the cluster before its sessions exist: who it is, and its clients. */
+export interface ClusterParts {
+  processId: string;
+  /** The Redis connection the leases and requests use (the requests' listener is a copy). */
+  redis: Redis;
+  fence: Fence;
+  leaseMs: number;
+  rpcTimeoutMs: number;
+}
+
 /**
  * One process of a cluster. Each live session is owned by the process holding its lease:
  * only that one runs it (decides, writes under the fence, sends views, which reach every
@@ -63,44 +74,54 @@ const ATTEMPTS = 3;
  * answering and its lease expires, the next process to need the session takes the lease and
  * rebuilds the session from the log; a watcher notices owner changes and re-attaches local
  * sockets to the new owner, who sends them fresh views (the resync).
+ *
+ * The host and the session manager need each other (the manager asks who owns a session
+ * before loading it; the host runs intents on the manager's sessions and drops the ones
+ * whose lease it lost), so the host builds the manager in its constructor, handing it
+ * itself: each is built once, complete, and nothing is bound later.
  */
 export class Cluster {
-  private manager: SessionManager | null = null;
-  private runner: SocketRunner | null = null;
+  readonly processId: string;
+  /** This process's sessions, built by the host with itself as their cluster. */
+  readonly sessions: SessionManager;
+  private readonly leases: Leases;
+  private readonly fence: Fence;
+  private readonly rpc: Rpc;
   private readonly remotes = new Map<string, RemoteSession>();
   private readonly groups = new Map<string, Group>();
   private readonly watcher: NodeJS.Timeout;
   private watching = false;
 
-  constructor(
-    readonly processId: string,
-    private readonly leases: Leases,
-    private readonly fence: Fence,
-    private readonly rpc: Rpc,
+  /** Builds the host and its session manager, then takes requests from the other processes. */
+  static async start(
+    parts: ClusterParts,
+    sockets: SocketRunner,
+    sessions: (cluster: Cluster) => SessionManager,
+  ): Promise<Cluster> {
+    const cluster = new Cluster(parts, sockets, sessions);
+    await cluster.rpc.listen();
+    return cluster;
+  }
+
+  private constructor(
+    parts: ClusterParts,
+    /** How the socket layer runs an event, attaches and detaches a socket, here. */
+    private readonly sockets: SocketRunner,
+    sessions: (cluster: Cluster) => SessionManager,
   ) {
-    this.watcher = guardedInterval('cluster: watch owners', () => this.watch(), leases.ttlMs / 3);
-    rpc.handle('execute', (body) => this.onExecute(body as ExecuteRequest));
-    rpc.handle('event', (body) => this.onEvent(body as EventRequest));
-    rpc.handle('attach', (body) => this.onAttach(body as SocketRequest));
-    rpc.handle('detach', (body) => this.onDetach(body as SocketRequest));
-  }
-
-  bindManager(manager: SessionManager): void {
-    this.manager = manager;
-  }
-
-  bindSockets(runner: SocketRunner): void {
-    this.runner = runner;
-  }
-
-  private get sessions(): SessionManager {
-    if (!this.manager) throw new Error('Cluster not bound to a session manager');
-    return this.manager;
-  }
-
-  private get sockets(): SocketRunner {
-    if (!this.runner) throw new Error('Cluster not bound to the socket server');
-    return this.runner;
+    this.processId = parts.processId;
+    this.fence = parts.fence;
+    this.leases = new Leases(parts.redis, parts.processId, parts.leaseMs, (item) =>
+      this.lost(item),
+    );
+    this.rpc = new Rpc(parts.redis, parts.processId, parts.rpcTimeoutMs, {
+      execute: (body) => this.onExecute(body as ExecuteRequest),
+      event: (body) => this.onEvent(body as EventRequest),
+      attach: (body) => this.onAttach(body as SocketRequest),
+      detach: (body) => this.onDetach(body as SocketRequest),
+    });
+    this.sessions = sessions(this);
+    this.watcher = guardedInterval('cluster: watch owners', () => this.watch(), parts.leaseMs / 3);
   }
 
   // ---- The session manager's side ----
@@ -144,7 +165,7 @@ export class Cluster {
   /** The lease was lost (not renewed in time): stop running the session here at once. */
   lost(sessionId: string): void {
     console.warn(`[cluster] ${this.processId} lost the lease of ${sessionId}`);
-    this.manager?.forget(sessionId);
+    this.sessions.forget(sessionId);
     const group = this.groups.get(sessionId);
     if (group) group.attachedTo = null;
   }
@@ -381,9 +402,14 @@ export class Cluster {
     }
   }
 
-  /** Stops the watcher; leases are given up by `closeLeases` once sessions are stored. */
-  stop(): void {
+  /**
+   * Stops watching, gives every lease up and stops taking requests: called once the
+   * sessions are stored, so the next owner rebuilds them from everything acknowledged.
+   */
+  async close(): Promise<void> {
     clearInterval(this.watcher);
+    await this.leases.close();
+    await this.rpc.close();
   }
 }
 

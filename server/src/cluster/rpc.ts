@@ -16,6 +16,9 @@ interface Reply {
   error?: string;
 }
 
+/** How this process answers one kind of request. */
+export type RpcHandler = (body: unknown) => Promise<unknown>;
+
 /** Thrown when the other process did not answer in time (dead, paused or unreachable). */
 export class NoAnswer extends Error {}
 
@@ -36,27 +39,25 @@ export class Rpc {
     number,
     { resolve: (value: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }
   >();
-  private readonly handlers = new Map<string, (body: unknown) => Promise<unknown>>();
+  private readonly handlers: ReadonlyMap<string, RpcHandler>;
+  private readonly subscriber: Redis;
 
-  private constructor(
+  /** `handlers`: what this process answers, by kind of request (fixed when built). */
+  constructor(
     private readonly publisher: Redis,
-    private readonly subscriber: Redis,
     private readonly processId: string,
     private readonly timeoutMs: number,
-  ) {}
-
-  static async start(redis: Redis, processId: string, timeoutMs: number): Promise<Rpc> {
-    const subscriber = redis.duplicate();
-    subscriber.on('error', (error: unknown) => reportFault('cluster: rpc subscriber', error));
-    const rpc = new Rpc(redis, subscriber, processId, timeoutMs);
-    subscriber.on('message', (_channel: string, message: string) => rpc.receive(message));
-    await subscriber.subscribe(channel(processId));
-    return rpc;
+    handlers: Readonly<Record<string, RpcHandler>>,
+  ) {
+    this.handlers = new Map(Object.entries(handlers));
+    this.subscriber = publisher.duplicate();
+    this.subscriber.on('error', (error: unknown) => reportFault('cluster: rpc subscriber', error));
+    this.subscriber.on('message', (_channel: string, message: string) => this.receive(message));
   }
 
-  /** What this process answers to a kind of request. */
-  handle(kind: string, handler: (body: unknown) => Promise<unknown>): void {
-    this.handlers.set(kind, handler);
+  /** Starts taking requests on this process's own channel. */
+  async listen(): Promise<void> {
+    await this.subscriber.subscribe(channel(this.processId));
   }
 
   /**

@@ -247,9 +247,10 @@ async function runHandler(
 /**
  * Cluster: how the owner runs a socket's event, here or for a socket on another process.
  * A remote socket is its id, a room on every process: what is sent to it goes through the
- * adapter. Its payload is checked again here, as it would be on arrival.
+ * adapter. Its payload is checked again here, as it would be on arrival. Needs no session
+ * manager, so app.ts builds it before the cluster's host, which builds the manager.
  */
-function clusterRunner(
+export function clusterRunner(
   io: PlayfieldServer,
   plans: PlanService,
   consoles: ConsoleAccess | null,
@@ -444,6 +445,4 @@ export function serveSessions(
     socket.on('disconnect', () => session?.detach(participantId));
     if (session) sendViews(socket, session);
   });
-
-  cluster?.bindSockets(clusterRunner(io, options.plans, consoles));
 }
