@@ -6,6 +6,14 @@ import LaneSequencer from './tests/e2e/lanes.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const serverUrl = `http://localhost:${process.env.PORT ?? 3000}`;
+/**
+ * Password hashes at scrypt N = 2^10 in tests, a 32nd of production's work: the suite signs
+ * up and in hundreds of times. Only a Vitest run honours it; accountsPasswords.test.ts checks
+ * the production cost (server/src/accounts/passwords.ts).
+ */
+const testEnv = {
+  PLAYFIELD_TEST_SCRYPT_COST_LOG2: process.env.PLAYFIELD_TEST_SCRYPT_COST_LOG2 ?? '10',
+};
 
 export default defineConfig({
   root: 'client',
@@ -47,6 +55,7 @@ export default defineConfig({
           root,
           include: ['tests/server/**/*.test.ts'],
           environment: 'node',
+          env: testEnv,
           // Generous for the same reason: a test that starts and kills child servers waits for
           // CPU while the browser shards run; a passing test never waits for its limit.
           testTimeout: 60_000,
@@ -91,6 +100,7 @@ export default defineConfig({
           root,
           include: ['tests/cluster/**/*.test.ts'],
           environment: 'node',
+          env: testEnv,
           testTimeout: 90_000,
           hookTimeout: 120_000,
           fileParallelism: false,
@@ -102,6 +112,7 @@ export default defineConfig({
           root,
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
+          env: testEnv,
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // One browser at a time: two cores run the server and Chromium already.

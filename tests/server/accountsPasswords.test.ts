@@ -3,14 +3,21 @@
  * limiter's waits: doubling from 2 s, capped at 5 minutes, per account and address.
  */
 import { describe, expect, it } from 'vitest';
-import { hashPassword, verifyDummy, verifyPassword } from '../../server/src/accounts/passwords.ts';
+import {
+  PRODUCTION_COST_LOG2,
+  hashPassword,
+  scryptCostLog2,
+  verifyDummy,
+  verifyPassword,
+} from '../../server/src/accounts/passwords.ts';
 import { SignInLimiter } from '../../server/src/accounts/signInLimiter.ts';
 
 describe('password hashing', () => {
   it('stores scrypt with N >= 2^15 and a salt of its own, and checks the password', async () => {
+    // At the production cost, whatever this run's tests use (see the next test).
     const [a, b] = await Promise.all([
-      hashPassword('tea and biscuits'),
-      hashPassword('tea and biscuits'),
+      hashPassword('tea and biscuits', PRODUCTION_COST_LOG2),
+      hashPassword('tea and biscuits', PRODUCTION_COST_LOG2),
     ]);
     const [scheme, cost, r, p, salt, key] = a.split('$');
     expect(scheme).toBe('scrypt');
@@ -23,6 +30,18 @@ describe('password hashing', () => {
     expect(await verifyPassword('tea and biscuits', a)).toBe(true);
     expect(await verifyPassword('tea and biscuit', a)).toBe(false);
     expect(await verifyDummy('tea and biscuits')).toBe(false);
+  });
+
+  it('hashes at N = 2^15 everywhere but a Vitest run that asks for less', () => {
+    const lowered = { PLAYFIELD_TEST_SCRYPT_COST_LOG2: '10' };
+    expect(PRODUCTION_COST_LOG2).toBe(15);
+    expect(scryptCostLog2({})).toBe(15);
+    expect(scryptCostLog2(lowered)).toBe(15);
+    expect(scryptCostLog2({ ...lowered, VITEST: 'true', NODE_ENV: 'production' })).toBe(15);
+    expect(scryptCostLog2({ ...lowered, VITEST: 'true' })).toBe(10);
+    // Never below 2^10, never a cost that is not a whole power.
+    expect(scryptCostLog2({ PLAYFIELD_TEST_SCRYPT_COST_LOG2: '4', VITEST: 'true' })).toBe(15);
+    expect(scryptCostLog2({ PLAYFIELD_TEST_SCRYPT_COST_LOG2: '12.5', VITEST: 'true' })).toBe(15);
   });
 
   it('never matches a malformed or tampered stored hash', async () => {

@@ -7,7 +7,23 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
  * memory-hard), a 16-byte salt per password, and the parameters stored with the hash so
  * they can be raised later without breaking old hashes.
  */
-const COST_LOG2 = 15;
+export const PRODUCTION_COST_LOG2 = 15;
+
+/**
+ * The cost hashes are made with. Production always uses {@link PRODUCTION_COST_LOG2}; only a
+ * Vitest run (VITEST set) may lower it with PLAYFIELD_TEST_SCRYPT_COST_LOG2 (10 to 15): the
+ * test projects set 10, a 32nd of the work, since a run signs up and in hundreds of times.
+ * Stored hashes carry their cost, so a lowered one still verifies the same way.
+ */
+export function scryptCostLog2(env: NodeJS.ProcessEnv = process.env): number {
+  const lowered = Number(env.PLAYFIELD_TEST_SCRYPT_COST_LOG2);
+  const isTestRun = env.VITEST !== undefined && env.NODE_ENV !== 'production';
+  return isTestRun && Number.isInteger(lowered) && lowered >= 10 && lowered < PRODUCTION_COST_LOG2
+    ? lowered
+    : PRODUCTION_COST_LOG2;
+}
+
+const COST_LOG2 = scryptCostLog2();
 const BLOCK_SIZE = 8;
 const PARALLELISM = 1;
 const KEY_BYTES = 32;
@@ -29,12 +45,12 @@ const optionsFor = (costLog2: number, r: number, p: number): ScryptOptions => ({
 });
 
 /** `scrypt$<log2 N>$<r>$<p>$<salt>$<key>`, salt and key base64url. */
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string, costLog2 = COST_LOG2): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, optionsFor(COST_LOG2, BLOCK_SIZE, PARALLELISM));
+  const key = await derive(password, salt, optionsFor(costLog2, BLOCK_SIZE, PARALLELISM));
   return [
     'scrypt',
-    COST_LOG2,
+    costLog2,
     BLOCK_SIZE,
     PARALLELISM,
     salt.toString('base64url'),
