@@ -6,6 +6,7 @@ export function SendButton<A>({
   action,
   variant,
   label,
+  disabled,
   children,
 }: {
   send: (action: A) => Promise<unknown>;
@@ -14,6 +15,7 @@ export function SendButton<A>({
   variant?: 'primary' | 'quiet' | 'small';
   /** The name screen readers hear when the text alone is not enough (e.g. which entry). */
   label?: string;
+  disabled?: boolean;
   children: ReactNode;
 }) {
   return (
@@ -21,6 +23,7 @@ export function SendButton<A>({
       type="button"
       className={variant ? `button button--${variant}` : 'button'}
       aria-label={label}
+      disabled={disabled}
       onClick={() => void send(action)}
     >
       {children}

@@ -12,6 +12,7 @@ import { Column, NoteLine } from './Board.tsx';
 import shared from './Brainstorm.module.css';
 import styles from './Facilitator.module.css';
 import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
+import { SendButton } from '../../components/SendButton.tsx';
 
 const PHASES: { id: BrainstormPhase; label: string; next: string; back: string }[] = [
   {
@@ -81,22 +82,14 @@ export default function BrainstormFacilitator({
       </ol>
       <div className="actions">
         {next && (
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => void send({ type: 'phase', phase: next.id })}
-          >
+          <SendButton send={send} action={{ type: 'phase', phase: next.id }} variant="primary">
             {PHASES[index]?.next}
-          </button>
+          </SendButton>
         )}
         {previous && (
-          <button
-            type="button"
-            className="button button--quiet"
-            onClick={() => void send({ type: 'phase', phase: previous.id })}
-          >
+          <SendButton send={send} action={{ type: 'phase', phase: previous.id }} variant="quiet">
             {previous.back}
-          </button>
+          </SendButton>
         )}
       </div>
       <p className="muted" role="status">
@@ -174,15 +167,15 @@ export default function BrainstormFacilitator({
             {view.hidden.map((note) => (
               <li key={note.id} className={shared.note}>
                 <NoteLine note={note} />
-                <button
-                  type="button"
-                  className="button button--small"
+                <SendButton
+                  send={send}
+                  action={{ type: 'hideNote', noteId: note.id, isHidden: false }}
+                  variant="small"
                   disabled={!canArrange}
-                  aria-label={`Show again: ${note.text}`}
-                  onClick={() => void send({ type: 'hideNote', noteId: note.id, isHidden: false })}
+                  label={`Show again: ${note.text}`}
                 >
                   Show again
-                </button>
+                </SendButton>
               </li>
             ))}
           </ul>

@@ -18,6 +18,7 @@ import styles from './Facilitator.module.css';
 import zones from './Zones.module.css';
 import { TableHead } from '../../components/TableHead.tsx';
 import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
+import { SendButton } from '../../components/SendButton.tsx';
 
 type Send = (action: Parameters<Act<'playingField'>>[0]) => Promise<boolean>;
 
@@ -153,14 +154,14 @@ function TestConsole(props: {
             ))}
           </select>
         </label>
-        <button
-          type="button"
-          className="button button--primary"
+        <SendButton
+          send={send}
+          action={{ type: 'test.open', cardId: choice }}
+          variant="primary"
           disabled={!choice || active?.cardId === choice}
-          onClick={() => void send({ type: 'test.open', cardId: choice })}
         >
           Open the test
-        </button>
+        </SendButton>
       </div>
       {!view.isOpen && (
         <p className="error" role="status">
@@ -226,9 +227,9 @@ function TallyPanel(props: {
         {tally.respondents} answered. <strong>{verdictText(tally)}</strong>
       </p>
       <div className="actions">
-        <button type="button" className="button" onClick={() => void send({ type: 'test.close' })}>
+        <SendButton send={send} action={{ type: 'test.close' }}>
           Close the test
-        </button>
+        </SendButton>
         {suggested && entry?.zone !== suggested && (
           <button
             type="button"
@@ -259,14 +260,13 @@ function MapConsole({ view, send }: { view: PlayingFieldFacilitatorView; send: S
         <p className="lead" data-testid="map-progress">
           {view.map.length} of {view.cards.length} cards on the map
         </p>
-        <button
-          type="button"
-          className="button"
+        <SendButton
+          send={send}
+          action={{ type: 'map.acceptMajority' }}
           disabled={view.map.length === view.cards.length}
-          onClick={() => void send({ type: 'map.acceptMajority' })}
         >
           Fill the rest with the room’s majority
-        </button>
+        </SendButton>
       </div>
       <PolicyExport />
       <ol className={styles.mapEditor}>
@@ -343,14 +343,14 @@ function MapRow(props: {
           {isSaved ? 'Saved' : 'Save'}
         </button>
         {entry && (
-          <button
-            type="button"
-            className="button button--quiet"
-            aria-label={`Take off the map: ${card.text}`}
-            onClick={() => void send({ type: 'map.clear', cardId: card.id })}
+          <SendButton
+            send={send}
+            action={{ type: 'map.clear', cardId: card.id }}
+            variant="quiet"
+            label={`Take off the map: ${card.text}`}
           >
             Clear
-          </button>
+          </SendButton>
         )}
       </form>
     </li>

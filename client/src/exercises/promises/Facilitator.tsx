@@ -3,6 +3,7 @@ import { OUTCOME_NAME, OUTCOMES, SCENARIO_NAME } from './names.ts';
 import { PromisesChart } from './PromisesChart.tsx';
 import styles from './Facilitator.module.css';
 import { FiguresTable, type FigureColumn } from '../../components/FiguresTable.tsx';
+import { SendButton } from '../../components/SendButton.tsx';
 
 /** How many predicted each outcome, then what the model says happens (words, wrapping). */
 const COLUMNS: readonly FigureColumn[] = [
@@ -44,13 +45,9 @@ export default function PromisesFacilitator({
         />
       </div>
       <div>
-        <button
-          type="button"
-          className="button button--quiet"
-          onClick={() => void act({ type: 'reset' })}
-        >
+        <SendButton send={act} action={{ type: 'reset' }} variant="quiet">
           Clear predictions
-        </button>
+        </SendButton>
       </div>
     </div>
   );

@@ -6,6 +6,7 @@ import { useSender } from '../useSender.ts';
 import styles from './Facilitator.module.css';
 import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
 import { FiguresTable, type FigureColumn } from '../../components/FiguresTable.tsx';
+import { SendButton } from '../../components/SendButton.tsx';
 
 const STATUS_TEXT: Record<RolePlayGroupView['status'], string> = {
   waiting: 'Not scored',
@@ -63,22 +64,14 @@ export default function RolePlayFacilitator({
           {hasGroups ? 'Re-form groups' : 'Form groups'}
         </button>
         {hasGroups && (
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => void send({ type: 'rotate' })}
-          >
+          <SendButton send={send} action={{ type: 'rotate' }} variant="primary">
             Rotate roles (next play)
-          </button>
+          </SendButton>
         )}
         {hasGroups && view.waiting.length > 0 && (
-          <button
-            type="button"
-            className="button"
-            onClick={() => void send({ type: 'placeNewcomers' })}
-          >
+          <SendButton send={send} action={{ type: 'placeNewcomers' }}>
             Place {view.waiting.length} {view.waiting.length === 1 ? 'newcomer' : 'newcomers'}
-          </button>
+          </SendButton>
         )}
       </div>
       <ErrorAlert message={error} />

@@ -14,6 +14,7 @@ import { Distribution } from './Distribution.tsx';
 import styles from './Facilitator.module.css';
 import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
+import { SendButton } from '../../components/SendButton.tsx';
 
 type Act = FacilitatorProps<'scale'>['act'];
 
@@ -65,13 +66,9 @@ function CompareControl({
         {baseline ? 'Reload earlier figures' : 'Load earlier figures'}
       </button>
       {baseline && (
-        <button
-          type="button"
-          className="button button--quiet"
-          onClick={() => void act({ type: 'clearBaseline' })}
-        >
+        <SendButton send={act} action={{ type: 'clearBaseline' }} variant="quiet">
           Stop comparing
-        </button>
+        </SendButton>
       )}
       <ErrorAlert message={message} />
     </div>
@@ -103,25 +100,25 @@ export default function ScaleFacilitator({
       )}
       {view.pageCount > 1 && (
         <div className={styles.toolbar} role="group" aria-label="Room screen page">
-          <button
-            type="button"
-            className="button button--small"
+          <SendButton
+            send={act}
+            action={{ type: 'page', page: view.screenPage - 1 }}
+            variant="small"
             disabled={view.screenPage === 0}
-            onClick={() => void act({ type: 'page', page: view.screenPage - 1 })}
           >
             Previous page
-          </button>
+          </SendButton>
           <span>
             Screen shows page {view.screenPage + 1} of {view.pageCount}
           </span>
-          <button
-            type="button"
-            className="button button--small"
+          <SendButton
+            send={act}
+            action={{ type: 'page', page: view.screenPage + 1 }}
+            variant="small"
             disabled={view.screenPage >= view.pageCount - 1}
-            onClick={() => void act({ type: 'page', page: view.screenPage + 1 })}
           >
             Next page
-          </button>
+          </SendButton>
         </div>
       )}
       <p className="muted">Dashed line: the mean{view.baseline && '; dotted: the earlier mean'}.</p>

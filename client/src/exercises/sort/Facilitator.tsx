@@ -3,6 +3,7 @@ import type { FacilitatorProps } from '../types.ts';
 import styles from './Facilitator.module.css';
 import { FiguresTable } from '../../components/FiguresTable.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
+import { SendButton } from '../../components/SendButton.tsx';
 
 const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
 
@@ -77,14 +78,13 @@ export default function SortFacilitator({ view, participantCount, act }: Facilit
         />
       )}
       <div className="actions">
-        <button
-          type="button"
-          className="button"
+        <SendButton
+          send={act}
+          action={{ type: 'focus', item: null }}
           disabled={view.focus === null}
-          onClick={() => void act({ type: 'focus', item: null })}
         >
           Screen: back to the overview
-        </button>
+        </SendButton>
         <ConfirmButton
           question="Clear every answer to this sort?"
           disabled={results.respondents === 0}
