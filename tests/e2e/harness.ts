@@ -165,6 +165,34 @@ export async function startChildServer(dataDir: string, port: number): Promise<C
   };
 }
 
+/**
+ * The features Playwright 1.65 turns off (its `chromiumSwitches.ts`): Chromium reads only the
+ * last `--disable-features`, so ours must repeat them.
+ */
+const PLAYWRIGHT_DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+];
+
+/**
+ * Headless Chromium 156 still builds each window's address-bar popups as web pages: two
+ * extra renderers per page opened (chrome://omnibox-popup.top-chrome/ and its AI-mode twin),
+ * which no test can see. Off, three pages cost a third of the renderer CPU.
+ */
+const UNSEEN_BROWSER_UI = ['WebUIOmniboxPopup', 'WebUIOmniboxFullPopup', 'WebUIOmniboxAimPopup'];
+
 /** Debian's Chromium with the flags a closed, root-run, headless machine needs. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -178,6 +206,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...UNSEEN_BROWSER_UI].join(',')}`,
     ],
   });
 }
