@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { z } from 'zod';
 import type { EventEnvelope, SessionEvent, SessionState } from '@playfield/shared';
 import { reportFault } from '../faults/faults.ts';
+import { CommitQueue, type PartWrite } from './commitQueue.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { retrying } from './retry.ts';
 import { writeDocument, type DocumentWrite } from './documentRows.ts';
@@ -42,10 +43,15 @@ export interface ParticipantTokenRow {
 
 /** Storage of sessions and their event logs: the only module that talks to the database. */
 export class Repository {
+  /** SQLite: the live sessions' batches of a turn share one transaction (see CommitQueue). */
+  private readonly commits: CommitQueue | null;
+
   private constructor(
     private readonly db: Kysely<Database>,
     readonly kind: 'sqlite' | 'postgres',
-  ) {}
+  ) {
+    this.commits = kind === 'sqlite' ? new CommitQueue(db) : null;
+  }
 
   /** Opens SQLite under `dataDir`, or PostgreSQL when `databaseUrl` is set, and migrates. */
   static async open(options: { dataDir: string; databaseUrl: string | null }): Promise<Repository> {
@@ -126,7 +132,9 @@ export class Repository {
    * Appends events and updates the session's summary row in one transaction, with the
    * document updates the commands carry (a prompt answer's plan action): when this resolves
    * the events and their documents' writes are durable, and if it fails none of them is.
-   * Only then is the command acknowledged.
+   * Only then is the command acknowledged. On SQLite the transaction is shared with the
+   * other sessions' appends of the same turn, each under its own savepoint (a session's
+   * refused rows fail its append alone); PostgreSQL runs them side by side on its pool.
    */
   async append(
     sessionId: string,
@@ -135,39 +143,10 @@ export class Repository {
     participantTokens: ParticipantTokenRow[] = [],
     documents: readonly DocumentWrite[] = [],
   ): Promise<void> {
-    await retrying(() =>
-      this.appendOnce(sessionId, envelopes, summary, participantTokens, documents),
-    );
-  }
-
-  private async appendOnce(
-    sessionId: string,
-    envelopes: EventEnvelope[],
-    summary: SessionSummaryColumns,
-    participantTokens: ParticipantTokenRow[],
-    documents: readonly DocumentWrite[],
-  ): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      for (const document of documents) await writeDocument(trx, document);
-      if (envelopes.length > 0)
-        await trx
-          .insertInto('events')
-          .values(envelopes.map((e) => eventRow(sessionId, e)))
-          .execute();
-      await trx.updateTable('sessions').set(summary).where('id', '=', sessionId).execute();
-      if (participantTokens.length > 0) {
-        await trx
-          .insertInto('participant_tokens')
-          .values(
-            participantTokens.map((participantToken) => ({
-              token_hash: participantToken.tokenHash,
-              session_id: sessionId,
-              participant_id: participantToken.participantId,
-            })),
-          )
-          .execute();
-      }
-    });
+    const write: PartWrite = (trx) =>
+      writeAppend(trx, sessionId, envelopes, summary, participantTokens, documents);
+    if (this.commits) return this.commits.enqueue(write);
+    await retrying(() => this.db.transaction().execute(write));
   }
 
   /**
@@ -387,6 +366,7 @@ export class Repository {
   }
 
   async close(): Promise<void> {
+    await this.commits?.settled();
     await this.db.destroy();
   }
 
@@ -472,6 +452,36 @@ function parseEventRow(row: { seq: number; at: number; payload: string }): Event
     // Unreadable JSON: below.
   }
   throw new CorruptLogError(row.seq);
+}
+
+/** A session's batch: its events, summary row, new seats' tokens and document writes. */
+async function writeAppend(
+  trx: Transaction<Database>,
+  sessionId: string,
+  envelopes: EventEnvelope[],
+  summary: SessionSummaryColumns,
+  participantTokens: ParticipantTokenRow[],
+  documents: readonly DocumentWrite[],
+): Promise<void> {
+  for (const document of documents) await writeDocument(trx, document);
+  if (envelopes.length > 0)
+    await trx
+      .insertInto('events')
+      .values(envelopes.map((e) => eventRow(sessionId, e)))
+      .execute();
+  await trx.updateTable('sessions').set(summary).where('id', '=', sessionId).execute();
+  if (participantTokens.length > 0) {
+    await trx
+      .insertInto('participant_tokens')
+      .values(
+        participantTokens.map((participantToken) => ({
+          token_hash: participantToken.tokenHash,
+          session_id: sessionId,
+          participant_id: participantToken.participantId,
+        })),
+      )
+      .execute();
+  }
 }
 
 function eventRow(sessionId: string, e: EventEnvelope): Database['events'] {

@@ -36,7 +36,10 @@ export function isTransient(error: unknown): boolean {
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Runs `write`, again after a pause while it fails with a transient error. */
-export async function retrying<T>(write: () => Promise<T>, backoff = BACKOFF_MS): Promise<T> {
+export async function retrying<T>(
+  write: () => Promise<T>,
+  backoff: readonly number[] = BACKOFF_MS,
+): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await write();
