@@ -159,9 +159,19 @@ export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
   // API answers carry secrets (tokens, keys, links): no cache may keep them.
   // JSON and exports go out compressed when the client accepts it.
   app.use('/api', noStore, compression());
-  app.use('/api', lifecycleRouter({ manager, hub, io, repository }).router);
+  const lifecycle = lifecycleRouter({ manager, hub, io, repository });
+  app.use('/api', lifecycle.router);
   app.use('/api', accountsRouter({ repository, manager, allowedOrigins: config.allowedOrigins }));
-  app.use('/api', workspacesRouter({ repository, manager, allowedOrigins: config.allowedOrigins }));
+  app.use(
+    '/api',
+    workspacesRouter({
+      repository,
+      manager,
+      allowedOrigins: config.allowedOrigins,
+      consoles,
+      lifecycle: lifecycle.service,
+    }),
+  );
   const routes = httpRoutes({
     manager,
     hub,

@@ -91,8 +91,6 @@ function stubApi(role: 'owner' | 'facilitator' | 'producer' | 'viewer' | null) {
           { id: 'i1', role: 'viewer', expiresAt: Date.now() + 7 * 86_400_000, token: TOKEN },
           201,
         );
-      if (path === '/api/workspaces/w1/library/s1/console')
-        return reply({ sessionId: 's1', token: TOKEN });
       if (path === '/api/invitations/peek')
         return reply({
           workspaceName: 'Support team',
@@ -139,7 +137,7 @@ describe('Workspace pages', () => {
     expect(made).toMatchObject({ body: { role: 'viewer' }, csrf: 'csrf-1' });
   });
 
-  it('asks the library with the search and filters, and opens a console with its key', async () => {
+  it('asks the library with the search and filters, and opens a console with the account', async () => {
     const calls = stubApi('facilitator');
     const user = userEvent.setup();
     render(<WorkspacePages workspaceId="w1" />);
@@ -166,11 +164,10 @@ describe('Workspace pages', () => {
       await screen.findByRole('button', { name: 'Open the console of March complaints day' }),
     );
     await waitFor(() => expect(location.pathname).toBe('/console/s1'));
-    // The console runs on the account (#member); the key is kept for plans and the guide.
+    // The console runs on the account (#member): no member is handed the session's key.
     expect(location.hash).toBe('#member');
-    expect(getFacilitated()).toContainEqual(
-      expect.objectContaining({ sessionId: 's1', token: TOKEN }),
-    );
+    expect(getFacilitated()).toEqual([]);
+    expect(calls.map((c) => c.path).filter((p) => p.includes('/console'))).toEqual([]);
   });
 
   it("opens a producer's console with the account alone: no key, no template actions", async () => {
@@ -184,7 +181,8 @@ describe('Workspace pages', () => {
     await user.click(open);
     await waitFor(() => expect(location.pathname).toBe('/console/s1'));
     expect(location.hash).toBe('#member');
-    expect(calls.map((c) => c.path)).not.toContain('/api/workspaces/w1/library/s1/console');
+    expect(calls.map((c) => c.path).filter((p) => p.includes('/console'))).toEqual([]);
+    expect(getFacilitated()).toEqual([]);
   });
 
   it('shows a viewer the library read-only: no console, no template actions, no invitations', async () => {

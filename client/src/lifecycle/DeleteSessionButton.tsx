@@ -5,7 +5,8 @@ import { forgetFacilitated, lifecycleApi } from './lifecycleApi.ts';
 
 /**
  * "Delete session…": a confirmation that names the session and says what goes, then the
- * deletion with the facilitator's key; the browser forgets the session's key after.
+ * deletion with the facilitator's key (or the library's own route, which checks the
+ * member's role); the browser forgets the session's key after.
  */
 export function DeleteSessionButton({
   sessionId,
@@ -15,8 +16,8 @@ export function DeleteSessionButton({
   className = 'button button--quiet',
 }: {
   sessionId: string;
-  /** The facilitator's key, or how to get it (a library asks its server for it). */
-  token: string | (() => Promise<Result<{ token: string }>>);
+  /** The facilitator's key, or how else to delete it (a workspace's library route). */
+  token: string | { remove: () => Promise<Result<unknown>> };
   title: string;
   onDeleted: () => void;
   className?: string;
@@ -39,10 +40,10 @@ export function DeleteSessionButton({
           confirmLabel="Delete for good"
           onCancel={() => setOpen(false)}
           onConfirm={async () => {
-            const key =
-              typeof token === 'string' ? { ok: true as const, data: { token } } : await token();
-            if (!key.ok) return key.error.message;
-            const result = await lifecycleApi.deleteSession(sessionId, key.data.token);
+            const result =
+              typeof token === 'string'
+                ? await lifecycleApi.deleteSession(sessionId, token)
+                : await token.remove();
             if (!result.ok && result.error.code !== 'NOT_FOUND') return result.error.message;
             forgetFacilitated(sessionId);
             setOpen(false);

@@ -44,6 +44,8 @@ export interface Connection {
   consoleAccess?(): Promise<Result<ConsoleAccess>>;
   /** A console: the log's latest console actions, with who did each. */
   activity?(): Promise<Result<ActivityEntry[]>>;
+  /** A member's console: calls `listener` when the server says its role changed. */
+  onConsoleAccess?(listener: (access: ConsoleAccess) => void): () => void;
   close(): void;
 }
 
@@ -93,6 +95,15 @@ export function connect(credential: Credential): Connection {
     socket.disconnect();
     useSessionStore.getState().setStatus('failed', error);
   });
+  // A member's console that may no longer run the session (removed, made a viewer): the same.
+  socket.on('console.revoked', (error) => {
+    socket.disconnect();
+    useSessionStore.getState().setStatus('failed', error);
+  });
+  const accessListeners = new Set<(access: ConsoleAccess) => void>();
+  socket.on('console.access', (access) => {
+    for (const listener of accessListeners) listener(access);
+  });
 
   const onVisible = () => {
     if (document.visibilityState !== 'visible') return;
@@ -132,6 +143,10 @@ export function connect(credential: Credential): Connection {
     team: (payload) => send((s) => s.emitWithAck('team.act', payload)),
     consoleAccess: () => send((s) => s.emitWithAck('console.access', {})),
     activity: () => send((s) => s.emitWithAck('console.activity', {})),
+    onConsoleAccess(listener) {
+      accessListeners.add(listener);
+      return () => accessListeners.delete(listener);
+    },
     close() {
       document.removeEventListener('visibilitychange', onVisible);
       socket.disconnect();

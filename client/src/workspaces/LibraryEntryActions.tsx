@@ -5,8 +5,9 @@ import { workspaceApi, type LibrarySession } from './workspaceApi.ts';
 
 /**
  * A library session's way out, for owners and facilitators: back to the account of the
- * member who moved it in (the session and its links stay), or deleted for good (with
- * the console's key the library holds), each after a confirmation.
+ * member who moved it in (the session and its links stay), or deleted for good (the
+ * server checks the member's role: nobody is handed the console's key), each after a
+ * confirmation.
  */
 export function LibraryEntryActions({
   workspaceId,
@@ -35,7 +36,7 @@ export function LibraryEntryActions({
         className="button button--small button--danger"
         sessionId={sessionId}
         title={title}
-        token={() => workspaceApi.consoleKey(workspaceId, sessionId)}
+        token={{ remove: () => workspaceApi.deleteSession(workspaceId, sessionId) }}
         onDeleted={() => onGone(`“${title}” is deleted`)}
       />
       {isMoving && (

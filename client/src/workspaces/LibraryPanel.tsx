@@ -3,7 +3,6 @@ import { FormError } from '../accounts/FormError.tsx';
 import { useFormAction } from '../accounts/useFormAction.ts';
 import { ShowRehearsalsToggle } from '../rehearsal/ShowRehearsals.tsx';
 import { navigate } from '../router.ts';
-import { rememberFacilitated } from '../storage.ts';
 import { LibraryEntryActions } from './LibraryEntryActions.tsx';
 import { MoveInPanel } from './MoveInPanel.tsx';
 import { SearchSnippet } from './SearchSnippet.tsx';
@@ -53,16 +52,9 @@ export function LibraryPanel({
   const set = (key: keyof LibraryFilter) => (value: string) =>
     setFilter((f) => ({ ...f, [key]: value }));
 
-  async function openConsole(sessionId: string) {
-    // Owners and facilitators also keep the key, for what needs it (plans, the guide,
-    // deleting); the socket runs on the account either way, so the log names them.
-    if (canRun) {
-      const done = await action.run(() => workspaceApi.consoleKey(workspaceId, sessionId));
-      if (!done) return;
-      rememberFacilitated({ sessionId, token: done.data.token });
-    }
-    navigate(`/console/${sessionId}#member`);
-  }
+  // The console runs on the member's account, checked on every command and closed the
+  // moment they leave or lose the role: no member is handed the session's key to keep.
+  const openConsole = (sessionId: string) => navigate(`/console/${sessionId}#member`);
 
   async function openNotebook(sessionId: string) {
     const done = await action.run(() => workspaceApi.notebookLink(workspaceId, sessionId));
@@ -158,7 +150,7 @@ export function LibraryPanel({
                     className="button button--small"
                     type="button"
                     aria-label={`Open the console of ${s.title}`}
-                    onClick={() => void openConsole(s.sessionId)}
+                    onClick={() => openConsole(s.sessionId)}
                   >
                     Console
                   </button>

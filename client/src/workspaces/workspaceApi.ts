@@ -135,10 +135,9 @@ export const workspaceApi = {
     ),
   moveIn: (id: string, sessionIds: string[]) =>
     send<{ moved: number }>('POST', `${ws(id)}/library`, { sessionIds }),
-  consoleKey: (id: string, sessionId: string) =>
-    call<{ sessionId: string; token: string }>(
-      `${ws(id)}/library/${encodeURIComponent(sessionId)}/console`,
-    ),
+  /** Deletes a library session for good, everywhere (owners and facilitators). */
+  deleteSession: (id: string, sessionId: string) =>
+    send<{ deleted: true }>('DELETE', `${ws(id)}/library/${encodeURIComponent(sessionId)}`),
   /** Takes a session out of the library, back to the account of whoever moved it in. */
   moveBack: (id: string, sessionId: string) =>
     send<{ movedBack: true }>(

@@ -33,6 +33,7 @@ import {
   type ConsoleAccess,
   type ConsoleMember,
 } from '../workspaces/consoleAccess.ts';
+import { memberRoom, watchMemberConsoles } from '../workspaces/consoleWatch.ts';
 import { handshake, serveEvents } from './handler.ts';
 import { rooms } from './socketIo.ts';
 
@@ -437,6 +438,7 @@ export function serveSessions(
         takesPatches(socket) ? rooms.facilitatorPatches(sessionId) : rooms.facilitator(sessionId),
       );
     if (role === 'screen') void socket.join(rooms.screen(sessionId));
+    if (socket.data.member) void socket.join(memberRoom(socket.data.member.accountId));
     if (participantId) void socket.join([rooms.participants(sessionId), rooms.seat(participantId)]);
     holdIdentity(socket);
     // Cluster: the session's owner, maybe another process, counts the socket and sends views.
@@ -445,4 +447,6 @@ export function serveSessions(
     socket.on('disconnect', () => session?.detach(participantId));
     if (session) sendViews(socket, session);
   });
+
+  if (consoles) watchMemberConsoles(io, consoles);
 }

@@ -3,8 +3,10 @@ import type { AppError } from '@playfield/shared';
 import type { AccountService, Authenticated } from '../accounts/accountService.ts';
 import { signedIn } from '../accounts/http.ts';
 import { sendError } from '../http/respond.ts';
+import type { LifecycleService } from '../lifecycle/service.ts';
 import type { SessionManager } from '../sessions/sessionManager.ts';
 import type { Repository } from '../store/repository.ts';
+import type { ConsoleAccess } from './consoleAccess.ts';
 import type { WorkspaceRole } from './migration.ts';
 import type { WorkspaceRepository } from './repository.ts';
 import { idSchema } from './schemas.ts';
@@ -15,6 +17,10 @@ export interface WorkspaceContext {
   accounts: AccountService;
   repository: Repository;
   manager: SessionManager;
+  /** Members' open consoles, told when who may run which session changes. */
+  consoles?: ConsoleAccess;
+  /** Deletes a library session everywhere (its rows, memory and open connections). */
+  lifecycle?: LifecycleService;
   now: () => number;
 }
 

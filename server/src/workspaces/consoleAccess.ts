@@ -15,6 +15,7 @@ import { AccountService } from '../accounts/accountService.ts';
 import { SESSION_COOKIE } from '../accounts/http.ts';
 import type { AccountTables } from '../accounts/migration.ts';
 import { SignInLimiter } from '../accounts/signInLimiter.ts';
+import { reportFault } from '../faults/faults.ts';
 import { deriveScreenKey } from '../security/tokens.ts';
 import type { Repository } from '../store/repository.ts';
 import type { EventActorTables } from './eventActorsMigration.ts';
@@ -57,6 +58,13 @@ export const KEY_CONSOLE: ConsoleAccessView = {
 /** The latest logged console actions the console's "who did what" shows. */
 export const ACTIVITY_LIMIT = 50;
 
+/**
+ * What changed in who may run which console: an account's role in a workspace (or it left),
+ * or a session left a workspace's library. The open consoles concerned are checked again.
+ */
+export type AccessChange = { accountId: string } | { sessionId: string };
+type ChangeListener = (change: AccessChange) => Promise<void>;
+
 type Db = Pick<WorkspaceTables, 'workspace_members' | 'workspace_items'> & EventActorTables;
 
 /**
@@ -68,6 +76,7 @@ type Db = Pick<WorkspaceTables, 'workspace_members' | 'workspace_items'> & Event
 export class ConsoleAccess {
   private readonly db: Kysely<Db>;
   private readonly accounts: AccountService;
+  private readonly listeners = new Set<ChangeListener>();
 
   constructor(repository: Repository, now: () => number = Date.now) {
     this.db = repository.tablesOf<Db>();
@@ -76,6 +85,25 @@ export class ConsoleAccess {
       new AccountRepository(repository.tablesOf<AccountTables>()),
       new SignInLimiter(30, 10, now),
       now,
+    );
+  }
+
+  /** Calls `listener` on every change of access (the socket server re-checks its consoles). */
+  onChange(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Tells the open consoles of a change of access, and resolves once each was told (a
+   * removed member's console stops receiving the session before the route answers). A
+   * listener's failure is reported and stays there: the change itself is stored.
+   */
+  async changed(change: AccessChange): Promise<void> {
+    await Promise.all(
+      [...this.listeners].map((listener) =>
+        listener(change).catch((error: unknown) => reportFault('consoles: access change', error)),
+      ),
     );
   }
 

@@ -1,5 +1,6 @@
 import type { Router } from 'express';
 import { BUILT_IN_WORKSHOPS, docIdOf, type SessionState } from '@playfield/shared';
+import { reportFault } from '../faults/faults.ts';
 import { parse, send, sendError } from '../http/respond.ts';
 import { hashToken, newId, newToken } from '../security/tokens.ts';
 import { EVERY_MEMBER, member, RUNS_SESSIONS, type WorkspaceContext } from './access.ts';
@@ -26,7 +27,9 @@ const NOT_IN_LIBRARY = { code: 'NOT_FOUND', message: 'No such session in this wo
 /**
  * The team library: sessions (live, finished, rehearsals) with their notebooks, searched
  * through the full-text index and filtered by date and workshop; moving the account's own
- * sessions in; opening a console (facilitators and owners) or a notebook read-only (anyone).
+ * sessions in, taking them out or deleting them (facilitators and owners); opening a
+ * notebook read-only (anyone). Consoles open with the member's account (`#member`), never
+ * with the console's key: a member who leaves keeps nothing that runs the session.
  */
 export function libraryRoutes(router: Router, context: WorkspaceContext): void {
   const { workspaces, repository } = context;
@@ -113,17 +116,34 @@ export function libraryRoutes(router: Router, context: WorkspaceContext): void {
       ? await moveBack(workspaces, m.workspaceId, sid.data, context.now())
       : 'notInLibrary';
     if (outcome === 'notInLibrary') return sendError(res, NOT_IN_LIBRARY);
+    // Members' consoles of it close: it is no longer the team's.
+    if (sid.success) await context.consoles?.changed({ sessionId: sid.data });
     res.json({ movedBack: true });
   });
 
-  /** The console's key, so an owner or facilitator runs the session from any device. */
-  router.get('/workspaces/:wid/library/:sid/console', async (req, res) => {
+  /**
+   * Deletes a library session for good, everywhere (its events, snapshots, plans, notebook
+   * and uploads; every open console, screen and phone is told and closed). Owners and
+   * facilitators do it from the library: no member is ever handed the console's key.
+   */
+  router.delete('/workspaces/:wid/library/:sid', async (req, res) => {
     const m = await member(context, req, res, RUNS_SESSIONS);
     if (!m) return;
     const sid = idSchema.safeParse(req.params.sid);
     const item = sid.success ? await workspaces.getItem(m.workspaceId, sid.data) : undefined;
     if (!item) return sendError(res, NOT_IN_LIBRARY);
-    res.json({ sessionId: item.session_id, token: item.secret });
+    if (!context.lifecycle)
+      return sendError(res, { code: 'UNAVAILABLE', message: 'Deleting is not available here' });
+    try {
+      const rows = await context.lifecycle.deleteSession(item.session_id);
+      res.json({ deleted: true, rows });
+    } catch (error) {
+      reportFault(`workspaces: delete ${item.session_id}`, error);
+      sendError(res, {
+        code: 'UNAVAILABLE',
+        message: 'The session could not be deleted: nothing was deleted, try again',
+      });
+    }
   });
 
   /**

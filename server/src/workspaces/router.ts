@@ -7,8 +7,10 @@ import type { AccountTables } from '../accounts/migration.ts';
 import { SignInLimiter } from '../accounts/signInLimiter.ts';
 import { parse, perMinute, send, sendError } from '../http/respond.ts';
 import { hashToken, newId, newToken } from '../security/tokens.ts';
+import type { LifecycleService } from '../lifecycle/service.ts';
 import type { SessionManager } from '../sessions/sessionManager.ts';
 import type { Repository } from '../store/repository.ts';
+import type { ConsoleAccess } from './consoleAccess.ts';
 import { EVERY_MEMBER, member, NO_WORKSPACE, OWNER_ONLY, type WorkspaceContext } from './access.ts';
 import { exportRoutes } from './exportRoutes.ts';
 import { libraryRoutes } from './libraryRoutes.ts';
@@ -37,6 +39,10 @@ export interface WorkspacesOptions {
   repository: Repository;
   manager: SessionManager;
   allowedOrigins: readonly string[];
+  /** Members' open consoles: re-checked at once when a role changes or a member leaves. */
+  consoles?: ConsoleAccess;
+  /** Deleting a library session for good. */
+  lifecycle?: LifecycleService;
   now?: () => number;
 }
 
@@ -60,6 +66,8 @@ export function workspacesRouter(options: WorkspacesOptions): Router {
     ),
     repository: options.repository,
     manager: options.manager,
+    ...(options.consoles ? { consoles: options.consoles } : {}),
+    ...(options.lifecycle ? { lifecycle: options.lifecycle } : {}),
     now,
   };
   const { workspaces } = context;
@@ -224,6 +232,8 @@ export function workspacesRouter(options: WorkspacesOptions): Router {
     if (done === 'lastOwner') return sendError(res, lastOwner);
     if (done === 'notMember')
       return sendError(res, { code: 'NOT_FOUND', message: 'No such member' });
+    // Their open consoles take the new role before the owner hears it is done.
+    if (account.success) await context.consoles?.changed({ accountId: account.data });
     res.json({ accountId: account.data, role: body.data.role });
   });
 
@@ -237,6 +247,8 @@ export function workspacesRouter(options: WorkspacesOptions): Router {
     if (done === 'lastOwner') return sendError(res, lastOwner);
     if (done === 'notMember')
       return sendError(res, { code: 'NOT_FOUND', message: 'No such member' });
+    // Their open consoles stop receiving the workspace's sessions before the answer.
+    if (account.success) await context.consoles?.changed({ accountId: account.data });
     res.status(204).end();
   });
 
@@ -245,6 +257,7 @@ export function workspacesRouter(options: WorkspacesOptions): Router {
     if (!m) return;
     const done = await workspaces.setRole(m.workspaceId, m.who.account.id, null);
     if (done === 'lastOwner') return sendError(res, lastOwner);
+    await context.consoles?.changed({ accountId: m.who.account.id });
     res.status(204).end();
   });
 

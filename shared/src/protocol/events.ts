@@ -77,6 +77,13 @@ export interface ServerToClientEvents {
   'view.own': (message: ViewMessage<ParticipantOwnView>) => void;
   /** The facilitator deleted the session: show why, and stop reconnecting. */
   'session.deleted': (error: AppError) => void;
+  /** A member's console: their role changed (say, to producer): what it may do now. */
+  'console.access': (access: ConsoleAccess) => void;
+  /**
+   * A member's console may no longer run the session (they left the workspace, were made
+   * a viewer, or the session left its library): no view follows; show why, stop.
+   */
+  'console.revoked': (error: AppError) => void;
 }
 
 /** socket.io's per-socket data, set by the server's handshake middleware. */
