@@ -72,7 +72,12 @@ export default function Console({
         : { role: 'facilitator', sessionId, token },
     );
     connection.current = live;
-    return () => live.close();
+    // A member's role changed while open (say, to producer): the controls follow at once.
+    const stopWatching = live.onConsoleAccess?.(setAccess);
+    return () => {
+      stopWatching?.();
+      live.close();
+    };
   }, [sessionId, token, isMember]);
 
   // What this console may do (a producer's agenda is read-only), once it is connected.
