@@ -1,5 +1,6 @@
-import { useId, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
 import type { ControlCommand, ResponsesView, RosterItemView, TeamsView } from '@playfield/shared';
+import { RosterList } from './RosterList.tsx';
 import styles from './RosterPanel.module.css';
 
 /**
@@ -14,6 +15,9 @@ export function removalQuestion(count: number): string {
     ? 'Remove 1 person? Their seat closes; their answers stay in the results.'
     : `Remove ${count} people? Their seats close; their answers stay in the results.`;
 }
+
+/** From this many people on, the roster offers to find someone by name. */
+export const SEARCH_FROM = 20;
 
 /** Seats still present, those who have not acted in the round first (join order kept). */
 function byResponse(roster: readonly RosterItemView[]): RosterItemView[] {
@@ -43,34 +47,48 @@ export function RosterPanel({
   control: (command: ControlCommand) => Promise<boolean>;
 }) {
   const tableNames = useMemo(
-    () => new Map((teams?.teams ?? []).map((t) => [t.id, t.name])),
+    () => (teams ? new Map(teams.teams.map((t) => [t.id, t.name])) : undefined),
     [teams],
   );
   const present = useMemo(() => byResponse(roster), [roster]);
-  const waiting = present.filter((p) => p.hasResponded === false).length;
-  const answered = present.filter((p) => p.hasResponded === true).length;
+  const { waiting, answered, online } = useMemo(() => counts(present), [present]);
   const isMarked = !!responses && !responses.isAnonymous;
   const [isOnlyWaiting, setOnlyWaiting] = useState(false);
-  const shown = isMarked && isOnlyWaiting ? present.filter((p) => !p.hasResponded) : present;
+  const [search, setSearch] = useState('');
+  // Typing stays quick at 5,000 people: the list catches up a moment later.
+  const query = useDeferredValue(search.trim().toLocaleLowerCase());
+  const shown = useMemo(
+    () =>
+      present.filter(
+        (p) =>
+          (!isMarked || !isOnlyWaiting || !p.hasResponded) &&
+          (query === '' || p.name.toLocaleLowerCase().includes(query)),
+      ),
+    [present, isMarked, isOnlyWaiting, query],
+  );
   const removedCount = useMemo(() => roster.filter((p) => p.isRemoved).length, [roster]);
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
   const [isConfirming, setIsConfirming] = useState(false);
   const [isBusy, setIsBusy] = useState(false);
   const confirmId = useId();
+  const searchId = useId();
   // Only seats still present count: one that left or was removed meanwhile drops out.
-  const chosen = present.filter((p) => selected.has(p.id));
-  const online = present.filter((p) => p.isOnline).length;
+  const chosen = useMemo(() => present.filter((p) => selected.has(p.id)), [present, selected]);
 
   const select = (ids: readonly string[]) => {
     setSelected(new Set(ids));
     setIsConfirming(false);
   };
-  const toggle = (id: string, isChecked: boolean) => {
-    const next = new Set(selected);
-    if (isChecked) next.add(id);
-    else next.delete(id);
-    select([...next]);
-  };
+  // The same function for every render, so rows that did not change are not drawn again.
+  const toggle = useCallback((id: string, isChecked: boolean) => {
+    setSelected((before) => {
+      const next = new Set(before);
+      if (isChecked) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+    setIsConfirming(false);
+  }, []);
 
   const remove = async () => {
     setIsBusy(true);
@@ -177,42 +195,47 @@ export function RosterPanel({
               </div>
             </div>
           )}
-          <ul className={styles.roster} aria-label="People in the session">
-            {shown.map((p) => (
-              <li key={p.id} className={p.isOnline ? styles.online : styles.offline}>
-                <label className={styles.seat}>
-                  <input
-                    type="checkbox"
-                    checked={selected.has(p.id)}
-                    onChange={(e) => toggle(p.id, e.target.checked)}
-                    aria-label={`Select ${p.name}`}
-                  />
-                  <span className={styles.presence} aria-hidden="true" />
-                  <span className={styles.who}>
-                    <span className={styles.name} data-testid="roster-name">
-                      {p.name}
-                    </span>
-                    <span className={styles.state} data-testid="roster-state">
-                      {p.isOnline ? 'online' : 'offline'}
-                      {teams && ` · ${(p.teamId && tableNames.get(p.teamId)) ?? 'no table'}`}
-                    </span>
-                  </span>
-                </label>
-                {isMarked && p.hasResponded !== undefined && (
-                  <span
-                    className={`${styles.mark} ${p.hasResponded ? styles.answered : styles.waiting}`}
-                    data-testid="response-mark"
-                  >
-                    {p.hasResponded ? '✓ Answered' : '… Not yet'}
-                  </span>
-                )}
-              </li>
-            ))}
-          </ul>
+          {present.length >= SEARCH_FROM && (
+            <div className={styles.search}>
+              <label htmlFor={searchId}>Find a person</label>
+              <input
+                id={searchId}
+                type="search"
+                value={search}
+                onChange={(e) => setSearch(e.target.value)}
+                autoComplete="off"
+              />
+              {query !== '' && (
+                <p className="muted" aria-live="polite">
+                  {shown.length} of {present.length} match
+                </p>
+              )}
+            </div>
+          )}
+          <RosterList
+            people={shown}
+            selected={selected}
+            onToggle={toggle}
+            tableNames={tableNames}
+            isMarked={isMarked}
+          />
         </>
       )}
     </section>
   );
+}
+
+/** How many of the seats still present have acted, have not, and are online: one pass. */
+function counts(present: readonly RosterItemView[]) {
+  let waiting = 0;
+  let answered = 0;
+  let online = 0;
+  for (const p of present) {
+    if (p.hasResponded === false) waiting++;
+    if (p.hasResponded === true) answered++;
+    if (p.isOnline) online++;
+  }
+  return { waiting, answered, online };
 }
 
 /**
