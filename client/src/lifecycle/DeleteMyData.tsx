@@ -36,7 +36,7 @@ export function DeleteMyData({
         >
           <p>This cannot be undone. Playfield will delete:</p>
           <ul>
-            <li>your action plan and its share links;</li>
+            <li>your action plan, its share links and its place in any account that kept it;</li>
             <li>your name “{name}”: your seat becomes “Deleted participant”;</li>
             <li>what you typed: notes, comments and questions;</li>
             <li>this phone’s link to the session.</li>

@@ -196,7 +196,8 @@ export class LifecycleStore {
    * Erases one participant's data in one transaction: rewrites the events whose personal
    * fields named them or carried what they wrote, deletes the session's snapshot (it holds
    * the old names: the next load replays the rewritten log), their plan document with its
-   * updates and share links, and their resume token's hash.
+   * updates and share links, their resume token's hash, and the plan's place in any
+   * account that claimed it.
    */
   async redactParticipant(
     sessionId: string,
@@ -225,6 +226,9 @@ export class LifecycleStore {
           .where('session_id', '=', sessionId)
           .where('participant_id', '=', participantId)
           .execute();
+        // An account that claimed this plan no longer lists it (its key opens nothing now).
+        await sql`delete from account_items where kind = 'plan'
+          and item_id = ${`${sessionId}:${participantId}`}`.execute(trx);
         return { events: rewritten.length, documents };
       }),
     );
