@@ -13,13 +13,16 @@ import {
   roundActPayloadSchema,
   syncPayloadSchema,
   teamActPayloadSchema,
+  type Accepted,
   type Actor,
   type ClientToServerEvents,
   type ControlCommand,
   type HandshakeAuth,
+  type QaActPayload,
   type Result,
   type ServerToClientEvents,
   type SocketRole,
+  type TeamActPayload,
 } from '@playfield/shared';
 import type { Cluster, ClusterSocket, SocketRunner } from '../cluster/cluster.ts';
 import type { PlanService } from '../docs/planService.ts';
@@ -104,31 +107,18 @@ export const SOCKETS_PER_IDENTITY: Record<SocketRole, number> = {
   screen: 12,
 };
 
-/** The session-wide Q&A: participants ask and vote (the facilitator moderates via session.control). */
-const QA_HANDLERS: { 'qa.act': Handler<'qa.act'> } = {
-  'qa.act': {
-    schema: qaActPayloadSchema,
-    roles: ['participant'],
-    async run({ session, actor }, payload) {
-      if (actor?.role !== 'participant') return fail('FORBIDDEN', 'Not allowed');
-      const result = await session.execute(payload, actor);
-      return result.ok ? ok({ seq: result.data.seq }) : result;
-    },
-  },
-};
-
-/** Teams: a participant picks a table when allowed (the facilitator uses session.control). */
-const TEAM_HANDLERS: { 'team.act': Handler<'team.act'> } = {
-  'team.act': {
-    schema: teamActPayloadSchema,
-    roles: ['participant'],
-    async run({ session, actor }, payload) {
-      if (actor?.role !== 'participant') return fail('FORBIDDEN', 'Not allowed');
-      const result = await session.execute(payload, actor);
-      return result.ok ? ok({ seq: result.data.seq }) : result;
-    },
-  },
-};
+/**
+ * A participant's own session command, sent as it is: the session-wide Q&A (ask, vote) and
+ * a table pick when allowed. The facilitator moderates and moves people via session.control.
+ */
+async function runParticipantCommand(
+  { session, actor }: Parameters<Handler<EventName>['run']>[0],
+  command: QaActPayload | TeamActPayload,
+): Promise<Result<Accepted>> {
+  if (actor?.role !== 'participant') return fail('FORBIDDEN', 'Not allowed');
+  const result = await session.execute(command, actor);
+  return result.ok ? ok({ seq: result.data.seq }) : result;
+}
 
 /** Every client event, its schema, who may send it and what it does. */
 const HANDLERS: { [E in EventName]: Handler<E> } = {
@@ -197,8 +187,8 @@ const HANDLERS: { [E in EventName]: Handler<E> } = {
       return ok({ seq: result.data.seq });
     },
   },
-  ...QA_HANDLERS,
-  ...TEAM_HANDLERS,
+  'qa.act': { schema: qaActPayloadSchema, roles: ['participant'], run: runParticipantCommand },
+  'team.act': { schema: teamActPayloadSchema, roles: ['participant'], run: runParticipantCommand },
   'console.access': {
     schema: emptyPayloadSchema,
     roles: ['facilitator'],
