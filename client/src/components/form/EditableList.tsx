@@ -165,3 +165,48 @@ export function TextList({
     </EditableList>
   );
 }
+
+/** An entry with a name and an optional one-line description (a dot vote's option, a ranked item). */
+export interface DescribedEntry {
+  label: string;
+  description: string;
+}
+
+/**
+ * An editable list of named entries, each with an optional description beside its name: inputs
+ * labelled "<Noun> <n>" and "Description of <noun> <n> (optional)".
+ */
+export function DescribedList({
+  labelLength,
+  descriptionLength,
+  placeholder = 'Description (optional)',
+  ...props
+}: Omit<EditableListProps<DescribedEntry>, 'children' | 'blank' | 'below'> & {
+  labelLength: number;
+  descriptionLength: number;
+  /** The description's placeholder. */
+  placeholder?: string;
+}) {
+  const label = props.noun.charAt(0).toUpperCase() + props.noun.slice(1);
+  return (
+    <EditableList {...props} blank={() => ({ label: '', description: '' })}>
+      {(entry, i, set) => (
+        <>
+          <input
+            aria-label={`${label} ${i + 1}`}
+            value={entry.label}
+            maxLength={labelLength}
+            onChange={(e) => set({ ...entry, label: e.target.value })}
+          />
+          <input
+            aria-label={`Description of ${props.noun} ${i + 1} (optional)`}
+            placeholder={placeholder}
+            value={entry.description}
+            maxLength={descriptionLength}
+            onChange={(e) => set({ ...entry, description: e.target.value })}
+          />
+        </>
+      )}
+    </EditableList>
+  );
+}

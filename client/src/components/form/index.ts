@@ -1,5 +1,14 @@
+export { bindConfig } from './bindConfig.ts';
 export { Checkbox } from './Checkbox.tsx';
-export { EditableList, TextList, moved, replaced, without } from './EditableList.tsx';
+export {
+  DescribedList,
+  EditableList,
+  TextList,
+  moved,
+  replaced,
+  without,
+  type DescribedEntry,
+} from './EditableList.tsx';
 export { ErrorAlert } from './ErrorAlert.tsx';
 export {
   NumberField,

@@ -1,5 +1,6 @@
 import { BRAINSTORM_LIMITS as L } from '@playfield/shared/exercises/brainstorm/limits';
 import {
+  bindConfig,
   Checkbox,
   NumberSettings,
   type NumberSetting,
@@ -7,8 +8,6 @@ import {
   TextList,
 } from '../../components/form/index.ts';
 import type { ConfigEditorProps } from '../types.ts';
-
-type Config = ConfigEditorProps<'brainstorm'>['config'];
 
 const NUMBERS: readonly NumberSetting<
   'maxNotesPerPerson' | 'noteLength' | 'dotsPerPerson' | 'maxDotsPerItem'
@@ -20,21 +19,11 @@ const NUMBERS: readonly NumberSetting<
 ];
 
 /** Sets the prompt, anonymity, the note and dot limits, and optional tags. */
-export default function BrainstormConfigEditor({
-  config,
-  onChange,
-  idPrefix,
-}: ConfigEditorProps<'brainstorm'>) {
-  const set = (patch: Partial<Config>) => onChange({ ...config, ...patch });
+export default function BrainstormConfigEditor(props: ConfigEditorProps<'brainstorm'>) {
+  const { config, set, field, list } = bindConfig(props);
   return (
     <div className="stack stack--tight">
-      <PromptField
-        id={`${idPrefix}-prompt`}
-        label="Prompt"
-        value={config.prompt}
-        maxLength={L.promptLength}
-        onChange={(prompt) => set({ prompt })}
-      />
+      <PromptField {...field('prompt')} label="Prompt" maxLength={L.promptLength} />
       <Checkbox checked={config.isAnonymous} onChange={(isAnonymous) => set({ isAnonymous })}>
         Anonymous (nobody, not even the facilitator, sees who wrote a note)
       </Checkbox>
@@ -44,17 +33,16 @@ export default function BrainstormConfigEditor({
       <NumberSettings
         settings={NUMBERS}
         values={config}
-        idPrefix={idPrefix}
+        idPrefix={props.idPrefix}
         onChange={(key, n) => set({ [key]: n })}
       />
       <TextList
         legend="Tags (optional: each note then carries exactly one)"
         noun="tag"
-        items={config.tags}
+        {...list('tags')}
         min={0}
         max={L.tags}
         maxLength={L.tagLength}
-        onChange={(tags) => set({ tags })}
       />
     </div>
   );

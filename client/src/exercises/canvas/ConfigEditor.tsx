@@ -6,6 +6,7 @@ import {
 } from '@playfield/shared/exercises/canvas/limits';
 import { canvasPresets } from '@playfield/shared/exercises/canvas/presets';
 import {
+  bindConfig,
   Checkbox,
   EditableList,
   NumberField,
@@ -25,12 +26,8 @@ const PRESETS = Object.entries(canvasPresets) as [string, { title: string; confi
 const PRESET_TITLES = PRESETS.map(([key, preset]) => [key, preset.title] as const);
 
 /** Sets up a canvas: a preset to start from, the boxes, the rating, tags and limits. */
-export default function CanvasConfigEditor({
-  config,
-  onChange,
-  idPrefix,
-}: ConfigEditorProps<'canvas'>) {
-  const set = (patch: Partial<Config>) => onChange({ ...config, ...patch });
+export default function CanvasConfigEditor(props: ConfigEditorProps<'canvas'>) {
+  const { config, set, field, list } = bindConfig(props);
   const setRating = (patch: Partial<Config['rating']>) =>
     set({ rating: { ...config.rating, ...patch } });
   const hasRatedBox = config.boxes.some((b) => b.isRated);
@@ -43,25 +40,18 @@ export default function CanvasConfigEditor({
         presets={PRESET_TITLES}
         onPick={(key) => {
           const preset = PRESETS.find(([k]) => k === key)?.[1];
-          if (preset) onChange(structuredClone(preset.config), { title: preset.title });
+          if (preset) props.onChange(structuredClone(preset.config), { title: preset.title });
         }}
       />
-      <PromptField
-        id={`${idPrefix}-prompt`}
-        label="Instruction"
-        value={config.prompt}
-        maxLength={300}
-        onChange={(prompt) => set({ prompt })}
-      />
+      <PromptField {...field('prompt')} label="Instruction" maxLength={300} />
       <EditableList
         legend="Boxes"
         noun="box"
         itemClassName={styles.box}
-        items={config.boxes}
+        {...list('boxes')}
         min={CANVAS_MIN_BOXES}
         max={CANVAS_MAX_BOXES}
         blank={() => ({ title: '', hint: '', isRated: false })}
-        onChange={(boxes) => set({ boxes })}
         below={(box, i, setBox) => (
           <>
             <input
@@ -115,19 +105,17 @@ export default function CanvasConfigEditor({
       <TextList
         legend="Tags people may add (optional)"
         noun="tag"
-        items={config.tags}
+        {...list('tags')}
         min={0}
         max={CANVAS_MAX_TAGS}
         maxLength={24}
-        onChange={(tags) => set({ tags })}
       />
       <NumberField
         inline
         label="Entries per person"
         min={1}
         max={CANVAS_MAX_ENTRIES_PER_PERSON}
-        value={config.maxEntriesPerPerson}
-        onChange={(maxEntriesPerPerson) => set({ maxEntriesPerPerson })}
+        {...field('maxEntriesPerPerson')}
       />
       <Checkbox checked={config.isAnonymous} onChange={(isAnonymous) => set({ isAnonymous })}>
         Anonymous (nobody, not even the facilitator, sees who wrote what)
@@ -135,12 +123,7 @@ export default function CanvasConfigEditor({
       <Checkbox checked={config.isPerTeam ?? false} onChange={(isPerTeam) => set({ isPerTeam })}>
         Per table (each entry carries its writer’s table; the console can show one table)
       </Checkbox>
-      <PromptField
-        label="Action plan question"
-        value={config.actionPrompt}
-        maxLength={300}
-        onChange={(actionPrompt) => set({ actionPrompt })}
-      />
+      <PromptField {...field('actionPrompt')} label="Action plan question" maxLength={300} />
     </div>
   );
 }

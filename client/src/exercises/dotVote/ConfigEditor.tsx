@@ -1,7 +1,8 @@
 import { DOT_VOTE_LIMITS, type ExampleMode } from '@playfield/shared/exercises/dotVote/limits';
 import {
+  bindConfig,
   Checkbox,
-  EditableList,
+  DescribedList,
   NumberField,
   NumberFields,
   PromptField,
@@ -26,16 +27,13 @@ function ruleFor(mode: Config['rule']['mode'], options: number): Config['rule'] 
 }
 
 /** Edits a dot vote: the question, options with descriptions, the rule, examples and privacy. */
-export default function DotVoteConfigEditor({
-  config,
-  onChange,
-  idPrefix,
-}: ConfigEditorProps<'dotVote'>) {
+export default function DotVoteConfigEditor(props: ConfigEditorProps<'dotVote'>) {
+  const { config, set, field, list } = bindConfig(props);
+  const { idPrefix } = props;
   const { rule } = config;
   const removeOption = (index: number) => {
     const options = without(config.options, index);
-    onChange({
-      ...config,
+    set({
       options,
       rule:
         rule.mode === 'choose'
@@ -49,41 +47,19 @@ export default function DotVoteConfigEditor({
   };
   return (
     <div className="stack stack--tight">
-      <PromptField
-        id={`${idPrefix}-question`}
-        value={config.question}
-        maxLength={DOT_VOTE_LIMITS.questionLength}
-        onChange={(question) => onChange({ ...config, question })}
-      />
-      <EditableList
+      <PromptField {...field('question')} maxLength={DOT_VOTE_LIMITS.questionLength} />
+      <DescribedList
         legend={`Options (up to ${DOT_VOTE_LIMITS.maxOptions})`}
         noun="option"
-        items={config.options}
+        {...list('options')}
         min={DOT_VOTE_LIMITS.minOptions}
         max={DOT_VOTE_LIMITS.maxOptions}
         rowClassName={styles.option}
-        blank={() => ({ label: '', description: '' })}
-        onChange={(options) => onChange({ ...config, options })}
+        labelLength={DOT_VOTE_LIMITS.optionLength}
+        descriptionLength={DOT_VOTE_LIMITS.descriptionLength}
+        placeholder="One-line description (optional)"
         onRemove={removeOption}
-      >
-        {(option, i, set) => (
-          <>
-            <input
-              aria-label={`Option ${i + 1}`}
-              value={option.label}
-              maxLength={DOT_VOTE_LIMITS.optionLength}
-              onChange={(e) => set({ ...option, label: e.target.value })}
-            />
-            <input
-              aria-label={`Description of option ${i + 1} (optional)`}
-              placeholder="One-line description (optional)"
-              value={option.description}
-              maxLength={DOT_VOTE_LIMITS.descriptionLength}
-              onChange={(e) => set({ ...option, description: e.target.value })}
-            />
-          </>
-        )}
-      </EditableList>
+      />
       <NumberFields>
         <label className="field">
           <span>How people vote</span>
@@ -91,8 +67,7 @@ export default function DotVoteConfigEditor({
             id={`${idPrefix}-mode`}
             value={rule.mode}
             onChange={(e) =>
-              onChange({
-                ...config,
+              set({
                 rule: ruleFor(e.target.value === 'dots' ? 'dots' : 'choose', config.options.length),
               })
             }
@@ -108,14 +83,14 @@ export default function DotVoteConfigEditor({
               min={0}
               max={config.options.length}
               value={rule.min}
-              onChange={(n) => onChange({ ...config, rule: { ...rule, min: Math.max(0, n) } })}
+              onChange={(n) => set({ rule: { ...rule, min: Math.max(0, n) } })}
             />
             <NumberField
               label="At most"
               min={1}
               max={config.options.length}
               value={rule.max}
-              onChange={(n) => onChange({ ...config, rule: { ...rule, max: Math.max(0, n) } })}
+              onChange={(n) => set({ rule: { ...rule, max: Math.max(0, n) } })}
             />
           </>
         ) : (
@@ -125,16 +100,14 @@ export default function DotVoteConfigEditor({
               min={1}
               max={DOT_VOTE_LIMITS.maxDots}
               value={rule.dots}
-              onChange={(n) => onChange({ ...config, rule: { ...rule, dots: Math.max(0, n) } })}
+              onChange={(n) => set({ rule: { ...rule, dots: Math.max(0, n) } })}
             />
             <NumberField
               label="Most dots on one option"
               min={1}
               max={rule.dots}
               value={rule.maxPerOption}
-              onChange={(n) =>
-                onChange({ ...config, rule: { ...rule, maxPerOption: Math.max(0, n) } })
-              }
+              onChange={(n) => set({ rule: { ...rule, maxPerOption: Math.max(0, n) } })}
             />
           </>
         )}
@@ -146,7 +119,7 @@ export default function DotVoteConfigEditor({
               const mode = (Object.keys(EXAMPLE_LABELS) as ExampleMode[]).find(
                 (m) => m === e.target.value,
               );
-              if (mode) onChange({ ...config, exampleMode: mode });
+              if (mode) set({ exampleMode: mode });
             }}
           >
             {(Object.keys(EXAMPLE_LABELS) as ExampleMode[]).map((mode) => (
@@ -160,8 +133,7 @@ export default function DotVoteConfigEditor({
       <Checkbox
         checked={config.isAnonymous}
         onChange={(isAnonymous) =>
-          onChange({
-            ...config,
+          set({
             isAnonymous,
             // An anonymous vote never names anyone.
             showShortfallNames: isAnonymous ? false : config.showShortfallNames,
@@ -173,7 +145,7 @@ export default function DotVoteConfigEditor({
       <Checkbox
         checked={config.showShortfallNames}
         disabled={config.isAnonymous || rule.mode !== 'choose' || rule.min === 0}
-        onChange={(showShortfallNames) => onChange({ ...config, showShortfallNames })}
+        onChange={(showShortfallNames) => set({ showShortfallNames })}
       >
         Name who falls short of the minimum on the console and the room screen
       </Checkbox>

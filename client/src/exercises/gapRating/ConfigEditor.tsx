@@ -1,6 +1,7 @@
 import { GAP_MAX_MEASURES, GAP_MEASURE_LENGTH } from '@playfield/shared/exercises/gapRating/limits';
 import { SERVICE_QUALITY_MEASURES } from '@playfield/shared/exercises/gapRating/presets';
 import {
+  bindConfig,
   NumberField,
   NumberFields,
   PromptField,
@@ -12,30 +13,20 @@ import type { ConfigEditorProps } from '../types.ts';
 type Config = ConfigEditorProps<'gapRating'>['config'];
 
 /** Edits an "expected vs actual" round: the question, the measures and the scale. */
-export default function GapRatingConfigEditor({
-  config,
-  onChange,
-  idPrefix,
-}: ConfigEditorProps<'gapRating'>) {
-  const set = (patch: Partial<Config>) => onChange({ ...config, ...patch });
+export default function GapRatingConfigEditor(props: ConfigEditorProps<'gapRating'>) {
+  const { config, set, field, list } = bindConfig(props);
   const setScale = (patch: Partial<Config['scale']>) =>
     set({ scale: { ...config.scale, ...patch } });
   return (
     <div className="stack stack--tight">
-      <PromptField
-        id={`${idPrefix}-question`}
-        value={config.question}
-        maxLength={300}
-        onChange={(question) => set({ question })}
-      />
+      <PromptField {...field('question')} maxLength={300} />
       <TextList
         legend="Measures of service quality"
         noun="measure"
-        items={config.measures}
+        {...list('measures')}
         min={1}
         max={GAP_MAX_MEASURES}
         maxLength={GAP_MEASURE_LENGTH}
-        onChange={(measures) => set({ measures })}
         actions={
           <button
             type="button"

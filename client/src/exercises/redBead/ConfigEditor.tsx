@@ -1,12 +1,11 @@
 import {
+  bindConfig,
   Checkbox,
   NumberSettings,
   TextField,
   type NumberSetting,
 } from '../../components/form/index.ts';
 import type { ConfigEditorProps } from '../types.ts';
-
-type Config = ConfigEditorProps<'redBead'>['config'];
 
 /** A short random seed the facilitator can read out or note down to rerun the same draws. */
 function newSeed(): string {
@@ -25,18 +24,14 @@ const NUMBERS: readonly NumberSetting<
 ];
 
 /** Sets up the bucket, the paddle, the crew and the seed. */
-export default function RedBeadConfigEditor({
-  config,
-  onChange,
-  idPrefix,
-}: ConfigEditorProps<'redBead'>) {
-  const set = (patch: Partial<Config>) => onChange({ ...config, ...patch });
+export default function RedBeadConfigEditor(props: ConfigEditorProps<'redBead'>) {
+  const { config, set, field } = bindConfig(props);
   return (
     <div className="stack stack--tight">
       <NumberSettings
         settings={NUMBERS}
         values={config}
-        idPrefix={idPrefix}
+        idPrefix={props.idPrefix}
         onChange={(key, n) => set({ [key]: n })}
       />
       <Checkbox
@@ -50,9 +45,8 @@ export default function RedBeadConfigEditor({
         <TextField
           className="field field--grow"
           label="Random seed (the same seed gives the same draws)"
-          value={config.seed}
           maxLength={64}
-          onChange={(seed) => set({ seed })}
+          {...field('seed')}
         />
         <button
           type="button"

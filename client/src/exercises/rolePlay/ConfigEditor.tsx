@@ -1,6 +1,7 @@
 import { ROLE_PLAY_LIMITS as L } from '@playfield/shared/exercises/rolePlay/model';
 import { rolePlayPresets } from '@playfield/shared/exercises/rolePlay/presets';
 import {
+  bindConfig,
   EditableList,
   NumberField,
   PresetPicker,
@@ -40,12 +41,9 @@ const SCENARIO_FIELDS: { key: keyof Scenario; label: string; max: number; rows: 
 ];
 
 /** Edits the role-play: a ready-made scenario or one's own, the steps, groups and scale. */
-export default function RolePlayConfigEditor({
-  config,
-  onChange,
-  idPrefix,
-}: ConfigEditorProps<'rolePlay'>) {
-  const set = (patch: Partial<Config>) => onChange({ ...config, ...patch });
+export default function RolePlayConfigEditor(props: ConfigEditorProps<'rolePlay'>) {
+  const { config, set } = bindConfig(props);
+  const { onChange, idPrefix } = props;
   const setScenario = (patch: Partial<Scenario>) =>
     set({ scenario: { ...config.scenario, ...patch } });
 

@@ -1,5 +1,11 @@
 import { SCALE_KINDS, SCALE_LIMITS, type ScaleKind } from '@playfield/shared/exercises/scale/index';
-import { Checkbox, PromptField, ScaleEndFields, TextList } from '../../components/form/index.ts';
+import {
+  bindConfig,
+  Checkbox,
+  PromptField,
+  ScaleEndFields,
+  TextList,
+} from '../../components/form/index.ts';
 import { useSessionStore } from '../../stores/useSessionStore.ts';
 import type { ConfigEditorProps } from '../types.ts';
 
@@ -10,37 +16,29 @@ const KIND_NAMES: Record<ScaleKind, string> = {
 };
 
 /** Edits a scale round: the statements, the scale and its ends, skip, live, compare with. */
-export default function ScaleConfigEditor({
-  config,
-  onChange,
-  idPrefix,
-}: ConfigEditorProps<'scale'>) {
+export default function ScaleConfigEditor(props: ConfigEditorProps<'scale'>) {
+  const { config, set, field, list } = bindConfig(props);
+  const { idPrefix } = props;
   // Earlier scale rounds exist only in a live session's agenda (the console).
   const rounds = useSessionStore((s) => s.facilitator?.agenda);
   const scaleRounds = (rounds ?? []).filter((r) => r.kind === 'scale');
   return (
     <div className="stack stack--tight">
-      <PromptField
-        id={`${idPrefix}-question`}
-        value={config.question}
-        maxLength={SCALE_LIMITS.questionLength}
-        onChange={(question) => onChange({ ...config, question })}
-      />
+      <PromptField {...field('question')} maxLength={SCALE_LIMITS.questionLength} />
       <TextList
         legend={`Statements to rate (1 to ${SCALE_LIMITS.maxStatements})`}
         noun="statement"
-        items={config.statements}
+        {...list('statements')}
         min={SCALE_LIMITS.minStatements}
         max={SCALE_LIMITS.maxStatements}
         maxLength={SCALE_LIMITS.statementLength}
-        onChange={(statements) => onChange({ ...config, statements })}
       />
       <label className="field">
         <span>Scale</span>
         <select
           id={`${idPrefix}-scale`}
           value={config.scale}
-          onChange={(e) => onChange({ ...config, scale: e.target.value as ScaleKind })}
+          onChange={(e) => set({ scale: e.target.value as ScaleKind })}
         >
           {SCALE_KINDS.map((kind) => (
             <option key={kind} value={kind}>
@@ -54,18 +52,12 @@ export default function ScaleConfigEditor({
         labels={['Label of the low end', 'Label of the high end']}
         value={config}
         maxLength={SCALE_LIMITS.endLabelLength}
-        onChange={(ends) => onChange({ ...config, ...ends })}
+        onChange={set}
       />
-      <Checkbox
-        checked={config.allowSkip}
-        onChange={(allowSkip) => onChange({ ...config, allowSkip })}
-      >
+      <Checkbox checked={config.allowSkip} onChange={(allowSkip) => set({ allowSkip })}>
         Offer “skip / don’t know”
       </Checkbox>
-      <Checkbox
-        checked={config.showLive}
-        onChange={(showLive) => onChange({ ...config, showLive })}
-      >
+      <Checkbox checked={config.showLive} onChange={(showLive) => set({ showLive })}>
         Show results on the room screen live (not only after the reveal)
       </Checkbox>
       <label className="field">
@@ -73,7 +65,7 @@ export default function ScaleConfigEditor({
         <select
           id={`${idPrefix}-compare`}
           value={config.compareWith ?? ''}
-          onChange={(e) => onChange({ ...config, compareWith: e.target.value || null })}
+          onChange={(e) => set({ compareWith: e.target.value || null })}
         >
           <option value="">No comparison</option>
           {config.compareWith && !scaleRounds.some((r) => r.id === config.compareWith) && (

@@ -1,5 +1,5 @@
 import { SORT_LIMITS } from '@playfield/shared/exercises/sort/limits';
-import { EditableList, PromptField, TextList } from '../../components/form/index.ts';
+import { bindConfig, EditableList, PromptField, TextList } from '../../components/form/index.ts';
 import type { ConfigEditorProps } from '../types.ts';
 import styles from './ConfigEditor.module.css';
 
@@ -23,39 +23,29 @@ function withoutCategory(config: Config, removed: number): Config {
 }
 
 /** Edits a sort: the prompt, 2 to 4 categories, and the statements with their expected category. */
-export default function SortConfigEditor({
-  config,
-  onChange,
-  idPrefix,
-}: ConfigEditorProps<'sort'>) {
+export default function SortConfigEditor(props: ConfigEditorProps<'sort'>) {
+  const { config, field, list } = bindConfig(props);
+  const { onChange } = props;
   return (
     <div className="stack stack--tight">
-      <PromptField
-        id={`${idPrefix}-prompt`}
-        label="Prompt"
-        value={config.prompt}
-        maxLength={SORT_LIMITS.promptLength}
-        onChange={(prompt) => onChange({ ...config, prompt })}
-      />
+      <PromptField {...field('prompt')} label="Prompt" maxLength={SORT_LIMITS.promptLength} />
       <TextList
         legend={`Categories (${SORT_LIMITS.minCategories} to ${SORT_LIMITS.maxCategories})`}
         noun="category"
-        items={config.categories}
+        {...list('categories')}
         min={SORT_LIMITS.minCategories}
         max={SORT_LIMITS.maxCategories}
         maxLength={SORT_LIMITS.categoryLength}
-        onChange={(categories) => onChange({ ...config, categories })}
         onRemove={(i) => onChange(withoutCategory(config, i))}
       />
       <EditableList
         legend={`Statements (up to ${SORT_LIMITS.maxItems})`}
         noun="statement"
-        items={config.items}
+        {...list('items')}
         min={1}
         max={SORT_LIMITS.maxItems}
         rowClassName={styles.item}
         blank={() => ({ text: '', answer: null })}
-        onChange={(items) => onChange({ ...config, items })}
       >
         {(item, i, set) => (
           <>

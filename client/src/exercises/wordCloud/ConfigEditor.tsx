@@ -1,16 +1,16 @@
 import { WORD_CLOUD_LIMITS as L } from '@playfield/shared/exercises/wordCloud/limits';
-import { Checkbox, NumberField, NumberFields, PromptField } from '../../components/form/index.ts';
+import {
+  bindConfig,
+  Checkbox,
+  NumberField,
+  NumberFields,
+  PromptField,
+} from '../../components/form/index.ts';
 import type { ConfigEditorProps } from '../types.ts';
 
-type Config = ConfigEditorProps<'wordCloud'>['config'];
-
 /** Edits a word cloud: question, mode, limits, anonymity, moderation, swear words, live. */
-export default function WordCloudConfigEditor({
-  config,
-  onChange,
-  idPrefix,
-}: ConfigEditorProps<'wordCloud'>) {
-  const set = (change: Partial<Config>) => onChange({ ...config, ...change });
+export default function WordCloudConfigEditor(props: ConfigEditorProps<'wordCloud'>) {
+  const { config, set, field } = bindConfig(props);
   const check = (key: 'isAnonymous' | 'isModerated' | 'isLive', label: string) => (
     <Checkbox checked={config[key]} onChange={(checked) => set({ [key]: checked })}>
       <span>{label}</span>
@@ -18,12 +18,7 @@ export default function WordCloudConfigEditor({
   );
   return (
     <div className="stack stack--tight">
-      <PromptField
-        id={`${idPrefix}-question`}
-        value={config.question}
-        maxLength={L.questionLength}
-        onChange={(question) => set({ question })}
-      />
+      <PromptField {...field('question')} maxLength={L.questionLength} />
       <label className="field">
         <span>Mode</span>
         <select
@@ -39,24 +34,21 @@ export default function WordCloudConfigEditor({
           label={`Entries per person (1–${L.maxEntriesPerPerson})`}
           min={1}
           max={L.maxEntriesPerPerson}
-          value={config.entriesPerPerson}
-          onChange={(entriesPerPerson) => set({ entriesPerPerson })}
+          {...field('entriesPerPerson')}
         />
         {config.mode === 'cloud' && (
           <NumberField
             label={`Words per entry (1–${L.maxWordsPerEntry})`}
             min={1}
             max={L.maxWordsPerEntry}
-            value={config.maxWords}
-            onChange={(maxWords) => set({ maxWords })}
+            {...field('maxWords')}
           />
         )}
         <NumberField
           label={`Characters per entry (${L.minEntryLength}–${L.maxEntryLength})`}
           min={L.minEntryLength}
           max={L.maxEntryLength}
-          value={config.maxLength}
-          onChange={(maxLength) => set({ maxLength })}
+          {...field('maxLength')}
         />
       </NumberFields>
       <label className="field">
