@@ -13,6 +13,7 @@ import { useSender } from '../useSender.ts';
 import styles from './Participant.module.css';
 import zones from './Zones.module.css';
 import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
+import { ProgressBar } from '../../components/ProgressBar.tsx';
 
 const BLANK: PlayingFieldOwnView = { placements: {}, testAnswers: {} };
 
@@ -108,12 +109,9 @@ function Placing(props: {
   }
 
   const progress = (
-    <div className={styles.progress}>
-      <label htmlFor="pf-progress">
-        {placed} of {cards.length} cards placed
-      </label>
-      <progress id="pf-progress" max={cards.length} value={placed} />
-    </div>
+    <ProgressBar id="pf-progress" value={placed} max={cards.length}>
+      {placed} of {cards.length} cards placed
+    </ProgressBar>
   );
 
   if (!isOpen || isReviewing || !card) {

@@ -3,6 +3,7 @@ import { BarChart } from '../../components/BarChart.tsx';
 import type { ParticipantProps } from '../types.ts';
 import { useSender } from '../useSender.ts';
 import styles from './Participant.module.css';
+import { ProgressBar } from '../../components/ProgressBar.tsx';
 
 type Placements = readonly (number | null)[];
 
@@ -62,12 +63,9 @@ function SortRound({ view, own, isOpen, act }: ParticipantProps<'sort'>) {
   return (
     <section className="stack sort">
       <h2 className="question">{view.prompt}</h2>
-      <div className={styles.progress}>
-        <label htmlFor="sort-progress">
-          {sortedCount} of {count} sorted
-        </label>
-        <progress id="sort-progress" max={count} value={sortedCount} />
-      </div>
+      <ProgressBar id="sort-progress" value={sortedCount} max={count}>
+        {sortedCount} of {count} sorted
+      </ProgressBar>
       {isReviewing ? (
         <>
           <h3>Your answers</h3>
