@@ -22,15 +22,24 @@ type Who = keyof Team;
 const MEMBERS = ['owner', 'facilitator', 'producer', 'viewer'] as const;
 const EVERYONE: Who[] = ['owner', 'facilitator', 'producer', 'viewer', 'outsider', 'signedOut'];
 
+/** A cell's workspace, and a session the owner holds in their account outside it. */
+type Cell = Fixture & { spareId: string };
+
 interface RouteCase {
   name: string;
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  path: (f: Fixture) => string;
-  body?: (f: Fixture) => unknown;
+  path: (f: Cell) => string;
+  body?: (f: Cell) => unknown;
   allowed: readonly (typeof MEMBERS)[number][];
   status: number;
   /** An allowed role's own answer, where it differs (the only owner cannot leave). */
   statusOf?: Partial<Record<(typeof MEMBERS)[number], number>>;
+  /** The cell works on a session of its own (the route deletes it). */
+  isOwnSession?: boolean;
+  /** The owner also holds a session outside the workspace (the route moves it in). */
+  hasSpare?: boolean;
+  /** What an allowed role's answer must hold besides its status. */
+  check?: (body: unknown) => void;
 }
 
 const ws = (f: Fixture) => `/workspaces/${f.workspaceId}`;
@@ -94,11 +103,27 @@ const ROUTES: RouteCase[] = [
     statusOf: { owner: 409 },
   },
   {
-    name: 'list the library',
+    name: 'search the library, with snippets',
     method: 'GET',
     path: (f) => `${ws(f)}/library?q=empathy`,
     allowed: ALL,
     status: 200,
+    check: (body) => {
+      const { sessions } = body as { sessions: { snippet: unknown[] | null }[] };
+      expect(sessions[0]?.snippet).toContainEqual({ text: 'empathy', isMatch: true });
+    },
+  },
+  {
+    name: 'move a session in',
+    method: 'POST',
+    path: (f) => `${ws(f)}/library`,
+    body: (f) => ({ sessionIds: [f.spareId] }),
+    hasSpare: true,
+    allowed: RUNNERS,
+    status: 200,
+    // Only the owner holds this session in their account; a facilitator moves in their own.
+    statusOf: { facilitator: 403 },
+    check: (body) => expect(body).toEqual({ moved: 1 }),
   },
   {
     name: 'list own sessions to move in',
@@ -108,11 +133,13 @@ const ROUTES: RouteCase[] = [
     status: 200,
   },
   {
-    name: 'open the console',
-    method: 'GET',
-    path: (f) => `${ws(f)}/library/${f.sessionId}/console`,
+    name: 'delete a library session for good',
+    method: 'DELETE',
+    path: (f) => `${ws(f)}/library/${f.sessionId}`,
     allowed: RUNNERS,
     status: 200,
+    isOwnSession: true,
+    check: (body) => expect(body).toMatchObject({ deleted: true }),
   },
   {
     name: 'open the notebook read-only',
@@ -126,6 +153,21 @@ const ROUTES: RouteCase[] = [
     method: 'POST',
     path: (f) => `${ws(f)}/library/${f.sessionId}/move-back`,
     allowed: RUNNERS,
+    status: 200,
+  },
+  {
+    name: 'read the retention setting',
+    method: 'GET',
+    path: (f) => `${ws(f)}/retention`,
+    allowed: ALL,
+    status: 200,
+  },
+  {
+    name: 'set the retention',
+    method: 'PUT',
+    path: (f) => `${ws(f)}/retention`,
+    body: () => ({ days: 30 }),
+    allowed: OWNER,
     status: 200,
   },
   {
@@ -199,33 +241,54 @@ describe.each(backends)('workspace authorisation matrix on $name', (backend) => 
       if (!(route.allowed as readonly string[]).includes(who)) return 403;
       return route.statusOf?.[who] ?? route.status;
     };
-    const ask = (fixture: Fixture, who: Who) =>
+    const ask = (fixture: Cell, who: Who) =>
       fixture.as[who].request(
         route.method,
         route.path(fixture),
         route.body?.(fixture) ?? (route.method === 'GET' ? undefined : {}),
       );
 
+    /** A fresh workspace for the cell, around the shared session or one of its own. */
+    const cell = async (): Promise<Cell> => {
+      const fixture = await workspaceFixture(
+        server,
+        teams[route.index % 2] as Team,
+        route.isOwnSession
+          ? await createSessionAt(server.url, { title: 'Complaint handling' })
+          : session,
+      );
+      if (!route.hasSpare) return { ...fixture, spareId: '' };
+      const spare = await createSessionAt(server.url, { title: 'Spare' });
+      await fixture.as.owner.post('/account/claim', {
+        sessions: [{ sessionId: spare.sessionId, token: spare.facilitatorToken }],
+      });
+      return { ...fixture, spareId: spare.sessionId };
+    };
+
     it('refuses every role outside the route, changing nothing', async () => {
-      const fixture = await workspaceFixture(server, teams[route.index % 2] as Team, session);
+      const fixture = await cell();
       const refused = EVERYONE.filter((who) => expected(who) !== route.status);
       const before = await fixture.as.owner.get(`/workspaces/${fixture.workspaceId}`);
       for (const who of refused.filter((w) => !route.allowed.includes(w as 'owner'))) {
         const reply = await ask(fixture, who);
         expect({ who, status: reply.status }).toEqual({ who, status: expected(who) });
         if (expected(who) === 403) expect(JSON.stringify(reply.body)).toMatch(/FORBIDDEN/);
+        // A refusal tells nothing of the library (no title, snippet or key).
+        expect(JSON.stringify(reply.body)).not.toMatch(/empathy|Complaint handling/);
       }
       expect((await fixture.as.owner.get(`/workspaces/${fixture.workspaceId}`)).body).toEqual(
         before.body,
       );
+      expect(await server.playfield.manager.repository.getSession(fixture.sessionId)).toBeDefined();
     });
 
     it.each(route.allowed)('answers %s as the matrix says', async (who) => {
-      const fixture = await workspaceFixture(server, teams[route.index % 2] as Team, session);
+      const fixture = await cell();
       const reply = await ask(fixture, who);
       expect({ status: reply.status, body: reply.body }).toMatchObject({
         status: expected(who),
       });
+      if (reply.status === route.status) route.check?.(reply.body);
     });
   });
 
