@@ -19,7 +19,13 @@ const DEFAULT_WEIGHT_S = 60;
 
 /** Seconds per file, from a CI run's log (three lanes on two cores, 2026-12-06). */
 const WEIGHT_S: Readonly<Record<string, number>> = {
-  'exercisesFlows.test.ts': 210,
+  // exercisesFlows.test.ts (210 s) split by its tests' times in that run: role-play 45 s,
+  // sort 43, expected vs actual 41, canvas 39, dot vote 36.
+  'exercisesFlowsRolePlay.test.ts': 46,
+  'exercisesFlowsSort.test.ts': 44,
+  'exercisesFlowsGapRating.test.ts': 42,
+  'exercisesFlowsCanvas.test.ts': 40,
+  'exercisesFlowsDotVote.test.ts': 38,
   'quiz.test.ts': 115,
   'playingField.test.ts': 90,
   'screenFit.test.ts': 90,
