@@ -3,6 +3,7 @@ import { Link } from '../components/Link.tsx';
 import { navigate } from '../router.ts';
 import { accountApi, type AccountInfo } from './accountApi.ts';
 import styles from './Accounts.module.css';
+import { AccountNotebooks } from './AccountNotebooks.tsx';
 import { AccountPlans } from './AccountPlans.tsx';
 import { ClaimOffer } from './ClaimOffer.tsx';
 import { FormError } from './FormError.tsx';
@@ -48,6 +49,7 @@ export function AccountHome({
         </div>
       </section>
       <ClaimOffer onClaimed={() => setClaims((n) => n + 1)} />
+      <AccountNotebooks version={claims} />
       <AccountPlans version={claims} />
       <section className="card stack" aria-labelledby="passkeys-heading">
         <h2 id="passkeys-heading">Passkeys</h2>

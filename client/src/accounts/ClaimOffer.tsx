@@ -37,7 +37,7 @@ export function ClaimOffer({ onClaimed }: { onClaimed?: () => void }) {
         Added {describeClaim(added)} to your account.
       </p>
     );
-  if (!offer || offer.sessions + offer.plans === 0) return null;
+  if (!offer || offer.sessions + offer.notebooks + offer.plans === 0) return null;
   const label = `Add this browser's ${describeClaim(offer)} to your account`;
   return (
     <section className={`card stack ${styles.offer}`} aria-labelledby="claim-heading">

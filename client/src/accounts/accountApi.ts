@@ -1,5 +1,6 @@
 import type { Result } from '@playfield/shared';
 import { call } from '../api.ts';
+import { heldLinkTokens } from '../notebooks/useNotebookAccess.ts';
 import { getFacilitated, listSeats, rememberFacilitated } from '../storage.ts';
 
 /** The signed-in account as the server describes it. */
@@ -22,6 +23,15 @@ export interface AccountPlan {
   sessionId: string;
   workshopTitle: string;
   createdAt: number;
+}
+
+/** A notebook kept with the account through the share link it was opened with. */
+export interface AccountNotebook {
+  sessionId: string;
+  title: string;
+  createdAt: number;
+  link: string;
+  rights: 'read' | 'edit';
 }
 
 /**
@@ -49,6 +59,13 @@ function heldSessions() {
   return getFacilitated().map(({ sessionId, token }) => ({ sessionId, token }));
 }
 
+/** The share links this browser opened notebooks with (`#link=`). */
+function heldLinks() {
+  return heldLinkTokens()
+    .slice(0, 200)
+    .map((token) => ({ token }));
+}
+
 /** The resume tokens of this browser's seats: the server keeps those that have a plan. */
 function heldPlans() {
   return listSeats()
@@ -73,11 +90,17 @@ export const accountApi = {
     post<ClaimCounts>('/account/claim', {
       sessions: heldSessions(),
       plans: heldPlans(),
+      links: heldLinks(),
       isPreview: true,
     }),
   claim: () =>
-    post<ClaimCounts>('/account/claim', { sessions: heldSessions(), plans: heldPlans() }),
+    post<ClaimCounts>('/account/claim', {
+      sessions: heldSessions(),
+      plans: heldPlans(),
+      links: heldLinks(),
+    }),
   plans: () => call<{ plans: AccountPlan[] }>('/account/plans'),
+  notebooks: () => call<{ notebooks: AccountNotebook[] }>('/account/notebooks'),
   passkeyOptions: () => post<{ ceremonyId: string; options: unknown }>('/account/passkeys/options'),
   addPasskey: (ceremonyId: string, response: unknown) =>
     post<{ account: AccountInfo }>('/account/passkeys', { ceremonyId, response }),

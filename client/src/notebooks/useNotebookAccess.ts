@@ -44,6 +44,13 @@ function cachedLinks(): CachedLinks {
   }
 }
 
+/** The share links this browser opened notebooks with, for claiming into an account. */
+export function heldLinkTokens(): string[] {
+  return Object.values(cachedLinks())
+    .map((entry) => (typeof entry?.token === 'string' ? entry.token : ''))
+    .filter((token) => /^[A-Za-z0-9_-]{16,128}$/.test(token));
+}
+
 function cacheLink(sessionId: string, entry: CachedLinks[string] | null): void {
   try {
     const links = cachedLinks();

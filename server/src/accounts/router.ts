@@ -5,7 +5,7 @@ import type { Repository } from '../store/repository.ts';
 import { parse, send, sendError } from '../http/respond.ts';
 import { AccountRepository } from './accountRepository.ts';
 import { AccountService } from './accountService.ts';
-import { claimKeys, listPlans, SESSION_ITEM } from './claims.ts';
+import { claimKeys, listNotebookLinks, listPlans, SESSION_ITEM } from './claims.ts';
 import type { AccountTables } from './migration.ts';
 import { passkeyRoutes } from './passkeyRoutes.ts';
 import {
@@ -192,6 +192,15 @@ export function accountsRouter(options: AccountsOptions): Router {
     const who = await signedIn(service, req, res);
     if (!who) return;
     res.json({ plans: await listPlans(service.repository, options.repository, who.account.id) });
+  });
+
+  /** The notebooks the account reached through share links that still open. */
+  router.get('/account/notebooks', async (req, res) => {
+    const who = await signedIn(service, req, res);
+    if (!who) return;
+    res.json({
+      notebooks: await listNotebookLinks(service.repository, options.repository, who.account.id),
+    });
   });
 
   /** The account's sessions with their console keys, for this device's lists. */

@@ -44,6 +44,11 @@ export const claimBodySchema = z.object({
     .array(z.object({ resumeToken: secretSchema }))
     .max(200, 'At most 200 plans at a time')
     .default([]),
+  /** The share links this browser opened notebooks with (`#link=`). */
+  links: z
+    .array(z.object({ token: secretSchema }))
+    .max(200, 'At most 200 notebook links at a time')
+    .default([]),
   /** Only count what would be added, store nothing. */
   isPreview: z.boolean().default(false),
 });

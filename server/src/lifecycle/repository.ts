@@ -171,9 +171,10 @@ export class LifecycleStore {
         }
         counts.sessions = await gone(trx.deleteFrom('sessions').where('id', '=', sessionId));
         // Its places in workspace libraries and in accounts' lists (its console key, its
-        // plans' keys) go too: no list offers a session that is gone.
+        // notebook's share links, its plans' keys) go too: no list offers a session that is gone.
         await sql`delete from workspace_items where session_id = ${sessionId}`.execute(trx);
         await sql`delete from account_items where (kind = 'session' and item_id = ${sessionId})
+          or (kind = 'notebookLink' and item_id = ${sessionId})
           or (kind = 'plan' and substr(item_id, 1, ${sessionId.length + 1}) = ${`${sessionId}:`})`.execute(
           trx,
         );
