@@ -28,8 +28,11 @@ const PRESET_TITLES = PRESETS.map(([key, preset]) => [key, preset.title] as cons
 /** Sets up a canvas: a preset to start from, the boxes, the rating, tags and limits. */
 export default function CanvasConfigEditor(props: ConfigEditorProps<'canvas'>) {
   const { config, set, field, list } = bindConfig(props);
-  const setRating = (patch: Partial<Config['rating']>) =>
-    set({ rating: { ...config.rating, ...patch } });
+  const rating = bindConfig({
+    config: config.rating,
+    onChange: (next) => set({ rating: next }),
+    idPrefix: `${props.idPrefix}-rating`,
+  });
   const hasRatedBox = config.boxes.some((b) => b.isRated);
 
   return (
@@ -80,24 +83,13 @@ export default function CanvasConfigEditor(props: ConfigEditorProps<'canvas'>) {
         <fieldset className="field">
           <legend>Rating</legend>
           <NumberFields>
-            <TextField
-              label="Question"
-              value={config.rating.question}
-              maxLength={60}
-              onChange={(question) => setRating({ question })}
-            />
-            <NumberField
-              label="From 1 to"
-              min={3}
-              max={7}
-              value={config.rating.max}
-              onChange={(max) => setRating({ max })}
-            />
+            <TextField label="Question" maxLength={60} {...rating.field('question')} />
+            <NumberField label="From 1 to" min={3} max={7} {...rating.field('max')} />
             <ScaleEndFields
               labels={['1 means', 'The top means']}
               value={config.rating}
               maxLength={30}
-              onChange={setRating}
+              onChange={rating.set}
             />
           </NumberFields>
         </fieldset>

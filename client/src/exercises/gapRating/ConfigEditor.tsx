@@ -10,13 +10,14 @@ import {
 } from '../../components/form/index.ts';
 import type { ConfigEditorProps } from '../types.ts';
 
-type Config = ConfigEditorProps<'gapRating'>['config'];
-
 /** Edits an "expected vs actual" round: the question, the measures and the scale. */
 export default function GapRatingConfigEditor(props: ConfigEditorProps<'gapRating'>) {
   const { config, set, field, list } = bindConfig(props);
-  const setScale = (patch: Partial<Config['scale']>) =>
-    set({ scale: { ...config.scale, ...patch } });
+  const scale = bindConfig({
+    config: config.scale,
+    onChange: (next) => set({ scale: next }),
+    idPrefix: `${props.idPrefix}-scale`,
+  });
   return (
     <div className="stack stack--tight">
       <PromptField {...field('question')} maxLength={300} />
@@ -44,24 +45,18 @@ export default function GapRatingConfigEditor(props: ConfigEditorProps<'gapRatin
             <span>From</span>
             <select
               value={config.scale.min}
-              onChange={(e) => setScale({ min: Number(e.target.value) })}
+              onChange={(e) => scale.set({ min: Number(e.target.value) })}
             >
               <option value={0}>0</option>
               <option value={1}>1</option>
             </select>
           </label>
-          <NumberField
-            label="To"
-            min={3}
-            max={10}
-            value={config.scale.max}
-            onChange={(max) => setScale({ max })}
-          />
+          <NumberField label="To" min={3} max={10} {...scale.field('max')} />
           <ScaleEndFields
             labels={['Low end means', 'High end means']}
             value={config.scale}
             maxLength={30}
-            onChange={setScale}
+            onChange={scale.set}
           />
         </NumberFields>
       </fieldset>
