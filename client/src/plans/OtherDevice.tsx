@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { QrCode } from '../components/QrCode.tsx';
 import { planPath } from './planLinks.ts';
 import styles from './Plans.module.css';
+import { PlanSection } from './PlanSection.tsx';
 
 /**
  * The plan's resume link, to open it on a laptop as well: both devices edit the same
@@ -22,13 +23,7 @@ export function OtherDevice({ resumeToken }: { resumeToken: string }) {
   }
 
   return (
-    <section
-      className={`${styles.planSection} stack stack--tight`}
-      aria-labelledby="plan-device-title"
-    >
-      <h2 id="plan-device-title" className={styles.planSectionTitle}>
-        Open on another device
-      </h2>
+    <PlanSection id="plan-device-title" title="Open on another device">
       <p className="muted">
         Open your plan on a laptop too and edit it on both at once. Anyone with this link can read
         and change your plan: keep it to yourself.
@@ -64,6 +59,6 @@ export function OtherDevice({ resumeToken }: { resumeToken: string }) {
           </button>
         </div>
       )}
-    </section>
+    </PlanSection>
   );
 }

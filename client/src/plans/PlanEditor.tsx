@@ -12,6 +12,7 @@ import type { DocState } from '../docs/docConnection.ts';
 import { OtherDevice } from './OtherDevice.tsx';
 import { PlanActionCard } from './PlanActionCard.tsx';
 import { PlanExports } from './PlanExports.tsx';
+import { PlanSection } from './PlanSection.tsx';
 import {
   addEmptyAction,
   canAddAction,
@@ -163,13 +164,7 @@ export function PlanEditor({
       </section>
 
       {!isReadOnly && (
-        <section
-          className={`${styles.planSection} stack stack--tight`}
-          aria-labelledby="plan-finish-title"
-        >
-          <h2 id="plan-finish-title" className={styles.planSectionTitle}>
-            Share and finish
-          </h2>
+        <PlanSection id="plan-finish-title" title="Share and finish">
           <label className={styles.planSwitch} htmlFor="plan-share">
             <input
               id="plan-share"
@@ -201,7 +196,7 @@ export function PlanEditor({
               {plan.isFinished ? 'Mark as not done yet' : 'Mark my plan done'}
             </button>
           </div>
-        </section>
+        </PlanSection>
       )}
 
       <PlanExports resumeToken={resumeToken} whenSaved={whenSaved} />

@@ -1,6 +1,6 @@
 import { DownloadNote } from './DownloadNote.tsx';
 import { useDownload } from './useDownload.ts';
-import styles from './Plans.module.css';
+import { PlanSection } from './PlanSection.tsx';
 import { DownloadButtons } from './DownloadButtons.tsx';
 
 const FORMATS = [
@@ -24,13 +24,7 @@ export function PlanExports({
   const beforeExport = async () => ((await whenSaved()) ? null : 'without the edits not saved yet');
 
   return (
-    <section
-      className={`${styles.planSection} stack stack--tight`}
-      aria-labelledby="plan-exports-title"
-    >
-      <h2 id="plan-exports-title" className={styles.planSectionTitle}>
-        Take it with you
-      </h2>
+    <PlanSection id="plan-exports-title" title="Take it with you">
       <p className="muted">
         A PDF to print or keep, Markdown for your notes, and calendar reminders for each due date.
       </p>
@@ -43,6 +37,6 @@ export function PlanExports({
         }
       />
       <DownloadNote message={message} />
-    </section>
+    </PlanSection>
   );
 }
