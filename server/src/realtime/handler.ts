@@ -66,7 +66,8 @@ export function handshake<S extends Socket, A extends { protocolVersion: number 
 
 /** What the event wrapper needs of a socket, whatever its namespace's typed events. */
 export interface EventSocket {
-  on(event: string, listener: (payload: unknown, ack: unknown) => void): unknown;
+  /** Every incoming event: its name, then its arguments (the payload, then the ack). */
+  onAny(listener: (event: string, ...args: unknown[]) => void): unknown;
   disconnect(close: boolean): unknown;
 }
 
@@ -79,7 +80,9 @@ export interface EventSpec<P> {
 export type Admission = Result<() => Promise<Result<unknown>> | Result<unknown>>;
 
 /**
- * Serves `events` on one socket. Each event must come with an ack and gets exactly one
+ * Serves `events` on one socket through one listener (a dispatcher over the table, not a
+ * listener per event: a room of 5,000 phones holds 5,000 of them, not 50,000). An event
+ * not in the table is ignored. Each event must come with an ack and gets exactly one
  * answer: refused when the socket struck out (that many refusals in a row), over its rate,
  * not permitted or malformed; else what `authorise` and its work answer, a throw (even a synchronous
  * one) becoming a typed refusal of that event alone. A struck-out socket is closed once
@@ -105,39 +108,38 @@ export function serveEvents<E extends string>(
   let inFlight = 0;
   /** Struck out once: stays so (a stored action answered later does not lift it). */
   let isClosing = false;
-  for (const event of Object.keys(options.events) as E[]) {
+  socket.onAny((name: string, payload: unknown, ack: unknown) => {
+    if (typeof ack !== 'function' || !Object.hasOwn(options.events, name)) return;
+    const event = name as E;
     const spec = options.events[event];
-    socket.on(event, (payload: unknown, ack: unknown) => {
-      if (typeof ack !== 'function') return;
-      const answer = ack as (result: Result<unknown>) => void;
-      // Past the strike limit nothing new is run; what is in flight still gets its ack.
-      if (isClosing) {
-        answer(fail('RATE_LIMITED', 'Too many refused actions: reconnect to go on'));
-        return;
-      }
-      inFlight++;
-      const reply = (result: Result<unknown>): void => {
-        inFlight--;
-        strikes = result.ok ? 0 : strikes + 1;
-        answer(result);
-        if (strikes >= MAX_STRIKES) isClosing = true;
-        if (isClosing && inFlight === 0) socket.disconnect(true);
-      };
-      if (!options.limiter.take(options.rateKey))
-        return reply(fail('RATE_LIMITED', options.rateMessage));
-      const forbidden = options.permit?.(event);
-      if (forbidden) return reply({ ok: false, error: forbidden });
-      const parsed = spec.schema.safeParse(payload);
-      if (!parsed.success) return reply(fail('BAD_REQUEST', describeIssues(parsed.error)));
-      Promise.resolve()
-        .then(() => {
-          const admitted = options.authorise(event, parsed.data);
-          return admitted.ok ? admitted.data() : admitted;
-        })
-        .then(reply, (error: unknown) => {
-          reportFault(`${options.label}: ${event}`, error);
-          reply({ ok: false, error: toAppError(error) });
-        });
-    });
-  }
+    const answer = ack as (result: Result<unknown>) => void;
+    // Past the strike limit nothing new is run; what is in flight still gets its ack.
+    if (isClosing) {
+      answer(fail('RATE_LIMITED', 'Too many refused actions: reconnect to go on'));
+      return;
+    }
+    inFlight++;
+    const reply = (result: Result<unknown>): void => {
+      inFlight--;
+      strikes = result.ok ? 0 : strikes + 1;
+      answer(result);
+      if (strikes >= MAX_STRIKES) isClosing = true;
+      if (isClosing && inFlight === 0) socket.disconnect(true);
+    };
+    if (!options.limiter.take(options.rateKey))
+      return reply(fail('RATE_LIMITED', options.rateMessage));
+    const forbidden = options.permit?.(event);
+    if (forbidden) return reply({ ok: false, error: forbidden });
+    const parsed = spec.schema.safeParse(payload);
+    if (!parsed.success) return reply(fail('BAD_REQUEST', describeIssues(parsed.error)));
+    Promise.resolve()
+      .then(() => {
+        const admitted = options.authorise(event, parsed.data);
+        return admitted.ok ? admitted.data() : admitted;
+      })
+      .then(reply, (error: unknown) => {
+        reportFault(`${options.label}: ${event}`, error);
+        reply({ ok: false, error: toAppError(error) });
+      });
+  });
 }

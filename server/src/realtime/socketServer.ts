@@ -302,7 +302,7 @@ function sendViews(socket: PlayfieldSocket, session: LiveSession): void {
     socket.emit('view.public', session.publicMessage());
     const own = session.ownMessage(participantId);
     if (own) socket.emit('view.own', own);
-    session.resetOwn(participantId);
+    session.resetOwn(participantId, own);
   }
 }
 
@@ -345,6 +345,8 @@ export function serveSessions(
   // phones come back at once (spread by their jittered backoff); past the rate they are
   // told BUSY, which their socket.io client retries after its next randomised delay.
   const admissions = new RateLimiter(admission.perSecond, admission.burst);
+  /** The session each admitted socket opens, from its handshake to its connection. */
+  const admitted = new WeakMap<PlayfieldSocket, LiveSession>();
   io.use(
     handshake<PlayfieldSocket, HandshakeAuth>({
       label: 'socket',
@@ -380,9 +382,10 @@ export function serveSessions(
           if (!row) return fail('UNAUTHORIZED', 'This link is not valid for that session');
           socket.data = { role: credential.role, sessionId: row.id, participantId: null };
         }
-        // Load the session now, so the connection handler can register listeners at once.
-        if (!(await sessions.get(socket.data.sessionId)))
-          return fail('NOT_FOUND', 'No such session');
+        // Load the session now (a seat's was loaded to check it), kept for the connection.
+        const session = await sessions.get(socket.data.sessionId);
+        if (!session) return fail('NOT_FOUND', 'No such session');
+        admitted.set(socket, session);
         return ok(null);
       },
     }),
@@ -390,7 +393,8 @@ export function serveSessions(
 
   io.on('connection', (socket) => {
     const { role, sessionId, participantId } = socket.data;
-    const session = manager.peek(sessionId);
+    const session = admitted.get(socket) ?? manager.peek(sessionId);
+    admitted.delete(socket);
     if (!session && !cluster) {
       socket.disconnect(true);
       return;

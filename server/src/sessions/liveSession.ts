@@ -443,9 +443,12 @@ export class LiveSession {
     this.views.flush();
   }
 
-  /** A seat's socket (re)connected and was sent its own view directly (see `SessionViews`). */
-  resetOwn(participantId: string): void {
-    this.views.resetOwn(participantId);
+  /**
+   * A seat's socket (re)connected and was sent its own view directly (see `SessionViews`):
+   * `sent`, when the caller has it, saves building that view again.
+   */
+  resetOwn(participantId: string, sent?: ViewMessage<ParticipantOwnView> | null): void {
+    this.views.resetOwn(participantId, sent);
   }
 
   /** Why new commands are refused once the session was retired (see `retire`), or null. */

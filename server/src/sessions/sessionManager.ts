@@ -54,12 +54,23 @@ const RETENTION_SWEEP_MS = 6 * 60 * 60 * 1000;
 /** Sessions with nobody connected for this long are dropped from memory (the log keeps them). */
 const IDLE_EVICT_MS = 10 * 60 * 1000;
 
+/** Seats remembered by token at most (see `SessionManager.seats`); past it they start again. */
+const MAX_REMEMBERED_SEATS = 100_000;
+
 /**
  * Owns the live sessions of this process: creates them, loads them on first use from
  * their snapshot and log, and evicts idle ones.
  */
 export class SessionManager {
   private readonly live = new Map<string, LiveSession>();
+  /** Live sessions by join code, so a join reads no session row (checked against `live`). */
+  private readonly liveCodes = new Map<string, string>();
+  /**
+   * Seats taken in this process by the hash of their token, stored once the join was: a
+   * phone's socket then opens without a query (after a restart, storage answers). Only a
+   * hint: the seat is still checked against the session as it is now.
+   */
+  private readonly seats = new Map<string, { sessionId: string; participantId: string }>();
   private readonly loading = new Map<string, Promise<LiveSession | null>>();
   /** Told of every session loaded into memory (the rehearsal runner resumes live rehearsals). */
   onLoaded: ((session: LiveSession) => void) | null = null;
@@ -179,6 +190,7 @@ export class SessionManager {
       onFault: () => this.dropFaulted(session),
     });
     this.live.set(sessionId, session);
+    this.liveCodes.set(state.code, sessionId);
     guard(`sessions: loaded ${sessionId}`, () => this.onLoaded?.(session));
     this.cluster?.owned(session);
     return session;
@@ -242,6 +254,9 @@ export class SessionManager {
     await this.loading.get(sessionId)?.catch(() => null);
     const session = this.live.get(sessionId);
     this.live.delete(sessionId);
+    // Its storage is about to be deleted or rewritten: its seats are read from there again.
+    for (const [hash, seat] of this.seats)
+      if (seat.sessionId === sessionId) this.seats.delete(hash);
     if (session) {
       session.retire(error);
       await session
@@ -273,7 +288,8 @@ export class SessionManager {
   async authorizeParticipant(
     resumeToken: string,
   ): Promise<Result<{ sessionId: string; participantId: string; name: string }>> {
-    const seat = await this.repository.findParticipantToken(hashToken(resumeToken));
+    const hash = hashToken(resumeToken);
+    const seat = this.seats.get(hash) ?? (await this.repository.findParticipantToken(hash));
     const session = seat && (await this.get(seat.sessionId));
     const record = session && seat && own(session.state.participants, seat.participantId);
     if (!seat || !record)
@@ -283,9 +299,22 @@ export class SessionManager {
     return ok({ ...seat, name: record.name });
   }
 
-  /** Looks a join code up for the join page. */
+  /** Looks a join code up for the join page: in memory when the session is live here. */
   async lookup(rawCode: string): Promise<Result<SessionHeader>> {
     const code = normalizeJoinCode(rawCode);
+    const live = code ? this.liveByCode(code) : undefined;
+    if (live) {
+      const { state } = live;
+      if (state.phase === 'ended') return fail('SESSION_ENDED', `“${state.title}” has ended.`);
+      return ok({
+        id: state.id,
+        code: state.code,
+        title: state.title,
+        phase: state.phase,
+        createdAt: state.createdAt,
+        endedAt: state.endedAt,
+      });
+    }
     const row = code ? await this.repository.getSessionByCode(code) : undefined;
     if (!row) return fail('NOT_FOUND', 'No session has that code. Check the code on the screen.');
     if (row.phase === 'ended') return fail('SESSION_ENDED', `“${row.title}” has ended.`);
@@ -299,6 +328,25 @@ export class SessionManager {
     });
   }
 
+  /** The id of the session a join code opens, if any (in memory when it is live here). */
+  async sessionIdOfCode(rawCode: string): Promise<string | null> {
+    const code = normalizeJoinCode(rawCode);
+    if (!code) return null;
+    const live = this.liveByCode(code);
+    return live ? live.id : ((await this.repository.getSessionByCode(code))?.id ?? null);
+  }
+
+  /** The live session of a join code, unless it is being deleted or rewritten. */
+  private liveByCode(code: string): LiveSession | undefined {
+    const id = this.liveCodes.get(code);
+    const session = id === undefined ? undefined : this.live.get(id);
+    if (!session || session.state.code !== code || this.holds.has(session.id)) {
+      if (id !== undefined && !session) this.liveCodes.delete(code);
+      return undefined;
+    }
+    return session;
+  }
+
   /** Seats a new participant. The join event and the token are stored together. */
   async join(rawCode: string, name: string): Promise<Result<JoinedSeat>> {
     const found = await this.lookup(rawCode);
@@ -307,15 +355,15 @@ export class SessionManager {
     if (!session) return fail('NOT_FOUND', 'No session has that code');
     const participantId = newId();
     const resumeToken = newToken();
+    const tokenHash = hashToken(resumeToken);
     const result = await session.execute(
       { type: 'participant.join', name },
       { role: 'system' },
-      {
-        newId: () => participantId,
-        participantToken: { tokenHash: hashToken(resumeToken), participantId },
-      },
+      { newId: () => participantId, participantToken: { tokenHash, participantId } },
     );
     if (!result.ok) return result;
+    if (this.seats.size >= MAX_REMEMBERED_SEATS) this.seats.clear();
+    this.seats.set(tokenHash, { sessionId: session.id, participantId });
     return ok({ sessionId: session.id, participantId, name, resumeToken });
   }
 

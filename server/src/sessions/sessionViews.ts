@@ -379,8 +379,10 @@ export class SessionViews {
    * A socket of a participant (re)connected and is sent its own view directly: its page
    * may have been reloaded and remember nothing, so forget what it was sent before.
    */
-  resetOwn(participantId: string): void {
-    const message = this.ownMessage(participantId);
+  resetOwn(
+    participantId: string,
+    message: ViewMessage<ParticipantOwnView> | null = this.ownMessage(participantId),
+  ): void {
     const held = new Map<string, string>();
     if (message) {
       held.set('', seatJsonOf(message.view));

@@ -2,7 +2,6 @@ import type { Request } from 'express';
 import {
   deviceIdSchema,
   LIMITS,
-  normalizeJoinCode,
   type AppError,
   type Result,
   type SessionHeader,
@@ -72,11 +71,8 @@ export class JoinGuard {
     deviceId: string | undefined,
     sessionId: string | undefined,
   ): Promise<Result<SessionHeader>> {
-    if (sessionId !== undefined) {
-      const normalized = normalizeJoinCode(code);
-      const row = normalized ? await this.manager.repository.getSessionByCode(normalized) : null;
-      if (row?.id === sessionId) return this.manager.lookup(normalized ?? code);
-    }
+    if (sessionId !== undefined && (await this.manager.sessionIdOfCode(code)) === sessionId)
+      return this.manager.lookup(code);
     const keys = this.keys(req, deviceId);
     if (this.deviceFailures.isLimited(keys.device) || this.addressFailures.isLimited(keys.address))
       return { ok: false, error: tooFast };
