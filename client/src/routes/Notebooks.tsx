@@ -9,6 +9,7 @@ import { getFacilitated, rememberFacilitated } from '../storage.ts';
 import { ShowRehearsalsToggle, useShowRehearsals } from '../rehearsal/ShowRehearsals.tsx';
 import styles from '../notebooks/Notebook.module.css';
 import listStyles from './Sessions.module.css';
+import { PageHead } from '../components/PageHead.tsx';
 
 /** Typing pauses this long before the search is sent. */
 const SEARCH_DELAY_MS = 250;
@@ -55,15 +56,11 @@ export default function Notebooks() {
   const notebooks = rehearsals.shown;
   return (
     <main className="page nb-list-page">
-      <nav className="crumbs">
-        <Link href="/">Playfield</Link> / Your notebooks
-      </nav>
-      <div className="page__head">
-        <h1>Your notebooks</h1>
+      <PageHead title="Your notebooks">
         <Link className="button" href="/sessions">
           Your sessions
         </Link>
-      </div>
+      </PageHead>
       <form className={styles.nbSearch} role="search" onSubmit={(e) => e.preventDefault()}>
         <label className="field" htmlFor="nb-search">
           <span>Search titles, notes and results</span>

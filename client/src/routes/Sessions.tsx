@@ -6,6 +6,7 @@ import { getFacilitated } from '../storage.ts';
 import { SessionFileActions } from '../lifecycle/SessionFileActions.tsx';
 import { ShowRehearsalsToggle, useShowRehearsals } from '../rehearsal/ShowRehearsals.tsx';
 import styles from './Sessions.module.css';
+import { PageHead } from '../components/PageHead.tsx';
 
 /** The sessions this browser created, live and finished, with their results. */
 export default function Sessions() {
@@ -28,11 +29,7 @@ export default function Sessions() {
   const tokenOf = (id: string) => tokens.find((t) => t.sessionId === id)?.token ?? '';
   return (
     <main className="page">
-      <nav className="crumbs">
-        <Link href="/">Playfield</Link> / Your sessions
-      </nav>
-      <div className="page__head">
-        <h1>Your sessions</h1>
+      <PageHead title="Your sessions">
         <div className="actions">
           <Link className="button" href="/notebooks">
             Notebooks
@@ -41,7 +38,7 @@ export default function Sessions() {
             Create a session
           </Link>
         </div>
-      </div>
+      </PageHead>
       <ShowRehearsalsToggle
         isShowing={rehearsals.isShowing}
         hidden={rehearsals.hidden}
