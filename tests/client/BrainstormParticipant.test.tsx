@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type {
   BrainstormOwnView,
   BrainstormPublicView,
+  PublicCluster,
   PublicItem,
 } from '@playfield/shared/exercises/brainstorm/index';
 import { BrainstormParticipant } from '../../client/src/exercises/brainstorm/Participant.tsx';
@@ -22,6 +23,7 @@ function publicView(overrides: Partial<BrainstormPublicView> = {}): BrainstormPu
     phase: 'collect',
     items: null,
     ranking: null,
+    moreRanked: 0,
     boardSpace: 'open',
     ...overrides,
   };
@@ -31,27 +33,18 @@ function ownView(overrides: Partial<BrainstormOwnView> = {}): BrainstormOwnView 
   return { notes: [], setAside: 0, notesLeft: 3, dots: {}, dotsLeft: 3, ...overrides };
 }
 
-const SPEED: PublicItem = {
+const SPEED: PublicCluster = {
   id: 'c1',
   kind: 'cluster',
   label: 'Speed',
   noteCount: 3,
   notes: [
-    { id: 'n1', text: 'Same-day delivery everywhere', tag: null, similar: 1 },
-    { id: 'n2', text: 'Next-hour delivery in cities', tag: null, similar: 0 },
+    { id: 'n1', text: 'Same-day delivery everywhere', similar: 1 },
+    { id: 'n2', text: 'Next-hour delivery in cities' },
   ],
 };
 
-const ITEMS: PublicItem[] = [
-  SPEED,
-  {
-    id: 'n3',
-    kind: 'note',
-    label: 'Free returns forever',
-    noteCount: 1,
-    notes: [{ id: 'n3', text: 'Free returns forever', tag: null, similar: 0 }],
-  },
-];
+const ITEMS: PublicItem[] = [SPEED, { id: 'n3', kind: 'note', text: 'Free returns forever' }];
 
 function setup(props: Partial<Omit<ParticipantProps<'brainstorm'>, 'act'>> = {}) {
   const act = vi.fn<Act<'brainstorm'>>(() => Promise.resolve(accepted));
@@ -298,5 +291,21 @@ describe('BrainstormParticipant with the results', () => {
       '1. Speed7 (78%)',
       '2. Free returns forever (your answer)2 (22%)',
     ]);
+    expect(screen.queryByText(/further down/)).not.toBeInTheDocument();
+  });
+
+  it('says how many ideas ranked below the top the phone was sent, and where its other dots went', () => {
+    setup({
+      view: publicView({
+        phase: 'results',
+        items: null,
+        ranking: [{ id: 'c1', kind: 'cluster', label: 'Speed', dots: 7, notes: 3, voters: 5 }],
+        moreRanked: 1979,
+      }),
+      own: ownView({ dots: { c1: 1, n1500: 2 }, dotsLeft: 0 }),
+    });
+
+    expect(screen.getByText('and 1979 more ideas below these')).toBeVisible();
+    expect(screen.getByText('Some of your dots went to ideas further down.')).toBeVisible();
   });
 });

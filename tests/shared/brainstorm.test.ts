@@ -714,6 +714,7 @@ describe('views', () => {
       phase: 'collect',
       items: null,
       ranking: null,
+      moreRanked: 0,
       boardSpace: 'open',
     });
   });
@@ -728,11 +729,27 @@ describe('views', () => {
     const s = clustered();
     expect(brainstorm.participantPublicView(s, ctx()).items).toBeNull();
     const shown = brainstorm.participantPublicView(s, ctx({ isRevealed: true })).items;
-    expect(shown?.map((i) => [i.id, i.kind, i.label, i.noteCount])).toEqual([
-      ['c1', 'cluster', 'Speed', 2],
-      ['c2', 'cluster', 'Care', 1],
-      ['n3', 'note', 'Free returns forever', 1],
-      ['n5', 'note', 'Price match guarantee', 1],
+    // A lone note is sent as itself: no label repeating its text, no empty tag or count.
+    expect(shown).toEqual([
+      {
+        id: 'c1',
+        kind: 'cluster',
+        label: 'Speed',
+        notes: [
+          { id: 'n1', text: 'Same-day delivery everywhere' },
+          { id: 'n2', text: 'Next-hour delivery in cities' },
+        ],
+        noteCount: 2,
+      },
+      {
+        id: 'c2',
+        kind: 'cluster',
+        label: 'Care',
+        notes: [{ id: 'n4', text: 'A named account manager for every customer' }],
+        noteCount: 1,
+      },
+      { id: 'n3', kind: 'note', text: 'Free returns forever' },
+      { id: 'n5', kind: 'note', text: 'Price match guarantee' },
     ]);
     const voting = brainstorm.participantPublicView(step(s, FAC, phase('vote')), ctx());
     expect(voting.items).toEqual(shown);
@@ -748,11 +765,12 @@ describe('views', () => {
       [FAC, phase('vote')],
     ]);
     const [item] = brainstorm.participantPublicView(s, ctx()).items ?? [];
-    expect(item?.notes.map((n) => n.id)).toEqual(noteIds.slice(0, PHONE_NOTES_PER_ITEM));
-    expect(item?.noteCount).toBe(14);
+    if (item?.kind !== 'cluster') throw new Error('expected the cluster first');
+    expect(item.notes.map((n) => n.id)).toEqual(noteIds.slice(0, PHONE_NOTES_PER_ITEM));
+    expect(item.noteCount).toBe(14);
   });
 
-  it('gives phones the ranking in the results phase', () => {
+  it('gives phones the ranking in the results phase, and no longer the board', () => {
     const s = step(voted(), FAC, phase('results'));
     const view = brainstorm.participantPublicView(s, ctx());
     expect(view.ranking?.map((r) => [r.label, r.dots])).toEqual([
@@ -761,6 +779,8 @@ describe('views', () => {
       ['Free returns forever', 3],
       ['Price match guarantee', 2],
     ]);
+    expect(view.moreRanked).toBe(0);
+    expect(view.items).toBeNull();
   });
 
   it('shows a participant only their own notes, notes left and dots left', () => {
@@ -847,8 +867,9 @@ describe('views', () => {
     const s = clustered({ isAnonymous: false });
     const view = brainstorm.facilitatorView(s, ctx());
     expect(view.clusters[0]?.notes.map((n) => n.author)).toEqual([NAMES[ANA], NAMES[BEN]]);
-    const items = brainstorm.participantPublicView(s, ctx({ isRevealed: true })).items;
-    expect(items?.[0]?.notes.map((n) => n.author)).toEqual([NAMES[ANA], NAMES[BEN]]);
+    const [first] = brainstorm.participantPublicView(s, ctx({ isRevealed: true })).items ?? [];
+    if (first?.kind !== 'cluster') throw new Error('expected the cluster first');
+    expect(first.notes.map((n) => n.author)).toEqual([NAMES[ANA], NAMES[BEN]]);
     // Before the reveal, no phone learns who wrote what.
     const hidden = JSON.stringify(brainstorm.participantPublicView(s, ctx()));
     for (const name of Object.values(NAMES)) expect(hidden).not.toContain(name);

@@ -3,19 +3,15 @@ import type {
   BrainstormOwnView,
   BrainstormPublicView,
   OwnNote,
-  PublicItem,
 } from '@playfield/shared/exercises/brainstorm/index';
-import { BarChart } from '../../components/BarChart.tsx';
 import type { ParticipantProps } from '../types.ts';
+import { Board, Results, Vote, type SenderProps } from './PhoneBoard.tsx';
 import { TagChip } from './TagChip.tsx';
 import { plural } from '@playfield/shared/plural';
 import { useSender } from '../useSender.ts';
 import shared from './Brainstorm.module.css';
 import styles from './Participant.module.css';
 import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
-
-type Act = ParticipantProps<'brainstorm'>['act'];
-type Action = Parameters<Act>[0];
 
 /** What a phone assumes before the server has sent it anything of its own. */
 function blank(view: BrainstormPublicView): BrainstormOwnView {
@@ -51,11 +47,6 @@ export function BrainstormParticipant({ view, own, isOpen, act }: ParticipantPro
       <ErrorAlert message={sender.error} />
     </section>
   );
-}
-
-interface SenderProps {
-  isBusy: boolean;
-  send: (action: Action) => Promise<boolean>;
 }
 
 function Collect({
@@ -268,151 +259,5 @@ function MyNotes({ view, me }: { view: BrainstormPublicView; me: BrainstormOwnVi
       {me.setAside > 0 && <SetAside count={me.setAside} />}
       {view.isAnonymous && <p className="muted">Nobody else sees which notes are yours.</p>}
     </details>
-  );
-}
-
-/** A cluster's or a lone note's notes, as the phone lists them. */
-function ItemNotes({ item }: { item: PublicItem }) {
-  if (item.kind === 'note') {
-    const note = item.notes[0];
-    return (
-      <p>
-        <TagChip tag={note?.tag} />
-        {item.label}
-        {note && note.similar > 0 && <span className="muted"> (+{note.similar} similar)</span>}
-        {note?.author && <span className="muted"> · {note.author}</span>}
-      </p>
-    );
-  }
-  // Phones get the first notes of a big cluster; the count covers the rest.
-  const more = item.noteCount - item.notes.reduce((n, note) => n + 1 + note.similar, 0);
-  return (
-    <>
-      <p>
-        <strong>{item.label}</strong>{' '}
-        <span className="muted">({plural(item.noteCount, 'note', 'notes')})</span>
-      </p>
-      <ul className={styles.itemNotes}>
-        {item.notes.map((note) => (
-          <li key={note.id}>
-            <TagChip tag={note.tag} />
-            {note.text}
-            {note.similar > 0 && <span className="muted"> (+{note.similar} similar)</span>}
-            {note.author && <span className="muted"> · {note.author}</span>}
-          </li>
-        ))}
-      </ul>
-      {more > 0 && <p className="muted">and {plural(more, 'more note', 'more notes')}</p>}
-    </>
-  );
-}
-
-function Board({ items }: { items: PublicItem[] }) {
-  return (
-    <ul className={styles.items} aria-label="The board">
-      {items.map((item) => (
-        <li key={item.id} className={styles.item}>
-          <ItemNotes item={item} />
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-/** Dots as marks (filled and empty) with the number in words beside them. */
-function DotMarks({ filled, total }: { filled: number; total: number }) {
-  return (
-    <span className={styles.dots} aria-hidden="true">
-      {'●'.repeat(filled)}
-      {'○'.repeat(Math.max(0, total - filled))}
-    </span>
-  );
-}
-
-function Vote({
-  view,
-  me,
-  isOpen,
-  isBusy,
-  send,
-}: { view: BrainstormPublicView; me: BrainstormOwnView; isOpen: boolean } & SenderProps) {
-  const items = view.items ?? [];
-  const canVote = isOpen && !isBusy;
-  return (
-    <>
-      <p className="muted">
-        Place your {plural(view.dotsPerPerson, 'dot', 'dots')} on the ideas that matter most: at
-        most {plural(view.maxDotsPerItem, 'dot', 'dots')} on one. You can move them until the
-        facilitator locks the vote.
-      </p>
-      <p className={styles.dotsLeft} role="status" data-testid="dots-left">
-        <DotMarks filled={me.dotsLeft} total={view.dotsPerPerson} />{' '}
-        {isOpen
-          ? `${plural(me.dotsLeft, 'dot', 'dots')} left of ${view.dotsPerPerson}`
-          : 'The vote is locked.'}
-      </p>
-      <ul className={styles.items} aria-label="Ideas to vote on">
-        {items.map((item) => {
-          const dots = me.dots[item.id] ?? 0;
-          const name = item.kind === 'cluster' ? item.label : `“${item.label}”`;
-          return (
-            <li key={item.id} className={`${styles.item} ${dots > 0 ? styles.chosen : ''}`}>
-              <ItemNotes item={item} />
-              <div className={styles.stepper}>
-                <button
-                  type="button"
-                  className="button button--icon"
-                  aria-label={`Take a dot off ${name}`}
-                  disabled={!canVote || dots === 0}
-                  onClick={() => void send({ type: 'vote', itemId: item.id, dots: dots - 1 })}
-                >
-                  −
-                </button>
-                <span className={styles.stepperCount}>
-                  <DotMarks filled={dots} total={view.maxDotsPerItem} />{' '}
-                  {plural(dots, 'dot', 'dots')}
-                </span>
-                <button
-                  type="button"
-                  className="button button--icon"
-                  aria-label={`Put a dot on ${name}`}
-                  disabled={!canVote || dots >= view.maxDotsPerItem || me.dotsLeft === 0}
-                  onClick={() => void send({ type: 'vote', itemId: item.id, dots: dots + 1 })}
-                >
-                  +
-                </button>
-              </div>
-            </li>
-          );
-        })}
-      </ul>
-      {me.dotsLeft < view.dotsPerPerson && (
-        <button
-          type="button"
-          className="button button--quiet"
-          disabled={!canVote}
-          onClick={() => void send({ type: 'clearVotes' })}
-        >
-          Take all my dots back
-        </button>
-      )}
-    </>
-  );
-}
-
-function Results({ view, me }: { view: BrainstormPublicView; me: BrainstormOwnView }) {
-  const ranking = view.ranking ?? [];
-  const mine = ranking.flatMap((r, i) => ((me.dots[r.id] ?? 0) > 0 ? [i] : []));
-  return (
-    <>
-      <p className="lead">The room has voted. The ideas with the most dots:</p>
-      <BarChart
-        label="Ranking by dots"
-        labels={ranking.map((r, i) => `${i + 1}. ${r.label}`)}
-        values={ranking.map((r) => r.dots)}
-        marked={mine}
-      />
-      {mine.length > 0 && <p className="muted">“Your answer” marks the ideas you gave dots to.</p>}
-    </>
   );
 }

@@ -26,6 +26,7 @@ import {
   consoleEntry,
   consoleNote,
   isVoting,
+  PHONE_RANKED,
   publicItem,
   rules,
   screenGroups,
@@ -39,6 +40,7 @@ export type { BrainstormConfig, BrainstormPhase, BrainstormState, RankedItem };
 export { BRAINSTORM_LIMITS, BRAINSTORM_PHASES } from './model.ts';
 export {
   PHONE_NOTES_PER_ITEM,
+  PHONE_RANKED,
   SCREEN_GROUPS,
   SCREEN_NOTES_PER_GROUP,
   SCREEN_RANKED,
@@ -54,7 +56,10 @@ export type {
   ConsoleEntry,
   ConsoleNote,
   OwnNote,
+  PhoneNote,
+  PublicCluster,
   PublicItem,
+  PublicLoneNote,
   PublicNote,
   ScreenGroup,
 } from './views.ts';
@@ -127,13 +132,15 @@ export const brainstorm: ExerciseDefinition<
   },
 
   participantPublicView(state, ctx) {
-    const isBoardShown = isVoting(state.phase) || (state.phase === 'cluster' && ctx.isRevealed);
+    const isBoardShown = state.phase === 'vote' || (state.phase === 'cluster' && ctx.isRevealed);
     const board = isBoardShown ? buildBoard(state) : null;
+    const ranking = state.phase === 'results' ? tallyVotes(state, buildBoard(state)).ranking : null;
     return {
       ...rules(state.config),
       phase: state.phase,
       items: board ? board.items.map((item) => publicItem(state, item, ctx)) : null,
-      ranking: board && state.phase === 'results' ? tallyVotes(state, board).ranking : null,
+      ranking: ranking ? ranking.slice(0, PHONE_RANKED) : null,
+      moreRanked: ranking ? Math.max(0, ranking.length - PHONE_RANKED) : 0,
       boardSpace: boardSpace(state.notes.length),
     };
   },

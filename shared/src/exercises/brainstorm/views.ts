@@ -21,6 +21,11 @@ export const SCREEN_NOTES_PER_GROUP = 3;
 export const PHONE_NOTES_PER_ITEM = 10;
 /** The room screen ranks this many items at most. */
 export const SCREEN_RANKED = 6;
+/**
+ * Phones get the top of the ranking (the count says how many more): 2,000 ranked notes
+ * would be a chart nobody reads on a phone, sent to every phone in the room.
+ */
+export const PHONE_RANKED = 20;
 
 /** The settings every audience may know. */
 export interface BrainstormRules {
@@ -33,7 +38,7 @@ export interface BrainstormRules {
   maxDotsPerItem: number;
 }
 
-/** A note as the room sees it: never its author in an anonymous brainstorm. */
+/** A note as the room screen shows it: never its author in an anonymous brainstorm. */
 export interface PublicNote {
   id: string;
   text: string;
@@ -46,28 +51,55 @@ export interface PublicNote {
   team?: string;
 }
 
-/** A group of notes on the room's board: a named cluster, or one note standing alone. */
-export interface PublicItem {
+/**
+ * A note as phones get it: only what is set (no empty tag, no zero count), since the
+ * board goes to every phone in the room and a full one holds 2,000 notes.
+ */
+export interface PhoneNote {
   id: string;
-  kind: 'cluster' | 'note';
-  /** The cluster's name; for a lone note its text. */
+  text: string;
+  /** Absent when the note has no tag. */
+  tag?: string;
+  /** Duplicates merged into this note; absent when none. */
+  similar?: number;
+  /** The author's name, in a named brainstorm only. */
+  author?: string;
+  /** The table it came from, in a per-table brainstorm (a table, never a person). */
+  team?: string;
+}
+
+/** A cluster on the phones' board: its name, its first notes, and how many it holds. */
+export interface PublicCluster {
+  id: string;
+  kind: 'cluster';
   label: string;
   /** The first notes (see {@link PHONE_NOTES_PER_ITEM}). */
-  notes: PublicNote[];
-  /** Visible notes in the item, duplicates included. */
+  notes: PhoneNote[];
+  /** Visible notes in the cluster, duplicates included. */
   noteCount: number;
 }
+
+/** A note standing alone on the phones' board: the item is the note (the same id). */
+export interface PublicLoneNote extends PhoneNote {
+  kind: 'note';
+}
+
+/** Something on the phones' board to vote on: a cluster, or one note standing alone. */
+export type PublicItem = PublicCluster | PublicLoneNote;
 
 /** What every phone sees: the rules, and once shown, the board and the ranking. */
 export interface BrainstormPublicView extends BrainstormRules {
   phase: BrainstormPhase;
   /**
    * The board, once revealed or once voting opens (people need it to vote); never while
-   * notes are coming in, so a note posted does not re-send the room's shared view.
+   * notes are coming in, so a note posted does not re-send the room's shared view; and no
+   * longer in the results, which the ranking shows.
    */
   items: PublicItem[] | null;
-  /** The ranked result, in the results phase. */
+  /** The top of the ranking, in the results phase (see {@link PHONE_RANKED}). */
   ranking: RankedItem[] | null;
+  /** Items ranked below those sent (0 outside the results). */
+  moreRanked: number;
   /**
    * How full the board is, in three steps so that a note posted re-sends the room's view
    * at most twice: phones say so before the board refuses notes.
@@ -217,12 +249,29 @@ function publicNote(state: BrainstormState, entry: BoardEntry, ctx: RoundContext
   );
 }
 
+/** A note for the phones' board: fields left out when empty. */
+function phoneNote(state: BrainstormState, entry: BoardEntry, ctx: RoundContext): PhoneNote {
+  const { note } = entry;
+  const author = authorOf(state, note, ctx);
+  return {
+    id: note.id,
+    text: note.text,
+    ...(note.tag === null ? {} : { tag: note.tag }),
+    ...(entry.absorbed.length > 0 ? { similar: entry.absorbed.length } : {}),
+    ...(author === undefined ? {} : { author }),
+    ...teamField(note, ctx),
+  };
+}
+
+/** An item of the phones' board: a cluster with its first notes, or a lone note itself. */
 export function publicItem(state: BrainstormState, item: BoardItem, ctx: RoundContext): PublicItem {
+  const [first] = item.entries;
+  if (item.kind === 'note' && first) return { ...phoneNote(state, first, ctx), kind: 'note' };
   return {
     id: item.id,
-    kind: item.kind,
+    kind: 'cluster',
     label: item.label,
-    notes: item.entries.slice(0, PHONE_NOTES_PER_ITEM).map((e) => publicNote(state, e, ctx)),
+    notes: item.entries.slice(0, PHONE_NOTES_PER_ITEM).map((e) => phoneNote(state, e, ctx)),
     noteCount: item.noteCount,
   };
 }
