@@ -1,7 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ConsoleAccess } from '@playfield/shared';
 import { ConnectionBanner } from '../components/ConnectionBanner.tsx';
-import { Link } from '../components/Link.tsx';
 import { Loading, Notice } from '../components/Notice.tsx';
 import { AgendaPanel } from '../console/AgendaPanel.tsx';
 import { ConsoleHeader } from '../console/ConsoleHeader.tsx';
@@ -120,11 +119,7 @@ export default function Console({
     return (
       <Notice
         title="This console link has no key"
-        actions={
-          <Link className="button" href="/sessions">
-            Your sessions
-          </Link>
-        }
+        back={{ href: '/sessions', label: 'Your sessions' }}
       >
         <p>
           Open the console from the link you got when you created the session, or from “Your
@@ -135,14 +130,7 @@ export default function Console({
   }
   if (status === 'failed') {
     return (
-      <Notice
-        title="Cannot open this console"
-        actions={
-          <Link className="button" href="/sessions">
-            Your sessions
-          </Link>
-        }
-      >
+      <Notice title="Cannot open this console" back={{ href: '/sessions', label: 'Your sessions' }}>
         <p>{connectionError?.message}</p>
       </Notice>
     );

@@ -21,14 +21,7 @@ export function Join({ code: rawCode }: { code: string }) {
   });
   if (!code) {
     return (
-      <Notice
-        title="That is not a join code"
-        actions={
-          <Link className="button" href="/">
-            Enter a code
-          </Link>
-        }
-      >
+      <Notice title="That is not a join code" back={{ href: '/', label: 'Enter a code' }}>
         <p>{JOIN_CODE_HINT}</p>
       </Notice>
     );

@@ -34,11 +34,7 @@ export default function Notebook({ sessionId }: { sessionId: string }) {
       return (
         <Notice
           title="This notebook link has no key"
-          actions={
-            <Link className="button" href="/notebooks">
-              Your notebooks
-            </Link>
-          }
+          back={{ href: '/notebooks', label: 'Your notebooks' }}
         >
           <p>
             Open the notebook from the console or from “Your notebooks” on the browser you ran the
@@ -166,11 +162,10 @@ function OpenNotebook({
     return (
       <Notice
         title="Cannot open this notebook"
-        actions={
-          <Link className="button" href={isLink ? '/' : '/notebooks'}>
-            {isLink ? 'Go to the home page' : 'Your notebooks'}
-          </Link>
-        }
+        back={{
+          href: isLink ? '/' : '/notebooks',
+          label: isLink ? 'Go to the home page' : 'Your notebooks',
+        }}
       >
         <p>{state.error?.message ?? 'The server refused to open it.'}</p>
       </Notice>

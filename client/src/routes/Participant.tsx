@@ -77,14 +77,7 @@ export function Participant({
 
   if (isRemoved) {
     return (
-      <Notice
-        title={REMOVED_MESSAGE}
-        actions={
-          <Link className="button" href="/">
-            Back to the home page
-          </Link>
-        }
-      >
+      <Notice title={REMOVED_MESSAGE} back={{ href: '/', label: 'Back to the home page' }}>
         <p>Your seat is closed. If this is a mistake, ask the facilitator, then join again.</p>
       </Notice>
     );

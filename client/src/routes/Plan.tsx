@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AppError, PlanInfo } from '@playfield/shared';
 import { api } from '../api.ts';
-import { Link } from '../components/Link.tsx';
 import { Loading, Notice } from '../components/Notice.tsx';
 import { planPath, readPlanToken, storedSeats } from '../plans/planLinks.ts';
 import { SyncedPlanEditor } from '../plans/SyncedPlanEditor.tsx';
@@ -58,11 +57,7 @@ function PlanPage({ token }: { token: string }) {
     return (
       <Notice
         title={isBadLink ? 'This plan link does not work' : 'Your plan cannot be opened now'}
-        actions={
-          <Link className="button" href="/">
-            Go to the home page
-          </Link>
-        }
+        back={{ href: '/', label: 'Go to the home page' }}
       >
         <p>
           {isBadLink
@@ -126,14 +121,7 @@ function ChooseSeat({ onChoose }: { onChoose: (token: string) => void }) {
   const seats = storedSeats();
   if (seats.length === 0) {
     return (
-      <Notice
-        title="No action plan on this device"
-        actions={
-          <Link className="button" href="/">
-            Join a session
-          </Link>
-        }
-      >
+      <Notice title="No action plan on this device" back={{ href: '/', label: 'Join a session' }}>
         <p>
           Your plan opens from the phone you took part with (“My action plan”), or from its link
           under “Open on another device”.
