@@ -178,7 +178,7 @@ describe('workspaces', () => {
     await expect.poll(() => libraryTitles(owner)).toEqual([TITLE, TITLE]);
   });
 
-  it("lets a producer on a second laptop run the owner's session from the library, its agenda read-only, the log naming who did what", async () => {
+  it("lets a producer on a second laptop run the owner's session from the library, its agenda read-only, the log naming who did what, until the owner changes their role and removes them", async () => {
     const ownerContext = await newLaptop(browser);
     const owner = await ownerContext.newPage();
     open.push(['owner (co)', owner]);
@@ -190,6 +190,7 @@ describe('workspaces', () => {
     await owner.getByLabel('Team name').fill('Floor team');
     await owner.getByRole('button', { name: 'Create workspace' }).click();
     await owner.getByRole('heading', { level: 1, name: 'Floor team' }).waitFor();
+    const workspaceUrl = owner.url();
     await owner.getByText('Add sessions from your account').click();
     await owner.getByRole('checkbox', { name: new RegExp(TITLE) }).check();
     await owner.getByRole('button', { name: /Move 1 into the workspace/ }).click();
@@ -236,6 +237,22 @@ describe('workspaces', () => {
     await expectAccessible(producer, 'console (producer)');
     await shot(producer, 'console-producer');
     await shot(owner, 'console-owner-sees-producer');
+
+    // Made a facilitator, the producer's open console edits the agenda at once, no reload.
+    const members = await ownerContext.newPage();
+    open.push(['owner (members)', members]);
+    await members.goto(workspaceUrl);
+    await members.getByLabel('Role of sam.producer@example.com').selectOption('facilitator');
+    await agenda.getByRole('button', { name: 'Edit' }).first().waitFor();
+    expect(await agenda.getByRole('note').count()).toBe(0);
+    // Removed, their console stops at once and says why; the owner's keeps running.
+    await members.getByRole('button', { name: 'Remove sam.producer@example.com' }).click();
+    await producer.getByRole('heading', { name: 'Cannot open this console' }).waitFor();
+    await producer.getByText(/no longer run this console/).waitFor();
+    await expectAccessible(producer, 'console closed (member removed)');
+    await shot(producer, 'console-member-removed');
+    await owner.getByRole('button', { name: 'Refresh who did what' }).click();
+    expect(await owner.getByRole('heading', { name: 'Cannot open this console' }).count()).toBe(0);
     await producerContext.close();
     await ownerContext.close();
   });
