@@ -16,7 +16,7 @@ import {
 import { NotebookView } from '../../client/src/notebooks/NotebookView.tsx';
 import { editingLabel, readPeer } from '../../client/src/notebooks/presence.ts';
 
-const ME = { name: 'Facilitator', color: '#0b6bcb' };
+const ME = { name: 'Facilitator', color: 1 };
 const CREATED = Date.UTC(2027, 2, 4, 9, 0);
 const awarenesses: Awareness[] = [];
 
@@ -246,7 +246,7 @@ describe('NotebookView', () => {
     // Sam's browser: its own document and awareness, its presence relayed as bytes.
     const samDoc = new Y.Doc();
     const sam = awarenessOf(samDoc);
-    sam.setLocalState({ name: 'Sam', color: '#1d7a46', blockId: 'd1' });
+    sam.setLocalState({ name: 'Sam', color: 2, blockId: 'd1' });
 
     act(() => applyAwarenessUpdate(mine, encodeAwarenessUpdate(sam, [samDoc.clientID]), 'remote'));
 
@@ -256,7 +256,14 @@ describe('NotebookView', () => {
         .getAllByRole('listitem')
         .map((li) => li.textContent),
     ).toEqual(['Facilitator (you)', 'Sam']);
+    // Each drawn in its palette colour, from the tokens: a number travels, never a colour.
+    expect(
+      within(chips)
+        .getAllByRole('listitem')
+        .map((li) => li.style.getPropertyValue('--nb-peer')),
+    ).toEqual(['var(--presence-1)', 'var(--presence-2)']);
     expect(blockOf('Decision')).toHaveTextContent('Sam is editing');
+    expect(blockOf('Decision').style.getPropertyValue('--nb-peer')).toBe('var(--presence-2)');
     expect(blockOf('Note')).not.toHaveTextContent('is editing');
 
     // Focusing a block publishes it, for the others' markers.
@@ -276,7 +283,7 @@ describe('NotebookView', () => {
     const mine = awarenessOf(doc);
     renderView(doc, { awareness: mine, canEdit: false });
     await Promise.resolve();
-    expect(mine.getLocalState()).toEqual({ name: 'Facilitator', color: '#0b6bcb', blockId: null });
+    expect(mine.getLocalState()).toEqual({ name: 'Facilitator', color: 1, blockId: null });
   });
 });
 
@@ -285,13 +292,31 @@ describe('presence helpers', () => {
     [null, null],
     [{ name: '' }, null],
     [{ name: 42 }, null],
+    [{ name: '   ', color: 2 }, null],
     [
       { name: ' Sam ', color: 'red', blockId: 7 },
-      { clientId: 1, name: 'Sam', color: '#0b6bcb', blockId: null },
+      { clientId: 1, name: 'Sam', color: 1, blockId: null },
     ],
     [
-      { name: 'x'.repeat(90), color: '#1d7a46', blockId: 'n1' },
-      { clientId: 1, name: 'x'.repeat(40), color: '#1d7a46', blockId: 'n1' },
+      { name: 'x'.repeat(90), color: 2, blockId: 'n1' },
+      { clientId: 1, name: 'x'.repeat(40), color: 2, blockId: 'n1' },
+    ],
+    // An earlier client's hex, a number off the palette, a block that is no id: replaced.
+    [
+      { name: 'Ana', color: '#1d7a46', blockId: 'n1;drop' },
+      { clientId: 1, name: 'Ana', color: 1, blockId: null },
+    ],
+    [
+      { name: 'Ana', color: 9, role: 'link' },
+      { clientId: 1, name: 'Ana', color: 1, blockId: null },
+    ],
+    [
+      { name: 'Ana', color: 2.5, blockId: null },
+      { clientId: 1, name: 'Ana', color: 1, blockId: null },
+    ],
+    [
+      { name: 'Lee', color: 8, blockId: 'round-r1' },
+      { clientId: 1, name: 'Lee', color: 8, blockId: 'round-r1' },
     ],
   ])('reads a remote state %j safely', (state, peer) => {
     expect(readPeer(1, state)).toEqual(peer);

@@ -215,7 +215,7 @@ describe('presence', () => {
     const facilitator = await docClient(facilitatorDocs(session));
     await openOk(facilitator, notebookOf(session));
     const mine = awarenessOf([
-      { clientId: 1001, clock: 1, state: { name: 'Dana', color: '#0b6bcb', blockId: null } },
+      { clientId: 1001, clock: 1, state: { name: 'Dana', color: 3, blockId: null } },
     ]);
     expect(
       await facilitator.request('doc.awareness', { docId: notebookOf(session), update: mine }),
@@ -247,7 +247,7 @@ describe('presence', () => {
     applyAwarenessUpdate(awareness, opened.data.opened.awareness ?? new Uint8Array([0]), 'server');
     const states = [...awareness.getStates().entries()].filter(([id]) => id !== awareness.clientID);
     expect(states).toEqual([
-      [1001, { name: 'Dana', role: 'facilitator', color: '#0b6bcb', blockId: null }],
+      [1001, { name: 'Dana', role: 'facilitator', color: 3, blockId: null }],
     ]);
   });
 });

@@ -14,6 +14,7 @@ import { RoundSummaryView } from '../components/RoundSummaryView.tsx';
 import { CollabTextArea } from '../docs/CollabTextArea.tsx';
 import { useYValue } from '../docs/useYValue.ts';
 import { blockMaps } from './blockModel.ts';
+import { presenceColorVar } from './identity.ts';
 import { LiveText } from './LiveText.tsx';
 import {
   ADD_LABELS,
@@ -178,7 +179,7 @@ function BlockBody({
   const label = NOTEBOOK_BLOCK_LABELS[type];
   const headingId = `nb-head-${id}`;
   const editing = editingLabel(editors.map((p) => p.name));
-  const marker = editors[0]?.color;
+  const marker = editors[0] && presenceColorVar(editors[0].color);
 
   // Presence follows focus anywhere inside the block (text, owner, tick).
   const onFocus = () => onFocusBlock(id);

@@ -2,7 +2,8 @@ import { useMemo, type CSSProperties, type ReactNode } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { useYValue } from '../docs/useYValue.ts';
-import type { Identity } from './identity.ts';
+import type { PresenceColor } from '@playfield/shared/protocol/presence';
+import { presenceColorVar, type Identity } from './identity.ts';
 import { NotebookBlocks } from './NotebookBlocks.tsx';
 import type { Peer } from './presence.ts';
 import { usePresence } from './usePresence.ts';
@@ -155,9 +156,9 @@ export function PresenceChips({ self, peers }: { self: Identity; peers: Peer[] }
   );
 }
 
-function Chip({ name, color }: { name: string; color: string }) {
+function Chip({ name, color }: { name: string; color: PresenceColor }) {
   return (
-    <li className={styles.nbChip} style={{ '--nb-peer': color } as CSSProperties}>
+    <li className={styles.nbChip} style={{ '--nb-peer': presenceColorVar(color) } as CSSProperties}>
       <span className={styles.nbChipDot} aria-hidden="true" />
       {name}
     </li>

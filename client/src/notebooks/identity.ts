@@ -1,28 +1,25 @@
-/**
- * How this person appears to the others in a notebook: a display name and a colour, kept
- * in this browser so they are asked for once. Storage may be unavailable (private mode):
- * then the name lasts as long as the page.
- */
+import { LIMITS } from '@playfield/shared/limits';
+import { PRESENCE_COLOR_COUNT, type PresenceColor } from '@playfield/shared/protocol/presence';
 
-/** Presence colours: each reads as text on white (contrast 4.5:1 or more). */
-export const PRESENCE_COLORS = [
-  '#0b6bcb',
-  '#1d7a46',
-  '#a35200',
-  '#8e24aa',
-  '#b42318',
-  '#00796b',
-  '#5d4037',
-  '#c2185b',
-] as const;
+/**
+ * How this person appears to the others in a notebook: a display name and a colour (a
+ * number N of the palette `--presence-N` in tokens.css), kept in this browser so they are
+ * asked for once. Storage may be unavailable (private mode): then they last as long as the
+ * page.
+ */
 
 export const DEFAULT_FACILITATOR_NAME = 'Facilitator';
 /** Same bound as a participant's name in a session. */
-export const MAX_NAME_LENGTH = 40;
+export const MAX_NAME_LENGTH = LIMITS.nameLength;
 
 export interface Identity {
   name: string;
-  color: string;
+  color: PresenceColor;
+}
+
+/** How a presence colour is drawn: its design token. */
+export function presenceColorVar(color: PresenceColor): string {
+  return `var(--presence-${color})`;
 }
 
 export type NotebookRole = 'facilitator' | 'link';
@@ -68,12 +65,33 @@ export function nameProblem(name: string): string | null {
   return null;
 }
 
+/**
+ * The palette number of a stored colour: a number as stored now, or the hex an earlier
+ * version stored, found among the palette's tokens as this page draws them. Null for
+ * anything else.
+ */
+function storedColor(saved: string | null): PresenceColor | null {
+  if (!saved) return null;
+  const index = Number(saved);
+  if (/^[0-9]+$/.test(saved) && index >= 1 && index <= PRESENCE_COLOR_COUNT) return index;
+  if (!/^#[0-9a-f]{6}$/i.test(saved)) return null;
+  const tokens = getComputedStyle(document.documentElement);
+  for (let n = 1; n <= PRESENCE_COLOR_COUNT; n++)
+    if (tokens.getPropertyValue(`--presence-${n}`).trim().toLowerCase() === saved.toLowerCase())
+      return n;
+  return null;
+}
+
 /** This browser's presence colour, picked at random the first time. */
-export function getPresenceColor(): string {
+export function getPresenceColor(): PresenceColor {
   const saved = read(COLOR_KEY);
-  if (saved && (PRESENCE_COLORS as readonly string[]).includes(saved)) return saved;
+  const known = storedColor(saved);
+  if (known !== null) {
+    if (saved !== String(known)) write(COLOR_KEY, String(known));
+    return known;
+  }
   const [random = 0] = crypto.getRandomValues(new Uint32Array(1));
-  const color = PRESENCE_COLORS[random % PRESENCE_COLORS.length] ?? PRESENCE_COLORS[0];
-  write(COLOR_KEY, color);
+  const color = 1 + (random % PRESENCE_COLOR_COUNT);
+  write(COLOR_KEY, String(color));
   return color;
 }

@@ -1,11 +1,12 @@
 import type { Awareness } from 'y-protocols/awareness';
-import { MAX_NAME_LENGTH, PRESENCE_COLORS } from './identity.ts';
+import { peerStateSchema, type PresenceColor } from '@playfield/shared/protocol/presence';
 
 /** Someone else holding the notebook open, as their awareness state says. */
 export interface Peer {
   clientId: number;
   name: string;
-  color: string;
+  /** Their palette number, drawn as `var(--presence-N)`. */
+  color: PresenceColor;
   /** The block they are editing, or null. */
   blockId: string | null;
 }
@@ -13,27 +14,18 @@ export interface Peer {
 /** What this client publishes in its awareness state. */
 export interface PresenceState {
   name: string;
-  color: string;
+  color: PresenceColor;
   blockId: string | null;
 }
 
 /**
- * Reads one remote awareness state. They come from other browsers, so nothing is trusted:
- * a state without a usable name is skipped, an unknown colour is replaced.
+ * Reads one remote awareness state. They come from other browsers, so nothing is trusted
+ * (`peerStateSchema`): a state without a usable name is skipped, a colour outside the
+ * palette is replaced by the first, a block that is not an id is none.
  */
 export function readPeer(clientId: number, state: unknown): Peer | null {
-  if (typeof state !== 'object' || state === null) return null;
-  const { name, color, blockId } = state as Record<string, unknown>;
-  if (typeof name !== 'string' || !name.trim()) return null;
-  return {
-    clientId,
-    name: name.trim().slice(0, MAX_NAME_LENGTH),
-    color:
-      typeof color === 'string' && (PRESENCE_COLORS as readonly string[]).includes(color)
-        ? color
-        : PRESENCE_COLORS[0],
-    blockId: typeof blockId === 'string' ? blockId : null,
-  };
+  const parsed = peerStateSchema.safeParse(state);
+  return parsed.success ? { clientId, ...parsed.data } : null;
 }
 
 /** Everyone else with the notebook open, in a stable order (by name, then client). */

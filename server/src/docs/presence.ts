@@ -2,6 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { Awareness } from 'y-protocols/awareness';
 import { cleanText, fail, ok, type Result } from '@playfield/shared';
+import { presenceBlockIdSchema, presenceColorSchema } from '@playfield/shared/protocol/presence';
 
 /** Who a presence belongs to, from the socket's credential, never from the message. */
 export interface PresenceIdentity {
@@ -18,8 +19,6 @@ const IDS_PER_SOCKET = 4;
 const REMEMBERED_IDS = 10_000;
 const NAME_LIMIT = 40;
 const nameSchema = cleanText(NAME_LIMIT);
-const COLOR = /^#[0-9a-fA-F]{6}$/;
-const BLOCK_ID = /^[A-Za-z0-9_-]{1,80}$/;
 
 interface Entry {
   clientId: number;
@@ -70,8 +69,9 @@ function cleanState(state: Record<string, unknown>, identity: PresenceIdentity) 
   return {
     name,
     role: identity.role,
-    color: typeof color === 'string' && COLOR.test(color) ? color : null,
-    blockId: typeof blockId === 'string' && BLOCK_ID.test(blockId) ? blockId : null,
+    // A palette number (each browser draws it from its tokens), never a colour string.
+    color: presenceColorSchema.safeParse(color).data ?? null,
+    blockId: presenceBlockIdSchema.safeParse(blockId).data ?? null,
   };
 }
 
