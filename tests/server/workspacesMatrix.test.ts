@@ -300,6 +300,26 @@ describe.each(backends)('workspace authorisation matrix on $name', (backend) => 
     expect(missing.body).toEqual(foreign.body);
   });
 
+  it.each([
+    ['POST', '/account/claim', { sessions: [], plans: [], links: [] }, 200],
+    ['GET', '/account/sessions', undefined, 200],
+    ['GET', '/account/plans', undefined, 200],
+    ['GET', '/account/notebooks', undefined, 200],
+  ] as const)(
+    "answers the account's %s %s signed in, and refuses it signed out",
+    async (method, path, body, status) => {
+      const fixture = await workspaceFixture(server, team, session);
+      for (const who of ['owner', 'viewer', 'outsider'] as const)
+        expect((await fixture.as[who].request(method, path, body)).status).toBe(status);
+      const refused = await fixture.as.signedOut.request(method, path, body);
+      expect(refused.status).toBe(401);
+      if (method === 'POST') {
+        fixture.as.viewer.csrf = 'x'.repeat(43);
+        expect((await fixture.as.viewer.request(method, path, body)).status).toBe(403);
+      }
+    },
+  );
+
   it('refuses a change without the CSRF token, whatever the role', async () => {
     const fixture = await workspaceFixture(server, team, session);
     fixture.as.owner.csrf = 'x'.repeat(43);
