@@ -58,6 +58,7 @@ import {
   round1,
   saveFigures,
 } from './benchKit.ts';
+import { retryRefusedHandshakes } from '../../client/src/realtime/link.ts';
 import { bareOneRoom, runRoomsScenario, startPlayfieldChild } from './roomsScenario.ts';
 
 type PlayfieldSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -291,6 +292,9 @@ async function participantJsGzipKb(): Promise<{ kb: number | null; files: string
 // ---------------------------------------------------------------------------------------------
 // Sockets
 
+/** Handshakes the server refused as BUSY (each tried again after a jittered pause). */
+let busyRefusals = 0;
+
 function connect(
   base: string,
   credential: Credential,
@@ -310,9 +314,14 @@ function connect(
   });
   // Listeners go on before the connection opens: the server sends views straight away.
   onSocket(socket);
+  // Refused as BUSY (past the server's admission rate), it tries again as a phone does.
+  retryRefusedHandshakes(socket);
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (error) => reject(new Error(`socket: ${error.message}`)));
+    socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
+      if (error.data?.code === 'BUSY') busyRefusals++;
+      else reject(new Error(`socket: ${error.message}`));
+    });
   });
 }
 
@@ -854,6 +863,7 @@ async function run(options: Options): Promise<void> {
     heapBeforeKb === null || heapAfterKb === null ? null : (heapAfterKb - heapBeforeKb) / n;
   const joinedRssKb = sampler.sample()?.rssKb ?? 0;
   log(`${n} phones joined and connected in ${Math.round(joinMs)} ms`);
+  if (busyRefusals > 0) log(`${busyRefusals} handshakes refused as BUSY were tried again`);
 
   /** Emits a facilitator command and times until every phone shows `roundId`. */
   const timeBroadcast = async (

@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION, createRandom } from '@playfield/shared';
+import { retryRefusedHandshakes } from '../../client/src/realtime/link.ts';
 import { log, pool, postFrom } from './benchKit.ts';
 
 const ACK_TIMEOUT_MS = 30_000;
@@ -42,9 +43,13 @@ function connect(
     auth,
   });
   onSocket(socket);
+  // Refused as BUSY (past the server's admission rate), it tries again as a phone does.
+  retryRefusedHandshakes(socket);
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (error) => reject(new Error(`socket: ${error.message}`)));
+    socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
+      if (error.data?.code !== 'BUSY') reject(new Error(`socket: ${error.message}`));
+    });
   });
 }
 
