@@ -1,8 +1,9 @@
 /**
  * Facilitator accounts in Chromium: sign up from the home page's "Sign in", claim the
- * session this browser created in one click, then sign in on a fresh browser context (a
- * phone-sized "other device") and find the session under "Your sessions" with a working
- * console link. Screenshots at 1366x768 and 390x844; axe on every accounts page.
+ * session this browser created and the notebook it opened through a colleague's share
+ * link in one click, then sign in on a fresh browser context (a phone-sized "other
+ * device") and find the session under "Your sessions" with a working console link and the
+ * notebook under "Notebooks shared with you", opening with its link. Screenshots at 1366x768 and 390x844; axe on every accounts page.
  */
 import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -56,11 +57,56 @@ async function createSessionIn(page: Page): Promise<{ sessionId: string; title: 
   return { sessionId: created.sessionId, title };
 }
 
+/** A colleague's session with a notebook, shared read-only: the link's secret. */
+async function sharedNotebookLink(): Promise<{ sessionId: string; title: string; link: string }> {
+  const title = 'Escalations review';
+  const response = await fetch(`${server.url}/api/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      title,
+      agenda: [
+        {
+          kind: 'poll',
+          title: 'Warm-up',
+          config: {
+            question: 'Ready?',
+            options: ['Yes', 'No'],
+            isMultipleChoice: false,
+            isAnonymous: false,
+          },
+        },
+      ],
+    }),
+  });
+  expect(response.status).toBe(201);
+  const created = (await response.json()) as { sessionId: string; facilitatorToken: string };
+  const made = await fetch(`${server.url}/api/notebooks/${created.sessionId}/links`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${created.facilitatorToken}`,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({ rights: 'read' }),
+  });
+  expect(made.status).toBe(201);
+  const { token } = (await made.json()) as { token: string };
+  return { sessionId: created.sessionId, title, link: token };
+}
+
 describe('facilitator accounts', () => {
-  it('signs up, claims this browser’s session, and finds it on another device', async () => {
+  it('signs up, claims this browser’s session and shared notebook, and finds both on another device', async () => {
     const page = await laptop.newPage();
     await page.goto(server.url);
     const session = await createSessionIn(page);
+    // This browser also opened a colleague's notebook through a read-only share link.
+    const shared = await sharedNotebookLink();
+    await page.goto(`${server.url}/notebook/${shared.sessionId}#link=${shared.link}`);
+    await page.getByRole('heading', { name: 'What name should the others see?' }).waitFor();
+    await expect
+      .poll(() => page.evaluate(() => localStorage.getItem('playfield.notebook.links')))
+      .toContain(shared.link);
+    await page.goto(server.url);
 
     await page.getByRole('link', { name: 'Sign in', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
@@ -82,7 +128,7 @@ describe('facilitator accounts', () => {
 
     await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
     const claim = page.getByRole('button', {
-      name: /Add this browser's 1 session( and \d+ notebooks?)? to your account/,
+      name: /Add this browser's 1 session and [12] notebooks? to your account/,
     });
     await claim.waitFor();
     await expectAccessible(page, 'account with the claim offer');
@@ -111,10 +157,21 @@ describe('facilitator accounts', () => {
     await phone.getByLabel('Password').fill(PASSWORD);
     await phone.getByRole('button', { name: 'Sign in', exact: true }).click();
     await phone.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
+    const notebooks = phone.getByRole('region', { name: 'Notebooks shared with you' });
+    const notebook = notebooks.getByRole('link', { name: shared.title });
+    await notebook.waitFor();
+    expect(await notebook.getAttribute('href')).toBe(
+      `/notebook/${shared.sessionId}#link=${shared.link}`,
+    );
     await expectAccessible(phone, 'account (phone)');
     await shot(phone, 'account-phone');
     const width = await phone.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
+    // The share link opens the notebook on this device too: the old link keeps working.
+    await notebook.click();
+    await phone.getByRole('heading', { name: 'What name should the others see?' }).waitFor();
+    await phone.goto(`${server.url}/account`);
+    await phone.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
 
     await phone.getByRole('link', { name: 'Your sessions' }).click();
     await phone.getByRole('heading', { level: 2, name: session.title }).waitFor();

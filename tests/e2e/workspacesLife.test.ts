@@ -1,8 +1,9 @@
 /**
  * A workspace's data life in Chromium: a colleague opens an invitation signed out, signs
  * up from it and lands back on it; the owner downloads the workspace archive (read back
- * here) and deletes the library's session, which is then gone from the library and its
- * console link. Screenshots at 1366x768; axe on the workspace page with its new panels.
+ * here) and deletes the library's session, which is then gone from the library on the
+ * colleague's laptop, the owner's sessions and its console link. Screenshots at
+ * 1366x768; axe on the workspace page with its new panels.
  */
 import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
@@ -90,7 +91,8 @@ describe('a workspace through its data life', () => {
     await colleague.getByRole('button', { name: 'Create account' }).click();
     await colleague.getByRole('button', { name: 'Join Refund team' }).click();
     await colleague.getByRole('heading', { level: 1, name: 'Refund team' }).waitFor();
-    await second.close();
+    const workspaceUrl = colleague.url();
+    await colleague.getByTestId('library-session').filter({ hasText: TITLE }).waitFor();
 
     // The owner's archive, read back.
     await expectAccessible(owner, 'workspace with export (owner)');
@@ -117,5 +119,17 @@ describe('a workspace through its data life', () => {
       headers: { authorization: `Bearer ${created.facilitatorToken}` },
     });
     expect(gone.status).toBe(404);
+    // Gone everywhere: the colleague's library on their laptop, the owner's sessions and
+    // its console link.
+    await colleague.goto(workspaceUrl);
+    await colleague.getByText('No sessions in this workspace yet.').waitFor();
+    expect(await colleague.getByText(TITLE).count()).toBe(0);
+    await second.close();
+    await owner.goto(`${server.url}/sessions`);
+    await owner.getByText(/Sessions you create on this browser are listed here/).waitFor();
+    expect(await owner.getByText(TITLE).count()).toBe(0);
+    await owner.goto(`${server.url}/console/${created.sessionId}#key=${created.facilitatorToken}`);
+    await owner.getByRole('heading', { name: 'Cannot open this console' }).waitFor();
+    await shot(owner, 'console-of-deleted-session');
   });
 });
