@@ -2,7 +2,8 @@ import { useCallback, useState } from 'react';
 import { FormError } from '../accounts/FormError.tsx';
 import { useFormAction } from '../accounts/useFormAction.ts';
 import { useLoaded } from './useLoaded.ts';
-import { ROLE_HINTS, ROLE_NAMES, ROLES } from './roles.ts';
+import { ROLE_HINTS, ROLE_NAMES } from './roles.ts';
+import { RoleSelect } from './RoleSelect.tsx';
 import { invitationLink, workspaceApi, type WorkspaceRole } from './workspaceApi.ts';
 import styles from './Workspace.module.css';
 
@@ -41,17 +42,7 @@ export function InvitationsPanel({ workspaceId }: { workspaceId: string }) {
       </p>
       <label className="field">
         <span>Role of the new member</span>
-        <select
-          value={role}
-          aria-describedby="invite-role-hint"
-          onChange={(e) => setRole(e.target.value as WorkspaceRole)}
-        >
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {ROLE_NAMES[r]}
-            </option>
-          ))}
-        </select>
+        <RoleSelect value={role} aria-describedby="invite-role-hint" onChange={setRole} />
       </label>
       <p id="invite-role-hint" className={styles.hint}>
         A {role} {ROLE_HINTS[role]}.

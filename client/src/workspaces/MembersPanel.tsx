@@ -3,8 +3,9 @@ import { useFormAction } from '../accounts/useFormAction.ts';
 import { navigate } from '../router.ts';
 import { InvitationsPanel } from './InvitationsPanel.tsx';
 import { RetentionPanel } from './RetentionPanel.tsx';
-import { ROLE_NAMES, ROLES } from './roles.ts';
-import { workspaceApi, type WorkspaceDetail, type WorkspaceRole } from './workspaceApi.ts';
+import { ROLE_NAMES } from './roles.ts';
+import { RoleSelect } from './RoleSelect.tsx';
+import { workspaceApi, type WorkspaceDetail } from './workspaceApi.ts';
 import styles from './Workspace.module.css';
 
 /** The members with their roles; an owner changes roles, removes members and invites. */
@@ -44,27 +45,19 @@ export function MembersPanel({
                     <label className="visually-hidden" htmlFor={`role-${m.accountId}`}>
                       Role of {m.email}
                     </label>
-                    <select
+                    <RoleSelect
                       id={`role-${m.accountId}`}
                       value={m.role}
                       disabled={action.isBusy}
-                      onChange={(e) =>
+                      onChange={(role) =>
                         void change(
                           () =>
-                            workspaceApi.setRole(
-                              workspace.id,
-                              m.accountId,
-                              e.target.value as WorkspaceRole,
-                            ) as ReturnType<typeof workspaceApi.leave>,
+                            workspaceApi.setRole(workspace.id, m.accountId, role) as ReturnType<
+                              typeof workspaceApi.leave
+                            >,
                         )
                       }
-                    >
-                      {ROLES.map((r) => (
-                        <option key={r} value={r}>
-                          {ROLE_NAMES[r]}
-                        </option>
-                      ))}
-                    </select>
+                    />
                     <button
                       className="button button--small button--danger"
                       type="button"
