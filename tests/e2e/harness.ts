@@ -19,6 +19,7 @@ import {
   type Page,
 } from 'playwright-core';
 import { loadConfig, startPlayfield, type Playfield } from '@playfield/server';
+import { childServerArgs } from '../server/childServers.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CLIENT_DIR = path.join(ROOT, 'dist/client');
@@ -123,7 +124,8 @@ export interface ChildServer {
 }
 
 export async function startChildServer(dataDir: string, port: number): Promise<ChildServer> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  // The built server bundle when it is up to date (npm test builds it), else the sources.
+  const child: ChildProcess = spawn(process.execPath, childServerArgs(), {
     cwd: ROOT,
     env: {
       ...process.env,
