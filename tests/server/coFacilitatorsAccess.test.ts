@@ -150,6 +150,22 @@ describe.each(backends)("members' open consoles on $name", (backend) => {
     expect(phases).not.toContain('live');
   });
 
+  it('closes every open console of a member who leaves, on each of their laptops', async () => {
+    const { session, fixture } = await librarySession();
+    const laptop = await memberConsole(fixture.as.facilitator, session.sessionId);
+    const tablet = await memberConsole(fixture.as.facilitator, session.sessionId);
+    const told = [nextPush(laptop, 'console.revoked'), nextPush(tablet, 'console.revoked')];
+    expect(
+      (await fixture.as.facilitator.post(`/workspaces/${fixture.workspaceId}/leave`)).status,
+    ).toBe(204);
+    for (const error of await Promise.all(told)) expect(error.code).toBe('FORBIDDEN');
+    for (const socket of [laptop, tablet])
+      expect(await emitAck(socket, 'session.control', { type: 'session.start' })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
+  });
+
   it('pushes a role change to the open console: a producer loses the agenda, then gets it back', async () => {
     const { session, fixture } = await librarySession();
     const colleague = await memberConsole(fixture.as.facilitator, session.sessionId);
