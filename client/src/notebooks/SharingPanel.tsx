@@ -23,17 +23,26 @@ export function SharingPanel({ sessionId, token }: { sessionId: string; token: s
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const load = useCallback(async () => {
-    const result = await api.shareLinks(sessionId, token);
-    if (result.ok) setLinks([...result.data.links].sort((a, b) => b.createdAt - a.createdAt));
-    else setError(result.error.message);
-  }, [sessionId, token]);
+  /** Fetches the list; `isCurrent` says whether its answer still belongs to this panel. */
+  const fetchLinks = useCallback(
+    (isCurrent: () => boolean = () => true) =>
+      api.shareLinks(sessionId, token).then((result) => {
+        if (!isCurrent()) return;
+        if (result.ok) setLinks([...result.data.links].sort((a, b) => b.createdAt - a.createdAt));
+        else setError(result.error.message);
+      }),
+    [sessionId, token],
+  );
+  const load = () => fetchLinks();
 
   useEffect(() => {
-    // Fetching the list once on open; its result sets the state.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    void load();
-  }, [load]);
+    // Fetching the list once on open: only its answer sets the state.
+    let isCurrent = true;
+    void fetchLinks(() => isCurrent);
+    return () => {
+      isCurrent = false;
+    };
+  }, [fetchLinks]);
 
   const create = async (rights: 'read' | 'edit') => {
     setBusy(true);

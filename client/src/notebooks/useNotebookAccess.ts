@@ -62,6 +62,76 @@ function cacheLink(sessionId: string, entry: CachedLinks[string] | null): void {
   }
 }
 
+/** How this browser opens a notebook, before any request. */
+type Opening = { sessionId: string } & (
+  { kind: 'link'; link: string } | { kind: 'facilitator'; access: NotebookAccess }
+);
+
+function openingOf(sessionId: string): Opening {
+  const link = readLinkToken();
+  if (link) return { sessionId, kind: 'link', link };
+  const fromUrl = readHashKey();
+  const token = fromUrl ?? getFacilitated().find((s) => s.sessionId === sessionId)?.token ?? null;
+  return {
+    sessionId,
+    kind: 'facilitator',
+    access: token
+      ? {
+          status: 'ready',
+          role: 'facilitator',
+          credential: { role: 'facilitator', sessionId, token },
+          docId: docIdOf({ kind: 'notebook', sessionId }),
+          token,
+          rights: 'edit',
+          isKeyFromUrl: fromUrl !== null,
+        }
+      : { status: 'noKey' },
+  };
+}
+
+/**
+ * What the server's answer about a share link opens: the notebook it names (remembered, for
+ * offline), nothing when the link is gone, or this browser's copy when the server could not
+ * be asked and the link opened it before.
+ */
+function linkAccess(
+  sessionId: string,
+  link: string,
+  result: Awaited<ReturnType<typeof api.resolveLink>>,
+): NotebookAccess {
+  if (result.ok) {
+    const { docId, rights } = result.data;
+    cacheLink(sessionId, { token: link, docId, rights });
+    return {
+      status: 'ready',
+      role: 'link',
+      credential: { role: 'link', token: link },
+      docId,
+      token: link,
+      rights,
+      isKeyFromUrl: true,
+    };
+  }
+  const cached = cachedLinks()[sessionId];
+  if (result.error.code === 'NOT_FOUND' || result.error.code === 'BAD_REQUEST') {
+    cacheLink(sessionId, null);
+    return { status: 'linkGone', message: result.error.message };
+  }
+  if (cached?.token === link) {
+    // Offline (or the server is busy): open the copy this browser kept, to sync later.
+    return {
+      status: 'ready',
+      role: 'link',
+      credential: { role: 'link', token: link },
+      docId: cached.docId,
+      token: link,
+      rights: cached.rights,
+      isKeyFromUrl: true,
+    };
+  }
+  return { status: 'error', message: result.error.message };
+}
+
 /**
  * Works out who is opening `/notebook/:sessionId`: a share link in the address (resolved
  * with the server, or from this browser's last resolution when offline, so a link holder
@@ -73,75 +143,30 @@ export function useNotebookAccess(sessionId: string): {
   /** The link stopped working while open: forget what this browser knew about it. */
   forgetLink: () => void;
 } {
-  const [access, setAccess] = useState<NotebookAccess>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  // Read from the address and storage when the page opens a notebook and on each retry:
+  // a share link to resolve, or the facilitator's key, decided with no request to wait for.
+  const [opening, setOpening] = useState(() => openingOf(sessionId));
+  if (opening.sessionId !== sessionId) setOpening(openingOf(sessionId));
+  /** The server's answer about a link, for the opening it was asked for. */
+  const [resolved, setResolved] = useState<{ for: Opening; access: NotebookAccess } | null>(null);
 
   useEffect(() => {
+    if (opening.kind !== 'link') return;
     let isCurrent = true;
-    const link = readLinkToken();
-    if (!link) {
-      const fromUrl = readHashKey();
-      const token =
-        fromUrl ?? getFacilitated().find((s) => s.sessionId === sessionId)?.token ?? null;
-      // Decided from the address and storage alone: no request to wait for.
-      // eslint-disable-next-line react-hooks/set-state-in-effect
-      setAccess(
-        token
-          ? {
-              status: 'ready',
-              role: 'facilitator',
-              credential: { role: 'facilitator', sessionId, token },
-              docId: docIdOf({ kind: 'notebook', sessionId }),
-              token,
-              rights: 'edit',
-              isKeyFromUrl: fromUrl !== null,
-            }
-          : { status: 'noKey' },
-      );
-      return;
-    }
-    setAccess({ status: 'loading' });
+    const { sessionId: id, link } = opening;
     void api.resolveLink(link).then((result) => {
-      if (!isCurrent) return;
-      if (result.ok) {
-        const { docId, rights } = result.data;
-        cacheLink(sessionId, { token: link, docId, rights });
-        setAccess({
-          status: 'ready',
-          role: 'link',
-          credential: { role: 'link', token: link },
-          docId,
-          token: link,
-          rights,
-          isKeyFromUrl: true,
-        });
-        return;
-      }
-      const cached = cachedLinks()[sessionId];
-      if (result.error.code === 'NOT_FOUND' || result.error.code === 'BAD_REQUEST') {
-        cacheLink(sessionId, null);
-        setAccess({ status: 'linkGone', message: result.error.message });
-      } else if (cached?.token === link) {
-        // Offline (or the server is busy): open the copy this browser kept, to sync later.
-        setAccess({
-          status: 'ready',
-          role: 'link',
-          credential: { role: 'link', token: link },
-          docId: cached.docId,
-          token: link,
-          rights: cached.rights,
-          isKeyFromUrl: true,
-        });
-      } else {
-        setAccess({ status: 'error', message: result.error.message });
-      }
+      if (isCurrent) setResolved({ for: opening, access: linkAccess(id, link, result) });
     });
     return () => {
       isCurrent = false;
     };
-  }, [sessionId, attempt]);
+  }, [opening]);
 
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  let access: NotebookAccess;
+  if (opening.kind === 'facilitator') access = opening.access;
+  else access = resolved?.for === opening ? resolved.access : { status: 'loading' };
+
+  const retry = useCallback(() => setOpening(openingOf(sessionId)), [sessionId]);
   const forgetLink = useCallback(() => cacheLink(sessionId, null), [sessionId]);
   return { access, retry, forgetLink };
 }
