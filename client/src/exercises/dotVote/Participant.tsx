@@ -5,6 +5,7 @@ import type { ParticipantProps } from '../types.ts';
 import { useSender } from '../useSender.ts';
 import { plural } from '@playfield/shared/plural';
 import styles from './Participant.module.css';
+import { ChoiceButton } from '../../components/ChoiceButton.tsx';
 
 /** The ballot being filled in: dots and example text per chosen option. */
 type Draft = Record<number, { dots: number; example: string }>;
@@ -168,19 +169,14 @@ function DotVoteBallot({ view, own, isOpen, act }: ParticipantProps<'dotVote'>) 
                   </div>
                 </div>
               ) : (
-                <button
-                  type="button"
+                <ChoiceButton
                   role="checkbox"
-                  aria-checked={!!choice}
+                  isChosen={!!choice}
                   aria-labelledby={labelId}
                   aria-describedby={option.description ? descriptionId : undefined}
-                  className={`choice ${choice ? 'is-chosen' : ''}`}
                   disabled={isDisabled}
-                  onClick={() => toggle(i)}
+                  onChoose={() => toggle(i)}
                 >
-                  <span className="choice__mark" aria-hidden="true">
-                    {choice ? '✓' : ''}
-                  </span>
                   <span className={styles.label}>
                     <span id={labelId}>{option.label}</span>
                     {option.description && (
@@ -189,7 +185,7 @@ function DotVoteBallot({ view, own, isOpen, act }: ParticipantProps<'dotVote'>) 
                       </small>
                     )}
                   </span>
-                </button>
+                </ChoiceButton>
               )}
               {choice && view.exampleMode !== 'off' && (
                 <label className={`field ${styles.example}`}>

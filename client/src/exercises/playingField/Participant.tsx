@@ -14,6 +14,7 @@ import styles from './Participant.module.css';
 import zones from './Zones.module.css';
 import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
+import { ChoiceButton } from '../../components/ChoiceButton.tsx';
 
 const BLANK: PlayingFieldOwnView = { placements: {}, testAnswers: {} };
 
@@ -346,20 +347,16 @@ function TestOnPhone(props: {
             {[true, false].map((value) => {
               const isChosen = answers[q.id] === value;
               return (
-                <button
+                <ChoiceButton
                   key={String(value)}
-                  type="button"
                   role="radio"
-                  aria-checked={isChosen}
-                  className={`choice ${isChosen ? 'is-chosen' : ''}`}
+                  isChosen={isChosen}
+                  mark={value ? '✓' : '✗'}
                   disabled={!isOpen || isBusy}
-                  onClick={() => answer(q.id, value)}
+                  onChoose={() => answer(q.id, value)}
                 >
-                  <span className="choice__mark" aria-hidden="true">
-                    {isChosen ? (value ? '✓' : '✗') : ''}
-                  </span>
                   {value ? 'Yes' : 'No'}
-                </button>
+                </ChoiceButton>
               );
             })}
           </div>

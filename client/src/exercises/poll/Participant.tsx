@@ -1,6 +1,7 @@
 import { BarChart } from '../../components/BarChart.tsx';
 import type { ParticipantProps } from '../types.ts';
 import { useSender } from '../useSender.ts';
+import { ChoiceButton } from '../../components/ChoiceButton.tsx';
 
 /** The poll on a phone: big tappable options; an answer can change until the facilitator locks. */
 export function PollParticipant({ view, own, isOpen, act }: ParticipantProps<'poll'>) {
@@ -49,20 +50,15 @@ export function PollParticipant({ view, own, isOpen, act }: ParticipantProps<'po
         {view.options.map((option, i) => {
           const isChosen = chosen.includes(i);
           return (
-            <button
+            <ChoiceButton
               key={i}
-              type="button"
               role={type}
-              aria-checked={isChosen}
-              className={`choice ${isChosen ? 'is-chosen' : ''}`}
+              isChosen={isChosen}
               disabled={!isOpen || pending}
-              onClick={() => void choose(i)}
+              onChoose={() => void choose(i)}
             >
-              <span className="choice__mark" aria-hidden="true">
-                {isChosen ? '✓' : ''}
-              </span>
               {option}
-            </button>
+            </ChoiceButton>
           );
         })}
       </div>

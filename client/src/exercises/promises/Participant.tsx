@@ -3,6 +3,7 @@ import type { ParticipantProps } from '../types.ts';
 import { useSender } from '../useSender.ts';
 import { OUTCOME_NAME, OUTCOMES, SCENARIO_NAME } from './names.ts';
 import styles from './Participant.module.css';
+import { ChoiceButton } from '../../components/ChoiceButton.tsx';
 
 /**
  * The promises on a phone: for each promise, one tap on what the customer base will do.
@@ -61,19 +62,14 @@ export function PromisesParticipant({ view, own, isOpen, act }: ParticipantProps
             {OUTCOMES.map((outcome) => {
               const isChosen = predictions[s.scenario] === outcome;
               return (
-                <button
+                <ChoiceButton
                   key={outcome}
-                  type="button"
-                  aria-pressed={isChosen}
-                  className={`choice ${isChosen ? 'is-chosen' : ''}`}
+                  isChosen={isChosen}
                   disabled={!isOpen || pending}
-                  onClick={() => void predict(s.scenario, outcome)}
+                  onChoose={() => void predict(s.scenario, outcome)}
                 >
-                  <span className="choice__mark" aria-hidden="true">
-                    {isChosen ? '✓' : ''}
-                  </span>
                   {OUTCOME_NAME[outcome]}
-                </button>
+                </ChoiceButton>
               );
             })}
           </div>

@@ -6,6 +6,7 @@ import { useSender } from '../useSender.ts';
 import styles from './RedBead.module.css';
 import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
 import { RoleCard } from '../../components/RoleCard.tsx';
+import { ChoiceButton } from '../../components/ChoiceButton.tsx';
 
 const BLANK: RedBeadOwnView = {
   role: 'observer',
@@ -200,20 +201,15 @@ function Prediction({
         {view.workers
           .filter((w) => w.status !== 'fired')
           .map((w) => (
-            <button
+            <ChoiceButton
               key={w.id}
-              type="button"
               role="radio"
-              aria-checked={best === w.id}
-              className={`choice ${best === w.id ? 'is-chosen' : ''}`}
+              isChosen={best === w.id}
               disabled={isBusy}
-              onClick={() => predict({ bestWorkerId: w.id })}
+              onChoose={() => predict({ bestWorkerId: w.id })}
             >
-              <span className="choice__mark" aria-hidden="true">
-                {best === w.id ? '✓' : ''}
-              </span>
               {w.name}
-            </button>
+            </ChoiceButton>
           ))}
       </div>
       {view.day > 1 && (

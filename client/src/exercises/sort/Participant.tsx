@@ -4,6 +4,7 @@ import type { ParticipantProps } from '../types.ts';
 import { useSender } from '../useSender.ts';
 import styles from './Participant.module.css';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
+import { ChoiceButton } from '../../components/ChoiceButton.tsx';
 
 type Placements = readonly (number | null)[];
 
@@ -107,20 +108,15 @@ function SortRound({ view, own, isOpen, act }: ParticipantProps<'sort'>) {
             {view.categories.map((category, c) => {
               const isChosen = chosen === c;
               return (
-                <button
+                <ChoiceButton
                   key={c}
-                  type="button"
                   role="radio"
-                  aria-checked={isChosen}
-                  className={`choice ${isChosen ? 'is-chosen' : ''}`}
+                  isChosen={isChosen}
                   disabled={!isOpen || pending}
-                  onClick={() => void place(c)}
+                  onChoose={() => void place(c)}
                 >
-                  <span className="choice__mark" aria-hidden="true">
-                    {isChosen ? '✓' : ''}
-                  </span>
                   {category}
-                </button>
+                </ChoiceButton>
               );
             })}
           </div>
