@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import styles from './ConsoleLinkNotice.module.css';
+import { copyText } from './copyText.ts';
 
 /**
  * Until there are accounts, a console opens only from its link (the key is in it) and
@@ -9,12 +10,7 @@ export function ConsoleLinkNotice({ href = window.location.href }: { href?: stri
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
 
   async function copy() {
-    try {
-      await navigator.clipboard.writeText(href);
-      setState('copied');
-    } catch {
-      setState('failed');
-    }
+    setState((await copyText(href)) ? 'copied' : 'failed');
   }
 
   return (

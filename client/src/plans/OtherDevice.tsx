@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { QrCode } from '../components/QrCode.tsx';
+import { copyText } from '../components/copyText.ts';
 import { planPath } from './planLinks.ts';
 import styles from './Plans.module.css';
 import { PlanSection } from './PlanSection.tsx';
@@ -14,12 +15,11 @@ export function OtherDevice({ resumeToken }: { resumeToken: string }) {
   const url = `${location.origin}${planPath(resumeToken)}`;
 
   async function copy() {
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied('Link copied');
-    } catch {
-      setCopied('Copying is not allowed here: select the link and copy it');
-    }
+    setCopied(
+      (await copyText(url))
+        ? 'Link copied'
+        : 'Copying is not allowed here: select the link and copy it',
+    );
   }
 
   return (

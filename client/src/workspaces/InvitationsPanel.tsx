@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { FormError } from '../accounts/FormError.tsx';
 import { useFormAction } from '../accounts/useFormAction.ts';
+import { copyText } from '../components/copyText.ts';
 import { useLoaded } from './useLoaded.ts';
 import { ROLE_HINTS, ROLE_NAMES } from './roles.ts';
 import { RoleSelect } from './RoleSelect.tsx';
@@ -26,12 +27,8 @@ export function InvitationsPanel({ workspaceId }: { workspaceId: string }) {
 
   async function copy() {
     if (!link) return;
-    try {
-      await navigator.clipboard.writeText(link);
-      setCopied(true);
-    } catch {
-      action.setError('Copying is not allowed here: select the link and copy it');
-    }
+    if (await copyText(link)) setCopied(true);
+    else action.setError('Copying is not allowed here: select the link and copy it');
   }
 
   return (
