@@ -19,6 +19,7 @@ import { ConsoleAccess } from './workspaces/consoleAccess.ts';
 import { RetentionJob } from './workspaces/retention.ts';
 import { workspacesRouter } from './workspaces/router.ts';
 import { RehearsalService } from './rehearsal/service.ts';
+import { RehearsalRunners } from './rehearsal/runners.ts';
 import { rehearsalRouter } from './rehearsal/router.ts';
 import { ImageStore, type ImageTables } from './http/images/imageStore.ts';
 import { imagesRouter } from './http/images/imagesRouter.ts';
@@ -114,6 +115,8 @@ export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
   const notebooks = new NotebookWriter(hub);
   const plans = new PlanService(hub);
   const consoles = new ConsoleAccess(repository);
+  // Rehearsals' simulated rooms start as their sessions load: told so by the manager.
+  const runners = new RehearsalRunners(hub, plans);
   const sessionsWith = (cluster: Cluster | null) =>
     new SessionManager(
       repository,
@@ -122,6 +125,7 @@ export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
       (state, events) => notebooks.committed(state, events),
       config.unusedSessionDays,
       cluster,
+      (session, isCurrent) => runners.loaded(session, isCurrent),
     );
   // Cluster: the host and the sessions need each other, so the host builds the manager with
   // itself (see cluster.ts); it runs socket events with the runner built here beforehand.
@@ -131,7 +135,7 @@ export async function startPlayfield(config: ServerConfig): Promise<Playfield> {
   const manager = cluster?.sessions ?? sessionsWith(null);
   serveSessions(io, manager, { plans, cluster, consoles });
   const access = new DocumentAccess(manager, hub, notebooks);
-  const rehearsals = new RehearsalService(manager, hub, plans);
+  const rehearsals = new RehearsalService(manager, runners);
   // Workspaces' retention of participants' raw answers: at start, then hourly.
   const retention = new RetentionJob({ repository, manager, hub, notebooks });
   retention.start();

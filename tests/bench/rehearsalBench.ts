@@ -133,11 +133,11 @@ async function main(): Promise<void> {
     let consoleSamples: number[] = [];
     let pending: { seq: number; sentAt: number }[] = [];
     let lastAckAt = performance.now();
-    playfield.rehearsals.observe = ({ sentAt, ackedAt, seq }) => {
+    playfield.rehearsals.observeAcks(({ sentAt, ackedAt, seq }) => {
       ackSamples.push(ackedAt - sentAt);
       pending.push({ seq, sentAt });
       lastAckAt = ackedAt;
-    };
+    });
     const facilitator: Console = io(url, {
       transports: ['websocket'],
       auth: {

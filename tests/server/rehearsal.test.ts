@@ -264,6 +264,42 @@ describe('rehearsal runner', () => {
     }
   }, 60_000);
 
+  it('is told of its session by the manager: stops when it leaves memory, starts when loaded again', async () => {
+    const session = await createRehearsal(3);
+    const { manager, rehearsals } = server.playfield;
+    const acks: number[] = [];
+    const stopObserving = rehearsals.observeAcks(({ seq, sentAt, ackedAt }) => {
+      expect(ackedAt).toBeGreaterThanOrEqual(sentAt);
+      acks.push(seq);
+    });
+    const first = rehearsals.runnerOf(session.sessionId);
+    await first?.ready;
+    const live = manager.peek(session.sessionId);
+    await live?.execute({ type: 'session.start' }, { role: 'facilitator' });
+    while (acks.length === 0) await first?.afterTicks(1);
+    stopObserving();
+
+    // Taken out of memory (as a delete does): the runner sees it is no longer current.
+    const release = await manager.drop(session.sessionId, {
+      code: 'NOT_FOUND',
+      message: 'Gone for the test',
+    });
+    await first?.afterTicks(1);
+    expect(first?.isRunning).toBe(false);
+    release();
+
+    // Loaded again: the manager tells the runners, and a new one takes over.
+    const again = await manager.get(session.sessionId);
+    expect(again).not.toBe(live);
+    const second = rehearsals.runnerOf(session.sessionId);
+    expect(second).not.toBe(first);
+    expect(second?.isRunning).toBe(true);
+    await second?.ready;
+    // The same seats, nobody joined twice.
+    expect(second?.stats.joined).toBe(0);
+    expect(Object.keys(again?.state.participants ?? {})).toHaveLength(3);
+  });
+
   it('a real session ignores rehearsal commands and its typed code works', async () => {
     const session = await server.createSession();
     expect(server.playfield.rehearsals.runnerOf(session.sessionId)).toBeUndefined();

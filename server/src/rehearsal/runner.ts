@@ -73,7 +73,7 @@ export interface RunnerDeps {
   plans: PlanService;
   now: () => number;
   /** Is this session object still the one in memory? False once evicted or dropped. */
-  isCurrent: (session: LiveSession) => boolean;
+  isCurrent: () => boolean;
   /** Told of every accepted action with when it was sent and acknowledged (the bench). */
   observe?: ((sample: { sentAt: number; ackedAt: number; seq: number }) => void) | undefined;
 }
@@ -172,7 +172,7 @@ export class RehearsalRunner {
   }
 
   private shouldStop(): boolean {
-    return this.isStopped || this.state.phase === 'ended' || !this.deps.isCurrent(this.session);
+    return this.isStopped || this.state.phase === 'ended' || !this.deps.isCurrent();
   }
 
   /** Resolves once the runner has looked `count` more times, or has stopped (tests wait on it, never on time). */

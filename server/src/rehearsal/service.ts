@@ -11,13 +11,10 @@ import {
   type Result,
   type SessionHeader,
 } from '@playfield/shared';
-import { guard, reportFault } from '../faults/faults.ts';
-import type { DocumentHub } from '../docs/documentHub.ts';
-import type { PlanService } from '../docs/planService.ts';
 import { hashToken, newToken } from '../security/tokens.ts';
-import type { LiveSession } from '../sessions/liveSession.ts';
 import type { SessionManager } from '../sessions/sessionManager.ts';
-import { RehearsalRunner, type RunnerDeps } from './runner.ts';
+import type { RehearsalRunner } from './runner.ts';
+import type { AckSample, RehearsalRunners } from './runners.ts';
 
 /** What a typed code answers for a rehearsal that the facilitator has not opened. */
 /** How a rehearsal's title begins. */
@@ -36,28 +33,24 @@ export function rehearsalTitle(title: string): string {
 }
 
 /**
- * The rehearsals running in this process: one runner per live rehearsal in memory. A
- * rehearsal's runner starts when its session is loaded (after creation, and after a
- * restart when anyone opens it again) and stops when it ends or leaves memory.
+ * Rehearsals: create one, refuse a typed code it is closed to, hand a simulated seat to the
+ * facilitator. Their simulated rooms are run by the {@link RehearsalRunners}, which the
+ * session manager tells of every session it loads (both built before this).
  */
 export class RehearsalService {
-  private readonly runners = new Map<string, RehearsalRunner>();
-  private isClosed = false;
-  /** Told of every simulated action acknowledged (the rehearsal bench times them). */
-  observe: RunnerDeps['observe'] = undefined;
-
   constructor(
     private readonly manager: SessionManager,
-    private readonly hub: DocumentHub,
-    private readonly plans: PlanService,
-    private readonly now: () => number = Date.now,
-  ) {
-    manager.onLoaded = (session) => this.loaded(session);
-  }
+    private readonly runners: RehearsalRunners,
+  ) {}
 
   /** The runner of a session, for tests and the bench. */
   runnerOf(sessionId: string): RehearsalRunner | undefined {
-    return this.runners.get(sessionId);
+    return this.runners.runnerOf(sessionId);
+  }
+
+  /** Tells `listener` of every simulated action acknowledged (the bench times them). */
+  observeAcks(listener: (sample: AckSample) => void): () => void {
+    return this.runners.observeAcks(listener);
   }
 
   /** Creates a rehearsal and starts its simulated room at once. */
@@ -73,22 +66,6 @@ export class RehearsalService {
     });
     if (created.ok) await this.manager.get(created.data.sessionId);
     return created;
-  }
-
-  private loaded(session: LiveSession): void {
-    if (this.isClosed || !session.state.rehearsal || session.state.phase === 'ended') return;
-    this.runners.get(session.id)?.stop();
-    const runner = new RehearsalRunner(session, {
-      hub: this.hub,
-      plans: this.plans,
-      now: this.now,
-      isCurrent: (s) => this.manager.peek(s.id) === s,
-      observe: (sample) => this.observe?.(sample),
-    });
-    this.runners.set(session.id, runner);
-    runner.start().catch((error: unknown) => {
-      reportFault(`rehearsal ${session.id}: start`, error);
-    });
   }
 
   /**
@@ -127,8 +104,6 @@ export class RehearsalService {
   }
 
   close(): void {
-    this.isClosed = true;
-    for (const runner of this.runners.values()) guard('rehearsal: stop', () => runner.stop());
-    this.runners.clear();
+    this.runners.close();
   }
 }

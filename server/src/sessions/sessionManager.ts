@@ -58,6 +58,12 @@ const IDLE_EVICT_MS = 10 * 60 * 1000;
 const MAX_REMEMBERED_SEATS = 100_000;
 
 /**
+ * A session was loaded into memory; `isCurrent` says, later, whether that session object
+ * is still the one in memory (false once it was evicted, dropped or reloaded).
+ */
+export type SessionLoaded = (session: LiveSession, isCurrent: () => boolean) => void;
+
+/**
  * Owns the live sessions of this process: creates them, loads them on first use from
  * their snapshot and log, and evicts idle ones.
  */
@@ -72,8 +78,6 @@ export class SessionManager {
    */
   private readonly seats = new Map<string, { sessionId: string; participantId: string }>();
   private readonly loading = new Map<string, Promise<LiveSession | null>>();
-  /** Told of every session loaded into memory (the rehearsal runner resumes live rehearsals). */
-  onLoaded: ((session: LiveSession) => void) | null = null;
   private readonly sweepTimer: NodeJS.Timeout;
   private readonly retentionTimer: NodeJS.Timeout;
 
@@ -86,6 +90,8 @@ export class SessionManager {
     private readonly unusedSessionDays = 14,
     /** Set with REDIS_URL: a session is run here only while this process holds its lease. */
     private readonly cluster: Cluster | null = null,
+    /** Told of every session loaded into memory (the rehearsal runners resume rehearsals). */
+    private readonly onLoaded: SessionLoaded | null = null,
   ) {
     this.sweepTimer = guardedInterval('sessions: evict idle', () => this.evictIdle(), 60_000);
     this.retentionTimer = guardedInterval(
@@ -191,7 +197,9 @@ export class SessionManager {
     });
     this.live.set(sessionId, session);
     this.liveCodes.set(state.code, sessionId);
-    guard(`sessions: loaded ${sessionId}`, () => this.onLoaded?.(session));
+    guard(`sessions: loaded ${sessionId}`, () =>
+      this.onLoaded?.(session, () => this.live.get(sessionId) === session),
+    );
     this.cluster?.owned(session);
     return session;
   }
