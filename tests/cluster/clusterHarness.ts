@@ -39,6 +39,8 @@ export interface ClusterProcess {
 export interface ClusterOptions {
   leaseMs?: number;
   rpcTimeoutMs?: number;
+  /** More settings of the process's environment (say TRUST_PROXY for per-address tests). */
+  env?: Record<string, string>;
 }
 
 let bundled: Promise<string> | null = null;
@@ -96,6 +98,7 @@ export async function startProcess(
       // The load generator is one address: do not let the per-address limits refuse it.
       JOINS_PER_MINUTE_PER_ADDRESS: '100000',
       JOINS_PER_MINUTE_PER_SESSION: '100000',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
