@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { ConsoleEntry, ConsoleNote } from '@playfield/shared/exercises/brainstorm/index';
 import { BRAINSTORM_LIMITS } from '@playfield/shared/exercises/brainstorm/limits';
 import { plural } from '@playfield/shared/plural';
@@ -153,14 +153,30 @@ function ClusterName(props: {
   );
 }
 
-function NoteCard(props: {
+interface NoteCardProps {
   entry: ConsoleEntry;
   dots: number | null;
   isSelected: boolean;
   canArrange: boolean;
   onSelect: (id: string | null) => void;
   send: Send;
-}) {
+}
+
+/**
+ * Is a note card drawn the same? Its data only: `onSelect` and `send` are made afresh on
+ * each render of the console but always do the same thing. A patch keeps every entry it
+ * did not change the same object, so a note posted to a board of 2,000 draws one card.
+ */
+function isSameCard(before: NoteCardProps, after: NoteCardProps): boolean {
+  return (
+    before.entry === after.entry &&
+    before.dots === after.dots &&
+    before.isSelected === after.isSelected &&
+    before.canArrange === after.canArrange
+  );
+}
+
+const NoteCard = memo(function NoteCard(props: NoteCardProps) {
   const { entry, canArrange } = props;
   return (
     <li
@@ -207,4 +223,4 @@ function NoteCard(props: {
       )}
     </li>
   );
-}
+}, isSameCard);
