@@ -118,8 +118,9 @@ export default defineConfig({
           // One browser at a time: two cores run the server and Chromium already.
           fileParallelism: false,
           // One process and module graph for a lane's browser files, as the server tests: each
-          // file still starts its own server and Chromium, and none mocks a module. A fresh
-          // process per file cost 3.9 s of CPU more per file (six small files: 58 s, not 35).
+          // file still starts its own server and browser contexts (on the lane's Chromium, see
+          // useBrowserRun), and none mocks a module. A fresh process per file cost 3.9 s of CPU
+          // more per file (six small files: 58 s, not 35).
           isolate: false,
         },
       },

@@ -244,9 +244,25 @@ export interface BrowserRun {
 }
 
 /**
- * Starts a fresh server and Chromium before the file's tests and closes both after them,
- * even when starting failed half-way. Call it at the top level of a test file; `onReady`
- * hands the pieces to the file's own variables.
+ * The lane's Chromium: the e2e project runs a lane's files one after another in one process
+ * (vite.config.ts, isolate: false), so they share one browser, each file in contexts of its
+ * own, instead of starting Chromium per file. A browser that died is started again. It ends
+ * with the process (Chromium quits when Playwright's pipe closes).
+ */
+let laneBrowser: Promise<Browser> | undefined;
+
+async function sharedBrowser(): Promise<Browser> {
+  const current = await laneBrowser?.catch(() => undefined);
+  if (current?.isConnected()) return current;
+  laneBrowser = launchBrowser();
+  return laneBrowser;
+}
+
+/**
+ * Starts a fresh server before the file's tests, with the lane's Chromium (see sharedBrowser),
+ * and after them closes every context the file opened and the server, even when starting
+ * failed half-way. Call it at the top level of a test file; `onReady` hands the pieces to the
+ * file's own variables.
  */
 export function useBrowserRun(onReady: (run: BrowserRun) => void): void {
   let server: E2EServer | undefined;
@@ -254,11 +270,11 @@ export function useBrowserRun(onReady: (run: BrowserRun) => void): void {
   beforeAll(async () => {
     ensureClientBuilt();
     server = await startServer();
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
     onReady({ server, browser, laptop: await newLaptop(browser) });
   });
   afterAll(async () => {
-    await browser?.close();
+    for (const context of browser?.contexts() ?? []) await context.close();
     await server?.close();
   });
 }
