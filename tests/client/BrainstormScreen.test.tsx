@@ -16,6 +16,7 @@ function screenView(overrides: Partial<BrainstormScreenView> = {}): BrainstormSc
     ranking: null,
     moreRanked: 0,
     moreRankedDots: 0,
+    boardSpace: 'open',
     ...overrides,
   };
 }
@@ -199,5 +200,18 @@ describe('BrainstormScreen', () => {
     expect(screen.getByText('The culture we have').parentElement).toHaveTextContent(
       'The culture we have 7',
     );
+  });
+});
+
+describe('BrainstormScreen before the board is full', () => {
+  it('tells the room the board is nearly full, then full, instead of asking for notes', () => {
+    const { rerender } = render(
+      <BrainstormScreen view={screenView({ boardSpace: 'nearlyFull' })} participantCount={12} />,
+    );
+    expect(screen.getByText('The board is nearly full: only a few more notes fit.')).toBeVisible();
+    expect(screen.queryByText(/Post your notes/)).not.toBeInTheDocument();
+
+    rerender(<BrainstormScreen view={screenView({ boardSpace: 'full' })} participantCount={12} />);
+    expect(screen.getByText('The board is full: no more notes fit.')).toBeVisible();
   });
 });

@@ -324,6 +324,7 @@ describe('notes', () => {
     const space = (s: BrainstormState) => ({
       phones: brainstorm.participantPublicView(s, ctx()).boardSpace,
       console: brainstorm.facilitatorView(s, ctx()).boardSpace,
+      screen: brainstorm.screenView(s, ctx()).boardSpace,
     });
     const seen: Record<number, ReturnType<typeof space>> = {};
     // Twenty notes per seat: 100 seats fill the board.
@@ -334,9 +335,9 @@ describe('notes', () => {
         seen[s.notes.length] = space(s);
     }
     expect(seen).toEqual({
-      [limit * 0.9 - 1]: { phones: 'open', console: 'open' },
-      [limit * 0.9]: { phones: 'nearlyFull', console: 'nearlyFull' },
-      [limit]: { phones: 'full', console: 'full' },
+      [limit * 0.9 - 1]: { phones: 'open', console: 'open', screen: 'open' },
+      [limit * 0.9]: { phones: 'nearlyFull', console: 'nearlyFull', screen: 'nearlyFull' },
+      [limit]: { phones: 'full', console: 'full', screen: 'full' },
     });
     expect(refused(s, as('p-late'), note('Too late'))).toEqual({
       code: 'INVALID_ACTION',
@@ -952,6 +953,7 @@ describe('views', () => {
       ranking: null,
       moreRanked: 0,
       moreRankedDots: 0,
+      boardSpace: 'open',
     });
   });
 

@@ -65,7 +65,11 @@ function Waiting({
         <div className="screen-waiting stack">
           {notes}
           <p className={styles.next}>
-            Post your notes on your phone{view.isAnonymous ? ': they are anonymous' : ''}.
+            {view.boardSpace === 'full'
+              ? 'The board is full: no more notes fit.'
+              : view.boardSpace === 'nearlyFull'
+                ? 'The board is nearly full: only a few more notes fit.'
+                : `Post your notes on your phone${view.isAnonymous ? ': they are anonymous' : ''}.`}
           </p>
         </div>
       );

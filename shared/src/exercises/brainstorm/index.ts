@@ -184,6 +184,7 @@ export const brainstorm: ExerciseDefinition<
       ranking: ranking ? ranking.slice(0, SCREEN_RANKED) : null,
       moreRanked: ranking ? Math.max(0, ranking.length - SCREEN_RANKED) : 0,
       moreRankedDots: ranking ? ranking.slice(SCREEN_RANKED).reduce((n, r) => n + r.dots, 0) : 0,
+      boardSpace: boardSpace(state.notes.length),
     };
   },
 

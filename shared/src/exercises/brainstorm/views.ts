@@ -192,6 +192,8 @@ export interface BrainstormScreenView {
   /** Items on the ranking beyond those shown, and their dots (so shares add up). */
   moreRanked: number;
   moreRankedDots: number;
+  /** How full the board is: the room is told while notes come in, as the phones are. */
+  boardSpace: BoardSpace;
 }
 
 /** The four views of a brainstorm. */
