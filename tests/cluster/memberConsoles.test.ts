@@ -13,10 +13,12 @@ import {
   connectTo,
   createSessionAt,
   emitAck,
+  facilitatorOf,
   joinAt,
   nextView,
   pollRound,
   receivedViews,
+  viewAfterNow,
   type TestSocket,
 } from '../server/harness.ts';
 import { signUpTeam, workspaceFixture, type Fixture } from '../server/workspacesKit.ts';
@@ -89,13 +91,16 @@ describe.skipIf(!hasServices)("a member's console on another process", () => {
   };
 
   it('pushes a role change to B and closes B when the member is removed on A', async () => {
-    const [a, b] = processes as [ClusterProcess, ClusterProcess, ClusterProcess];
+    const [a, b, c] = processes as [ClusterProcess, ClusterProcess, ClusterProcess];
     const owner = await memberConsole(a, fixture.as.owner);
     const colleague = await memberConsole(b, fixture.as.facilitator);
+    // A witness on B: the console's key, in the same rooms until the colleague leaves them.
+    const witness = await connectTo(b.url, facilitatorOf(session));
+    sockets.push(witness);
     const ownerPid = await look.ownerPid(session.sessionId);
-    console.log(
-      `[cluster] session owned by ${processes.find((p) => p.pid === ownerPid)?.name ?? '?'}`,
-    );
+    const sessionOwner = processes.find((p) => p.pid === ownerPid);
+    // The session was first needed on C: a third process runs it.
+    expect(sessionOwner).toBe(c);
 
     // The colleague on B drives the session: the owner on A sees it live.
     expect((await emitAck(colleague, 'session.control', { type: 'session.start' })).ok).toBe(true);
@@ -132,19 +137,30 @@ describe.skipIf(!hasServices)("a member's console on another process", () => {
     // The owner's console drives on; B's receives nothing of it.
     const seen = receivedViews(colleague).length;
     expect((await emitAck(owner, 'session.control', { type: 'round.next' })).ok).toBe(true);
-    const moved = await nextView(
-      owner,
-      'view.facilitator',
-      (m) => m.view.round?.title === 'Second poll',
-    );
-    expect(moved.view.round?.title).toBe('Second poll');
+    const second = (m: { view: { round: { title: string } | null } }) =>
+      m.view.round?.title === 'Second poll';
+    await nextView(owner, 'view.facilitator', second);
+    // B delivered the broadcast to its sockets in the rooms: the colleague is not among them.
+    await nextView(witness, 'view.facilitator', second);
     // One stored event more: the owner's, not the removed colleague's.
     expect((await look.events(session.sessionId)).length).toBe(before + 1);
     // Messages on one socket arrive in order: a view sent before this answer is counted.
-    expect(await emitAck(colleague, 'session.sync', { lastSeq: 0 })).toMatchObject({
-      ok: false,
-      error: { code: 'FORBIDDEN' },
-    });
+    const refusedSync = () => emitAck(colleague, 'session.sync', { lastSeq: 0 });
+    expect(await refusedSync()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(receivedViews(colleague).length).toBe(seen);
+
+    // The session's owner dies: B's sockets are attached to the next owner, which sends
+    // each its view again, but none to the revoked console.
+    const resumed = viewAfterNow(witness, 'view.facilitator');
+    await c.kill();
+    await resumed;
+    // The owner's console drives on, once the session has a new owner (its retry).
+    const deadline = Date.now() + 10_000;
+    while (!(await emitAck(owner, 'session.control', { type: 'round.back' })).ok)
+      if (Date.now() > deadline) throw new Error('The session found no new owner in 10 s');
+      else await new Promise((resolve) => setTimeout(resolve, 100));
+    await nextView(witness, 'view.facilitator', (m) => m.view.round?.title !== 'Second poll');
+    expect(await refusedSync()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(receivedViews(colleague).length).toBe(seen);
   });
 });

@@ -36,7 +36,7 @@ import {
   type ConsoleAccess,
   type ConsoleMember,
 } from '../workspaces/consoleAccess.ts';
-import { memberRoom, watchMemberConsoles } from '../workspaces/consoleWatch.ts';
+import { memberRoom, sendIfStillAllowed, watchMemberConsoles } from '../workspaces/consoleWatch.ts';
 import { handshake, serveEvents } from './handler.ts';
 import { rooms } from './socketIo.ts';
 
@@ -276,7 +276,9 @@ export function clusterRunner(
     },
     attach(session, s) {
       session.attach(s.data.participantId);
-      sendViews(asSocket(s), session);
+      sendIfStillAllowed(consoles, s.data.member, session.id, () =>
+        sendViews(asSocket(s), session),
+      );
     },
     detach(session, s) {
       session.detach(s.data.participantId);

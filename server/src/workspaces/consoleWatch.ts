@@ -1,7 +1,8 @@
 import type { AppError } from '@playfield/shared';
+import { reportFault } from '../faults/faults.ts';
 import { rooms } from '../realtime/socketIo.ts';
 import type { PlayfieldServer } from '../realtime/socketServer.ts';
-import type { ConsoleAccess } from './consoleAccess.ts';
+import type { ConsoleAccess, ConsoleMember } from './consoleAccess.ts';
 
 /** The room of every console a signed-in member opened (on every process of a cluster). */
 export const memberRoom = (accountId: string) => `m:${accountId}`;
@@ -45,4 +46,24 @@ export function watchMemberConsoles(io: PlayfieldServer, consoles: ConsoleAccess
       }),
     );
   });
+}
+
+/**
+ * Cluster: a session's new owner (the last one died) sends every socket attached to it its
+ * views again. A member's console is checked first: one revoked meanwhile left the
+ * session's rooms and gets no view from the new owner either. A fault is reported here.
+ */
+export function sendIfStillAllowed(
+  consoles: ConsoleAccess | null,
+  member: ConsoleMember | null | undefined,
+  sessionId: string,
+  send: () => void,
+): void {
+  if (!member || !consoles) return send();
+  void consoles
+    .access(member, sessionId)
+    .then((access) => {
+      if (access.ok) send();
+    })
+    .catch((error: unknown) => reportFault('consoles: views of an attached console', error));
 }
