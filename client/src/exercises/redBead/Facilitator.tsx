@@ -236,14 +236,9 @@ function Management({
         <div className="actions" aria-label="From the classic script">
           <span className="muted">Script:</span>
           {view.suggestions.map((s) => (
-            <button
-              key={s.label}
-              type="button"
-              className="button button--small"
-              onClick={() => void send(s.action)}
-            >
+            <SendButton key={s.label} send={send} action={s.action} variant="small">
               {s.label}
-            </button>
+            </SendButton>
           ))}
         </div>
       )}
@@ -266,14 +261,9 @@ function Management({
       </div>
       <div className="actions">
         {REWARDS.map(([kind, label]) => (
-          <button
-            key={kind}
-            type="button"
-            className="button button--small"
-            onClick={() => void send({ type: 'reward', kind })}
-          >
+          <SendButton key={kind} send={send} action={{ type: 'reward', kind }} variant="small">
             {label}
-          </button>
+          </SendButton>
         ))}
         <NumberAction
           label="Fire"
