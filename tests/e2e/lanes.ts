@@ -41,6 +41,7 @@ const WEIGHT_S: Readonly<Record<string, number>> = {
   'actionPlan.test.ts': 50,
   'qa.test.ts': 45,
   'scaleRanking.test.ts': 40,
+  'rosterScale.test.ts': 40,
   'recovery.test.ts': 30,
   'accounts.test.ts': 30,
   'workspacesLife.test.ts': 25,
