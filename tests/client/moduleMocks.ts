@@ -7,6 +7,7 @@ export const CLIENT_FILES_WITH_MODULE_MOCKS = [
   'tests/client/ActionPlanExercise.test.tsx',
   'tests/client/ErrorBoundaries.test.tsx',
   'tests/client/Join.test.tsx',
+  'tests/client/MemberConsole.test.tsx',
   'tests/client/NotebookPages.test.tsx',
   'tests/client/Participant.test.tsx',
   'tests/client/PlanPromptCard.test.tsx',
