@@ -12,43 +12,8 @@ import {
   type SessionCommand,
   type SessionState,
 } from '@playfield/shared';
-import {
-  FACILITATOR,
-  T0,
-  liveSession,
-  mustRun,
-  participant,
-  refusal,
-  run,
-} from './sessionHarness.ts';
-
-const NO_ONE = new Set<string>();
-/** Steps a minute apart by default, so rate limits stay out of the way unless tested. */
-let clock = T0 + 10_000_000;
-function at(): number {
-  clock += 60_000;
-  return clock;
-}
-
-function ask(state: SessionState, who: string, text: string, isAnonymous = false) {
-  const step = run(state, { type: 'qa.ask', text, isAnonymous }, participant(who), at());
-  if (!step.result.ok) throw new Error(step.result.error.message);
-  const event = step.envelopes[0]?.event;
-  if (event?.type !== 'qa.asked') throw new Error('no question');
-  return { state: step.state, id: event.questionId };
-}
-
-function vote(state: SessionState, who: string, questionId: string, isVoting = true) {
-  return mustRun(state, { type: 'qa.vote', questionId, isVoting }, participant(who), at());
-}
-
-function control(state: SessionState, command: SessionCommand) {
-  return mustRun(state, command, FACILITATOR, at());
-}
-
-function votesOf(state: SessionState, id: string) {
-  return facilitatorView(state, NO_ONE, clock).qa?.questions.find((q) => q.id === id)?.votes;
-}
+import { FACILITATOR, liveSession, mustRun, participant, refusal, run } from './sessionHarness.ts';
+import { NO_ONE, ask, clock, control, vote, votesOf } from './qaFixtures.ts';
 
 /** Every view's Q&A part and the summary, as text: what an anonymous author must never be in. */
 function everythingShown(state: SessionState, ids: string[]): string {
