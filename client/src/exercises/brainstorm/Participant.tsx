@@ -5,7 +5,7 @@ import type {
   OwnNote,
 } from '@playfield/shared/exercises/brainstorm/index';
 import type { ParticipantProps } from '../types.ts';
-import { Board, Results, Vote, type SenderProps } from './PhoneBoard.tsx';
+import { Board, Results, Vote, type PhaseProps } from './PhoneBoard.tsx';
 import { TagChip } from './TagChip.tsx';
 import { plural } from '@playfield/shared/plural';
 import { useSender } from '../useSender.ts';
@@ -49,13 +49,7 @@ export function BrainstormParticipant({ view, own, isOpen, act }: ParticipantPro
   );
 }
 
-function Collect({
-  view,
-  me,
-  isOpen,
-  isBusy,
-  send,
-}: { view: BrainstormPublicView; me: BrainstormOwnView; isOpen: boolean } & SenderProps) {
+function Collect({ view, me, isOpen, isBusy, send }: PhaseProps) {
   const [editing, setEditing] = useState<string | null>(null);
   const posted = view.maxNotesPerPerson - me.notesLeft;
   return (

@@ -23,6 +23,13 @@ export interface SenderProps {
   send: (action: Action) => Promise<boolean>;
 }
 
+/** A phone's phase (writing notes, voting): the room's view, its own part, the sender. */
+export type PhaseProps = {
+  view: BrainstormPublicView;
+  me: BrainstormOwnView;
+  isOpen: boolean;
+} & SenderProps;
+
 /** One note's extras: its duplicates and, in a named brainstorm, its author. */
 function NoteExtras({ note }: { note: PhoneNote }) {
   return (
@@ -88,13 +95,7 @@ function DotMarks({ filled, total }: { filled: number; total: number }) {
   );
 }
 
-export function Vote({
-  view,
-  me,
-  isOpen,
-  isBusy,
-  send,
-}: { view: BrainstormPublicView; me: BrainstormOwnView; isOpen: boolean } & SenderProps) {
+export function Vote({ view, me, isOpen, isBusy, send }: PhaseProps) {
   const items = view.items ?? [];
   const canVote = isOpen && !isBusy;
   return (
