@@ -1,7 +1,12 @@
 /**
- * "1 note", "3 notes": a count with the word that goes with it. Free of zod and of anything
- * else, so the phone's bundle may import it.
+ * A count as people read it, grouped in thousands the same way on every machine: "4,999".
+ * Free of zod and of anything else, so the phone's bundle may import it.
  */
+export function count(n: number): string {
+  return n.toLocaleString('en');
+}
+
+/** "1 note", "4,999 notes": a count, grouped in thousands, with the word that goes with it. */
 export function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return `${count(n)} ${n === 1 ? one : many}`;
 }
