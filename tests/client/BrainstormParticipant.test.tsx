@@ -305,7 +305,7 @@ describe('BrainstormParticipant with the results', () => {
       own: ownView({ dots: { c1: 1, n1500: 2 }, dotsLeft: 0 }),
     });
 
-    expect(screen.getByText('and 1979 more ideas below these')).toBeVisible();
+    expect(screen.getByText('and 1,979 more ideas below these')).toBeVisible();
     expect(screen.getByText('Some of your dots went to ideas further down.')).toBeVisible();
   });
 });

@@ -114,9 +114,19 @@ describe('RosterPanel seat removal', () => {
     render(<RosterPanel roster={roster} control={send} />);
 
     await user.click(screen.getByRole('button', { name: 'Select all' }));
-    await user.click(screen.getByRole('button', { name: `Remove selected (${REMOVE_BATCH + 5})` }));
-    expect(screen.getByRole('alertdialog')).toHaveTextContent(`Remove ${REMOVE_BATCH + 5} people?`);
-    await user.click(screen.getByRole('button', { name: `Remove ${REMOVE_BATCH + 5} people` }));
+    await user.click(
+      screen.getByRole('button', {
+        name: `Remove selected (${(REMOVE_BATCH + 5).toLocaleString('en')})`,
+      }),
+    );
+    expect(screen.getByRole('alertdialog')).toHaveTextContent(
+      `Remove ${(REMOVE_BATCH + 5).toLocaleString('en')} people?`,
+    );
+    await user.click(
+      screen.getByRole('button', {
+        name: `Remove ${(REMOVE_BATCH + 5).toLocaleString('en')} people`,
+      }),
+    );
 
     expect(
       send.mock.calls.map(([c]) => c.type === 'participants.remove' && c.participantIds.length),

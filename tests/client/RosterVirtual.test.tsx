@@ -40,7 +40,7 @@ describe('RosterPanel with 5,000 people', () => {
     render(<RosterPanel roster={room()} control={control()} />);
 
     expect(screen.getByRole('heading', { name: /People/ })).toHaveTextContent(
-      '(4500 online of 5000)',
+      '(4,500 online of 5,000)',
     );
     const listed = rows();
     expect(listed.length).toBeGreaterThan(5);
@@ -57,7 +57,7 @@ describe('RosterPanel with 5,000 people', () => {
     render(<RosterPanel roster={room()} control={control()} />);
 
     await user.type(screen.getByRole('searchbox', { name: 'Find a person' }), 'person 4321');
-    expect(await screen.findByText('1 of 5000 match')).toBeInTheDocument();
+    expect(await screen.findByText('1 of 5,000 match')).toBeInTheDocument();
     expect(rows()).toHaveLength(1);
     await user.click(screen.getByRole('checkbox', { name: 'Select Person 4321' }));
     expect(screen.getByRole('button', { name: 'Remove selected (1)' })).toBeEnabled();
@@ -68,7 +68,7 @@ describe('RosterPanel with 5,000 people', () => {
     render(<RosterPanel roster={room()} control={control()} />);
 
     await user.click(screen.getByRole('button', { name: 'Select all' }));
-    expect(screen.getByRole('button', { name: 'Remove selected (5000)' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Remove selected (5,000)' })).toBeEnabled();
     expect(rows().length).toBeGreaterThan(5);
     expect(rows().length).toBeLessThan(100);
     expect(rows().every((li) => within(li).getByRole('checkbox').matches(':checked'))).toBe(true);
@@ -85,7 +85,7 @@ describe('RosterPanel with 5,000 people', () => {
     rerender(<RosterPanel roster={patched} control={control()} />);
     expect(rows()[0]).toHaveTextContent('online');
     expect(screen.getByRole('heading', { name: /People/ })).toHaveTextContent(
-      '(4501 online of 5000)',
+      '(4,501 online of 5,000)',
     );
   });
 

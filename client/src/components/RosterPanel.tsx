@@ -1,3 +1,4 @@
+import { count as formatCount, plural } from '@playfield/shared/plural';
 import { useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
 import type { ControlCommand, ResponsesView, RosterItemView, TeamsView } from '@playfield/shared';
 import { RosterList } from './RosterList.tsx';
@@ -13,7 +14,7 @@ export const REMOVE_BATCH = 1000;
 export function removalQuestion(count: number): string {
   return count === 1
     ? 'Remove 1 person? Their seat closes; their answers stay in the results.'
-    : `Remove ${count} people? Their seats close; their answers stay in the results.`;
+    : `Remove ${formatCount(count)} people? Their seats close; their answers stay in the results.`;
 }
 
 /** From this many people on, the roster offers to find someone by name. */
@@ -110,7 +111,7 @@ export function RosterPanel({
       <h2 id="roster-title">
         People{' '}
         <span className="muted">
-          ({online} online of {present.length})
+          ({formatCount(online)} online of {formatCount(present.length)})
         </span>
       </h2>
       {removedCount > 0 && (
@@ -163,7 +164,7 @@ export function RosterPanel({
               aria-controls={isConfirming ? confirmId : undefined}
               onClick={() => setIsConfirming(true)}
             >
-              Remove selected{chosen.length > 0 ? ` (${chosen.length})` : ''}
+              Remove selected{chosen.length > 0 ? ` (${formatCount(chosen.length)})` : ''}
             </button>
           </div>
           {isConfirming && chosen.length > 0 && (
@@ -181,9 +182,7 @@ export function RosterPanel({
                   disabled={isBusy}
                   onClick={() => void remove()}
                 >
-                  {isBusy
-                    ? 'Removing…'
-                    : `Remove ${chosen.length} ${chosen.length === 1 ? 'person' : 'people'}`}
+                  {isBusy ? 'Removing…' : `Remove ${plural(chosen.length, 'person', 'people')}`}
                 </button>
                 <button
                   type="button"
@@ -207,7 +206,7 @@ export function RosterPanel({
               />
               {query !== '' && (
                 <p className="muted" aria-live="polite">
-                  {shown.length} of {present.length} match
+                  {formatCount(shown.length)} of {formatCount(present.length)} match
                 </p>
               )}
             </div>

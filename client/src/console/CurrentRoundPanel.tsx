@@ -1,3 +1,4 @@
+import { plural } from '@playfield/shared/plural';
 import type { FacilitatorView } from '@playfield/shared';
 import { ConsoleLinkNotice } from '../components/ConsoleLinkNotice.tsx';
 import { PromptControl } from '../plans/PromptControl.tsx';
@@ -24,8 +25,8 @@ export function CurrentRoundPanel(props: {
       <section className={`panel ${styles.panelMain} ${styles.round}`} data-testid="current-round">
         <h2>Waiting room</h2>
         <p className="lead">
-          {participantCount} {participantCount === 1 ? 'person has' : 'people have'} joined. Start
-          when the room is ready.
+          {plural(participantCount, 'person has', 'people have')} joined. Start when the room is
+          ready.
         </p>
         <ConsoleLinkNotice />
         <ClockPanel view={view} control={control} />

@@ -1,3 +1,4 @@
+import { plural } from '@playfield/shared/plural';
 import type { ControlCommand, FacilitatorView } from '@playfield/shared';
 import type { ReactNode } from 'react';
 import type { Connection } from '../realtime/connection.ts';
@@ -77,8 +78,8 @@ export default function PresenterView({
             </>
           ) : (
             <p className="lead">
-              {view.roster.filter((p) => !p.hasLeft).length} people have joined. Press PageDown or
-              “Start session” when the room is ready.
+              {plural(view.roster.filter((p) => !p.hasLeft).length, 'person has', 'people have')}{' '}
+              joined. Press PageDown or “Start session” when the room is ready.
             </p>
           )}
         </section>

@@ -1,3 +1,4 @@
+import { plural } from '@playfield/shared/plural';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type {
   Accepted,
@@ -184,8 +185,7 @@ export function Participant({
               <h1>You’re in, {own?.name ?? seat.name}!</h1>
               <p>Waiting for the facilitator to start. Keep this page open.</p>
               <p className="muted">
-                {view.participantCount} {view.participantCount === 1 ? 'person has' : 'people have'}{' '}
-                joined.
+                {plural(view.participantCount, 'person has', 'people have')} joined.
               </p>
             </section>
           ) : (

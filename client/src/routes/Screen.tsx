@@ -1,3 +1,4 @@
+import { count, plural } from '@playfield/shared/plural';
 import { Suspense, useEffect, useMemo, useRef } from 'react';
 import type { ExerciseKind, ScreenView } from '@playfield/shared';
 import { ConnectionBanner } from '../components/ConnectionBanner.tsx';
@@ -108,7 +109,7 @@ function ScreenBody({ view }: { view: ScreenView }) {
           {session.phase !== 'ended' && !view.teams?.length && (
             <section aria-label="Who has joined" className={styles.roster}>
               <p className={styles.count}>
-                {view.participantCount} {view.participantCount === 1 ? 'person' : 'people'} here
+                {plural(view.participantCount, 'person', 'people')} here
               </p>
               <ul>
                 {roster.map((p, i) => (
@@ -118,7 +119,7 @@ function ScreenBody({ view }: { view: ScreenView }) {
                   </li>
                 ))}
                 {view.participantCount > roster.length && (
-                  <li>and {view.participantCount - roster.length} more</li>
+                  <li>and {count(view.participantCount - roster.length)} more</li>
                 )}
               </ul>
             </section>

@@ -1,3 +1,4 @@
+import { count, plural } from '@playfield/shared/plural';
 import type { FacilitatorProps } from '../types.ts';
 import styles from './ActionPlan.module.css';
 
@@ -8,8 +9,7 @@ export default function ActionPlanFacilitator({ view }: FacilitatorProps<'action
   return (
     <div className="stack stack--tight">
       <p className="lead">
-        <strong>{finishedCount}</strong> of {participantCount}{' '}
-        {participantCount === 1 ? 'plan' : 'plans'} done
+        <strong>{count(finishedCount)}</strong> of {plural(participantCount, 'plan', 'plans')} done
       </p>
       <div
         className={styles.planProgress}

@@ -1,3 +1,4 @@
+import { count, plural } from '@playfield/shared/plural';
 import type { ScreenProps } from '../types.ts';
 import styles from './ActionPlan.module.css';
 
@@ -7,8 +8,7 @@ export default function ActionPlanScreen({ view }: ScreenProps<'actionPlan'>) {
   return (
     <div className={styles.planScreen}>
       <p className={styles.planScreenCount} data-testid="plans-done">
-        <strong>{finishedCount}</strong> of {participantCount}{' '}
-        {participantCount === 1 ? 'plan' : 'plans'} done
+        <strong>{count(finishedCount)}</strong> of {plural(participantCount, 'plan', 'plans')} done
       </p>
       <p className={styles.planScreenHint}>Finish your action plan on your phone.</p>
     </div>

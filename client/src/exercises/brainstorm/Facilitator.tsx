@@ -5,7 +5,7 @@ import { BRAINSTORM_LIMITS } from '@playfield/shared/exercises/brainstorm/limits
 import { BarChart } from '../../components/BarChart.tsx';
 import type { FacilitatorProps } from '../types.ts';
 import { TeamFilter, teamsOn } from '../../teams/TeamFilter.tsx';
-import { plural } from '@playfield/shared/plural';
+import { count, plural } from '@playfield/shared/plural';
 import { useSender } from '../useSender.ts';
 import { ArrangeTools } from './ArrangeTools.tsx';
 import { Column, NoteLine } from './Board.tsx';
@@ -99,7 +99,7 @@ export default function BrainstormFacilitator({
         {view.boardSpace !== 'open' &&
           ` · the board holds ${BRAINSTORM_LIMITS.notesOnBoard.toLocaleString('en')} notes at most`}
         {view.phase === 'vote' || view.phase === 'results'
-          ? ` · ${view.counts.voters} of ${participantCount} have voted`
+          ? ` · ${count(view.counts.voters)} of ${count(participantCount)} have voted`
           : ''}
         {view.isAnonymous ? ' · anonymous' : ' · named'}
       </p>

@@ -12,7 +12,7 @@ import { TagChip } from './TagChip.tsx';
 import { TeamLabel } from '../../teams/TeamFilter.tsx';
 import shared from './Brainstorm.module.css';
 import styles from './Screen.module.css';
-import { plural } from '@playfield/shared/plural';
+import { count, plural } from '@playfield/shared/plural';
 
 /**
  * The brainstorm on the projector: how many notes came in, the board by cluster once the
@@ -55,7 +55,7 @@ function Waiting({
   const { counts } = view;
   const notes = (
     <p className="screen-count">
-      <strong>{counts.notes}</strong> {counts.notes === 1 ? 'note' : 'notes'} from{' '}
+      <strong>{count(counts.notes)}</strong> {counts.notes === 1 ? 'note' : 'notes'} from{' '}
       {plural(counts.authors, 'person', 'people')}
     </p>
   );
@@ -95,7 +95,8 @@ function Waiting({
       return (
         <div className="screen-waiting stack">
           <p className="screen-count">
-            <strong>{counts.voters}</strong> {counts.voters === 1 ? 'person' : 'people'} voted
+            <strong>{count(counts.voters)}</strong> {counts.voters === 1 ? 'person' : 'people'}{' '}
+            voted
           </p>
           <p className={styles.next}>The results are in: the facilitator will show them.</p>
         </div>

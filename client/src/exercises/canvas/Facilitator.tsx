@@ -1,3 +1,4 @@
+import { count, plural } from '@playfield/shared/plural';
 import { useMemo, useState } from 'react';
 import type {
   CanvasFacilitatorView,
@@ -44,8 +45,8 @@ export default function CanvasFacilitator({
     <div className="stack">
       <p className="question">{view.prompt}</p>
       <p className="muted">
-        {view.entryCount} {view.entryCount === 1 ? 'entry' : 'entries'} from {view.contributors} of{' '}
-        {participantCount} people · at most {view.maxEntriesPerPerson} each
+        {plural(view.entryCount, 'entry', 'entries')} from {count(view.contributors)} of{' '}
+        {plural(participantCount, 'person', 'people')} · at most {view.maxEntriesPerPerson} each
         {view.isAnonymous ? ' · anonymous' : ''}
       </p>
       <TeamFilter teams={tables} value={team} onChange={setTeam} />
@@ -59,7 +60,7 @@ export default function CanvasFacilitator({
           >
             <h3 id={`canvas-console-${b}`}>{box.title}</h3>
             <p className="muted">
-              {box.entryCount} {box.entryCount === 1 ? 'entry' : 'entries'}
+              {plural(box.entryCount, 'entry', 'entries')}
               {box.isRated &&
                 box.averageRating !== null &&
                 ` · average ${rating.question.toLowerCase()} ${box.averageRating.toFixed(1)} of ${rating.max}`}

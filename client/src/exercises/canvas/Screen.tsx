@@ -1,3 +1,4 @@
+import { count, plural } from '@playfield/shared/plural';
 import { useRef } from 'react';
 import type { CanvasBoxBoard, CanvasRating } from '@playfield/shared/exercises/canvas/index';
 import { useFitCount } from '../../components/useFitCount.ts';
@@ -16,8 +17,8 @@ export default function CanvasScreen({ view }: ScreenProps<'canvas'>) {
     <div className={styles.screen}>
       <p className={styles.prompt}>{view.prompt}</p>
       <p className={`screen-count ${styles.count}`}>
-        <strong>{view.entryCount}</strong> {view.entryCount === 1 ? 'entry' : 'entries'} from{' '}
-        {view.contributors} {view.contributors === 1 ? 'person' : 'people'}
+        <strong>{count(view.entryCount)}</strong> {view.entryCount === 1 ? 'entry' : 'entries'} from{' '}
+        {plural(view.contributors, 'person', 'people')}
       </p>
       <div
         className={styles.grid}
@@ -74,7 +75,7 @@ function Box({
         {title}
       </h2>
       <p className={styles.figures}>
-        {board?.entryCount ?? 0} {board?.entryCount === 1 ? 'entry' : 'entries'}
+        {plural(board?.entryCount ?? 0, 'entry', 'entries')}
         {isRated &&
           board?.averageRating != null &&
           ` · ${rating.question.toLowerCase()} ${board.averageRating.toFixed(1)} of ${rating.max}`}

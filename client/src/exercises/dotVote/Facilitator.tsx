@@ -1,3 +1,4 @@
+import { count, plural } from '@playfield/shared/plural';
 import { BarChart } from '../../components/BarChart.tsx';
 import type { FacilitatorProps } from '../types.ts';
 import { ruleText } from './Participant.tsx';
@@ -8,7 +9,7 @@ type View = FacilitatorProps<'dotVote'>['view'];
 
 function shortfallLine(shortfall: NonNullable<View['shortfall']>): string {
   const share = shortfall.share === null ? 0 : Math.round(shortfall.share * 100);
-  return `${shortfall.count} of ${shortfall.respondents} ${shortfall.respondents === 1 ? 'voter' : 'voters'} (${share}%) chose fewer than ${shortfall.min}`;
+  return `${count(shortfall.count)} of ${plural(shortfall.respondents, 'voter', 'voters')} (${share}%) chose fewer than ${shortfall.min}`;
 }
 
 /**
@@ -28,16 +29,14 @@ export default function DotVoteFacilitator({
     <div className="stack">
       <h3 className="question">{view.question}</h3>
       <p className="muted">
-        {tally.respondents} of {participantCount} voted · {ruleText(view.rule)}
+        {count(tally.respondents)} of {count(participantCount)} voted · {ruleText(view.rule)}
         {view.exampleMode !== 'off' && ` · examples ${view.exampleMode}`}
         {view.isAnonymous && ' · anonymous'}
         {view.isRevealed ? ' · results shown to the room' : ' · private until you reveal'}
       </p>
       <BarChart
         label={`Live ${unit}`}
-        labels={ranking.map(
-          (r) => `${r.label} (${r.voters} ${r.voters === 1 ? 'person' : 'people'})`,
-        )}
+        labels={ranking.map((r) => `${r.label} (${plural(r.voters, 'person', 'people')})`)}
         values={ranking.map((r) => r.count)}
       />
       {shortfall && (

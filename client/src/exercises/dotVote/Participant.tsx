@@ -3,7 +3,7 @@ import type { DotVoteOwnView, DotVotePublicView } from '@playfield/shared/exerci
 import { BarChart } from '../../components/BarChart.tsx';
 import type { ParticipantProps } from '../types.ts';
 import { useSender } from '../useSender.ts';
-import { plural } from '@playfield/shared/plural';
+import { count, plural } from '@playfield/shared/plural';
 import styles from './Participant.module.css';
 import { ChoiceButton } from '../../components/ChoiceButton.tsx';
 
@@ -263,8 +263,8 @@ function DotVoteResults({ view, own }: Pick<ParticipantProps<'dotVote'>, 'view' 
       <p className="muted">{plural(results.respondents, 'person', 'people')} voted.</p>
       {shortfall && (
         <p>
-          {shortfall.count} of {plural(shortfall.respondents, 'voter', 'voters')} chose fewer than{' '}
-          {shortfall.min}
+          {count(shortfall.count)} of {plural(shortfall.respondents, 'voter', 'voters')} chose fewer
+          than {shortfall.min}
           {own?.hasVoted &&
             (own.choices.length < shortfall.min
               ? `, you among them (${own.choices.length}).`

@@ -1,3 +1,4 @@
+import { count } from '@playfield/shared/plural';
 import { sharedRanks } from '@playfield/shared/stats/ranks';
 import { BarChart } from '../../components/BarChart.tsx';
 import type { ScreenProps } from '../types.ts';
@@ -27,7 +28,7 @@ export default function DotVoteScreen({ view, participantCount }: ScreenProps<'d
           </ul>
         )}
         <p className="screen-count">
-          <strong>{view.respondents}</strong> of {participantCount} voted
+          <strong>{count(view.respondents)}</strong> of {count(participantCount)} voted
         </p>
       </div>
     );
@@ -53,7 +54,7 @@ export default function DotVoteScreen({ view, participantCount }: ScreenProps<'d
           {rest > 0 && <p className={styles.more}>and {rest} more</p>}
           {shortfall && (
             <p className={`screen-count ${styles.shortfall}`}>
-              <strong>{shortfall.count}</strong> of {shortfall.respondents} (
+              <strong>{count(shortfall.count)}</strong> of {count(shortfall.respondents)} (
               {shortfall.share === null ? 0 : Math.round(shortfall.share * 100)}%) chose fewer than{' '}
               {shortfall.min}
               {shortfall.names && shortfall.names.length > 0 && (

@@ -1,3 +1,4 @@
+import { count } from '@playfield/shared/plural';
 import { useState } from 'react';
 import type { FacilitatorProps } from '../types.ts';
 import { GapChart, formatGap, formatMean } from './GapChart.tsx';
@@ -29,8 +30,9 @@ export default function GapRatingFacilitator({
       <p className="question">{view.question}</p>
       <div className="stack stack--tight">
         <p id="gap-console-progress">
-          {progress.respondents} of {participantCount} started · {progress.completed} rated every
-          measure · {progress.ratings} of {progress.possible} ratings from those who started
+          {count(progress.respondents)} of {count(participantCount)} started ·{' '}
+          {count(progress.completed)} rated every measure · {count(progress.ratings)} of{' '}
+          {count(progress.possible)} ratings from those who started
         </p>
         <progress
           max={Math.max(1, participantCount * view.measures.length * 2)}

@@ -1,3 +1,4 @@
+import { plural } from '@playfield/shared/plural';
 import { useState } from 'react';
 import type { GapSide } from '@playfield/shared/exercises/gapRating/index';
 import type { ParticipantProps } from '../types.ts';
@@ -63,8 +64,8 @@ export function GapRatingParticipant({ view, own, isOpen, act }: ParticipantProp
     return (
       <section className="stack">
         <p className="muted">
-          {view.results.respondents} {view.results.respondents === 1 ? 'person' : 'people'} rated.
-          Your own gap is marked with a dot and written after the figures.
+          {plural(view.results.respondents, 'person', 'people')} rated. Your own gap is marked with
+          a dot and written after the figures.
         </p>
         <GapChart results={view.results} label="The gap per measure" ownGaps={ownGaps} />
       </section>

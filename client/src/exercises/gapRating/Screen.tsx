@@ -1,3 +1,4 @@
+import { count } from '@playfield/shared/plural';
 import type { ScreenProps } from '../types.ts';
 import { GapChart } from './GapChart.tsx';
 import styles from './Screen.module.css';
@@ -13,7 +14,7 @@ export default function GapRatingScreen({ view, participantCount }: ScreenProps<
       <div className={`screen-round ${styles.root}`}>
         <p className={`screen-count ${styles.count}`}>
           <strong>{short}</strong> of {view.measures.length} measures fall short of expectations ·{' '}
-          {view.results.respondents} rated
+          {count(view.results.respondents)} rated
         </p>
         <GapChart
           results={view.results}
@@ -28,8 +29,8 @@ export default function GapRatingScreen({ view, participantCount }: ScreenProps<
     <div className={`screen-round ${styles.root}`}>
       <h2 className="screen-question">{view.question}</h2>
       <p className={`screen-count ${styles.count}`}>
-        <strong>{view.progress.respondents}</strong> of {participantCount} rating ·{' '}
-        <strong>{view.progress.completed}</strong> finished
+        <strong>{count(view.progress.respondents)}</strong> of {count(participantCount)} rating ·{' '}
+        <strong>{count(view.progress.completed)}</strong> finished
       </p>
       <ol className={styles.measures}>
         {view.measures.map((m) => (

@@ -1,3 +1,4 @@
+import { count } from '@playfield/shared/plural';
 import { useState } from 'react';
 import type {
   CardSpread,
@@ -181,7 +182,7 @@ function TestConsole(props: {
           <ul className={`${zones.list} ${zones.testList}`}>
             {past.map((t) => (
               <li key={t.cardId}>
-                <strong>{cardOf(t.cardId)?.text}</strong>: {t.respondents} answered.{' '}
+                <strong>{cardOf(t.cardId)?.text}</strong>: {count(t.respondents)} answered.{' '}
                 {verdictText(t)}{' '}
                 <button
                   type="button"
@@ -224,7 +225,7 @@ function TallyPanel(props: {
         </tbody>
       </table>
       <p>
-        {tally.respondents} answered. <strong>{verdictText(tally)}</strong>
+        {count(tally.respondents)} answered. <strong>{verdictText(tally)}</strong>
       </p>
       <div className="actions">
         <SendButton send={send} action={{ type: 'test.close' }}>

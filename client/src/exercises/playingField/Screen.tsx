@@ -1,3 +1,4 @@
+import { count } from '@playfield/shared/plural';
 import type {
   PlayingFieldCard,
   PlayingFieldScreenView,
@@ -142,7 +143,7 @@ function TestScreen({ view }: { view: PlayingFieldScreenView }) {
   return (
     <div className={`${styles.screen} ${zones.dark}`}>
       <p className={styles.eyebrow} data-testid="eyebrow">
-        From rigid to flexible · {tally.respondents} answered
+        From rigid to flexible · {count(tally.respondents)} answered
         {tally.isOpen ? ' · answering now' : ' · closed'}
       </p>
       <p className={styles.card}>

@@ -1,3 +1,4 @@
+import { count } from '@playfield/shared/plural';
 import { BarChart } from '../../components/BarChart.tsx';
 import type { FacilitatorProps } from '../types.ts';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
@@ -9,7 +10,7 @@ export default function PollFacilitator({ view, participantCount, act }: Facilit
     <div className="stack">
       <h3 className="question">{view.question}</h3>
       <p className="muted">
-        {results.respondents} of {participantCount} answered ·{' '}
+        {count(results.respondents)} of {count(participantCount)} answered ·{' '}
         {view.isMultipleChoice ? 'multiple choice' : 'single choice'}
         {view.isAnonymous ? ' · anonymous' : ''}
       </p>

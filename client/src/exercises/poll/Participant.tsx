@@ -1,3 +1,4 @@
+import { count } from '@playfield/shared/plural';
 import { BarChart } from '../../components/BarChart.tsx';
 import type { ParticipantProps } from '../types.ts';
 import { useSender } from '../useSender.ts';
@@ -27,7 +28,7 @@ export function PollParticipant({ view, own, isOpen, act }: ParticipantProps<'po
           values={view.results.counts}
           marked={chosen}
         />
-        <p className="muted">{view.results.respondents} answered.</p>
+        <p className="muted">{count(view.results.respondents)} answered.</p>
       </section>
     );
   }

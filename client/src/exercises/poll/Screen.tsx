@@ -1,3 +1,4 @@
+import { count } from '@playfield/shared/plural';
 import { BarChart } from '../../components/BarChart.tsx';
 import type { ScreenProps } from '../types.ts';
 
@@ -16,7 +17,7 @@ export default function PollScreen({ view, participantCount }: ScreenProps<'poll
             ))}
           </ol>
           <p className="screen-count">
-            <strong>{view.respondents}</strong> of {participantCount} answered
+            <strong>{count(view.respondents)}</strong> of {count(participantCount)} answered
           </p>
         </div>
       )}

@@ -1,3 +1,4 @@
+import { count, plural } from '@playfield/shared/plural';
 import type { FacilitatorProps } from '../types.ts';
 import { OUTCOME_NAME, OUTCOMES, SCENARIO_NAME } from './names.ts';
 import { PromisesChart } from './PromisesChart.tsx';
@@ -25,7 +26,7 @@ export default function PromisesFacilitator({
     <div className="stack">
       <p className="question">{view.question}</p>
       <FiguresTable
-        caption={`Predictions: ${results.predictors} of ${participantCount} people`}
+        caption={`Predictions: ${count(results.predictors)} of ${plural(participantCount, 'person', 'people')}`}
         rowHeading="Promise"
         columns={COLUMNS}
         rows={results.series.map((s) => ({

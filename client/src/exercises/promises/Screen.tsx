@@ -1,3 +1,4 @@
+import { count } from '@playfield/shared/plural';
 import type { ScreenProps } from '../types.ts';
 import { OUTCOME_INDEX, SCENARIO_NAME } from './names.ts';
 import { PromisesChart } from './PromisesChart.tsx';
@@ -23,7 +24,7 @@ export default function PromisesScreen({ view, participantCount }: ScreenProps<'
         <p className={styles.count}>Grows, holds steady or shrinks? Predict on your phone.</p>
         <p className={styles.count}>
           {view.startCustomers.toLocaleString('en')} customers at the start, {view.periods}{' '}
-          {view.periodName}s · {participantCount} in the room
+          {view.periodName}s · {count(participantCount)} in the room
         </p>
       </div>
     );
@@ -51,7 +52,7 @@ export default function PromisesScreen({ view, participantCount }: ScreenProps<'
               <strong>{SCENARIO_NAME[s.scenario]}</strong>
               <span>{end ? Math.round((100 * happy) / end) : 0}% satisfied</span>
               <span>
-                {right} of {asked} saw it coming
+                {count(right)} of {count(asked)} saw it coming
               </span>
             </li>
           );

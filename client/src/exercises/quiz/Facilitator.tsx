@@ -1,3 +1,4 @@
+import { plural } from '@playfield/shared/plural';
 import type {
   QuizFacilitatorAction,
   QuizFacilitatorView,
@@ -106,9 +107,7 @@ export default function QuizFacilitator({ view, participantCount, act }: Facilit
                   <OptionMark index={i} />
                   <span className={styles.optionText}>{option}</span>
                   {isRight && <strong>✓ right</strong>}
-                  <span className={styles.count}>
-                    {count} {count === 1 ? 'answer' : 'answers'}
-                  </span>
+                  <span className={styles.count}>{plural(count, 'answer', 'answers')}</span>
                 </li>
               );
             })}

@@ -1,3 +1,4 @@
+import { count } from '@playfield/shared/plural';
 import { useState } from 'react';
 import type { QuizOwnView, QuizPublicView } from '@playfield/shared/exercises/quiz/index';
 import type { ParticipantProps } from '../types.ts';
@@ -182,7 +183,7 @@ function Final({ view, own }: { view: QuizPublicView; own: QuizOwnView | null })
       <h2>The quiz is over</h2>
       {own && own.rank !== null ? (
         <p className={styles.verdict} role="status">
-          You finished {ordinal(own.rank)} of {view.rankedCount} with {points(own.total)}.
+          You finished {ordinal(own.rank)} of {count(view.rankedCount)} with {points(own.total)}.
         </p>
       ) : (
         <p role="status">You did not score in this quiz.</p>

@@ -1,3 +1,4 @@
+import { count } from '@playfield/shared/plural';
 import type { QuizLeaderboardEntry, QuizScreenView } from '@playfield/shared/exercises/quiz/index';
 import type { ScreenProps } from '../types.ts';
 import { VisuallyHidden, toneOf } from './OptionMark.tsx';
@@ -29,7 +30,7 @@ export default function QuizScreen({ view, participantCount }: ScreenProps<'quiz
           A quiz of {view.questionCount} {view.questionCount === 1 ? 'question' : 'questions'}
         </p>
         <p className={styles.hint}>
-          Get your phones ready: quicker right answers score more. {participantCount} here.
+          Get your phones ready: quicker right answers score more. {count(participantCount)} here.
         </p>
       </div>
     );
@@ -71,7 +72,7 @@ function Question({ view, participantCount }: { view: QuizScreenView; participan
         {question.options.map((option, i) => {
           const isRight = correct?.includes(i) ?? false;
           const isDimmed = correct !== null && !isRight;
-          const count = distribution?.counts[i] ?? 0;
+          const answers = distribution?.counts[i] ?? 0;
           return (
             <li
               key={i}
@@ -91,12 +92,12 @@ function Question({ view, participantCount }: { view: QuizScreenView; participan
                 <span className={styles.count}>
                   <span
                     className={styles.bar}
-                    style={{ width: `${(count / most) * 100}%` }}
+                    style={{ width: `${(answers / most) * 100}%` }}
                     aria-hidden="true"
                   />
                   <span>
-                    {count}
-                    <VisuallyHidden> {count === 1 ? 'answer' : 'answers'}</VisuallyHidden>
+                    {count(answers)}
+                    <VisuallyHidden> {answers === 1 ? 'answer' : 'answers'}</VisuallyHidden>
                   </span>
                 </span>
               )}

@@ -1,3 +1,4 @@
+import { count } from '@playfield/shared/plural';
 import { rangeLabel, rankLabel } from '@playfield/shared/exercises/ranking/index';
 import type { FacilitatorProps } from '../types.ts';
 import styles from './Facilitator.module.css';
@@ -16,8 +17,8 @@ export default function RankingFacilitator({
     <div className="stack">
       <h3 className="question">{view.question}</h3>
       <p className="muted">
-        {view.submitted} of {participantCount} ranked · Borda count: {n - 1} points for a first
-        place … 0 for the last
+        {count(view.submitted)} of {count(participantCount)} ranked · Borda count: {n - 1} points
+        for a first place … 0 for the last
         {view.isRevealed ? ' · results shown to the room' : ' · private until you reveal'}
       </p>
       <table className={styles.table}>

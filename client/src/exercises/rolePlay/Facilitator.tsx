@@ -41,8 +41,9 @@ export default function RolePlayFacilitator({
             : 'No groups yet'}
         </span>
         <span className="muted">
-          {config.groupSize === 'pairs' ? 'Pairs' : 'Trios'} · {participantCount} people ·{' '}
-          {progress.complete} of {plural(progress.groups, 'group', 'groups')} scored
+          {config.groupSize === 'pairs' ? 'Pairs' : 'Trios'} ·{' '}
+          {plural(participantCount, 'person', 'people')} · {progress.complete} of{' '}
+          {plural(progress.groups, 'group', 'groups')} scored
           {progress.started > progress.complete
             ? ` · ${progress.started - progress.complete} scoring`
             : ''}

@@ -1,3 +1,4 @@
+import { plural } from '@playfield/shared/plural';
 import { useState } from 'react';
 import type {
   RolePlayOwnView,
@@ -54,8 +55,7 @@ export function RolePlayParticipant({ view, own, isOpen, act }: ParticipantProps
             label="The room’s mean score per step"
           />
           <p className="muted">
-            From {view.results.scorecards}{' '}
-            {view.results.scorecards === 1 ? 'scorecard' : 'scorecards'}.
+            From {plural(view.results.scorecards, 'scorecard', 'scorecards')}.
           </p>
         </div>
       )}

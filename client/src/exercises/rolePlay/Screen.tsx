@@ -1,3 +1,4 @@
+import { count } from '@playfield/shared/plural';
 import type { ScreenProps } from '../types.ts';
 import styles from './Screen.module.css';
 import { StepMeans, formatMean } from './StepMeans.tsx';
@@ -29,7 +30,7 @@ export default function RolePlayScreen({ view }: ScreenProps<'rolePlay'>) {
           />
         </div>
         <p className={`screen-count ${styles.count}`}>
-          <strong>{results.scorecards}</strong>{' '}
+          <strong>{count(results.scorecards)}</strong>{' '}
           {results.scorecards === 1 ? 'group scored' : 'groups scored'}
           {weakest &&
             weakest.mean !== null &&

@@ -1,3 +1,4 @@
+import { plural } from '@playfield/shared/plural';
 import type { RolePlayStepStats } from '@playfield/shared/exercises/rolePlay/index';
 import styles from './StepMeans.module.css';
 
@@ -37,7 +38,7 @@ export function StepMeans({
           </div>
           {hasDistribution && step.count > 0 && (
             <p className={styles.spread}>
-              {step.count} {step.count === 1 ? 'score' : 'scores'}:{' '}
+              {plural(step.count, 'score', 'scores')}:{' '}
               {step.distribution
                 .map((n, i) => (n > 0 ? `${n} gave ${i + 1}` : null))
                 .filter((part) => part !== null)

@@ -1,3 +1,4 @@
+import { count, plural } from '@playfield/shared/plural';
 import { useState } from 'react';
 import {
   baselineFromSummary,
@@ -86,8 +87,8 @@ export default function ScaleFacilitator({
     <div className="stack">
       <h3 className="question">{view.question}</h3>
       <p className="muted">
-        {view.respondents} of {participantCount} answered · {view.scale.min} {view.scale.lowLabel} …{' '}
-        {view.scale.max} {view.scale.highLabel}
+        {count(view.respondents)} of {count(participantCount)} answered · {view.scale.min}{' '}
+        {view.scale.lowLabel} … {view.scale.max} {view.scale.highLabel}
         {view.scale.allowSkip && ' · skip allowed'}
         {view.isRevealed
           ? ' · results shown to the room'
@@ -135,8 +136,8 @@ export default function ScaleFacilitator({
               )}
             </p>
             <p className={styles.figures}>
-              {s.count} {s.count === 1 ? 'rating' : 'ratings'} · mean {formatFigure(s.mean)} ·
-              median {formatFigure(s.median)}
+              {plural(s.count, 'rating', 'ratings')} · mean {formatFigure(s.mean)} · median{' '}
+              {formatFigure(s.median)}
               {s.skipped > 0 && ` · ${s.skipped} skipped`}
               {s.before &&
                 ` · before ${formatFigure(s.before.mean)} (${formatChange(s.before.mean, s.mean) ?? 'no change yet'})`}

@@ -1,3 +1,4 @@
+import { plural } from '@playfield/shared/plural';
 import { useState } from 'react';
 import type {
   ScaleAnswer,
@@ -116,8 +117,8 @@ function Statement(props: {
       )}
       {props.result && (
         <p className={styles.result}>
-          Room: mean {figure(props.result.mean)} from {props.result.count}{' '}
-          {props.result.count === 1 ? 'rating' : 'ratings'} · you: {answerText(answer)}
+          Room: mean {figure(props.result.mean)} from{' '}
+          {plural(props.result.count, 'rating', 'ratings')} · you: {answerText(answer)}
         </p>
       )}
     </fieldset>

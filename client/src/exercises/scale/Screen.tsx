@@ -1,3 +1,4 @@
+import { count, plural } from '@playfield/shared/plural';
 import { ScreenQuestion } from '../../components/ScreenQuestion.tsx';
 import type { ScreenProps } from '../types.ts';
 import { Distribution } from './Distribution.tsx';
@@ -26,8 +27,8 @@ export default function ScaleScreen({ view, participantCount }: ScreenProps<'sca
       question={view.question}
       meta={
         <>
-          <strong>{view.respondents}</strong> of {participantCount} answered · {scale.min}{' '}
-          {scale.lowLabel} … {scale.max} {scale.highLabel}
+          <strong>{count(view.respondents)}</strong> of {count(participantCount)} answered ·{' '}
+          {scale.min} {scale.lowLabel} … {scale.max} {scale.highLabel}
           {pageNote}
           {view.results && ' · dashed line: mean'}
           {view.comparedWith && view.results && ` · dotted: before (${view.comparedWith})`}
@@ -40,8 +41,8 @@ export default function ScaleScreen({ view, participantCount }: ScreenProps<'sca
             <section key={s.index} className={styles.card} role="listitem" aria-label={s.text}>
               <p className={styles.text}>{s.text}</p>
               <p className={styles.figures}>
-                Mean <strong>{figure(s.mean)}</strong> · median {figure(s.median)} · {s.count}{' '}
-                {s.count === 1 ? 'rating' : 'ratings'}
+                Mean <strong>{figure(s.mean)}</strong> · median {figure(s.median)} ·{' '}
+                {plural(s.count, 'rating', 'ratings')}
                 {s.skipped > 0 && ` · ${s.skipped} skipped`}
                 {s.before &&
                   ` · before ${figure(s.before.mean)} → ${figure(s.mean)}${change(s.before.mean, s.mean)}`}

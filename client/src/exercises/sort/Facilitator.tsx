@@ -1,3 +1,4 @@
+import { count } from '@playfield/shared/plural';
 import { BarChart } from '../../components/BarChart.tsx';
 import type { FacilitatorProps } from '../types.ts';
 import styles from './Facilitator.module.css';
@@ -16,8 +17,8 @@ export default function SortFacilitator({ view, participantCount, act }: Facilit
     <div className="stack">
       <h3 className="question">{view.prompt}</h3>
       <p className="muted">
-        {results.respondents} of {participantCount} sorting · {results.finished} finished ·{' '}
-        {view.items.length} statements
+        {count(results.respondents)} of {count(participantCount)} sorting ·{' '}
+        {count(results.finished)} finished · {view.items.length} statements
         {view.isRevealed ? ' · results shown to the room' : ' · answers private until you reveal'}
       </p>
       {results.averageCorrectShare !== null && (

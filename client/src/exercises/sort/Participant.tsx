@@ -1,3 +1,4 @@
+import { plural } from '@playfield/shared/plural';
 import { useState } from 'react';
 import { BarChart } from '../../components/BarChart.tsx';
 import type { ParticipantProps } from '../types.ts';
@@ -166,9 +167,7 @@ function SortResultsView({ view, own }: Pick<ParticipantProps<'sort'>, 'view' | 
           You sorted <strong>{own.score.correct}</strong> of {own.score.scorable} as expected.
         </p>
       )}
-      <p className="muted">
-        {results.respondents} {results.respondents === 1 ? 'person' : 'people'} sorted.
-      </p>
+      <p className="muted">{plural(results.respondents, 'person', 'people')} sorted.</p>
       <ol className={styles.results}>
         {view.items.map((text, i) => {
           const result = results.items[i];

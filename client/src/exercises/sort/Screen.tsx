@@ -1,3 +1,4 @@
+import { count } from '@playfield/shared/plural';
 import { Fragment } from 'react';
 import { BarChart } from '../../components/BarChart.tsx';
 import type { ScreenProps } from '../types.ts';
@@ -67,8 +68,8 @@ export default function SortScreen({ view, participantCount }: ScreenProps<'sort
           ))}
         </ul>
         <p className="screen-count">
-          <strong>{view.respondents}</strong> of {participantCount} sorting ·{' '}
-          <strong>{view.finished}</strong> sorted all {view.itemCount}
+          <strong>{count(view.respondents)}</strong> of {count(participantCount)} sorting ·{' '}
+          <strong>{count(view.finished)}</strong> sorted all {view.itemCount}
         </p>
       </div>
     );

@@ -1,3 +1,4 @@
+import { count } from '@playfield/shared/plural';
 import { useId, useState } from 'react';
 import type { ConsoleEntry, EntryStatus } from '@playfield/shared/exercises/wordCloud/index';
 import { BarChart } from '../../components/BarChart.tsx';
@@ -169,9 +170,9 @@ export default function WordCloudFacilitator({
         {view.isModerated && ' · you approve every entry'}
       </p>
       <p className={styles.live} role="status">
-        <strong>{counts.entries}</strong> {counts.entries === 1 ? 'entry' : 'entries'} from{' '}
-        {counts.people} of {participantCount} · {counts.shown} shown · {counts.pending} waiting ·{' '}
-        {counts.hidden} hidden ·{' '}
+        <strong>{count(counts.entries)}</strong> {counts.entries === 1 ? 'entry' : 'entries'} from{' '}
+        {count(counts.people)} of {count(participantCount)} · {count(counts.shown)} shown ·{' '}
+        {count(counts.pending)} waiting · {count(counts.hidden)} hidden ·{' '}
         {view.isShownToRoom
           ? view.isRevealed
             ? 'the room sees the result'

@@ -1,3 +1,4 @@
+import { count, plural } from '@playfield/shared/plural';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CloudWord } from '@playfield/shared/exercises/wordCloud/index';
 import type { ScreenProps } from '../types.ts';
@@ -86,11 +87,7 @@ function Cloud({ words, more }: { words: CloudWord[]; more: number }) {
         )}
       </div>
       {layout && layout.placed.length > 0 && <WordList words={words} className="visually-hidden" />}
-      {left > 0 && (
-        <p className={styles.more}>
-          and {left} more {left === 1 ? 'word' : 'words'}
-        </p>
-      )}
+      {left > 0 && <p className={styles.more}>and {plural(left, 'more word', 'more words')}</p>}
     </>
   );
 }
@@ -125,7 +122,7 @@ function Wall({ cards, more }: { cards: { id: string; text: string }[]; more: nu
       const left = more + dropped;
       if (moreRef.current) {
         moreRef.current.textContent =
-          left > 0 ? `and ${left} more ${left === 1 ? 'answer' : 'answers'}` : '';
+          left > 0 ? `and ${plural(left, 'more answer', 'more answers')}` : '';
       }
     };
     fit();
@@ -142,7 +139,7 @@ function Wall({ cards, more }: { cards: { id: string; text: string }[]; more: nu
         ))}
       </ul>
       <p ref={moreRef} className={styles.more}>
-        {more > 0 ? `and ${more} more ${more === 1 ? 'answer' : 'answers'}` : ''}
+        {more > 0 ? `and ${plural(more, 'more answer', 'more answers')}` : ''}
       </p>
     </>
   );
@@ -160,8 +157,8 @@ export default function WordCloudScreen({ view, participantCount }: ScreenProps<
       <h2 className={styles.question}>{view.question}</h2>
       {!view.isShown ? (
         <p className={styles.count}>
-          <strong>{counts.entries}</strong> {counts.entries === 1 ? 'entry' : 'entries'} from{' '}
-          {counts.people} of {participantCount} {participantCount === 1 ? 'person' : 'people'}
+          <strong>{count(counts.entries)}</strong> {counts.entries === 1 ? 'entry' : 'entries'} from{' '}
+          {count(counts.people)} of {plural(participantCount, 'person', 'people')}
         </p>
       ) : view.mode === 'cloud' ? (
         view.words.length ? (
