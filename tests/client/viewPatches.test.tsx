@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { diffViews, type FacilitatorView } from '@playfield/shared';
+import { diffViews, type FacilitatorView, type ParticipantPublicView } from '@playfield/shared';
 import { useSessionStore } from '../../client/src/stores/useSessionStore.ts';
 import { busyDelayMs } from '../../client/src/realtime/connection.ts';
 import { header } from './fixtures.ts';
@@ -22,8 +22,8 @@ function facilitatorView(): FacilitatorView {
   return view;
 }
 
-/** The console's whole view as the server sends it to a console that takes patches. */
-function whole(view: FacilitatorView, seq: number, version: number) {
+/** A whole view as the server sends it to a console or phone that takes patches. */
+function whole<V>(view: V, seq: number, version: number) {
   return { seq, serverTime: 1_000, view, version };
 }
 
@@ -33,7 +33,7 @@ describe('the console store and view patches', () => {
     store().receive('facilitator', whole(first, 5, 1));
     const next: FacilitatorView = { ...first, isLocked: !first.isLocked };
 
-    const isApplied = store().patchFacilitator({
+    const isApplied = store().patch('facilitator', {
       seq: 6,
       serverTime: 1_050,
       base: 1,
@@ -44,7 +44,7 @@ describe('the console store and view patches', () => {
     expect(isApplied).toBe(true);
     expect(store().facilitator).toEqual(next);
     expect(store().facilitator?.roster).toBe(first.roster);
-    expect(store().facilitatorVersion).toBe(2);
+    expect(store().versions.facilitator).toBe(2);
     expect(store().seqs.facilitator).toBe(6);
   });
 
@@ -52,7 +52,7 @@ describe('the console store and view patches', () => {
     const first = facilitatorView();
     store().receive('facilitator', whole(first, 5, 1));
 
-    const isApplied = store().patchFacilitator({
+    const isApplied = store().patch('facilitator', {
       seq: 8,
       serverTime: 1_100,
       base: 2,
@@ -62,16 +62,16 @@ describe('the console store and view patches', () => {
 
     expect(isApplied).toBe(false);
     expect(store().facilitator).toBe(first);
-    expect(store().facilitatorVersion).toBe(1);
+    expect(store().versions.facilitator).toBe(1);
   });
 
   it('refuses a patch that does not fit the view, and one before any view', () => {
-    expect(store().patchFacilitator({ seq: 1, serverTime: 0, base: -1, version: 0, ops: [] })).toBe(
-      false,
-    );
+    expect(
+      store().patch('facilitator', { seq: 1, serverTime: 0, base: -1, version: 0, ops: [] }),
+    ).toBe(false);
     store().receive('facilitator', whole(facilitatorView(), 5, 1));
     expect(
-      store().patchFacilitator({
+      store().patch('facilitator', {
         seq: 6,
         serverTime: 0,
         base: 1,
@@ -79,7 +79,39 @@ describe('the console store and view patches', () => {
         ops: [['s', ['session', 'nothing', 'here'], 1]],
       }),
     ).toBe(false);
-    expect(store().facilitatorVersion).toBe(1);
+    expect(store().versions.facilitator).toBe(1);
+  });
+});
+
+describe("the phones' shared view and its patches", () => {
+  it('applies a head count patch to the shared view, keeping the rest, and refuses a gap', () => {
+    const first: ParticipantPublicView = {
+      session: header(),
+      prompt: null,
+      participantCount: 4_999,
+      timer: null,
+      round: null,
+    };
+    store().receive('publicView', whole(first, 3, 7));
+    const next = { ...first, participantCount: 5_000 };
+
+    expect(
+      store().patch('publicView', {
+        seq: 4,
+        serverTime: 1_050,
+        base: 7,
+        version: 8,
+        ops: diffViews(first, next),
+      }),
+    ).toBe(true);
+    expect(store().publicView).toEqual(next);
+    expect(store().publicView?.session).toBe(first.session);
+    expect(store().versions).toEqual({ facilitator: -1, publicView: 8 });
+    expect(store().seqs.publicView).toBe(4);
+
+    const gap = { seq: 6, serverTime: 0, base: 9, version: 10, ops: [] };
+    expect(store().patch('publicView', gap)).toBe(false);
+    expect(store().versions.publicView).toBe(8);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
- * Scale over real sockets: the console's view as numbered patches (and a resync after a
- * gap), and an overloaded session refusing with BUSY while everything it acknowledged is
- * stored. Speed itself is measured by `npm run bench`, never here.
+ * Scale over real sockets: the console's and the phones' views as numbered patches (and a
+ * resync after a gap), and an overloaded session refusing with BUSY while everything it
+ * acknowledged is stored. Speed itself is measured by `npm run bench`, never here.
  */
 import { io, type Socket } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -9,7 +9,9 @@ import {
   applyViewPatch,
   PROTOCOL_VERSION,
   type ClientToServerEvents,
+  type Credential,
   type FacilitatorView,
+  type ParticipantPublicView,
   type ServerToClientEvents,
   type ViewMessage,
   type ViewPatchMessage,
@@ -37,47 +39,59 @@ afterEach(async () => {
   await server.close();
 });
 
-/** A console as the web client runs it: whole view first, then patches it applies. */
-interface PatchConsole {
+/** The views a client may take as patches, with their events. */
+const PATCHED = {
+  facilitator: { whole: 'view.facilitator', patch: 'view.facilitator.patch' },
+  participant: { whole: 'view.public', patch: 'view.public.patch' },
+} as const;
+
+/** A console or phone as the web client runs it: whole view first, then patches it applies. */
+interface PatchClient<V> {
   socket: PatchSocket;
-  view(): FacilitatorView | null;
+  view(): V | null;
   seq(): number;
   /** Whole views received (the first, and one per resync). */
   wholeViews(): number;
   patches(): number;
+  /** The bytes of the patches' operations received, as JSON. */
+  patchBytes(): number;
   /** Drops the next patch on the floor, as a lost message would; resolves once it has. */
   dropNextPatch(): Promise<void>;
-  until(check: (view: FacilitatorView, seq: number) => boolean): Promise<FacilitatorView>;
+  until(check: (view: V, seq: number) => boolean): Promise<V>;
 }
 
-function patchConsole(
+function patchClient<V>(
   url: string,
-  credential: ReturnType<typeof facilitatorOf>,
-): Promise<PatchConsole> {
+  credential: Credential,
+  events: (typeof PATCHED)[keyof typeof PATCHED],
+): Promise<PatchClient<V>> {
   const socket: PatchSocket = io(url, {
     auth: { protocolVersion: PROTOCOL_VERSION, credential, viewPatches: true },
     transports: ['websocket'],
     forceNew: true,
     reconnection: false,
   });
-  let view: FacilitatorView | null = null;
+  // The two events' listeners are typed by name; the client handles both views alike.
+  const listen = socket.on.bind(socket) as (event: string, listener: (m: never) => void) => void;
+  let view: V | null = null;
   let version = -1;
   let seq = 0;
   let whole = 0;
   let patches = 0;
+  let patchBytes = 0;
   let onDropped: (() => void) | null = null;
   const waiters = new Set<() => void>();
   const changed = () => {
     for (const waiter of [...waiters]) waiter();
   };
-  socket.on('view.facilitator', (message: ViewMessage<FacilitatorView>) => {
+  listen(events.whole, (message: ViewMessage<V>) => {
     whole++;
     view = message.view;
     version = message.version ?? -1;
     seq = message.seq;
     changed();
   });
-  socket.on('view.facilitator.patch', (message: ViewPatchMessage) => {
+  listen(events.patch, (message: ViewPatchMessage) => {
     if (onDropped) {
       onDropped();
       onDropped = null;
@@ -89,17 +103,19 @@ function patchConsole(
       return;
     }
     patches++;
+    patchBytes += JSON.stringify(message.ops).length;
     view = applyViewPatch(view, message.ops);
     version = message.version;
     seq = message.seq;
     changed();
   });
-  const console: PatchConsole = {
+  const client: PatchClient<V> = {
     socket,
     view: () => view,
     seq: () => seq,
     wholeViews: () => whole,
     patches: () => patches,
+    patchBytes: () => patchBytes,
     dropNextPatch: () => new Promise<void>((resolve) => (onDropped = resolve)),
     until: (check) =>
       new Promise((resolve, reject) => {
@@ -112,14 +128,14 @@ function patchConsole(
         };
         const timer = setTimeout(() => {
           waiters.delete(test);
-          reject(new Error(`The console never got there; last view ${JSON.stringify(view)}`));
+          reject(new Error(`The client never got there; last view ${JSON.stringify(view)}`));
         }, 10_000);
         waiters.add(test);
         test();
       }),
   };
   return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(console));
+    socket.once('connect', () => resolve(client));
     socket.once('connect_error', reject);
   });
 }
@@ -130,7 +146,11 @@ const respondents = (view: FacilitatorView): number =>
 describe('the console view as patches', () => {
   it('ends with the same view a whole-view console gets, and resyncs after a lost patch', async () => {
     const session = await server.createSession();
-    const patched = await patchConsole(server.url, facilitatorOf(session));
+    const patched = await patchClient<FacilitatorView>(
+      server.url,
+      facilitatorOf(session),
+      PATCHED.facilitator,
+    );
     const whole = await server.connect(facilitatorOf(session));
     try {
       const seats = await Promise.all(
@@ -172,6 +192,49 @@ describe('the console view as patches', () => {
 
       // The patched view is the whole view a console without patches holds at that seq.
       const reference = await nextView(whole, 'view.facilitator', (m) => m.seq >= lastSeq);
+      expect(JSON.parse(JSON.stringify(final))).toEqual(JSON.parse(JSON.stringify(reference.view)));
+    } finally {
+      patched.socket.disconnect();
+    }
+  });
+});
+
+describe("the phones' shared view as patches", () => {
+  it('patches a head count and a round change, and resyncs after a lost patch', async () => {
+    const session = await server.createSession();
+    const facilitator = await server.connect(facilitatorOf(session));
+    const patched = await patchClient<ParticipantPublicView>(
+      server.url,
+      participantOf(await server.join(session.code, 'Ana')),
+      PATCHED.participant,
+    );
+    const whole = await server.connect(participantOf(await server.join(session.code, 'Ben')));
+    try {
+      // Later joins reach the patched phone as a head count, not as its whole view again.
+      await patched.until((view) => view.participantCount === 2);
+      await Promise.all(['Chloé', 'Dev'].map((name) => server.join(session.code, name)));
+      await patched.until((view) => view.participantCount === 4);
+      expect(patched.wholeViews()).toBe(1);
+      expect(patched.patches()).toBeGreaterThan(0);
+      expect(patched.patchBytes()).toBeLessThan(200);
+
+      const started = await emitAck(facilitator, 'session.control', { type: 'session.start' });
+      expect(started).toMatchObject({ ok: true });
+      await patched.until((view) => view.round?.kind === 'poll');
+
+      // One patch is lost: the next does not follow, so the phone asks for the whole view.
+      const dropped = patched.dropNextPatch();
+      expect(await emitAck(facilitator, 'session.control', { type: 'round.next' })).toMatchObject({
+        ok: true,
+      });
+      await dropped;
+      const back = await emitAck(facilitator, 'session.control', { type: 'round.back' });
+      const backSeq = back.ok ? back.data.seq : Infinity;
+      const final = await patched.until((view, seq) => seq >= backSeq && !!view.round);
+      expect(patched.wholeViews()).toBe(2);
+
+      // The patched view is the whole view a phone without patches holds at that seq.
+      const reference = await nextView(whole, 'view.public', (m) => m.seq >= backSeq);
       expect(JSON.parse(JSON.stringify(final))).toEqual(JSON.parse(JSON.stringify(reference.view)));
     } finally {
       patched.socket.disconnect();

@@ -10,8 +10,9 @@ import type {
   TeamActPayload,
   Result,
   ServerToClientEvents,
+  ViewPatchMessage,
 } from '@playfield/shared';
-import { useSessionStore } from '../stores/useSessionStore.ts';
+import { useSessionStore, type PatchedKey } from '../stores/useSessionStore.ts';
 import { NO_ANSWER, OFFLINE } from './connectionErrors.ts';
 import { ACK_TIMEOUT_MS, finalConnectError, openLink } from './link.ts';
 
@@ -58,13 +59,8 @@ export interface Connection {
 export function connect(credential: Credential): Connection {
   const store = useSessionStore.getState();
   store.reset();
-  // A console takes patches of its view rather than the whole view on every change.
-  const socket = openLink<PlayfieldSocket>('/', {
-    credential,
-    ...(credential.role === 'facilitator' || credential.role === 'member'
-      ? { viewPatches: true }
-      : {}),
-  });
+  // Consoles and phones take patches of their views rather than whole views on every change.
+  const socket = openLink<PlayfieldSocket>('/', { credential, viewPatches: true });
 
   socket.on('connect', () => useSessionStore.getState().setStatus('online'));
   socket.on('disconnect', (reason) => {
@@ -81,11 +77,13 @@ export function connect(credential: Credential): Connection {
     }
   });
   socket.on('view.facilitator', (m) => useSessionStore.getState().receive('facilitator', m));
-  socket.on('view.facilitator.patch', (m) => {
-    // A patch that does not follow the view held: ask for the whole view again.
-    if (!useSessionStore.getState().patchFacilitator(m))
+  // A patch that does not follow the view held: ask for the whole view again.
+  const onPatch = (key: PatchedKey) => (m: ViewPatchMessage) => {
+    if (!useSessionStore.getState().patch(key, m))
       socket.emit('session.sync', { lastSeq: 0 }, () => undefined);
-  });
+  };
+  socket.on('view.facilitator.patch', onPatch('facilitator'));
+  socket.on('view.public.patch', onPatch('publicView'));
   socket.on('view.screen', (m) => useSessionStore.getState().receive('screen', m));
   socket.on('view.public', (m) => useSessionStore.getState().receive('publicView', m));
   socket.on('view.own', (m) => useSessionStore.getState().receive('own', m));

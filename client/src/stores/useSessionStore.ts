@@ -35,6 +35,11 @@ type OwnRounds = Record<string, NonNullable<ParticipantOwnView['round']>>;
 
 type ViewKey = keyof ViewsSlice;
 
+/** The views the server may send as patches (`viewPatches` in the handshake). */
+export type PatchedKey = 'facilitator' | 'publicView';
+
+const NO_VERSIONS: Record<PatchedKey, number> = { facilitator: -1, publicView: -1 };
+
 interface SessionStore extends ConnectionSlice, ViewsSlice {
   /**
    * Own views are kept per round: the server sends one only when it differs from the
@@ -43,15 +48,16 @@ interface SessionStore extends ConnectionSlice, ViewsSlice {
   ownRounds: OwnRounds;
   /** Sequence number per view, so a late message never replaces a newer view. */
   seqs: Record<ViewKey, number>;
-  /** The number of the console's view, which the server's next patch applies to (-1: none). */
-  facilitatorVersion: number;
+  /** The number of each patched view, which the server's next patch applies to (-1: none). */
+  versions: Record<PatchedKey, number>;
   setStatus(status: ConnectionStatus, error?: AppError | null): void;
   receive<K extends ViewKey>(key: K, message: ViewMessage<NonNullable<ViewsSlice[K]>>): void;
   /**
-   * Applies a patch of the console's view. False when it does not follow the view held (a
-   * message was missed, or it does not fit): the caller then asks for the whole view.
+   * Applies a patch of the console's or the phones' shared view. False when it does not
+   * follow the view held (a message was missed, or it does not fit): the caller then asks
+   * for the whole view.
    */
-  patchFacilitator(message: ViewPatchMessage): boolean;
+  patch(key: PatchedKey, message: ViewPatchMessage): boolean;
   reset(): void;
 }
 
@@ -59,10 +65,10 @@ const initial = (): ConnectionSlice &
   ViewsSlice & {
     seqs: Record<ViewKey, number>;
     ownRounds: OwnRounds;
-    facilitatorVersion: number;
+    versions: Record<PatchedKey, number>;
   } => ({
   ownRounds: {},
-  facilitatorVersion: -1,
+  versions: NO_VERSIONS,
   status: 'connecting',
   error: null,
   lastSeq: 0,
@@ -84,26 +90,29 @@ export const useSessionStore = create<SessionStore>()((set) => ({
       const ownRound = key === 'own' ? (message.view as ParticipantOwnView).round : null;
       return {
         [key]: message.view,
-        ...(key === 'facilitator' ? { facilitatorVersion: message.version ?? -1 } : {}),
+        ...(key === 'facilitator' || key === 'publicView'
+          ? { versions: { ...state.versions, [key]: message.version ?? -1 } }
+          : {}),
         ...(ownRound ? { ownRounds: { ...state.ownRounds, [ownRound.id]: ownRound } } : {}),
         seqs: { ...state.seqs, [key]: message.seq },
         lastSeq: Math.max(state.lastSeq, message.seq),
         clockOffsetMs: message.serverTime - Date.now(),
       };
     }),
-  patchFacilitator: (message) => {
+  patch: (key, message) => {
     const state = useSessionStore.getState();
-    if (!state.facilitator || state.facilitatorVersion !== message.base) return false;
-    let view: FacilitatorView;
+    const held = state[key];
+    if (!held || state.versions[key] !== message.base) return false;
+    let view: typeof held;
     try {
-      view = applyViewPatch(state.facilitator, message.ops);
+      view = applyViewPatch(held, message.ops);
     } catch {
       return false;
     }
     set({
-      facilitator: view,
-      facilitatorVersion: message.version,
-      seqs: { ...state.seqs, facilitator: Math.max(state.seqs.facilitator, message.seq) },
+      [key]: view,
+      versions: { ...state.versions, [key]: message.version },
+      seqs: { ...state.seqs, [key]: Math.max(state.seqs[key], message.seq) },
       lastSeq: Math.max(state.lastSeq, message.seq),
       clockOffsetMs: message.serverTime - Date.now(),
     });

@@ -17,6 +17,8 @@ export const rooms = {
   facilitatorPatches: (sessionId: string) => `fp:${sessionId}`,
   screen: (sessionId: string) => `s:${sessionId}`,
   participants: (sessionId: string) => `p:${sessionId}`,
+  /** Phones that take patches of the room's shared view (see `view.public.patch`). */
+  participantPatches: (sessionId: string) => `pp:${sessionId}`,
   seat: (participantId: string) => `u:${participantId}`,
 };
 
@@ -66,7 +68,8 @@ export function viewSink(io: PlayfieldServer, cluster: Cluster | null): ViewSink
     hasAudience: (sessionId, audience) =>
       cluster !== null ||
       hasRoom(rooms[audience](sessionId)) ||
-      (audience === 'facilitator' && hasRoom(rooms.facilitatorPatches(sessionId))),
+      (audience === 'facilitator' && hasRoom(rooms.facilitatorPatches(sessionId))) ||
+      (audience === 'participants' && hasRoom(rooms.participantPatches(sessionId))),
     // Whole views only where a console wants them: encoding 500 KB for nobody is not free.
     facilitator: (sessionId, message) => {
       if (cluster !== null || hasRoom(rooms.facilitator(sessionId)))
@@ -77,8 +80,12 @@ export function viewSink(io: PlayfieldServer, cluster: Cluster | null): ViewSink
         io.to(rooms.facilitatorPatches(sessionId)).emit('view.facilitator.patch', patch());
     },
     screen: (sessionId, message) => io.to(rooms.screen(sessionId)).emit('view.screen', message),
-    participants: (sessionId, message) =>
-      io.to(rooms.participants(sessionId)).emit('view.public', message),
+    participants: (sessionId, message) => {
+      if (cluster !== null || hasRoom(rooms.participants(sessionId)))
+        io.to(rooms.participants(sessionId)).emit('view.public', message);
+    },
+    participantsPatch: (sessionId, patch) =>
+      io.to(rooms.participantPatches(sessionId)).emit('view.public.patch', patch),
     own: (participantId, message) => io.to(rooms.seat(participantId)).emit('view.own', message),
     // Cluster: a session dropped here is rebuilt by its next owner, its sockets re-attached.
     disconnect: (sessionId) =>
@@ -87,8 +94,10 @@ export function viewSink(io: PlayfieldServer, cluster: Cluster | null): ViewSink
         : io
             .in([
               rooms.facilitator(sessionId),
+              rooms.facilitatorPatches(sessionId),
               rooms.screen(sessionId),
               rooms.participants(sessionId),
+              rooms.participantPatches(sessionId),
             ])
             .disconnectSockets(true),
   };

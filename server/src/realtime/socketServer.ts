@@ -286,9 +286,9 @@ export function clusterRunner(
   };
 }
 
-/** Did this console ask for patches of its view in its handshake? */
+/** Did this console or phone ask for patches of its views in its handshake? */
 function takesPatches(socket: PlayfieldSocket): boolean {
-  if (socket.data.role !== 'facilitator' || !('handshake' in socket)) return false;
+  if (socket.data.role === 'screen' || !('handshake' in socket)) return false;
   return handshakeAuthSchema.safeParse(socket.handshake.auth).data?.viewPatches === true;
 }
 
@@ -301,7 +301,10 @@ function sendViews(socket: PlayfieldSocket, session: LiveSession): void {
     );
   if (role === 'screen') socket.emit('view.screen', session.screenMessage());
   if (role === 'participant' && participantId) {
-    socket.emit('view.public', session.publicMessage());
+    socket.emit(
+      'view.public',
+      takesPatches(socket) ? session.publicBase() : session.publicMessage(),
+    );
     const own = session.ownMessage(participantId);
     if (own) socket.emit('view.own', own);
     session.resetOwn(participantId, own);
@@ -435,7 +438,11 @@ export function serveSessions(
       );
     if (role === 'screen') void socket.join(rooms.screen(sessionId));
     if (socket.data.member) void socket.join(memberRoom(socket.data.member.accountId));
-    if (participantId) void socket.join([rooms.participants(sessionId), rooms.seat(participantId)]);
+    if (participantId)
+      void socket.join([
+        takesPatches(socket) ? rooms.participantPatches(sessionId) : rooms.participants(sessionId),
+        rooms.seat(participantId),
+      ]);
     holdIdentity(socket);
     // Cluster: the session's owner, maybe another process, counts the socket and sends views.
     if (cluster) return cluster.connected(socket);

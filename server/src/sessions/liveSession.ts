@@ -434,6 +434,11 @@ export class LiveSession {
     return this.views.publicMessage();
   }
 
+  /** The shared view a phone that takes patches starts from (see `SessionViews.publicBase`). */
+  publicBase(): ViewMessage<ParticipantPublicView> & { version: number } {
+    return this.views.publicBase();
+  }
+
   ownMessage(participantId: string): ViewMessage<ParticipantOwnView> | null {
     return this.views.ownMessage(participantId);
   }

@@ -11,6 +11,7 @@ import {
   ViewMemo,
   type CommandActor,
   type FacilitatorView,
+  type PatchOp,
   type ParticipantOwnView,
   type ParticipantPublicView,
   type ScreenView,
@@ -32,8 +33,13 @@ export interface ViewSink {
    */
   facilitatorPatch?(sessionId: string, patch: () => ViewPatchMessage): void;
   screen(sessionId: string, message: ViewMessage<ScreenView>): void;
-  /** One message for the whole room of phones. */
+  /** One message for the whole room of phones that want whole views. */
   participants(sessionId: string, message: ViewMessage<ParticipantPublicView>): void;
+  /**
+   * The change since the last public view, to the phones that take patches (a head count
+   * where the whole view may hold a board of 2,000 notes). Optional, as `facilitatorPatch`.
+   */
+  participantsPatch?(sessionId: string, patch: ViewPatchMessage): void;
   own(participantId: string, message: ViewMessage<ParticipantOwnView>): void;
   /** Closes every socket of the session (its clients reconnect to a fresh copy). */
   disconnect(sessionId: string): void;
@@ -51,6 +57,23 @@ const AUDIENCES: readonly Audience[] = ['facilitator', 'screen', 'participants']
  * the next flush; lazy ones (roster and presence, head counts) wait longer in big rooms.
  */
 type Dirt = 'none' | 'lazy' | 'urgent';
+
+/** A view as last sent to an audience, with the number the next patch applies to. */
+interface Sent<V> {
+  message: ViewMessage<V>;
+  version: number;
+}
+
+/** The numbered message of a sent view, as a client that takes patches is handed it. */
+function numbered<V>({ message, version }: Sent<V>): ViewMessage<V> & { version: number } {
+  return { ...message, version };
+}
+
+/** The patch that turns the view `previous` into `next`, given its operations. */
+function patchOf<V>(previous: Sent<V>, next: Sent<V>, ops: PatchOp[]): ViewPatchMessage {
+  const { seq, serverTime } = next.message;
+  return { seq, serverTime, base: previous.version, version: next.version, ops };
+}
 
 /** Seats taken and seats still in, kept beside the seat table (never a pass over the room). */
 const countParticipants = seatCounts;
@@ -82,7 +105,6 @@ export class SessionViews {
     screen: 0,
     participants: 0,
   };
-  private lastPublicJson = '';
   /** Own views waiting to be sent: some participants, or everyone online. */
   private readonly dirtyOwn = new Set<string>();
   private isAllOwnDirty = false;
@@ -93,7 +115,9 @@ export class SessionViews {
   private flushDueAt = 0;
   private publicCache: { state: SessionState; view: ParticipantPublicView } | null = null;
   /** The last facilitator view sent, which patches are taken against, and its number. */
-  private sentFacilitator: { message: ViewMessage<FacilitatorView>; version: number } | null = null;
+  private sentFacilitator: Sent<FacilitatorView> | null = null;
+  /** The same for the phones' shared view. */
+  private sentPublic: Sent<ParticipantPublicView> | null = null;
 
   constructor(
     /** The session's committed state, as it is now. */
@@ -163,8 +187,18 @@ export class SessionViews {
     } else {
       this.sentFacilitator = { message: this.facilitatorMessage(), version: 1 };
     }
-    const { message, version } = this.sentFacilitator;
-    return { ...message, version };
+    return numbered(this.sentFacilitator);
+  }
+
+  /**
+   * The shared view a phone that takes patches starts from: the last one sent to the room,
+   * which every later change is patched against. A change not sent yet is marked and goes
+   * out with the room's next flush (lazy ones, such as the head count, in their own time),
+   * so a burst of joins costs no flush of its own.
+   */
+  publicBase(): ViewMessage<ParticipantPublicView> & { version: number } {
+    this.sentPublic ??= { message: this.publicMessage(), version: 1 };
+    return numbered(this.sentPublic);
   }
 
   screenMessage(): ViewMessage<ScreenView> {
@@ -314,14 +348,22 @@ export class SessionViews {
     this.lastSentAt[audience] = now;
     if (audience === 'facilitator') this.sendFacilitator(id);
     if (audience === 'screen') this.sink.screen(id, this.screenMessage());
-    if (audience === 'participants') {
-      const message = this.publicMessage();
-      // Answers change nothing phones show until results are revealed: skip identical views.
-      const json = JSON.stringify(message.view);
-      if (json === this.lastPublicJson) return;
-      this.lastPublicJson = json;
-      this.sink.participants(id, message);
-    }
+    if (audience === 'participants') this.sendPublic(id);
+  }
+
+  /**
+   * Sends the phones' shared view when it changed (answers change nothing phones show until
+   * results are revealed): whole to phones that want it so, as a numbered patch to the rest.
+   */
+  private sendPublic(sessionId: string): void {
+    const message = this.publicMessage();
+    const previous = this.sentPublic;
+    const ops = previous ? diffViews(previous.message.view, message.view) : null;
+    if (ops?.length === 0) return;
+    const sent = { message, version: (previous?.version ?? 0) + 1 };
+    this.sentPublic = sent;
+    this.sink.participants(sessionId, numbered(sent));
+    if (previous && ops) this.sink.participantsPatch?.(sessionId, patchOf(previous, sent, ops));
   }
 
   /**
@@ -330,19 +372,14 @@ export class SessionViews {
    * answer, where the whole view of a room of 5,000 is hundreds of kilobytes).
    */
   private sendFacilitator(sessionId: string): void {
-    const message = this.facilitatorMessage();
     const previous = this.sentFacilitator;
-    const version = (previous?.version ?? 0) + 1;
-    this.sentFacilitator = { message, version };
-    this.sink.facilitator(sessionId, { ...message, version });
+    const sent = { message: this.facilitatorMessage(), version: (previous?.version ?? 0) + 1 };
+    this.sentFacilitator = sent;
+    this.sink.facilitator(sessionId, numbered(sent));
     if (!previous) return;
-    this.sink.facilitatorPatch?.(sessionId, () => ({
-      seq: message.seq,
-      serverTime: message.serverTime,
-      base: previous.version,
-      version,
-      ops: diffViews(previous.message.view, message.view),
-    }));
+    this.sink.facilitatorPatch?.(sessionId, () =>
+      patchOf(previous, sent, diffViews(previous.message.view, sent.message.view)),
+    );
   }
 
   /**

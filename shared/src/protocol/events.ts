@@ -26,8 +26,8 @@ export interface ViewMessage<V> {
   serverTime: number;
   view: V;
   /**
-   * The console's view number, to a console that takes patches (`viewPatches` in its
-   * handshake): the next `view.facilitator.patch` applies to this view.
+   * The view's number, to a console or phone that takes patches (`viewPatches` in its
+   * handshake): the next `view.facilitator.patch` or `view.public.patch` applies to it.
    */
   version?: number;
 }
@@ -73,6 +73,11 @@ export interface ServerToClientEvents {
   'view.screen': (message: ViewMessage<ScreenView>) => void;
   /** Sent once to the whole room of phones. */
   'view.public': (message: ViewMessage<ParticipantPublicView>) => void;
+  /**
+   * What changed in the room's shared view since the one numbered `base`, to phones that
+   * asked for patches; a phone holding another view asks for the whole one (session.sync).
+   */
+  'view.public.patch': (message: ViewPatchMessage) => void;
   /** Sent to one participant only. */
   'view.own': (message: ViewMessage<ParticipantOwnView>) => void;
   /** The facilitator deleted the session: show why, and stop reconnecting. */

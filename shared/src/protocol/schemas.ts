@@ -396,7 +396,10 @@ export type Credential = z.infer<typeof credentialSchema>;
 export const handshakeAuthSchema = z.object({
   protocolVersion: z.number().int(),
   credential: credentialSchema,
-  /** A console that applies `view.facilitator.patch` (else it is sent whole views). */
+  /**
+   * A console or phone that applies `view.facilitator.patch` and `view.public.patch` (else it
+   * is sent whole views). The room screen is always sent whole views.
+   */
   viewPatches: z.boolean().optional(),
 });
 export type HandshakeAuth = z.infer<typeof handshakeAuthSchema>;

@@ -1,6 +1,7 @@
 /**
  * Changes between two JSON views, so the console is sent what changed instead of its whole
- * view (200-600 KB in a room of thousands) many times a second.
+ * view (200-600 KB in a room of thousands) many times a second, and phones a new head count
+ * instead of a board of 2,000 notes.
  *
  * An operation is a tuple, compact on the wire: `['s', path, value]` sets the value at
  * `path` (an object key, an array index, the end of an array, or the root for `[]`),
@@ -20,7 +21,7 @@ export type PatchOp =
   | readonly ['d', PatchPath]
   | readonly ['l', PatchPath, number];
 
-/** A patch of the console's view: `ops` turn the view numbered `base` into `version`. */
+/** A patch of a console's or the phones' view: `ops` turn the view numbered `base` into `version`. */
 export interface ViewPatchMessage {
   seq: number;
   serverTime: number;
