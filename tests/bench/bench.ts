@@ -52,6 +52,7 @@ import {
   cleanUp,
   connect,
   control,
+  onPublicView,
   participantJsGzipKb,
   phaseTimer,
   postJson,
@@ -179,7 +180,7 @@ async function run(options: Options): Promise<void> {
         base,
         { role: 'participant', resumeToken: seat.resumeToken },
         (socket) =>
-          socket.on('view.public', (message) => {
+          onPublicView(socket, (message) => {
             const at = performance.now();
             phone.roundId = message.view.round?.id ?? null;
             if (!phone.hasView) {

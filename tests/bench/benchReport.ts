@@ -117,7 +117,10 @@ export function printReport(input: ReportInput): void {
       '  note -> facilitator p50 / p95 / p99',
       `${ms(percentile(notes.seenMs, 50))} / ${ms(percentile(notes.seenMs, 95))} / ${ms(percentile(notes.seenMs, 99))}`,
     ],
-    ['  public views phones received while posting', String(notes.publicViews)],
+    [
+      '  public views phones received while posting (patch bytes)',
+      `${notes.publicViews} (${(notes.publicPatchBytes / 1024).toFixed(1)} KB)`,
+    ],
     [
       `  facilitator view with ${notes.accepted} notes in ${clusters} clusters`,
       `${brainstormViewKb.toFixed(1)} KB`,
@@ -135,7 +138,10 @@ export function printReport(input: ReportInput): void {
       '  dot -> facilitator p50 / p95 / p99',
       `${ms(percentile(dots.seenMs, 50))} / ${ms(percentile(dots.seenMs, 95))} / ${ms(percentile(dots.seenMs, 99))}`,
     ],
-    ['  public views phones received while voting', String(dots.publicViews)],
+    [
+      '  public views phones received while voting (patch bytes)',
+      `${dots.publicViews} (${(dots.publicPatchBytes / 1024).toFixed(1)} KB)`,
+    ],
     [
       'server RSS idle / after join / peak',
       `${mb(idleRssKb)} / ${mb(joinedRssKb)} / ${mb(peakRssKb)}`,

@@ -8,12 +8,15 @@ import { io, type Socket } from 'socket.io-client';
 import {
   PROTOCOL_VERSION,
   type Accepted,
+  type ParticipantPublicView,
+  type ViewMessage,
   type ClientToServerEvents,
   type Credential,
   type ErrorCode,
   type Result,
   type ServerToClientEvents,
 } from '@playfield/shared';
+import { applyViewPatch } from '@playfield/shared/protocol/viewPatch';
 import { retryRefusedHandshakes } from '../../client/src/realtime/link.ts';
 import { log, readProc, ROOT } from './benchKit.ts';
 import { ACK_TIMEOUT_MS, STEP_TIMEOUT_MS } from './benchOptions.ts';
@@ -187,6 +190,46 @@ let busyRefusals = 0;
 /** How many handshakes were refused as BUSY so far. */
 export const busyRefusalCount = (): number => busyRefusals;
 
+type PublicMessage = ViewMessage<ParticipantPublicView>;
+type PublicListener = (message: PublicMessage) => void;
+
+/** Who listens to each phone's shared view, which `connect` keeps whole from views and patches. */
+const publicListeners = new WeakMap<PlayfieldSocket, Set<PublicListener>>();
+let publicPatchBytes = 0;
+
+/** The bytes of the shared view's patches all phones received so far (their operations as JSON). */
+export const publicPatchBytesReceived = (): number => publicPatchBytes;
+
+/** Calls `listener` with every shared view the phone holds from now on; returns the way to stop. */
+export function onPublicView(socket: PlayfieldSocket, listener: PublicListener): () => void {
+  const listeners = publicListeners.get(socket);
+  if (!listeners) throw new Error('onPublicView: not a phone opened by connect');
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** A phone holds the room's shared view as the real one does: whole, then patched. */
+function followPublicView(socket: PlayfieldSocket): void {
+  const listeners = new Set<PublicListener>();
+  publicListeners.set(socket, listeners);
+  let held: PublicMessage | null = null;
+  const hold = (message: PublicMessage): void => {
+    held = message;
+    for (const listener of listeners) listener(message);
+  };
+  socket.on('view.public', hold);
+  socket.on('view.public.patch', (patch) => {
+    if (!held || held.version !== patch.base) {
+      log(`WARNING: a phone's patch from ${patch.base} while holding ${held?.version}`);
+      socket.emit('session.sync', { lastSeq: 0 }, () => undefined);
+      return;
+    }
+    publicPatchBytes += JSON.stringify(patch.ops).length;
+    const { seq, serverTime, version } = patch;
+    hold({ seq, serverTime, version, view: applyViewPatch(held.view, patch.ops) });
+  });
+}
+
 export function connect(
   base: string,
   credential: Credential,
@@ -197,13 +240,10 @@ export function connect(
     forceNew: true,
     reconnection: false,
     timeout: ACK_TIMEOUT_MS,
-    // A console takes patches of its view, as the real one does (client/src/realtime).
-    auth: {
-      protocolVersion: PROTOCOL_VERSION,
-      credential,
-      ...(credential.role === 'facilitator' ? { viewPatches: true } : {}),
-    },
+    // Consoles and phones take patches of their views, as the real ones do (client/src/realtime).
+    auth: { protocolVersion: PROTOCOL_VERSION, credential, viewPatches: true },
   });
+  if (credential.role === 'participant') followPublicView(socket);
   // Listeners go on before the connection opens: the server sends views straight away.
   onSocket(socket);
   // Refused as BUSY (past the server's admission rate), it tries again as a phone does.

@@ -7,7 +7,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { createRandom, FacilitatorView } from '@playfield/shared';
 import { log } from './benchKit.ts';
 import { ACK_TIMEOUT_MS, FACILITATOR_PAUSE_MS } from './benchOptions.ts';
-import { readAck, type Changes, type Phone, type PlayfieldSocket } from './benchSupport.ts';
+import {
+  onPublicView,
+  publicPatchBytesReceived,
+  readAck,
+  type Changes,
+  type Phone,
+  type PlayfieldSocket,
+} from './benchSupport.ts';
 
 /** A facilitator view's arrival: when, at which seq, and the poll's respondents then. */
 export interface Arrival {
@@ -43,6 +50,8 @@ export interface ActionFigures {
   seenMs: number[];
   accepted: number;
   publicViews: number;
+  /** The bytes of the shared view's patches all phones received meanwhile. */
+  publicPatchBytes: number;
 }
 
 export interface BrainstormFigures {
@@ -70,7 +79,8 @@ export async function runBrainstorm(ctx: BrainstormContext): Promise<BrainstormF
     const countPublic = (): void => {
       publicViews++;
     };
-    for (const phone of phones) phone.socket?.on('view.public', countPublic);
+    const stops = phones.map((phone) => phone.socket && onPublicView(phone.socket, countPublic));
+    const patchBytesBefore = publicPatchBytesReceived();
     ctx.setArrivals([]);
     await phase(name, async () => {
       const delays = phones.map(() => random.next() * spreadMs);
@@ -99,7 +109,7 @@ export async function runBrainstorm(ctx: BrainstormContext): Promise<BrainstormF
         `the facilitator to see every ${name}`,
       );
     });
-    for (const phone of phones) phone.socket?.off('view.public', countPublic);
+    for (const stop of stops) stop?.();
     const views = ctx.takeArrivals();
     const seenMs = sent.flatMap((a) => {
       const view = views.find((v) => v.seq >= a.seq && v.at >= a.emitAt);
@@ -110,6 +120,7 @@ export async function runBrainstorm(ctx: BrainstormContext): Promise<BrainstormF
       seenMs,
       accepted: sent.length,
       publicViews,
+      publicPatchBytes: publicPatchBytesReceived() - patchBytesBefore,
     };
   };
   const facilitatorAct = async (action: object): Promise<number> => {
@@ -124,7 +135,7 @@ export async function runBrainstorm(ctx: BrainstormContext): Promise<BrainstormF
   const timePublicChange = async (action: object): Promise<number[]> => {
     const samples: number[] = [];
     const startedAt = performance.now();
-    const listeners = phones.map((phone) => {
+    const stops = phones.map((phone) => {
       let isSeen = false;
       const listener = (): void => {
         if (isSeen) return;
@@ -132,15 +143,11 @@ export async function runBrainstorm(ctx: BrainstormContext): Promise<BrainstormF
         samples.push(performance.now() - startedAt);
         changes.notify();
       };
-      phone.socket?.on('view.public', listener);
-      return listener;
+      return phone.socket && onPublicView(phone.socket, listener);
     });
     await facilitatorAct(action);
     await changes.until(() => samples.length === n, 'every phone to get the changed view');
-    phones.forEach((phone, i) => {
-      const listener = listeners[i];
-      if (listener) phone.socket?.off('view.public', listener);
-    });
+    for (const stop of stops) stop?.();
     return samples;
   };
 

@@ -9,6 +9,7 @@ import {
   cleanups,
   connect,
   isRecord,
+  onPublicView,
   readAck,
   type Changes,
   type Phone,
@@ -74,7 +75,7 @@ export async function runQa(ctx: QaContext): Promise<void> {
   let publicViews = 0;
   for (const phone of phones) {
     phone.socket?.on('view.own', () => void ownViews++);
-    phone.socket?.on('view.public', () => void publicViews++);
+    if (phone.socket) onPublicView(phone.socket, () => void publicViews++);
   }
 
   type Sent = { emitAt: number; ackAt: number; seq: number };

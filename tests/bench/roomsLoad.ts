@@ -168,7 +168,7 @@ export async function setupPlayfieldRooms(
           from,
         );
         const credential = { role: 'participant', resumeToken: stringField(seat, 'resumeToken') };
-        return connect(base, { protocolVersion: PROTOCOL_VERSION, credential });
+        return connect(base, { protocolVersion: PROTOCOL_VERSION, credential, viewPatches: true });
       }),
     );
     const room: LoadRoom = {
