@@ -170,7 +170,7 @@ export default function BrainstormFacilitator({
                 <SendButton
                   send={send}
                   action={{ type: 'hideNote', noteId: note.id, isHidden: false }}
-                  variant="small"
+                  size="small"
                   disabled={!canArrange}
                   label={`Show again: ${note.text}`}
                 >

@@ -12,6 +12,7 @@ import cardStyles from './Cards.module.css';
 import styles from './Facilitator.module.css';
 import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
+import { SendButton } from '../../components/SendButton.tsx';
 
 type Send = (action: Parameters<FacilitatorProps<'canvas'>['act']>[0]) => Promise<boolean>;
 
@@ -84,16 +85,14 @@ export default function CanvasFacilitator({
                       {card.author && <span className={cardStyles.author}> — {card.author}</span>}
                       <TeamLabel team={card.team} className={cardStyles.author} />
                       <div className="actions">
-                        <button
-                          type="button"
-                          className="button button--small"
-                          aria-label={`Show “${card.text}” again`}
-                          onClick={() =>
-                            void send({ type: 'hide', entryId: card.id, isHidden: false })
-                          }
+                        <SendButton
+                          send={send}
+                          action={{ type: 'hide', entryId: card.id, isHidden: false }}
+                          size="small"
+                          label={`Show “${card.text}” again`}
                         >
                           Show again
-                        </button>
+                        </SendButton>
                       </div>
                     </li>
                   ))}
@@ -150,14 +149,15 @@ function ModeratedCard(props: {
                 {m.text}
                 {m.author && ` — ${m.author}`}
               </span>
-              <button
-                type="button"
-                className="button button--small button--quiet"
-                aria-label={`Split “${m.text}” off`}
-                onClick={() => void send({ type: 'split', entryId: m.id })}
+              <SendButton
+                send={send}
+                action={{ type: 'split', entryId: m.id }}
+                variant="quiet"
+                size="small"
+                label={`Split “${m.text}” off`}
               >
                 Split off
-              </button>
+              </SendButton>
             </li>
           ))}
         </ul>
@@ -166,14 +166,15 @@ function ModeratedCard(props: {
         <summary aria-label={`Moderate “${card.text}”`}>Moderate</summary>
         <div className="stack stack--tight">
           <div className="actions">
-            <button
-              type="button"
-              className="button button--small button--danger"
-              aria-label={`Hide “${card.text}”`}
-              onClick={() => void send({ type: 'hide', entryId: card.id, isHidden: true })}
+            <SendButton
+              send={send}
+              action={{ type: 'hide', entryId: card.id, isHidden: true }}
+              variant="danger"
+              size="small"
+              label={`Hide “${card.text}”`}
             >
               Hide
-            </button>
+            </SendButton>
           </div>
           {otherBoxes.length > 0 && (
             <div className="option-row">
@@ -187,14 +188,14 @@ function ModeratedCard(props: {
                   ))}
                 </select>
               </label>
-              <button
-                type="button"
-                className="button button--small"
-                aria-label={`Move “${card.text}”`}
-                onClick={() => void send({ type: 'move', entryId: card.id, box: moveTo })}
+              <SendButton
+                send={send}
+                action={{ type: 'move', entryId: card.id, box: moveTo }}
+                size="small"
+                label={`Move “${card.text}”`}
               >
                 Move
-              </button>
+              </SendButton>
             </div>
           )}
           {targets.some((t) => t.length > 0) && (
@@ -217,15 +218,15 @@ function ModeratedCard(props: {
                   )}
                 </select>
               </label>
-              <button
-                type="button"
-                className="button button--small"
-                aria-label={`Merge “${card.text}”`}
+              <SendButton
+                send={send}
+                action={{ type: 'merge', entryId: card.id, intoId: mergeInto }}
+                size="small"
+                label={`Merge “${card.text}”`}
                 disabled={mergeInto === ''}
-                onClick={() => void send({ type: 'merge', entryId: card.id, intoId: mergeInto })}
               >
                 Merge
-              </button>
+              </SendButton>
             </div>
           )}
         </div>

@@ -236,7 +236,7 @@ function Management({
         <div className="actions" aria-label="From the classic script">
           <span className="muted">Script:</span>
           {view.suggestions.map((s) => (
-            <SendButton key={s.label} send={send} action={s.action} variant="small">
+            <SendButton key={s.label} send={send} action={s.action} size="small">
               {s.label}
             </SendButton>
           ))}
@@ -255,13 +255,13 @@ function Management({
           <span>Slogan</span>
           <input value={slogan} maxLength={120} onChange={(e) => setSlogan(e.target.value)} />
         </label>
-        <SendButton send={send} action={{ type: 'slogan', text: slogan }} variant="small">
+        <SendButton send={send} action={{ type: 'slogan', text: slogan }} size="small">
           Post slogan
         </SendButton>
       </div>
       <div className="actions">
         {REWARDS.map(([kind, label]) => (
-          <SendButton key={kind} send={send} action={{ type: 'reward', kind }} variant="small">
+          <SendButton key={kind} send={send} action={{ type: 'reward', kind }} size="small">
             {label}
           </SendButton>
         ))}
@@ -335,7 +335,7 @@ function Roles({
     <section className="stack stack--tight" aria-labelledby="roles-title">
       <div className="actions">
         <h3 id="roles-title">Roles</h3>
-        <SendButton send={send} action={{ type: 'pickVolunteers' }} variant="small">
+        <SendButton send={send} action={{ type: 'pickVolunteers' }} size="small">
           Pick volunteers at random
         </SendButton>
       </div>

@@ -104,7 +104,7 @@ export default function ScaleFacilitator({
           <SendButton
             send={act}
             action={{ type: 'page', page: view.screenPage - 1 }}
-            variant="small"
+            size="small"
             disabled={view.screenPage === 0}
           >
             Previous page
@@ -115,7 +115,7 @@ export default function ScaleFacilitator({
           <SendButton
             send={act}
             action={{ type: 'page', page: view.screenPage + 1 }}
-            variant="small"
+            size="small"
             disabled={view.screenPage >= view.pageCount - 1}
           >
             Next page

@@ -62,7 +62,7 @@ function EntryActions({ entry, act }: { entry: ConsoleEntry; act: Act }) {
             key={type}
             send={act}
             action={{ type, entryId: entry.id }}
-            variant="small"
+            size="small"
             label={`${verb} “${entry.text}”`}
           >
             {verb}
@@ -184,7 +184,7 @@ export default function WordCloudFacilitator({
         <div className={styles.head}>
           <h4 id={`${ids}-queue`}>Waiting for you ({view.queue.length})</h4>
           {view.queue.length > profaneWaiting && (
-            <SendButton send={act} action={{ type: 'approveAll' }} variant="small">
+            <SendButton send={act} action={{ type: 'approveAll' }} size="small">
               Approve all without swear words
             </SendButton>
           )}
@@ -226,7 +226,7 @@ export default function WordCloudFacilitator({
                   <SendButton
                     send={act}
                     action={{ type: 'unmerge', key: m.key }}
-                    variant="small"
+                    size="small"
                     label={`Undo merging “${m.label}” into “${w.label}”`}
                   >
                     Undo
