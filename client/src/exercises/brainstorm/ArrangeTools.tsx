@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import type {
   BrainstormFacilitatorView,
   ConsoleEntry,
@@ -17,8 +17,6 @@ export function ArrangeTools(props: {
 }) {
   const { view, selected, send } = props;
   const [name, setName] = useState('');
-  const [target, setTarget] = useState('');
-  const [twin, setTwin] = useState('');
   const others = props.roots.filter((n) => n.id !== selected?.id);
   const run = async (action: Action) => {
     if (await send(action)) props.onDone();
@@ -61,8 +59,11 @@ export function ArrangeTools(props: {
           <PickAndRun
             label="Move to"
             button="Move to cluster"
-            value={target}
-            onChange={setTarget}
+            placeholder="Choose a cluster…"
+            options={[
+              { value: 'none', label: 'Not in a cluster' },
+              ...view.clusters.map((c) => ({ value: c.id, label: c.name })),
+            ]}
             onRun={(choice) =>
               void run({
                 type: 'moveNote',
@@ -70,31 +71,16 @@ export function ArrangeTools(props: {
                 clusterId: choice === 'none' ? null : choice,
               })
             }
-          >
-            <option value="">Choose a cluster…</option>
-            <option value="none">Not in a cluster</option>
-            {view.clusters.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </PickAndRun>
+          />
           <PickAndRun
             label="Merge into"
             button="Merge"
-            value={twin}
-            onChange={setTwin}
+            placeholder="Choose a similar note…"
+            options={others.map((n) => ({ value: n.id, label: quote(n.text) }))}
             onRun={(choice) =>
               void run({ type: 'mergeNote', noteId: selected.id, intoNoteId: choice })
             }
-          >
-            <option value="">Choose a similar note…</option>
-            {others.map((n) => (
-              <option key={n.id} value={n.id}>
-                {quote(n.text)}
-              </option>
-            ))}
-          </PickAndRun>
+          />
           <div className="actions">
             <button
               type="button"
@@ -117,29 +103,36 @@ export function ArrangeTools(props: {
   );
 }
 
-/** A labelled select and the button that acts on its choice, disabled until one is made. */
+/**
+ * A labelled select and the button that acts on its choice, disabled until one is made; the
+ * choice starts at `placeholder` (the value '').
+ */
 function PickAndRun(props: {
   label: string;
   button: string;
-  value: string;
-  onChange: (value: string) => void;
+  placeholder: string;
+  options: readonly { value: string; label: string }[];
   onRun: (value: string) => void;
-  /** The options, the first with the value '' asking for a choice. */
-  children: ReactNode;
 }) {
+  const [value, setValue] = useState('');
   return (
     <div className="actions">
       <label className="field field--inline">
         <span>{props.label}</span>
-        <select value={props.value} onChange={(e) => props.onChange(e.target.value)}>
-          {props.children}
+        <select value={value} onChange={(e) => setValue(e.target.value)}>
+          <option value="">{props.placeholder}</option>
+          {props.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
         </select>
       </label>
       <button
         type="button"
         className="button"
-        disabled={props.value === ''}
-        onClick={() => props.onRun(props.value)}
+        disabled={value === ''}
+        onClick={() => props.onRun(value)}
       >
         {props.button}
       </button>
