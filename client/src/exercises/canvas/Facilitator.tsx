@@ -11,8 +11,14 @@ import { useSender } from '../useSender.ts';
 import cardStyles from './Cards.module.css';
 import styles from './Facilitator.module.css';
 import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
-import { ConfirmButton } from '../../components/ConfirmButton.tsx';
+import { ResetButton, type ResetTexts } from '../../components/ResetButton.tsx';
 import { SendButton } from '../../components/SendButton.tsx';
+
+/** The reset button's text and the question it asks first. */
+const RESET: ResetTexts = {
+  label: 'Clear the canvas',
+  question: 'Remove every entry from this canvas?',
+};
 
 type Send = (action: Parameters<FacilitatorProps<'canvas'>['act']>[0]) => Promise<boolean>;
 
@@ -103,13 +109,7 @@ export default function CanvasFacilitator({
         ))}
       </div>
       <div className="actions">
-        <ConfirmButton
-          question="Remove every entry from this canvas?"
-          disabled={view.entryCount === 0}
-          onConfirm={() => void send({ type: 'reset' })}
-        >
-          Clear the canvas
-        </ConfirmButton>
+        <ResetButton send={send} count={view.entryCount} texts={RESET} />
       </div>
     </div>
   );

@@ -3,7 +3,10 @@ import { BarChart } from '../../components/BarChart.tsx';
 import type { FacilitatorProps } from '../types.ts';
 import { ruleText } from './Participant.tsx';
 import styles from './Facilitator.module.css';
-import { ConfirmButton } from '../../components/ConfirmButton.tsx';
+import { ResetButton, type ResetTexts } from '../../components/ResetButton.tsx';
+
+/** The reset button's text and the question it asks first. */
+const RESET: ResetTexts = { label: 'Clear votes', question: 'Clear every vote in this round?' };
 
 type View = FacilitatorProps<'dotVote'>['view'];
 
@@ -106,13 +109,7 @@ export default function DotVoteFacilitator({
         </section>
       )}
       <div>
-        <ConfirmButton
-          question="Clear every vote in this round?"
-          disabled={tally.respondents === 0}
-          onConfirm={() => void act({ type: 'reset' })}
-        >
-          Clear votes
-        </ConfirmButton>
+        <ResetButton send={act} count={tally.respondents} texts={RESET} />
       </div>
     </div>
   );

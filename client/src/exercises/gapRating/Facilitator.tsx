@@ -1,11 +1,14 @@
 import { count } from '@playfield/shared/plural';
-import { useState } from 'react';
 import type { FacilitatorProps } from '../types.ts';
+import { useSender } from '../useSender.ts';
 import { GapChart, formatGap, formatMean } from './GapChart.tsx';
 import styles from './Facilitator.module.css';
 import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
 import { FiguresTable, type FigureColumn } from '../../components/FiguresTable.tsx';
-import { ConfirmButton } from '../../components/ConfirmButton.tsx';
+import { ResetButton, type ResetTexts } from '../../components/ResetButton.tsx';
+
+/** The reset button's text and the question it asks first. */
+const RESET: ResetTexts = { label: 'Clear ratings', question: 'Clear every rating in this round?' };
 
 /** Short headings keep seven columns of figures inside the console's middle column. */
 const FIGURE_COLUMNS: readonly FigureColumn[] = [
@@ -23,7 +26,7 @@ export default function GapRatingFacilitator({
   participantCount,
   act,
 }: FacilitatorProps<'gapRating'>) {
-  const [error, setError] = useState<string | null>(null);
+  const { error, send } = useSender(act);
   const { progress, results, scale } = view;
   return (
     <div className={`stack ${styles.console}`}>
@@ -67,15 +70,7 @@ export default function GapRatingFacilitator({
         />
       </details>
       <div className="actions">
-        <ConfirmButton
-          question="Clear every rating in this round?"
-          disabled={progress.respondents === 0}
-          onConfirm={() =>
-            void act({ type: 'reset' }).then((r) => setError(r.ok ? null : r.error.message))
-          }
-        >
-          Clear ratings
-        </ConfirmButton>
+        <ResetButton send={send} count={progress.respondents} texts={RESET} />
       </div>
       <ErrorAlert message={error} />
     </div>

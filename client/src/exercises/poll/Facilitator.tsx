@@ -1,7 +1,10 @@
 import { count } from '@playfield/shared/plural';
 import { BarChart } from '../../components/BarChart.tsx';
 import type { FacilitatorProps } from '../types.ts';
-import { ConfirmButton } from '../../components/ConfirmButton.tsx';
+import { ResetButton, type ResetTexts } from '../../components/ResetButton.tsx';
+
+/** The reset button's text and the question it asks first. */
+const RESET: ResetTexts = { label: 'Clear answers', question: 'Clear every answer to this poll?' };
 
 /** Live counts for the facilitator, with names for a named poll. */
 export default function PollFacilitator({ view, participantCount, act }: FacilitatorProps<'poll'>) {
@@ -29,13 +32,7 @@ export default function PollFacilitator({ view, participantCount, act }: Facilit
         </details>
       )}
       <div>
-        <ConfirmButton
-          question="Clear every answer to this poll?"
-          disabled={results.respondents === 0}
-          onConfirm={() => void act({ type: 'reset' })}
-        >
-          Clear answers
-        </ConfirmButton>
+        <ResetButton send={act} count={results.respondents} texts={RESET} />
       </div>
     </div>
   );

@@ -3,7 +3,13 @@ import { rangeLabel, rankLabel } from '@playfield/shared/exercises/ranking/index
 import type { FacilitatorProps } from '../types.ts';
 import styles from './Facilitator.module.css';
 import { Places } from './Places.tsx';
-import { ConfirmButton } from '../../components/ConfirmButton.tsx';
+import { ResetButton, type ResetTexts } from '../../components/ResetButton.tsx';
+
+/** The reset button's text and the question it asks first. */
+const RESET: ResetTexts = {
+  label: 'Clear all rankings',
+  question: 'Clear every ranking in this round?',
+};
 
 /** The console: the live Borda ranking with first places, range and spread per item. */
 export default function RankingFacilitator({
@@ -59,12 +65,7 @@ export default function RankingFacilitator({
           ))}
         </tbody>
       </table>
-      <ConfirmButton
-        question="Clear every ranking in this round?"
-        onConfirm={() => void act({ type: 'reset' })}
-      >
-        Clear all rankings
-      </ConfirmButton>
+      <ResetButton send={act} texts={RESET} />
     </div>
   );
 }

@@ -14,8 +14,14 @@ import type { FacilitatorProps } from '../types.ts';
 import { Distribution } from './Distribution.tsx';
 import styles from './Facilitator.module.css';
 import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
-import { ConfirmButton } from '../../components/ConfirmButton.tsx';
+import { ResetButton, type ResetTexts } from '../../components/ResetButton.tsx';
 import { SendButton } from '../../components/SendButton.tsx';
+
+/** The reset button's text and the question it asks first. */
+const RESET: ResetTexts = {
+  label: 'Clear all ratings',
+  question: 'Clear every rating in this round?',
+};
 
 type Act = FacilitatorProps<'scale'>['act'];
 
@@ -146,12 +152,7 @@ export default function ScaleFacilitator({
           </li>
         ))}
       </ul>
-      <ConfirmButton
-        question="Clear every rating in this round?"
-        onConfirm={() => void act({ type: 'reset' })}
-      >
-        Clear all ratings
-      </ConfirmButton>
+      <ResetButton send={act} texts={RESET} />
     </div>
   );
 }

@@ -3,8 +3,11 @@ import { BarChart } from '../../components/BarChart.tsx';
 import type { FacilitatorProps } from '../types.ts';
 import styles from './Facilitator.module.css';
 import { FiguresTable } from '../../components/FiguresTable.tsx';
-import { ConfirmButton } from '../../components/ConfirmButton.tsx';
+import { ResetButton, type ResetTexts } from '../../components/ResetButton.tsx';
 import { SendButton } from '../../components/SendButton.tsx';
+
+/** The reset button's text and the question it asks first. */
+const RESET: ResetTexts = { label: 'Clear answers', question: 'Clear every answer to this sort?' };
 
 const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
 
@@ -86,13 +89,7 @@ export default function SortFacilitator({ view, participantCount, act }: Facilit
         >
           Screen: back to the overview
         </SendButton>
-        <ConfirmButton
-          question="Clear every answer to this sort?"
-          disabled={results.respondents === 0}
-          onConfirm={() => void act({ type: 'reset' })}
-        >
-          Clear answers
-        </ConfirmButton>
+        <ResetButton send={act} count={results.respondents} texts={RESET} />
       </div>
     </div>
   );
