@@ -3,8 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { createRandom } from '@playfield/shared';
 import { log } from './benchKit.ts';
-import { ACK_TIMEOUT_MS } from './benchOptions.ts';
-import { readAck, type Changes, type Phone } from './benchSupport.ts';
+import { act, type Changes, type Phone } from './benchSupport.ts';
 import type { Arrival } from './brainstormPhase.ts';
 
 export interface AnswerContext {
@@ -46,9 +45,9 @@ export async function runAnswers(ctx: AnswerContext) {
         await sleep(delays[i] ?? 0);
         if (!phone.socket) return;
         const emitAt = performance.now();
-        let reply: unknown;
+        let result: Awaited<ReturnType<typeof act>>;
         try {
-          reply = await phone.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('round.act', {
+          result = await act(phone.socket, 'round.act', {
             roundId: pollId,
             action: { type: 'answer', choices: [i % ctx.optionCount] },
           });
@@ -57,7 +56,6 @@ export async function runAnswers(ctx: AnswerContext) {
           return;
         }
         const ackAt = performance.now();
-        const result = readAck(reply);
         if (result.ok) answers.push({ emitAt, ackAt, seq: result.data.seq });
         else count(result.error.code);
       }),

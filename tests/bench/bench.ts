@@ -47,6 +47,7 @@ import {
   benchSession,
   POLL_OPTIONS,
   busyRefusalCount,
+  busyRetryCount,
   Changes,
   cleanups,
   cleanUp,
@@ -300,6 +301,8 @@ async function run(options: Options): Promise<void> {
     timeBroadcast,
   });
   const { notes, dots } = brainstorm;
+  const retried = busyRetryCount();
+  if (retried > 0) log(`${retried} actions refused as BUSY were sent again, as phones do`);
   sampler.stop();
   const peakRssKb = sampler.peakRssKb;
 

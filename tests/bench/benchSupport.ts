@@ -17,7 +17,7 @@ import {
   type ServerToClientEvents,
 } from '@playfield/shared';
 import { applyViewPatch } from '@playfield/shared/protocol/viewPatch';
-import { retryRefusedHandshakes } from '../../client/src/realtime/link.ts';
+import { retryRefusedHandshakes, sendRetryingBusy } from '../../client/src/realtime/link.ts';
 import { log, readProc, ROOT } from './benchKit.ts';
 import { ACK_TIMEOUT_MS, STEP_TIMEOUT_MS } from './benchOptions.ts';
 
@@ -266,6 +266,30 @@ export async function control(
     .emitWithAck('session.control', { type });
   const result = readAck(reply);
   if (!result.ok) throw new Error(`${type} refused: ${result.error.code} ${result.error.message}`);
+}
+
+let busyRetries = 0;
+
+/** How many actions refused as BUSY were sent again so far. */
+export const busyRetryCount = (): number => busyRetries;
+
+/**
+ * A phone's action as the real client sends it (client/src/realtime): acknowledged, and sent
+ * again after a jittered pause while the server refuses it as BUSY. Throws when no answer
+ * comes within the time-out.
+ */
+export function act(
+  socket: { timeout(ms: number): unknown },
+  event: keyof ClientToServerEvents,
+  payload: unknown,
+): Promise<Result<Accepted>> {
+  // The payload is the caller's untyped test data: the server parses it as any other.
+  type Emitter = { emitWithAck(event: string, payload: unknown): Promise<unknown> };
+  const emit = () => (socket.timeout(ACK_TIMEOUT_MS) as Emitter).emitWithAck(event, payload);
+  return sendRetryingBusy(
+    async () => readAck(await emit()),
+    () => busyRetries++,
+  );
 }
 
 /** Acks are read as untrusted input and checked, never cast. */

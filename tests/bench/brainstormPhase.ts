@@ -8,6 +8,7 @@ import type { createRandom, FacilitatorView } from '@playfield/shared';
 import { log } from './benchKit.ts';
 import { ACK_TIMEOUT_MS, FACILITATOR_PAUSE_MS } from './benchOptions.ts';
 import {
+  act,
   onPublicView,
   publicPatchBytesReceived,
   readAck,
@@ -89,16 +90,16 @@ export async function runBrainstorm(ctx: BrainstormContext): Promise<BrainstormF
           await sleep(delays[i] ?? 0);
           if (!phone.socket) return;
           const emitAt = performance.now();
-          let reply: unknown;
+          let result: Awaited<ReturnType<typeof act>>;
           try {
-            reply = await phone.socket
-              .timeout(ACK_TIMEOUT_MS)
-              .emitWithAck('round.act', { roundId: brainstormId, action: actionOf(i) });
+            result = await act(phone.socket, 'round.act', {
+              roundId: brainstormId,
+              action: actionOf(i),
+            });
           } catch {
             refusals.set('ACK_TIMEOUT', (refusals.get('ACK_TIMEOUT') ?? 0) + 1);
             return;
           }
-          const result = readAck(reply);
           if (result.ok) sent.push({ emitAt, ackAt: performance.now(), seq: result.data.seq });
           else refusals.set(result.error.code, (refusals.get(result.error.code) ?? 0) + 1);
         }),

@@ -9,8 +9,8 @@ import {
   cleanups,
   connect,
   isRecord,
+  act,
   onPublicView,
-  readAck,
   type Changes,
   type Phone,
   type PlayfieldSocket,
@@ -82,14 +82,13 @@ export async function runQa(ctx: QaContext): Promise<void> {
   const refusals = new Map<string, number>();
   const send = async (socket: PlayfieldSocket, payload: unknown): Promise<Sent | null> => {
     const emitAt = performance.now();
-    let reply: unknown;
+    let result: Awaited<ReturnType<typeof act>>;
     try {
-      reply = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('qa.act', payload as never);
+      result = await act(socket, 'qa.act', payload);
     } catch {
       refusals.set('ACK_TIMEOUT', (refusals.get('ACK_TIMEOUT') ?? 0) + 1);
       return null;
     }
-    const result = readAck(reply);
     if (result.ok) return { emitAt, ackAt: performance.now(), seq: result.data.seq };
     refusals.set(result.error.code, (refusals.get(result.error.code) ?? 0) + 1);
     return null;

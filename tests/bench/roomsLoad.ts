@@ -12,6 +12,7 @@ import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION, createRandom } from '@playfield/shared';
 import { retryRefusedHandshakes } from '../../client/src/realtime/link.ts';
 import { log, pool, postFrom } from './benchKit.ts';
+import { act as send } from './benchSupport.ts';
 
 const ACK_TIMEOUT_MS = 30_000;
 const SEEN_TIMEOUT_MS = 90_000;
@@ -224,19 +225,22 @@ export function closeRooms(rooms: readonly LoadRoom[]): void {
 
 type Sent = { ok: true; seq: number; emitAt: number; ackAt: number } | { ok: false; code: string };
 
-async function emit(socket: Socket, event: string, payload: object): Promise<Sent> {
+/** Sends as the real client does (BUSY is sent again after a pause), timed from the first emit. */
+async function emit(
+  socket: Socket,
+  event: 'round.act' | 'session.control',
+  payload: object,
+): Promise<Sent> {
   const emitAt = performance.now();
-  let reply: unknown;
+  let result: Awaited<ReturnType<typeof send>>;
   try {
-    reply = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload);
+    result = await send(socket, event, payload);
   } catch {
     return { ok: false, code: 'ACK_TIMEOUT' };
   }
-  const data = isRecord(reply) && reply.ok === true && isRecord(reply.data) ? reply.data : null;
-  if (data && typeof data.seq === 'number')
-    return { ok: true, seq: data.seq, emitAt, ackAt: performance.now() };
-  const error = isRecord(reply) && isRecord(reply.error) ? reply.error.code : 'MALFORMED';
-  return { ok: false, code: String(error) };
+  return result.ok
+    ? { ok: true, seq: result.data.seq, emitAt, ackAt: performance.now() }
+    : { ok: false, code: result.error.code };
 }
 
 /** When each room's actions happen, from the start of the window. */

@@ -1,7 +1,7 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { diffViews, type FacilitatorView, type ParticipantPublicView } from '@playfield/shared';
 import { useSessionStore } from '../../client/src/stores/useSessionStore.ts';
-import { busyDelayMs } from '../../client/src/realtime/connection.ts';
+import { busyDelayMs, BUSY_RETRIES, sendRetryingBusy } from '../../client/src/realtime/link.ts';
 import { header } from './fixtures.ts';
 
 const store = () => useSessionStore.getState();
@@ -121,5 +121,31 @@ describe('sending again after BUSY', () => {
     expect(busyDelayMs(0, () => 1)).toBe(375);
     expect(busyDelayMs(2, () => 0.5)).toBe(1000);
     expect(busyDelayMs(10, () => 0.5)).toBe(4000);
+  });
+
+  afterEach(() => vi.useRealTimers());
+
+  it('sends again while refused as BUSY, then gives the answer, and stops after its retries', async () => {
+    vi.useFakeTimers();
+    const busy = { ok: false as const, error: { code: 'BUSY' as const, message: 'busy' } };
+    const replies = [busy, busy, { ok: true as const, data: { seq: 9 } }];
+    let sent = 0;
+    let told = 0;
+    const accepted = sendRetryingBusy(
+      () => Promise.resolve(replies[sent++] ?? busy),
+      () => told++,
+    );
+    await vi.runAllTimersAsync();
+    expect(await accepted).toEqual({ ok: true, data: { seq: 9 } });
+    expect([sent, told]).toEqual([3, 2]);
+
+    sent = 0;
+    const refused = sendRetryingBusy(() => {
+      sent++;
+      return Promise.resolve(busy);
+    });
+    await vi.runAllTimersAsync();
+    expect(await refused).toEqual(busy);
+    expect(sent).toBe(BUSY_RETRIES + 1);
   });
 });

@@ -14,21 +14,9 @@ import type {
 } from '@playfield/shared';
 import { useSessionStore, type PatchedKey } from '../stores/useSessionStore.ts';
 import { NO_ANSWER, OFFLINE } from './connectionErrors.ts';
-import { ACK_TIMEOUT_MS, finalConnectError, openLink } from './link.ts';
+import { ACK_TIMEOUT_MS, finalConnectError, openLink, sendRetryingBusy } from './link.ts';
 
 type PlayfieldSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-/** Times an action refused as BUSY (nothing was stored) is sent again before giving up. */
-const BUSY_RETRIES = 5;
-
-/**
- * How long to wait before sending again an action the server refused as BUSY: doubling
- * from about a quarter of a second, capped at 4 s, each pause drawn between half and one
- * and a half times that, so a room of phones told BUSY together does not come back together.
- */
-export function busyDelayMs(attempt: number, random: () => number = Math.random): number {
-  return Math.min(4000, 250 * 2 ** attempt) * (0.5 + random());
-}
 
 /** A live link to one session, for one role. */
 export interface Connection {
@@ -119,16 +107,10 @@ export function connect(credential: Credential): Connection {
     // Offline, socket.io would buffer the action and send it on reconnect, after its ack
     // has already timed out: the person would see an error for a tap that then lands.
     if (!socket.connected) return { ok: false, error: OFFLINE };
-    for (let attempt = 0; ; attempt++) {
-      let result: Result<T>;
-      try {
-        result = await emit(socket.timeout(ACK_TIMEOUT_MS));
-      } catch {
-        return { ok: false, error: NO_ANSWER };
-      }
-      // BUSY stored nothing, so sending again cannot count an action twice.
-      if (result.ok || result.error.code !== 'BUSY' || attempt >= BUSY_RETRIES) return result;
-      await new Promise((resolve) => setTimeout(resolve, busyDelayMs(attempt)));
+    try {
+      return await sendRetryingBusy(() => emit(socket.timeout(ACK_TIMEOUT_MS)));
+    } catch {
+      return { ok: false, error: NO_ANSWER };
     }
   }
 

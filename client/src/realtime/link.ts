@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { AppError, ErrorCode } from '@playfield/shared';
+import type { AppError, ErrorCode, Result } from '@playfield/shared';
 import { PROTOCOL_VERSION } from '@playfield/shared/protocol/version';
 
 /**
@@ -34,6 +34,35 @@ export const isFinalCode = (code: string): boolean => FINAL_CODES.has(code as Er
 export function finalConnectError(error: Error & { data?: { code?: string } }): AppError | null {
   const code = error.data?.code;
   return code && isFinalCode(code) ? { code: code as ErrorCode, message: error.message } : null;
+}
+
+/** Times an action refused as BUSY (nothing was stored) is sent again before giving up. */
+export const BUSY_RETRIES = 5;
+
+/**
+ * How long to wait before sending again an action the server refused as BUSY: doubling
+ * from about a quarter of a second, capped at 4 s, each pause drawn between half and one
+ * and a half times that, so a room of phones told BUSY together does not come back together.
+ */
+export function busyDelayMs(attempt: number, random: () => number = Math.random): number {
+  return Math.min(4000, 250 * 2 ** attempt) * (0.5 + random());
+}
+
+/**
+ * Sends an action with `send` and, while the server refuses it as BUSY (it stored nothing,
+ * so sending again cannot count it twice), sends it again after {@link busyDelayMs}, up to
+ * {@link BUSY_RETRIES} times. `send` may throw (no answer in time): that passes through.
+ */
+export async function sendRetryingBusy<T>(
+  send: () => Promise<Result<T>>,
+  onBusy: () => void = () => undefined,
+): Promise<Result<T>> {
+  for (let attempt = 0; ; attempt++) {
+    const result = await send();
+    if (result.ok || result.error.code !== 'BUSY' || attempt >= BUSY_RETRIES) return result;
+    onBusy();
+    await new Promise((resolve) => setTimeout(resolve, busyDelayMs(attempt)));
+  }
 }
 
 /** The first reconnection pause, doubled per attempt up to the cap (then jittered). */
