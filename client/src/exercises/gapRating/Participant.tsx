@@ -4,6 +4,7 @@ import type { GapSide } from '@playfield/shared/exercises/gapRating/index';
 import type { ParticipantProps } from '../types.ts';
 import { GapChart } from './GapChart.tsx';
 import styles from './Participant.module.css';
+import { StepNav } from '../../components/StepNav.tsx';
 
 const SIDES: { side: GapSide; title: string; hint: string }[] = [
   { side: 'expected', title: 'Expected', hint: 'what customers expect' },
@@ -146,24 +147,13 @@ export function GapRatingParticipant({ view, own, isOpen, act }: ParticipantProp
           );
         })}
       </div>
-      <div className={`actions ${styles.nav}`}>
-        <button
-          type="button"
-          className="button"
-          disabled={current === 0}
-          onClick={() => setIndex(current - 1)}
-        >
-          ← Previous
-        </button>
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={current >= measures.length - 1}
-          onClick={() => setIndex(current + 1)}
-        >
-          Next measure →
-        </button>
-      </div>
+      <StepNav
+        index={current}
+        count={measures.length}
+        onGo={setIndex}
+        next="Next measure →"
+        isNextPrimary
+      />
       <p className="status-line" role="status">
         {error ??
           (!isOpen

@@ -15,6 +15,7 @@ import zones from './Zones.module.css';
 import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { ChoiceButton } from '../../components/ChoiceButton.tsx';
+import { StepNav } from '../../components/StepNav.tsx';
 
 const BLANK: PlayingFieldOwnView = { placements: {}, testAnswers: {} };
 
@@ -228,24 +229,13 @@ function Placing(props: {
           );
         })}
       </div>
-      <div className={styles.nav}>
-        <button
-          type="button"
-          className="button"
-          disabled={current === 0}
-          onClick={() => goTo(current - 1)}
-        >
-          ← Back
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={current >= cards.length - 1}
-          onClick={() => goTo(current + 1)}
-        >
-          {chosen ? 'Next →' : 'Skip →'}
-        </button>
-      </div>
+      <StepNav
+        index={current}
+        count={cards.length}
+        onGo={goTo}
+        previous="← Back"
+        next={chosen ? 'Next →' : 'Skip →'}
+      />
       <button
         type="button"
         className="button button--quiet button--block"

@@ -6,6 +6,7 @@ import { useSender } from '../useSender.ts';
 import styles from './Participant.module.css';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { ChoiceButton } from '../../components/ChoiceButton.tsx';
+import { StepNav } from '../../components/StepNav.tsx';
 
 type Placements = readonly (number | null)[];
 
@@ -121,23 +122,7 @@ function SortRound({ view, own, isOpen, act }: ParticipantProps<'sort'>) {
               );
             })}
           </div>
-          <div className={`actions ${styles.nav}`}>
-            <button
-              type="button"
-              className="button"
-              disabled={index === 0}
-              onClick={() => setCurrent(index - 1)}
-            >
-              Previous
-            </button>
-            <button
-              type="button"
-              className="button"
-              disabled={index >= count - 1}
-              onClick={() => setCurrent(index + 1)}
-            >
-              Next
-            </button>
+          <StepNav index={index} count={count} onGo={setCurrent} previous="Previous" next="Next">
             <button
               type="button"
               className="button button--quiet"
@@ -145,7 +130,7 @@ function SortRound({ view, own, isOpen, act }: ParticipantProps<'sort'>) {
             >
               Review all
             </button>
-          </div>
+          </StepNav>
         </>
       )}
       <p className="status-line" role="status">
