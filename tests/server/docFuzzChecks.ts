@@ -9,7 +9,7 @@ import { ERROR_CODES } from '@playfield/shared';
 import { readNotebook } from '@playfield/shared/notebooks/notebook';
 import { PLAN_LIMITS, readPlan } from '@playfield/shared/plans/plan';
 import type { Kind } from './docFuzzEdits.ts';
-import { ACK_WAIT_MS, HonestEditor, isResult, Throttle } from './docFuzzKit.ts';
+import { ACK_WAIT_MS, HonestEditor, isResult, Throttle } from './docFuzzClients.ts';
 import {
   keyOf,
   readerOf,

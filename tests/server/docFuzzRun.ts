@@ -13,7 +13,7 @@ import {
   type Random,
 } from '@playfield/shared';
 import type { Kind } from './docFuzzEdits.ts';
-import { HonestEditor, RawDocSocket, Throttle, type AckOutcome } from './docFuzzKit.ts';
+import { HonestEditor, RawDocSocket, Throttle, type AckOutcome } from './docFuzzClients.ts';
 import {
   createSessionAt,
   emitAck,
