@@ -20,15 +20,14 @@ export default function RolePlayScreen({ view }: ScreenProps<'rolePlay'>) {
         <h2 className={`screen-question ${styles.question}`}>
           {view.title}: how the room scored the steps
         </h2>
-        <div className={styles.means}>
-          <StepMeans
-            steps={results.steps}
-            scaleMax={view.scaleMax}
-            label="Mean score per step"
-            size="large"
-            hasDistribution
-          />
-        </div>
+        <StepMeans
+          steps={results.steps}
+          scaleMax={view.scaleMax}
+          label="Mean score per step"
+          size="large"
+          hasDistribution
+          className={styles.means}
+        />
         <p className={`screen-count ${styles.count}`}>
           <strong>{count(results.scorecards)}</strong>{' '}
           {results.scorecards === 1 ? 'group scored' : 'groups scored'}

@@ -12,6 +12,7 @@ export function StepMeans({
   label,
   size = 'normal',
   hasDistribution = false,
+  className,
 }: {
   steps: RolePlayStepStats[];
   scaleMax: number;
@@ -19,9 +20,12 @@ export function StepMeans({
   size?: 'normal' | 'large';
   /** Adds how many gave each score, for the room screen and the console. */
   hasDistribution?: boolean;
+  /** The room screen's own layout of the rows (see rolePlay/Screen.module.css). */
+  className?: string;
 }) {
+  const classes = ['bar-chart', size === 'large' && 'bar-chart--large', className];
   return (
-    <ul className={`bar-chart ${size === 'large' ? 'bar-chart--large' : ''}`} aria-label={label}>
+    <ul className={classes.filter(Boolean).join(' ')} aria-label={label}>
       {steps.map((step) => (
         <li key={step.name} className="bar-chart__row">
           <div className="bar-chart__label">
