@@ -166,6 +166,14 @@ export function TextList({
   );
 }
 
+/**
+ * The optional tags a round's entries may carry (a brainstorm's notes, a canvas's entries):
+ * from none up to `max`, inputs labelled "Tag <n>".
+ */
+export function TagList(props: Omit<Parameters<typeof TextList>[0], 'noun' | 'min'>) {
+  return <TextList {...props} noun="tag" min={0} />;
+}
+
 /** An entry with a name and an optional one-line description (a dot vote's option, a ranked item). */
 export interface DescribedEntry {
   label: string;

@@ -3,6 +3,7 @@ export { Checkbox } from './Checkbox.tsx';
 export {
   DescribedList,
   EditableList,
+  TagList,
   TextList,
   moved,
   replaced,

@@ -5,7 +5,7 @@ import {
   NumberSettings,
   type NumberSetting,
   PromptField,
-  TextList,
+  TagList,
 } from '../../components/form/index.ts';
 import type { ConfigEditorProps } from '../types.ts';
 
@@ -36,11 +36,9 @@ export default function BrainstormConfigEditor(props: ConfigEditorProps<'brainst
         idPrefix={props.idPrefix}
         onChange={(key, n) => set({ [key]: n })}
       />
-      <TextList
+      <TagList
         legend="Tags (optional: each note then carries exactly one)"
-        noun="tag"
         {...list('tags')}
-        min={0}
         max={L.tags}
         maxLength={L.tagLength}
       />

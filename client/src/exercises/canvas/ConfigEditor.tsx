@@ -15,7 +15,7 @@ import {
   PromptField,
   ScaleEndFields,
   TextField,
-  TextList,
+  TagList,
 } from '../../components/form/index.ts';
 import type { ConfigEditorProps } from '../types.ts';
 import styles from './ConfigEditor.module.css';
@@ -94,11 +94,9 @@ export default function CanvasConfigEditor(props: ConfigEditorProps<'canvas'>) {
           </NumberFields>
         </fieldset>
       )}
-      <TextList
+      <TagList
         legend="Tags people may add (optional)"
-        noun="tag"
         {...list('tags')}
-        min={0}
         max={CANVAS_MAX_TAGS}
         maxLength={24}
       />
