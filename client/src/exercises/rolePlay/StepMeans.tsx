@@ -21,7 +21,7 @@ export function StepMeans({
   /** Adds how many gave each score, for the room screen and the console. */
   hasDistribution?: boolean;
   /** The room screen's own layout of the rows (see rolePlay/Screen.module.css). */
-  className?: string;
+  className?: string | undefined;
 }) {
   const classes = ['bar-chart', size === 'large' && 'bar-chart--large', className];
   return (
