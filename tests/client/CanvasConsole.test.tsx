@@ -216,6 +216,32 @@ describe('CanvasFacilitator', () => {
     expect(screen.queryByText(/— /)).not.toBeInTheDocument();
     expect(screen.getByText(/anonymous/)).toBeVisible();
   });
+
+  it('shows one table’s cards when the console picks a table', async () => {
+    const view = facilitatorView();
+    const [before, ideas] = view.boxes as [(typeof view.boxes)[0], (typeof view.boxes)[0]];
+    const [website, phone] = before.cards as [CanvasModeratedCard, CanvasModeratedCard];
+    const { user } = setupConsole({
+      ...view,
+      boxes: [
+        {
+          ...before,
+          cards: [
+            { ...website, team: 'Window' },
+            { ...phone, team: 'Door' },
+          ],
+        },
+        ideas,
+      ],
+    });
+
+    await user.selectOptions(screen.getByLabelText('Show'), 'Door');
+
+    expect(within(region('Before they buy')).queryByText('Website')).toBeNull();
+    expect(within(region('Before they buy')).getByText('Phone call')).toBeVisible();
+    await user.selectOptions(screen.getByLabelText('Show'), 'All tables');
+    expect(within(region('Before they buy')).getByText('Website')).toBeVisible();
+  });
 });
 
 function screenView(overrides: Partial<CanvasScreenView> = {}): CanvasScreenView {

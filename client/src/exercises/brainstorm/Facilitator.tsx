@@ -1,10 +1,15 @@
 import { sharedRanks } from '@playfield/shared/stats/ranks';
-import { useMemo, useState } from 'react';
-import type { BrainstormPhase } from '@playfield/shared/exercises/brainstorm/index';
+import { useState } from 'react';
+import type {
+  BrainstormFacilitatorView,
+  BrainstormPhase,
+  ConsoleEntry,
+} from '@playfield/shared/exercises/brainstorm/index';
 import { BRAINSTORM_LIMITS } from '@playfield/shared/exercises/brainstorm/limits';
 import { BarChart } from '../../components/BarChart.tsx';
 import type { FacilitatorProps } from '../types.ts';
-import { TeamFilter, teamsOn } from '../../teams/TeamFilter.tsx';
+import { TeamFilter } from '../../teams/TeamFilter.tsx';
+import { useTeamView } from '../useTeamView.ts';
 import { count, plural } from '@playfield/shared/plural';
 import { useSender } from '../useSender.ts';
 import { ArrangeTools } from './ArrangeTools.tsx';
@@ -26,6 +31,16 @@ const PHASES: { id: BrainstormPhase; label: string; next: string; back: string }
   { id: 'results', label: 'Results', next: '', back: '' },
 ];
 
+const notesOf = (view: BrainstormFacilitatorView) => [
+  ...view.clusters.flatMap((c) => c.notes),
+  ...view.loose,
+];
+const onlyNotes = (view: BrainstormFacilitatorView, keep: (note: ConsoleEntry) => boolean) => ({
+  ...view,
+  clusters: view.clusters.map((c) => ({ ...c, notes: c.notes.filter(keep) })),
+  loose: view.loose.filter(keep),
+});
+
 /**
  * Runs a brainstorm: moves through the phases, sorts notes into named clusters by drag and
  * drop or by selecting a note and choosing where it goes, hides and merges notes, and
@@ -37,25 +52,7 @@ export default function BrainstormFacilitator({
   act,
 }: FacilitatorProps<'brainstorm'>) {
   // A per-table brainstorm can be looked at one table at a time.
-  const [team, setTeam] = useState<string | null>(null);
-  const tables = useMemo(
-    () => teamsOn([...fullView.clusters.flatMap((c) => c.notes), ...fullView.loose]),
-    [fullView],
-  );
-  const view = useMemo(
-    () =>
-      team === null
-        ? fullView
-        : {
-            ...fullView,
-            clusters: fullView.clusters.map((c) => ({
-              ...c,
-              notes: c.notes.filter((n) => n.team === team),
-            })),
-            loose: fullView.loose.filter((n) => n.team === team),
-          },
-    [fullView, team],
-  );
+  const { view, tables, team, setTeam } = useTeamView(fullView, notesOf, onlyNotes);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const { error, send } = useSender(act);
   const canArrange = view.phase === 'collect' || view.phase === 'cluster';

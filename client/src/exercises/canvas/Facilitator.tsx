@@ -1,11 +1,12 @@
 import { count, plural } from '@playfield/shared/plural';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type {
   CanvasFacilitatorView,
   CanvasModeratedCard,
 } from '@playfield/shared/exercises/canvas/index';
 import type { FacilitatorProps } from '../types.ts';
-import { TeamFilter, TeamLabel, teamsOn } from '../../teams/TeamFilter.tsx';
+import { TeamFilter, TeamLabel } from '../../teams/TeamFilter.tsx';
+import { useTeamView } from '../useTeamView.ts';
 import { entryDetails } from './Cards.tsx';
 import { useSender } from '../useSender.ts';
 import cardStyles from './Cards.module.css';
@@ -22,6 +23,12 @@ const RESET: ResetTexts = {
 
 type Send = (action: Parameters<FacilitatorProps<'canvas'>['act']>[0]) => Promise<boolean>;
 
+const cardsOf = (view: CanvasFacilitatorView) => view.boxes.flatMap((b) => b.cards);
+const onlyCards = (view: CanvasFacilitatorView, keep: (card: CanvasModeratedCard) => boolean) => ({
+  ...view,
+  boxes: view.boxes.map((b) => ({ ...b, cards: b.cards.filter(keep) })),
+});
+
 const short = (text: string) => (text.length > 48 ? `${text.slice(0, 47)}…` : text);
 
 /** The canvas in the console: every box live, with moderation for each card. */
@@ -31,21 +38,7 @@ export default function CanvasFacilitator({
   act,
 }: FacilitatorProps<'canvas'>) {
   // A per-table canvas can be looked at one table at a time.
-  const [team, setTeam] = useState<string | null>(null);
-  const tables = useMemo(() => teamsOn(fullView.boxes.flatMap((b) => b.cards)), [fullView]);
-  const view = useMemo(
-    () =>
-      team === null
-        ? fullView
-        : {
-            ...fullView,
-            boxes: fullView.boxes.map((b) => ({
-              ...b,
-              cards: b.cards.filter((c) => c.team === team),
-            })),
-          },
-    [fullView, team],
-  );
+  const { view, tables, team, setTeam } = useTeamView(fullView, cardsOf, onlyCards);
   const { error, send } = useSender(act);
   const { rating } = view;
   return (
