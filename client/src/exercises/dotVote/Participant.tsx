@@ -6,6 +6,7 @@ import { useSender } from '../useSender.ts';
 import { count, plural } from '@playfield/shared/plural';
 import styles from './Participant.module.css';
 import { ChoiceButton } from '../../components/ChoiceButton.tsx';
+import { StatusLine } from '../../components/StatusLine.tsx';
 
 /** The ballot being filled in: dots and example text per chosen option. */
 type Draft = Record<number, { dots: number; example: string }>;
@@ -101,15 +102,9 @@ function DotVoteBallot({ view, own, isOpen, act }: ParticipantProps<'dotVote'>) 
   }
 
   const shortBy = rule.mode === 'choose' ? rule.min - chosen.length : 0;
-  const status =
-    error ??
-    (!isOpen
-      ? 'Voting is closed.'
-      : isSaved
-        ? 'Vote saved. You can change it until the facilitator locks the vote.'
-        : own?.hasVoted
-          ? 'You have changes that are not saved yet.'
-          : '');
+  const status = isSaved
+    ? 'Vote saved. You can change it until the facilitator locks the vote.'
+    : own?.hasVoted && 'You have changes that are not saved yet.';
 
   return (
     <section className="stack">
@@ -238,9 +233,9 @@ function DotVoteBallot({ view, own, isOpen, act }: ParticipantProps<'dotVote'>) 
           </button>
         )}
       </div>
-      <p className="status-line" role="status">
+      <StatusLine error={error} isOpen={isOpen} closed="Voting is closed.">
         {status}
-      </p>
+      </StatusLine>
     </section>
   );
 }

@@ -16,6 +16,7 @@ import { ErrorAlert } from '../../components/form/ErrorAlert.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { ChoiceButton } from '../../components/ChoiceButton.tsx';
 import { StepNav } from '../../components/StepNav.tsx';
+import { StatusLine } from '../../components/StatusLine.tsx';
 
 const BLANK: PlayingFieldOwnView = { placements: {}, testAnswers: {} };
 
@@ -352,13 +353,11 @@ function TestOnPhone(props: {
           </div>
         </div>
       ))}
-      <p className="status-line" role="status">
-        {!isOpen
-          ? 'Answers are locked.'
-          : answered === QUESTIONS.length
-            ? 'All four answered. You can change them while the test is open.'
-            : `${answered} of ${QUESTIONS.length} answered.`}
-      </p>
+      <StatusLine isOpen={isOpen} closed="Answers are locked.">
+        {answered === QUESTIONS.length
+          ? 'All four answered. You can change them while the test is open.'
+          : `${answered} of ${QUESTIONS.length} answered.`}
+      </StatusLine>
     </>
   );
 }

@@ -3,6 +3,7 @@ import { BarChart } from '../../components/BarChart.tsx';
 import type { ParticipantProps } from '../types.ts';
 import { useSender } from '../useSender.ts';
 import { ChoiceButton } from '../../components/ChoiceButton.tsx';
+import { StatusLine } from '../../components/StatusLine.tsx';
 
 /** The poll on a phone: big tappable options; an answer can change until the facilitator locks. */
 export function PollParticipant({ view, own, isOpen, act }: ParticipantProps<'poll'>) {
@@ -63,14 +64,10 @@ export function PollParticipant({ view, own, isOpen, act }: ParticipantProps<'po
           );
         })}
       </div>
-      <p className="status-line" role="status">
-        {error ??
-          (!isOpen
-            ? 'Answers are locked.'
-            : chosen.length
-              ? 'Answer saved. You can change it until the facilitator locks the poll.'
-              : '')}
-      </p>
+      <StatusLine error={error} isOpen={isOpen} closed="Answers are locked.">
+        {chosen.length > 0 &&
+          'Answer saved. You can change it until the facilitator locks the poll.'}
+      </StatusLine>
     </section>
   );
 }

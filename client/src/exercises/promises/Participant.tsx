@@ -4,6 +4,7 @@ import { useSender } from '../useSender.ts';
 import { OUTCOME_NAME, OUTCOMES, SCENARIO_NAME } from './names.ts';
 import styles from './Participant.module.css';
 import { ChoiceButton } from '../../components/ChoiceButton.tsx';
+import { StatusLine } from '../../components/StatusLine.tsx';
 
 /**
  * The promises on a phone: for each promise, one tap on what the customer base will do.
@@ -75,14 +76,10 @@ export function PromisesParticipant({ view, own, isOpen, act }: ParticipantProps
           </div>
         </fieldset>
       ))}
-      <p className="status-line" role="status">
-        {error ??
-          (!isOpen
-            ? 'Predictions are closed.'
-            : Object.keys(predictions).length
-              ? 'Saved. You can change your mind until the results are shown.'
-              : '')}
-      </p>
+      <StatusLine error={error} isOpen={isOpen} closed="Predictions are closed.">
+        {Object.keys(predictions).length > 0 &&
+          'Saved. You can change your mind until the results are shown.'}
+      </StatusLine>
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { ParticipantProps } from '../types.ts';
 import { useSender } from '../useSender.ts';
 import styles from './Participant.module.css';
+import { StatusLine } from '../../components/StatusLine.tsx';
 
 /** `order` with the entry at `from` moved to `to`. */
 export function moveItem(order: readonly number[], from: number, to: number): number[] {
@@ -170,16 +171,11 @@ export function RankingParticipant({ view, own, isOpen, act }: ParticipantProps<
           {saved === null ? 'Submit my ranking' : isDirty ? 'Update my ranking' : 'Ranking saved'}
         </button>
       )}
-      <p className="status-line" role="status">
-        {error ??
-          (!isOpen
-            ? 'Rankings are locked.'
-            : saved && !isDirty
-              ? 'Ranking saved. You can change it until the facilitator locks the round.'
-              : saved
-                ? 'Not saved yet: press “Update my ranking”.'
-                : '')}
-      </p>
+      <StatusLine error={error} isOpen={isOpen} closed="Rankings are locked.">
+        {saved && !isDirty
+          ? 'Ranking saved. You can change it until the facilitator locks the round.'
+          : saved && 'Not saved yet: press “Update my ranking”.'}
+      </StatusLine>
       {results && (
         <section className="stack stack--tight" aria-label="The room’s ranking">
           <h3>The room’s ranking ({results.submitted} ranked)</h3>

@@ -9,6 +9,7 @@ import type { ParticipantProps } from '../types.ts';
 import { useSender } from '../useSender.ts';
 import styles from './Participant.module.css';
 import { RatingPoints, endsNamed, pointsFrom } from '../../components/RatingPoints.tsx';
+import { StatusLine } from '../../components/StatusLine.tsx';
 
 /** A figure with at most one decimal (the phone imports no values from shared). */
 function figure(value: number | null): string {
@@ -150,14 +151,10 @@ export function ScaleParticipant({ view, own, isOpen, act }: ParticipantProps<'s
           onAnswer={(value) => void answer(i, value)}
         />
       ))}
-      <p className="status-line" role="status">
-        {error ??
-          (!isOpen
-            ? 'Ratings are locked.'
-            : rated
-              ? `${rated} of ${view.statements.length} answered. You can change them until the facilitator locks the round.`
-              : '')}
-      </p>
+      <StatusLine error={error} isOpen={isOpen} closed="Ratings are locked.">
+        {rated > 0 &&
+          `${rated} of ${view.statements.length} answered. You can change them until the facilitator locks the round.`}
+      </StatusLine>
     </section>
   );
 }

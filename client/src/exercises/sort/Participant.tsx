@@ -7,6 +7,7 @@ import styles from './Participant.module.css';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { ChoiceButton } from '../../components/ChoiceButton.tsx';
 import { StepNav } from '../../components/StepNav.tsx';
+import { StatusLine } from '../../components/StatusLine.tsx';
 
 type Placements = readonly (number | null)[];
 
@@ -56,12 +57,8 @@ function SortRound({ view, own, isOpen, act }: ParticipantProps<'sort'>) {
   }
 
   const status =
-    error ??
-    (!isOpen
-      ? 'Answers are locked.'
-      : sortedCount === count
-        ? `All ${count} sorted. You can change any answer until the facilitator locks the sort.`
-        : '');
+    sortedCount === count &&
+    `All ${count} sorted. You can change any answer until the facilitator locks the sort.`;
 
   return (
     <section className="stack sort">
@@ -133,9 +130,9 @@ function SortRound({ view, own, isOpen, act }: ParticipantProps<'sort'>) {
           </StepNav>
         </>
       )}
-      <p className="status-line" role="status">
+      <StatusLine error={error} isOpen={isOpen} closed="Answers are locked.">
         {status}
-      </p>
+      </StatusLine>
     </section>
   );
 }
