@@ -242,6 +242,52 @@ describe("the phones' shared view as patches", () => {
   });
 });
 
+describe("a phone's own view in its action's acknowledgement", () => {
+  it('comes in the ack to a phone that takes compact views, and as a message to the rest', async () => {
+    const session = await server.createSession();
+    const facilitator = await server.connect(facilitatorOf(session));
+    const patched = await patchClient<ParticipantPublicView>(
+      server.url,
+      participantOf(await server.join(session.code, 'Ana')),
+      PATCHED.participant,
+    );
+    const whole = await server.connect(participantOf(await server.join(session.code, 'Ben')));
+    try {
+      let ownMessages = 0;
+      patched.socket.on('view.own', () => void ownMessages++);
+      await emitAck(facilitator, 'session.control', { type: 'session.start' });
+      const { round } = await patched.until((v) => v.round?.kind === 'poll');
+      const roundId = round?.id ?? '';
+      const before = ownMessages;
+
+      const ack = await emitAck(patched.socket, 'round.act', {
+        roundId,
+        action: { type: 'answer', choices: [1] },
+      });
+      expect(ack).toMatchObject({
+        ok: true,
+        data: {
+          own: { view: { name: 'Ana', round: { view: { choices: [1] } } } },
+        },
+      });
+
+      // A phone without compact views gets its own view as a message of its own.
+      const other = await emitAck(whole, 'round.act', {
+        roundId,
+        action: { type: 'answer', choices: [0] },
+      });
+      expect(other.ok && other.data.own).toBe(undefined);
+      const otherSeq = other.ok ? other.data.seq : Infinity;
+      await nextView(whole, 'view.own', (m) => m.seq >= otherSeq);
+      // Anything sent to the first phone before this ack has arrived by now: no second message.
+      await emitAck(patched.socket, 'session.sync', { lastSeq: Number.MAX_SAFE_INTEGER });
+      expect(ownMessages).toBe(before);
+    } finally {
+      patched.socket.disconnect();
+    }
+  });
+});
+
 describe('an overloaded session', () => {
   it('refuses with BUSY past its queue, and stores everything it acknowledged', async () => {
     const session = await server.createSession();

@@ -107,11 +107,16 @@ export function connect(credential: Credential): Connection {
     // Offline, socket.io would buffer the action and send it on reconnect, after its ack
     // has already timed out: the person would see an error for a tap that then lands.
     if (!socket.connected) return { ok: false, error: OFFLINE };
+    let result: Result<T>;
     try {
-      return await sendRetryingBusy(() => emit(socket.timeout(ACK_TIMEOUT_MS)));
+      result = await sendRetryingBusy(() => emit(socket.timeout(ACK_TIMEOUT_MS)));
     } catch {
       return { ok: false, error: NO_ANSWER };
     }
+    // A participant's action comes back with their own view when it changed.
+    const own = result.ok ? (result.data as Partial<Accepted>).own : undefined;
+    if (own) useSessionStore.getState().receive('own', own);
+    return result;
   }
 
   return {

@@ -112,12 +112,29 @@ export const SOCKETS_PER_IDENTITY: Record<SocketRole, number> = {
  * a table pick when allowed. The facilitator moderates and moves people via session.control.
  */
 async function runParticipantCommand(
-  { session, actor }: Parameters<Handler<EventName>['run']>[0],
+  { socket, session, actor }: Parameters<Handler<EventName>['run']>[0],
   command: QaActPayload | TeamActPayload,
 ): Promise<Result<Accepted>> {
   if (actor?.role !== 'participant') return fail('FORBIDDEN', 'Not allowed');
   const result = await session.execute(command, actor);
-  return result.ok ? ok({ seq: result.data.seq }) : result;
+  return result.ok ? accepted(socket, session, actor, result.data.seq) : result;
+}
+
+/**
+ * A command's acknowledgement. A phone that takes compact views (`viewPatches`) has its own
+ * view in it when its action changed it, rather than in a second message.
+ */
+function accepted(
+  socket: PlayfieldSocket,
+  session: LiveSession,
+  actor: Actor,
+  seq: number,
+): Result<Accepted> {
+  const own =
+    actor.role === 'participant' && takesPatches(socket)
+      ? session.takeOwn(actor.participantId)
+      : undefined;
+  return ok(own ? { seq, own } : { seq });
 }
 
 /** Every client event, its schema, who may send it and what it does. */
@@ -163,7 +180,7 @@ const HANDLERS: { [E in EventName]: Handler<E> } = {
         actor,
         actor.role === 'facilitator' ? { loggedAs: loggedActorOf(socket.data.member ?? null) } : {},
       );
-      return result.ok ? ok({ seq: result.data.seq }) : result;
+      return result.ok ? accepted(socket, session, actor, result.data.seq) : result;
     },
   },
   'plan.answer': {

@@ -452,6 +452,11 @@ export class LiveSession {
    * A seat's socket (re)connected and was sent its own view directly (see `SessionViews`):
    * `sent`, when the caller has it, saves building that view again.
    */
+  /** The own view to acknowledge a participant's action with (see `SessionViews.takeOwn`). */
+  takeOwn(participantId: string): ViewMessage<ParticipantOwnView> | undefined {
+    return this.views.takeOwn(participantId);
+  }
+
   resetOwn(participantId: string, sent?: ViewMessage<ParticipantOwnView> | null): void {
     this.views.resetOwn(participantId, sent);
   }

@@ -395,21 +395,46 @@ export class SessionViews {
     const blank = blankOwnRoundView(this.state, now);
     for (const participantId of owners) {
       if (!this.online.has(participantId)) continue;
-      const message = this.ownMessage(participantId);
-      if (!message) continue;
-      const held = this.sentOwn.get(participantId) ?? new Map<string, string>();
-      const seatJson = seatJsonOf(message.view);
-      const round = message.view.round;
-      const roundJson = round ? JSON.stringify(round.view) : '';
-      const heldRoundJson = round
-        ? (held.get(round.id) ?? (blank?.id === round.id ? blank.json : ''))
-        : '';
-      if (held.get('') === seatJson && roundJson === heldRoundJson) continue;
-      held.set('', seatJson);
-      if (round) held.set(round.id, roundJson);
-      this.sentOwn.set(participantId, held);
-      this.sink.own(participantId, message);
+      const message = this.ownChange(participantId, () => blank);
+      if (message) this.sink.own(participantId, message);
     }
+  }
+
+  /**
+   * The own view of a participant who just acted, to go in their action's acknowledgement
+   * instead of a message of its own (one message per action, not two): when their action
+   * is all that changed it and their seat has one socket (the one acknowledged). Undefined
+   * otherwise, or when it did not change: the next flush then sends what is due.
+   */
+  takeOwn(participantId: string): ViewMessage<ParticipantOwnView> | undefined {
+    if (this.isAllOwnDirty || !this.dirtyOwn.has(participantId)) return undefined;
+    if (this.online.get(participantId) !== 1) return undefined;
+    this.dirtyOwn.delete(participantId);
+    const now = this.now();
+    return this.ownChange(participantId, () => blankOwnRoundView(this.state, now)) ?? undefined;
+  }
+
+  /** A participant's own view if it differs from what their phone holds, which it then does. */
+  private ownChange(
+    participantId: string,
+    blankOf: () => ReturnType<typeof blankOwnRoundView>,
+  ): ViewMessage<ParticipantOwnView> | null {
+    const message = this.ownMessage(participantId);
+    if (!message) return null;
+    const held = this.sentOwn.get(participantId) ?? new Map<string, string>();
+    const seatJson = seatJsonOf(message.view);
+    const round = message.view.round;
+    const roundJson = round ? JSON.stringify(round.view) : '';
+    let heldRoundJson = '';
+    if (round) {
+      const blank = held.has(round.id) ? null : blankOf();
+      heldRoundJson = held.get(round.id) ?? (blank?.id === round.id ? blank.json : '');
+    }
+    if (held.get('') === seatJson && roundJson === heldRoundJson) return null;
+    held.set('', seatJson);
+    if (round) held.set(round.id, roundJson);
+    this.sentOwn.set(participantId, held);
+    return message;
   }
 
   /**

@@ -35,6 +35,11 @@ export interface ViewMessage<V> {
 /** Acknowledgement of an accepted command: the sequence number it was logged at. */
 export interface Accepted {
   seq: number;
+  /**
+   * A participant's action: their own view as it changed, when the action is all that
+   * changed it (one message per action, not an ack and then a view).
+   */
+  own?: ViewMessage<ParticipantOwnView>;
 }
 
 /**

@@ -397,8 +397,10 @@ export const handshakeAuthSchema = z.object({
   protocolVersion: z.number().int(),
   credential: credentialSchema,
   /**
-   * A console or phone that applies `view.facilitator.patch` and `view.public.patch` (else it
-   * is sent whole views). The room screen is always sent whole views.
+   * A console or phone that takes compact views: it applies `view.facilitator.patch` and
+   * `view.public.patch` (else it is sent whole views), and a phone reads its own view from
+   * its action's acknowledgement (`Accepted.own`) when that action changed it. The room
+   * screen is always sent whole views.
    */
   viewPatches: z.boolean().optional(),
 });
