@@ -14,7 +14,7 @@ import { ByTable } from '../../client/src/components/ByTable.tsx';
 import BrainstormFacilitator from '../../client/src/exercises/brainstorm/Facilitator.tsx';
 import { QuizTablesBoard } from '../../client/src/teams/QuizTablesBoard.tsx';
 import { RosterPanel } from '../../client/src/components/RosterPanel.tsx';
-import TablesPanel from '../../client/src/teams/TablesPanel.tsx';
+import TablesPanel, { MEMBERS_SHOWN } from '../../client/src/teams/TablesPanel.tsx';
 import { ScreenTables } from '../../client/src/teams/ScreenTables.tsx';
 import { TeamCard } from '../../client/src/teams/TeamCard.tsx';
 import { TeamFilter, teamsOn } from '../../client/src/teams/TeamFilter.tsx';
@@ -77,6 +77,19 @@ describe('TablesPanel', () => {
     expect(send).toHaveBeenCalledWith({ type: 'teams.move', participantId: 'b', teamId: 't2' });
     await userEvent.selectOptions(screen.getByLabelText('Table for Ana'), 'No table');
     expect(send).toHaveBeenCalledWith({ type: 'teams.move', participantId: 'a', teamId: null });
+  });
+
+  it('lists the first people of a big table and the rest on request', async () => {
+    const crowd = Array.from({ length: 300 }, (_, i) => seat(`p${i}`, `Person ${i + 1}`, 't1'));
+    render(<TablesPanel teams={TEAMS} roster={crowd} control={control()} />);
+    const table1 = screen.getByRole('listitem', { name: 'Table 1, 300 people' });
+    expect(within(table1).getAllByRole('combobox')).toHaveLength(MEMBERS_SHOWN);
+    expect(within(table1).queryByText('Person 300')).toBeNull();
+
+    await userEvent.click(within(table1).getByRole('button', { name: 'Show all 300' }));
+    expect(within(table1).getByText('Person 300')).toBeTruthy();
+    await userEvent.click(within(table1).getByRole('button', { name: 'Show fewer' }));
+    expect(within(table1).getAllByRole('combobox')).toHaveLength(MEMBERS_SHOWN);
   });
 
   it('renames a table on Enter, removes one, adds one and lets people choose', async () => {

@@ -1,5 +1,6 @@
 import { useId, useMemo, useState, type DragEvent } from 'react';
 import type { ControlCommand, RosterItemView, TeamsView } from '@playfield/shared';
+import { count, plural } from '@playfield/shared/plural';
 import styles from './TablesPanel.module.css';
 
 type Control = (command: ControlCommand) => Promise<boolean>;
@@ -7,6 +8,11 @@ type Control = (command: ControlCommand) => Promise<boolean>;
 /** The drag payload's type: a seat id, only meaningful inside this panel. */
 const SEAT_TYPE = 'application/x-playfield-seat';
 const NO_TABLE = '';
+/**
+ * People listed per table until the facilitator asks for all: a room of 5,000 at 20 tables
+ * would otherwise draw 5,000 rows, each with a select of 21 options, on every join.
+ */
+export const MEMBERS_SHOWN = 24;
 
 /**
  * The console's "Tables" panel: form tables at random (or empty ones people choose from),
@@ -160,7 +166,10 @@ function TableCard({
   move: (participantId: string, teamId: string) => void;
 }) {
   const [isOver, setIsOver] = useState(false);
+  const [isAll, setIsAll] = useState(false);
   const isReal = team.id !== NO_TABLE;
+  const hidden = isAll ? 0 : Math.max(0, members.length - MEMBERS_SHOWN);
+  const shown = hidden > 0 ? members.slice(0, MEMBERS_SHOWN) : members;
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setIsOver(false);
@@ -170,7 +179,7 @@ function TableCard({
   return (
     <li
       className={`${styles.table} ${isOver ? styles.over : ''}`}
-      aria-label={`${team.name}, ${members.length} ${members.length === 1 ? 'person' : 'people'}`}
+      aria-label={`${team.name}, ${plural(members.length, 'person', 'people')}`}
       onDragOver={(e) => {
         if (!e.dataTransfer.types.includes(SEAT_TYPE)) return;
         e.preventDefault();
@@ -203,7 +212,7 @@ function TableCard({
         <p className={`muted ${styles.empty}`}>Nobody yet: drag people here</p>
       ) : (
         <ul className={styles.members}>
-          {members.map((p) => (
+          {shown.map((p) => (
             <li
               key={p.id}
               className={styles.member}
@@ -232,6 +241,16 @@ function TableCard({
             </li>
           ))}
         </ul>
+      )}
+      {members.length > MEMBERS_SHOWN && (
+        <button
+          type="button"
+          className="button button--small button--quiet"
+          aria-expanded={isAll}
+          onClick={() => setIsAll(!isAll)}
+        >
+          {isAll ? 'Show fewer' : `Show all ${count(members.length)}`}
+        </button>
       )}
     </li>
   );
