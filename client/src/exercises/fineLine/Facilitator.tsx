@@ -87,14 +87,13 @@ export default function FineLineFacilitator({ view, act }: FacilitatorProps<'fin
         <legend>Staffing policy</legend>
         <PolicyInputs policy={policy} onChange={setPolicy} />
         <div className="actions">
-          <button
-            type="button"
-            className="button"
+          <SendButton
+            send={send}
+            action={{ type: 'policy', policy }}
             disabled={view.status === 'finished'}
-            onClick={() => void send({ type: 'policy', policy })}
           >
             Apply now, mid-run
-          </button>
+          </SendButton>
           <label className="field field--inline">
             <span>Replay as</span>
             <input value={label} maxLength={60} onChange={(e) => setLabel(e.target.value)} />

@@ -184,13 +184,14 @@ function TestConsole(props: {
               <li key={t.cardId}>
                 <strong>{cardOf(t.cardId)?.text}</strong>: {count(t.respondents)} answered.{' '}
                 {verdictText(t)}{' '}
-                <button
-                  type="button"
-                  className="button button--small button--quiet"
-                  onClick={() => void send({ type: 'test.open', cardId: t.cardId })}
+                <SendButton
+                  send={send}
+                  action={{ type: 'test.open', cardId: t.cardId }}
+                  variant="quiet"
+                  size="small"
                 >
                   Reopen
-                </button>
+                </SendButton>
               </li>
             ))}
           </ul>

@@ -274,13 +274,9 @@ function Management({
           isDanger
           onSubmit={(count) => void send({ type: 'fireWorst', count })}
         />
-        <button
-          type="button"
-          className="button button--small button--danger"
-          onClick={() => void send({ type: 'closePlant' })}
-        >
+        <SendButton send={send} action={{ type: 'closePlant' }} variant="danger" size="small">
           Close the plant
-        </button>
+        </SendButton>
       </div>
       <h4>Change the system (the only changes that move the chart)</h4>
       <div className="actions">
