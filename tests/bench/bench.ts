@@ -91,7 +91,7 @@ async function run(options: Options): Promise<void> {
   log(`server pid ${pid} on ${base}`);
 
   // Server CPU and generator CPU per phase, to tell which side is busy.
-  const { phases, phase } = phaseTimer(sampler);
+  const { phases, phase } = phaseTimer(sampler, server);
   const idleRssKb = sampler.sample()?.rssKb ?? 0;
 
   // One poll to answer, and a second round to move to and back from.

@@ -83,6 +83,11 @@ export interface ServerChild {
   cpuS: () => number;
   /** Heap in use after a forced collection, in KB (null if the probe did not answer). */
   heapKb(): Promise<number | null>;
+  /**
+   * Starts, or stops and writes, a CPU profile of one phase (`<cpu-prof-dir>/phase-<name>
+   * .cpuprofile`); resolves at once without a profile directory.
+   */
+  profile(action: 'start' | 'stop', name: string): Promise<void>;
   /** SIGTERM (the server saves and exits, writing a --cpu-prof profile), SIGKILL after 10 s. */
   stop(): Promise<void>;
 }
@@ -109,7 +114,14 @@ export async function startChild(
   ];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST, QUIET: '1', ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST,
+      QUIET: '1',
+      ...(cpuProfDir ? { BENCH_PHASE_PROFILE_DIR: cpuProfDir } : {}),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -156,6 +168,23 @@ export async function startChild(
         };
         child.on('message', onMessage);
         child.send('heap');
+      }),
+    profile: (action, name) =>
+      new Promise((resolve) => {
+        if (!cpuProfDir) return resolve();
+        const phaseName = `phase-${name}`;
+        child.send({ profile: action, name: phaseName });
+        if (action === 'start') return resolve();
+        const timer = setTimeout(() => done(), 30_000);
+        const onMessage = (message: unknown): void => {
+          if (typeof message === 'object' && message !== null && 'profiled' in message) done();
+        };
+        const done = (): void => {
+          clearTimeout(timer);
+          child.off('message', onMessage);
+          resolve();
+        };
+        child.on('message', onMessage);
       }),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;

@@ -18,7 +18,7 @@ import {
 } from '@playfield/shared';
 import { applyViewPatch } from '@playfield/shared/protocol/viewPatch';
 import { retryRefusedHandshakes, sendRetryingBusy } from '../../client/src/realtime/link.ts';
-import { log, readProc, ROOT } from './benchKit.ts';
+import { log, readProc, ROOT, type ServerChild } from './benchKit.ts';
 import { ACK_TIMEOUT_MS, STEP_TIMEOUT_MS } from './benchOptions.ts';
 
 export type PlayfieldSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -412,15 +412,17 @@ export function benchSession(n: number): object {
 }
 
 /** Times named phases: wall time, and the server's and this generator's CPU in each. */
-export function phaseTimer(sampler: ServerSampler) {
+export function phaseTimer(sampler: ServerSampler, server?: Pick<ServerChild, 'profile'>) {
   const phases: { name: string; ms: number; serverCpuS: number; benchCpuS: number }[] = [];
   const phase = async <T>(name: string, body: () => Promise<T>): Promise<T> => {
+    await server?.profile('start', name);
     const before = sampler.sample();
     const benchBefore = process.cpuUsage();
     const startedAt = performance.now();
     const result = await body();
     const after = sampler.sample();
     const bench = process.cpuUsage(benchBefore);
+    await server?.profile('stop', name);
     phases.push({
       name,
       ms: performance.now() - startedAt,
