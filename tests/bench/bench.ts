@@ -327,6 +327,7 @@ async function run(options: Options): Promise<void> {
     advanceP99Ms: round1(percentile(advanceMs, 99)),
     brainstormNoteP99Ms: round1(percentile(notes.seenMs, 99)),
     brainstormDotP99Ms: round1(percentile(dots.seenMs, 99)),
+    brainstormFacilitatorP99Ms: round1(percentile(brainstorm.clusterMs, 99)),
     peakRssMb: Math.round(peakRssKb / 102.4) / 10,
     participantJsGzipKb: round1(js.kb),
     serverCpuMsPer1000Answers: cpuPer1000('answer', answers.length),

@@ -62,6 +62,7 @@ export function printReport(input: ReportInput): void {
     brainstormStartMs,
     notes,
     clusters,
+    clusterMs,
     brainstormViewKb,
     voteOpenMs,
     dots,
@@ -120,6 +121,10 @@ export function printReport(input: ReportInput): void {
     [
       '  public views phones received while posting (patch bytes)',
       `${notes.publicViews} (${(notes.publicPatchBytes / 1024).toFixed(1)} KB)`,
+    ],
+    [
+      `  facilitator groups 50 notes -> console p50 / p99 (${clusterMs.length} samples)`,
+      `${ms(percentile(clusterMs, 50))} / ${ms(percentile(clusterMs, 99))}`,
     ],
     [
       `  facilitator view with ${notes.accepted} notes in ${clusters} clusters`,

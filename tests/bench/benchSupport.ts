@@ -336,6 +336,8 @@ export interface Figures {
   advanceP99Ms: number | null;
   brainstormNoteP99Ms: number | null;
   brainstormDotP99Ms: number | null;
+  /** A brainstorm facilitator action (grouping 50 notes) until the console shows it. */
+  brainstormFacilitatorP99Ms: number | null;
   peakRssMb: number;
   participantJsGzipKb: number | null;
   /** Server CPU per 1,000 accepted answers, notes and dots: flat cost means flat figures. */

@@ -59,6 +59,8 @@ export interface BrainstormFigures {
   brainstormStartMs: number[];
   notes: ActionFigures;
   clusters: number;
+  /** Each grouping of notes by the facilitator until the console showed it. */
+  clusterMs: number[];
   brainstormViewKb: number;
   voteOpenMs: number[];
   dots: ActionFigures;
@@ -165,19 +167,19 @@ export async function runBrainstorm(ctx: BrainstormContext): Promise<BrainstormF
   // at most 40 clusters, so notes past the 2,000th stay ungrouped).
   const clusters = Math.max(1, Math.min(40, Math.ceil(notes.accepted / 50)));
   await timePublicChange({ type: 'phase', phase: 'cluster' });
-  let clusteredSeq = 0;
+  // Each grouping is a facilitator action, timed until the console shows it.
+  const clusterMs: number[] = [];
   for (let c = 0; c < clusters; c++) {
     const first = c * 50 + 1;
     const noteIds = Array.from(
       { length: Math.max(0, Math.min(50, notes.accepted - first + 1)) },
       (_, k) => `n${first + k}`,
     );
-    clusteredSeq = await facilitatorAct({ type: 'createCluster', name: `Theme ${c + 1}`, noteIds });
+    const emitAt = performance.now();
+    const seq = await facilitatorAct({ type: 'createCluster', name: `Theme ${c + 1}`, noteIds });
+    await changes.until(() => ctx.facilitatorSeq() >= seq, 'the console to show the cluster');
+    clusterMs.push(performance.now() - emitAt);
   }
-  await changes.until(
-    () => ctx.facilitatorSeq() >= clusteredSeq,
-    'the console to show the clusters',
-  );
   const brainstormViewKb = Buffer.byteLength(JSON.stringify(ctx.facilitatorView() ?? {})) / 1024;
   // Opening the vote sends the clustered board to every phone, once.
   const voteOpenMs = await timePublicChange({ type: 'phase', phase: 'vote' });
@@ -190,5 +192,5 @@ export async function runBrainstorm(ctx: BrainstormContext): Promise<BrainstormF
     log(`WARNING: ${notes.accepted} notes and ${dots.accepted} dots accepted of ${n}`);
   }
   if (refusals.size > 0) log(`WARNING: refused actions ${JSON.stringify([...refusals])}`);
-  return { brainstormStartMs, notes, clusters, brainstormViewKb, voteOpenMs, dots };
+  return { brainstormStartMs, notes, clusters, clusterMs, brainstormViewKb, voteOpenMs, dots };
 }
