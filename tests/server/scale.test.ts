@@ -199,16 +199,22 @@ describe('the console view as patches', () => {
   });
 });
 
+/** A session with its console, a phone that takes compact views (Ana) and one that does not (Ben). */
+async function twoPhones() {
+  const session = await server.createSession();
+  const facilitator = await server.connect(facilitatorOf(session));
+  const patched = await patchClient<ParticipantPublicView>(
+    server.url,
+    participantOf(await server.join(session.code, 'Ana')),
+    PATCHED.participant,
+  );
+  const whole = await server.connect(participantOf(await server.join(session.code, 'Ben')));
+  return { session, facilitator, patched, whole };
+}
+
 describe("the phones' shared view as patches", () => {
   it('patches a head count and a round change, and resyncs after a lost patch', async () => {
-    const session = await server.createSession();
-    const facilitator = await server.connect(facilitatorOf(session));
-    const patched = await patchClient<ParticipantPublicView>(
-      server.url,
-      participantOf(await server.join(session.code, 'Ana')),
-      PATCHED.participant,
-    );
-    const whole = await server.connect(participantOf(await server.join(session.code, 'Ben')));
+    const { facilitator, patched, whole, session } = await twoPhones();
     try {
       // Later joins reach the patched phone as a head count, not as its whole view again.
       await patched.until((view) => view.participantCount === 2);
@@ -244,14 +250,7 @@ describe("the phones' shared view as patches", () => {
 
 describe("a phone's own view in its action's acknowledgement", () => {
   it('comes in the ack to a phone that takes compact views, and as a message to the rest', async () => {
-    const session = await server.createSession();
-    const facilitator = await server.connect(facilitatorOf(session));
-    const patched = await patchClient<ParticipantPublicView>(
-      server.url,
-      participantOf(await server.join(session.code, 'Ana')),
-      PATCHED.participant,
-    );
-    const whole = await server.connect(participantOf(await server.join(session.code, 'Ben')));
+    const { facilitator, patched, whole } = await twoPhones();
     try {
       let ownMessages = 0;
       patched.socket.on('view.own', () => void ownMessages++);
