@@ -6,6 +6,7 @@ import type {
 } from '@playfield/shared/exercises/brainstorm/index';
 import { plural } from '@playfield/shared/plural';
 import { BarChart } from '../../components/BarChart.tsx';
+import { DotMarks, DotStepper } from '../../components/DotStepper.tsx';
 import type { ParticipantProps } from '../types.ts';
 import { TagChip } from './TagChip.tsx';
 import styles from './Participant.module.css';
@@ -85,16 +86,6 @@ export function Board({ items }: { items: PublicItem[] }) {
   );
 }
 
-/** Dots as marks (filled and empty) with the number in words beside them. */
-function DotMarks({ filled, total }: { filled: number; total: number }) {
-  return (
-    <span className={styles.dots} aria-hidden="true">
-      {'●'.repeat(filled)}
-      {'○'.repeat(Math.max(0, total - filled))}
-    </span>
-  );
-}
-
 export function Vote({ view, me, isOpen, isBusy, send }: PhaseProps) {
   const items = view.items ?? [];
   const canVote = isOpen && !isBusy;
@@ -118,30 +109,14 @@ export function Vote({ view, me, isOpen, isBusy, send }: PhaseProps) {
           return (
             <li key={item.id} className={`${styles.item} ${dots > 0 ? styles.chosen : ''}`}>
               <ItemNotes item={item} />
-              <div className={styles.stepper}>
-                <button
-                  type="button"
-                  className="button button--icon"
-                  aria-label={`Take a dot off ${name}`}
-                  disabled={!canVote || dots === 0}
-                  onClick={() => void send({ type: 'vote', itemId: item.id, dots: dots - 1 })}
-                >
-                  −
-                </button>
-                <span className={styles.stepperCount}>
-                  <DotMarks filled={dots} total={view.maxDotsPerItem} />{' '}
-                  {plural(dots, 'dot', 'dots')}
-                </span>
-                <button
-                  type="button"
-                  className="button button--icon"
-                  aria-label={`Put a dot on ${name}`}
-                  disabled={!canVote || dots >= view.maxDotsPerItem || me.dotsLeft === 0}
-                  onClick={() => void send({ type: 'vote', itemId: item.id, dots: dots + 1 })}
-                >
-                  +
-                </button>
-              </div>
+              <DotStepper
+                name={name}
+                dots={dots}
+                max={view.maxDotsPerItem}
+                left={me.dotsLeft}
+                disabled={!canVote}
+                onStep={(delta) => void send({ type: 'vote', itemId: item.id, dots: dots + delta })}
+              />
             </li>
           );
         })}

@@ -7,6 +7,7 @@ import { count, plural } from '@playfield/shared/plural';
 import styles from './Participant.module.css';
 import { ChoiceButton } from '../../components/ChoiceButton.tsx';
 import { StatusLine } from '../../components/StatusLine.tsx';
+import { DotStepper } from '../../components/DotStepper.tsx';
 
 /** The ballot being filled in: dots and example text per chosen option. */
 type Draft = Record<number, { dots: number; example: string }>;
@@ -134,34 +135,15 @@ function DotVoteBallot({ view, own, isOpen, act }: ParticipantProps<'dotVote'>) 
                       </small>
                     )}
                   </div>
-                  <div className={styles.stepper}>
-                    <button
-                      type="button"
-                      className="button button--icon"
-                      aria-label={`Take a dot off ${option.label}`}
-                      disabled={isDisabled || !choice}
-                      onClick={() => addDots(i, -1)}
-                    >
-                      −
-                    </button>
-                    <span className={styles.count} aria-live="polite">
-                      {plural(choice?.dots ?? 0, 'dot', 'dots')}
-                      <span className={styles.pips} aria-hidden="true">
-                        {'●'.repeat(choice?.dots ?? 0)}
-                      </span>
-                    </span>
-                    <button
-                      type="button"
-                      className="button button--icon"
-                      aria-label={`Put a dot on ${option.label}`}
-                      disabled={
-                        isDisabled || spent >= rule.dots || (choice?.dots ?? 0) >= rule.maxPerOption
-                      }
-                      onClick={() => addDots(i, 1)}
-                    >
-                      +
-                    </button>
-                  </div>
+                  <DotStepper
+                    name={option.label}
+                    dots={choice?.dots ?? 0}
+                    max={rule.maxPerOption}
+                    left={rule.dots - spent}
+                    disabled={isDisabled}
+                    layout="stacked"
+                    onStep={(delta) => addDots(i, delta)}
+                  />
                 </div>
               ) : (
                 <ChoiceButton
