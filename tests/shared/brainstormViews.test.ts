@@ -12,6 +12,7 @@ import {
   as,
   ANA,
   BEN,
+  CAI,
   NAMES,
   ctx,
   config,
@@ -21,6 +22,7 @@ import {
   note,
   phase,
   clustered,
+  vote,
   voted,
 } from './brainstormFixtures.ts';
 
@@ -194,6 +196,30 @@ describe('views', () => {
       ['c2', 3],
       ['n3', 3],
     ]);
+  });
+
+  it('keeps the console’s note cards the same objects while dots come in, and counts each dot', () => {
+    const open = step(clustered(), FAC, phase('vote'));
+    const before = brainstorm.facilitatorView(open, ctx());
+    const dotted = act(open, [
+      [as(ANA), vote('c1', 2)],
+      [as(BEN), vote('n3', 1)],
+    ]);
+    const after = brainstorm.facilitatorView(dotted, ctx());
+    // The same cards, not copies: a view patch skips them without comparing 2,000 notes.
+    expect(after.clusters).toBe(before.clusters);
+    expect(after.loose).toBe(before.loose);
+    expect(after.counts.voters).toBe(2);
+    // A later dot is counted on top of the dots resolved before.
+    const dotsOn = (view: typeof after, id: string) =>
+      view.ranking?.find((r) => r.id === id)?.dots ?? 0;
+    const more = brainstorm.facilitatorView(step(dotted, as(CAI), vote('n3', 2)), ctx());
+    expect([dotsOn(more, 'c1'), dotsOn(more, 'n3'), more.counts.voters]).toEqual([2, 3, 3]);
+    // Another roster (a name changed) builds the cards again.
+    const renamed = { ...ctx().roster };
+    expect(brainstorm.facilitatorView(dotted, ctx({ roster: renamed })).clusters).not.toBe(
+      before.clusters,
+    );
   });
 
   it('names authors for the facilitator and on the revealed board when the brainstorm is named', () => {

@@ -143,6 +143,34 @@ export function resolvedVotes(
   return result;
 }
 
+/**
+ * Each participant's dots as resolved on a board, kept beside the record of dots they placed:
+ * that record is made afresh by each vote and never written after, so a tally at every view
+ * flush resolves only the voters who voted since the board last changed.
+ */
+const resolvedMemo = new WeakMap<
+  object,
+  { board: Board; config: unknown; dots: Record<string, number>; used: number }
+>();
+
+const NO_DOTS: { dots: Record<string, number>; used: number } = { dots: dict(), used: 0 };
+
+/** A participant's resolved dots and their sum, for views (see `resolvedMemo`). */
+export function resolvedDots(
+  state: BrainstormState,
+  board: Board,
+  participantId: string,
+): { dots: Readonly<Record<string, number>>; used: number } {
+  const placed = own(state.votes, participantId);
+  if (!placed) return NO_DOTS;
+  const memo = resolvedMemo.get(placed);
+  if (memo?.board === board && memo.config === state.config) return memo;
+  const dots = resolvedVotes(state, board, participantId);
+  const entry = { board, config: state.config, dots, used: dotsUsed(dots) };
+  resolvedMemo.set(placed, entry);
+  return entry;
+}
+
 /** The sum of a participant's dots. */
 export function dotsUsed(votes: Readonly<Record<string, number>>): number {
   return Object.values(votes).reduce((a, b) => a + b, 0);
@@ -178,8 +206,7 @@ export function tallyVotes(state: BrainstormState, board: Board = buildBoard(sta
   let people = 0;
   let dotsPlaced = 0;
   for (const participantId of Object.keys(state.votes)) {
-    const mine = resolvedVotes(state, board, participantId);
-    const used = dotsUsed(mine);
+    const { dots: mine, used } = resolvedDots(state, board, participantId);
     if (used === 0) continue;
     people++;
     dotsPlaced += used;
@@ -208,7 +235,15 @@ export function tallyVotes(state: BrainstormState, board: Board = buildBoard(sta
   return { ranking, voters: people, dotsPlaced };
 }
 
+/** Authors per notes array: a state's notes are a new array whenever a note changes. */
+const authorCounts = new WeakMap<readonly BrainstormNote[], number>();
+
 /** How many people posted at least one note (hidden ones included). */
 export function authorCount(state: BrainstormState): number {
-  return new Set(state.notes.map((n) => n.authorId)).size;
+  let count = authorCounts.get(state.notes);
+  if (count === undefined) {
+    count = new Set(state.notes.map((n) => n.authorId)).size;
+    authorCounts.set(state.notes, count);
+  }
+  return count;
 }

@@ -5,7 +5,7 @@ import {
   buildBoard,
   dotsUsed,
   isNoteVisible,
-  resolvedVotes,
+  resolvedDots,
   tallyVotes,
   type RankedItem,
 } from './board.ts';
@@ -23,8 +23,7 @@ import { reduceBrainstorm } from './reduce.ts';
 import { boardSpace } from './limits.ts';
 import { brainstormSummary } from './summary.ts';
 import {
-  consoleEntry,
-  consoleNote,
+  consoleBoard,
   isVoting,
   PHONE_RANKED,
   publicItem,
@@ -103,23 +102,14 @@ export const brainstorm: ExerciseDefinition<
 
   facilitatorView(state, ctx) {
     const board = buildBoard(state);
-    const byCluster = new Map(board.clusters.map((c) => [c.id, c]));
-    const hidden = state.notes.filter((n) => n.isHidden);
+    const { clusters, loose, hidden } = consoleBoard(state, board, ctx);
     const tally = isVoting(state.phase) ? tallyVotes(state, board) : null;
     return {
       ...rules(state.config),
       phase: state.phase,
-      clusters: state.clusters.map((cluster) => {
-        const item = byCluster.get(cluster.id);
-        return {
-          id: cluster.id,
-          name: cluster.name,
-          notes: item ? item.entries.map((e) => consoleEntry(state, e, ctx)) : [],
-          noteCount: item?.noteCount ?? 0,
-        };
-      }),
-      loose: board.loose.flatMap((item) => item.entries.map((e) => consoleEntry(state, e, ctx))),
-      hidden: hidden.map((n) => consoleNote(state, n, ctx)),
+      clusters,
+      loose,
+      hidden,
       counts: {
         notes: visibleCount(board),
         hidden: hidden.length,
@@ -149,7 +139,7 @@ export const brainstorm: ExerciseDefinition<
     const board = buildBoard(state);
     const mine = state.notes.filter((n) => n.authorId === participantId);
     const shown = mine.filter((n) => isNoteVisible(n, board.byId));
-    const dots = resolvedVotes(state, board, participantId);
+    const { dots, used } = resolvedDots(state, board, participantId);
     return {
       notes: shown.map((n) => ({
         id: n.id,
@@ -160,7 +150,7 @@ export const brainstorm: ExerciseDefinition<
       setAside: mine.length - shown.length,
       notesLeft: Math.max(0, state.config.maxNotesPerPerson - mine.length),
       dots,
-      dotsLeft: Math.max(0, state.config.dotsPerPerson - dotsUsed(dots)),
+      dotsLeft: Math.max(0, state.config.dotsPerPerson - used),
     };
   },
 

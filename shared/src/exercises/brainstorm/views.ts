@@ -300,6 +300,46 @@ export function consoleEntry(
   };
 }
 
+/** The console's part of the board: its clusters, loose notes and hidden notes. */
+export type ConsoleBoard = Pick<BrainstormFacilitatorView, 'clusters' | 'loose' | 'hidden'>;
+
+/**
+ * The console's board, built once per board (notes and clusters), roster, tables and config:
+ * through a whole vote the console's 2,000 note cards are the same objects flush after flush,
+ * so a view patch skips them at once instead of comparing each. Safe to share: a state's
+ * notes, clusters, roster and tables are never written once a view has read them.
+ */
+const consoleBoards = new WeakMap<
+  Board,
+  { roster: unknown; teams: unknown; config: unknown; value: ConsoleBoard }
+>();
+
+export function consoleBoard(
+  state: BrainstormState,
+  board: Board,
+  ctx: RoundContext,
+): ConsoleBoard {
+  const memo = consoleBoards.get(board);
+  if (memo?.roster === ctx.roster && memo.teams === ctx.teams && memo.config === state.config)
+    return memo.value;
+  const byCluster = new Map(board.clusters.map((c) => [c.id, c]));
+  const value: ConsoleBoard = {
+    clusters: state.clusters.map((cluster) => {
+      const item = byCluster.get(cluster.id);
+      return {
+        id: cluster.id,
+        name: cluster.name,
+        notes: item ? item.entries.map((e) => consoleEntry(state, e, ctx)) : [],
+        noteCount: item?.noteCount ?? 0,
+      };
+    }),
+    loose: board.loose.flatMap((item) => item.entries.map((e) => consoleEntry(state, e, ctx))),
+    hidden: state.notes.filter((n) => n.isHidden).map((n) => consoleNote(state, n, ctx)),
+  };
+  consoleBoards.set(board, { roster: ctx.roster, teams: ctx.teams, config: state.config, value });
+  return value;
+}
+
 /** Visible notes, duplicates included. */
 export function visibleCount(board: Board): number {
   return board.items.reduce((n, item) => n + item.noteCount, 0);
