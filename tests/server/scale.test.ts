@@ -248,6 +248,31 @@ describe("the phones' shared view as patches", () => {
   });
 });
 
+describe("a phone back after the room's shared view changed without it", () => {
+  it('starts from the current view, not the last one sent while it was there', async () => {
+    const { facilitator, patched, whole, session } = await twoPhones();
+    const cleo = participantOf(await server.join(session.code, 'Cleo'));
+    const first = await patchClient<ParticipantPublicView>(server.url, cleo, PATCHED.participant);
+    await first.until((view) => view.participantCount === 3);
+    first.socket.disconnect();
+    patched.socket.disconnect();
+    whole.disconnect();
+    // Every phone is gone: the round starts with nobody to send the shared view to.
+    const started = await emitAck(facilitator, 'session.control', { type: 'session.start' });
+    expect(started).toMatchObject({ ok: true });
+    await nextView(facilitator, 'view.facilitator', (m) => m.view.round?.kind === 'poll');
+
+    const back = await patchClient<ParticipantPublicView>(server.url, cleo, PATCHED.participant);
+    try {
+      await back.until((view) => view.round?.kind === 'poll');
+      expect(back.wholeViews()).toBe(1);
+      expect(back.patches()).toBe(0);
+    } finally {
+      back.socket.disconnect();
+    }
+  });
+});
+
 describe("a phone's own view in its action's acknowledgement", () => {
   it('comes in the ack to a phone that takes compact views, and as a message to the rest', async () => {
     const { facilitator, patched, whole } = await twoPhones();

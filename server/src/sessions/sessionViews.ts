@@ -344,7 +344,12 @@ export class SessionViews {
 
   private send(audience: Audience, now: number): void {
     const id = this.state.id;
-    if (!this.sink.hasAudience(id, audience)) return;
+    if (!this.sink.hasAudience(id, audience)) {
+      // No phone holds the shared view any more: the next one starts from the current view,
+      // not from the last one sent (it would wait for a change to be patched up to date).
+      if (audience === 'participants') this.sentPublic = null;
+      return;
+    }
     this.lastSentAt[audience] = now;
     if (audience === 'facilitator') this.sendFacilitator(id);
     if (audience === 'screen') this.sink.screen(id, this.screenMessage());
