@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AppError, CreatedSession, JoinedSeat } from '@playfield/shared';
+import {
+  PROTOCOL_VERSION,
+  type AppError,
+  type CreatedSession,
+  type JoinedSeat,
+} from '@playfield/shared';
 import { actionPlanPresets } from '@playfield/shared/exercises/actionPlan/index';
 import type { SessionRowCounts } from '../../server/src/lifecycle/repository.ts';
 import type { Repository } from '../../server/src/store/repository.ts';
@@ -73,7 +78,10 @@ async function fullSession(live: LifecycleServer) {
   const facilitator = await live.connect(facilitatorOf(session));
   const screen = await live.connect(screenOf(session));
   const anaPhone = await live.connect(participantOf(ana));
-  const benPhone = await live.connect(participantOf(ben));
+  // Ben's phone takes compact views as the web client does, so it sits in the patch rooms.
+  const benPhone = await live.connect(participantOf(ben), {
+    auth: { protocolVersion: PROTOCOL_VERSION, credential: participantOf(ben), viewPatches: true },
+  });
   expect(await emitAck(facilitator, 'session.control', { type: 'session.start' })).toMatchObject({
     ok: true,
   });
@@ -227,11 +235,17 @@ describe.each(BACKENDS)('deleting a session on %s', (backend) => {
     const acks: Promise<{ ok: boolean; data?: { seq: number } }>[] = [];
     let isActing = true;
     const acting = phones.map(async (phone, index) => {
+      // An action in flight when the server closes the phone is never answered: the close
+      // ends the wait (not the ack time-out), and counts as not acknowledged.
+      const closed = new Promise<{ ok: false }>((resolve) =>
+        phone.once('disconnect', () => resolve({ ok: false })),
+      );
       for (let round = 0; isActing && round < 200; round++) {
-        const ack = emitAck(phone, 'round.act', {
+        const answered = emitAck(phone, 'round.act', {
           roundId,
           action: { type: 'answer', choices: [(index + round) % 3] },
         }).catch(() => ({ ok: false }));
+        const ack = Promise.race([answered, closed]);
         acks.push(ack);
         const result = await ack;
         if (!result.ok) return;

@@ -3,7 +3,14 @@ import type { CreatedSession, CreateSessionBody } from '@playfield/shared';
 import type { Playfield } from '../../server/src/app.ts';
 import { LifecycleStore } from '../../server/src/lifecycle/repository.ts';
 import type { BackendName } from './databases.ts';
-import { connectTo, createSessionAt, joinAt, startServerOn, type TestSocket } from './harness.ts';
+import {
+  connectTo,
+  createSessionAt,
+  joinAt,
+  startServerOn,
+  type ClientOptions,
+  type TestSocket,
+} from './harness.ts';
 import type { Credential } from '@playfield/shared';
 
 export { BACKEND_NAMES as BACKENDS } from './databases.ts';
@@ -15,7 +22,7 @@ export interface LifecycleServer {
   store: LifecycleStore;
   createSession(body?: Partial<CreateSessionBody>): Promise<CreatedSession>;
   join(code: string, name: string): ReturnType<typeof joinAt>;
-  connect(credential: Credential): Promise<TestSocket>;
+  connect(credential: Credential, options?: ClientOptions): Promise<TestSocket>;
   close(): Promise<void>;
 }
 
@@ -31,8 +38,8 @@ export async function startLifecycleServer(backend: BackendName): Promise<Lifecy
     store: new LifecycleStore(playfield.manager.repository),
     createSession: (body) => createSessionAt(url, body),
     join: (code, name) => joinAt(url, code, name),
-    async connect(credential) {
-      const socket = await connectTo(url, credential);
+    async connect(credential, options) {
+      const socket = await connectTo(url, credential, options);
       sockets.add(socket);
       return socket;
     },

@@ -12,6 +12,7 @@ import {
 import type { DocumentHub } from '../docs/documentHub.ts';
 import { guard, reportFault } from '../faults/faults.ts';
 import type { SocketData } from '../realtime/socketServer.ts';
+import { rooms, sessionRooms } from '../realtime/socketIo.ts';
 import { hashToken, tokenMatches } from '../security/tokens.ts';
 import type { SessionManager } from '../sessions/sessionManager.ts';
 import type { Repository } from '../store/repository.ts';
@@ -60,16 +61,6 @@ export interface ErasedData {
   resumeToken: true;
 }
 
-/**
- * Socket.io rooms of a session (server/src/realtime/socketServer.ts names them): consoles,
- * consoles that take patches, screens, phones.
- */
-const sessionRooms = (sessionId: string) => [
-  `f:${sessionId}`,
-  `fp:${sessionId}`,
-  `s:${sessionId}`,
-  `p:${sessionId}`,
-];
 /** A document's room on `/docs` (server/src/realtime/docSocket.ts). */
 const docRoom = (docId: string) => `doc:${docId}`;
 
@@ -171,7 +162,7 @@ export class LifecycleService {
     }
     guard(`lifecycle: erase ${participantId}`, () => {
       const { io } = this.options;
-      io.in(`u:${participantId}`).disconnectSockets(true);
+      io.in(rooms.seat(participantId)).disconnectSockets(true);
       const docs = io.of('/docs') as unknown as DocsNamespace;
       docs.to(docRoom(planDocId)).emit('doc.revoked', {
         docId: planDocId,
@@ -187,10 +178,10 @@ export class LifecycleService {
    * at once (socket.io retries a dropped transport, not a server's disconnect) and are sent
    * fresh views of the session as storage now holds it.
    */
-  private reconnect(rooms: string[]): void {
+  private reconnect(roomNames: string[]): void {
     const nsp = this.options.io.of('/');
     const ids = new Set<string>();
-    for (const room of rooms) for (const id of nsp.adapter.rooms.get(room) ?? []) ids.add(id);
+    for (const room of roomNames) for (const id of nsp.adapter.rooms.get(room) ?? []) ids.add(id);
     for (const id of ids) {
       try {
         nsp.sockets.get(id)?.conn.close();

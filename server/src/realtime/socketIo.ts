@@ -22,6 +22,15 @@ export const rooms = {
   seat: (participantId: string) => `u:${participantId}`,
 };
 
+/** Every room of a session's audiences: consoles, screens and phones, patched or not. */
+export const sessionRooms = (sessionId: string): string[] => [
+  rooms.facilitator(sessionId),
+  rooms.facilitatorPatches(sessionId),
+  rooms.screen(sessionId),
+  rooms.participants(sessionId),
+  rooms.participantPatches(sessionId),
+];
+
 /**
  * The browser Origin must be this server's own (or an allowed one), so another site
  * cannot open a socket with a visitor's stored tokens (cross-site WebSocket hijacking).
@@ -89,16 +98,6 @@ export function viewSink(io: PlayfieldServer, cluster: Cluster | null): ViewSink
     own: (participantId, message) => io.to(rooms.seat(participantId)).emit('view.own', message),
     // Cluster: a session dropped here is rebuilt by its next owner, its sockets re-attached.
     disconnect: (sessionId) =>
-      cluster
-        ? undefined
-        : io
-            .in([
-              rooms.facilitator(sessionId),
-              rooms.facilitatorPatches(sessionId),
-              rooms.screen(sessionId),
-              rooms.participants(sessionId),
-              rooms.participantPatches(sessionId),
-            ])
-            .disconnectSockets(true),
+      cluster ? undefined : io.in(sessionRooms(sessionId)).disconnectSockets(true),
   };
 }
