@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { LIMITS, type EventEnvelope } from '@playfield/shared';
+import { count } from '@playfield/shared/plural';
 import {
   expectAccessible,
   screenshotOnFailure,
@@ -81,7 +82,7 @@ describe('the console with 5,000 people', () => {
       `${run.server.url}/console/${session.sessionId}#key=${session.facilitatorToken}`,
     );
     const heading = consolePage.getByRole('heading', { name: /^People/ });
-    await waitForText(heading, `(0 online of ${SEATS})`);
+    await waitForText(heading, `(0 online of ${count(SEATS)})`);
 
     const list = consolePage.getByRole('list', { name: 'People in the session' });
     const rows = list.getByRole('listitem');
@@ -103,11 +104,11 @@ describe('the console with 5,000 people', () => {
 
     // A name finds anyone; selecting them and removing them comes back as a patch.
     await consolePage.getByRole('searchbox', { name: 'Find a person' }).fill('Person 4321');
-    await waitForText(consolePage.getByText(/of \d+ match/), `1 of ${SEATS} match`);
+    await waitForText(consolePage.getByText(/of [\d,]+ match/), `1 of ${count(SEATS)} match`);
     await consolePage.getByRole('checkbox', { name: 'Select Person 4321', exact: true }).click();
     await consolePage.getByRole('button', { name: 'Remove selected (1)' }).click();
     await consolePage.getByRole('button', { name: 'Remove 1 person' }).click();
-    await waitForText(heading, `(0 online of ${SEATS - 1})`);
+    await waitForText(heading, `(0 online of ${count(SEATS - 1)})`);
     await waitForText(consolePage.getByText(/seat removed/), '1 seat removed');
     await shot(consolePage, 'console-5000-after-removal');
 
@@ -116,7 +117,7 @@ describe('the console with 5,000 people', () => {
       { type: 'participant.join', name: 'Late Comer' },
       { role: 'system' },
     );
-    await waitForText(heading, `(0 online of ${SEATS})`);
+    await waitForText(heading, `(0 online of ${count(SEATS)})`);
     await consolePage.getByRole('searchbox', { name: 'Find a person' }).fill('Late');
     await list.getByText('Late Comer', { exact: true }).waitFor();
 
