@@ -26,6 +26,8 @@ const WEIGHT_S: Readonly<Record<string, number>> = {
   'exercisesFlowsGapRating.test.ts': 42,
   'exercisesFlowsCanvas.test.ts': 40,
   'exercisesFlowsDotVote.test.ts': 38,
+  // Added after that run: about as long as the choose-mode dot vote's flow.
+  'exercisesFlowsDotVoteDots.test.ts': 36,
   'quiz.test.ts': 115,
   'playingField.test.ts': 90,
   'screenFit.test.ts': 90,
