@@ -50,6 +50,11 @@ export interface SocketData {
   participantId: string | null;
   /** A console opened by a signed-in workspace member (else by the console's key). */
   member?: ConsoleMember | null;
+  /**
+   * A console or phone that takes compact views (`viewPatches` in its handshake): kept with
+   * the socket's identity so the session's owner knows it, in a cluster too.
+   */
+  viewPatches?: boolean;
 }
 
 export type PlayfieldServer = Server<
@@ -305,8 +310,7 @@ export function clusterRunner(
 
 /** Did this console or phone ask for patches of its views in its handshake? */
 function takesPatches(socket: PlayfieldSocket): boolean {
-  if (socket.data.role === 'screen' || !('handshake' in socket)) return false;
-  return handshakeAuthSchema.safeParse(socket.handshake.auth).data?.viewPatches === true;
+  return socket.data.viewPatches === true && socket.data.role !== 'screen';
 }
 
 function sendViews(socket: PlayfieldSocket, session: LiveSession): void {
@@ -375,7 +379,7 @@ export function serveSessions(
       schema: handshakeAuthSchema,
       gate: () =>
         admissions.take('') ? null : { code: 'BUSY', message: 'The server is busy: retrying' },
-      async admit(socket, { credential }) {
+      async admit(socket, { credential, viewPatches }) {
         const sessions = manager;
         if (credential.role === 'participant') {
           const seat = await sessions.authorizeParticipant(credential.resumeToken);
@@ -404,6 +408,7 @@ export function serveSessions(
           if (!row) return fail('UNAUTHORIZED', 'This link is not valid for that session');
           socket.data = { role: credential.role, sessionId: row.id, participantId: null };
         }
+        if (viewPatches === true) socket.data.viewPatches = true;
         // Load the session now (a seat's was loaded to check it), kept for the connection.
         const session = await sessions.get(socket.data.sessionId);
         if (!session) return fail('NOT_FOUND', 'No such session');
