@@ -109,6 +109,13 @@ describe("the phones' shared view and its patches", () => {
     expect(store().versions).toEqual({ facilitator: -1, publicView: 8 });
     expect(store().seqs.publicView).toBe(4);
 
+    // A patch the view held already covers (sent before it reached the phone) is skipped.
+    const covered = { seq: 3, serverTime: 0, base: 6, version: 7, ops: [] };
+    expect(store().patch('publicView', { ...covered, ops: [['s', ['participantCount'], 1]] })).toBe(
+      true,
+    );
+    expect(store().publicView).toEqual(next);
+
     const gap = { seq: 6, serverTime: 0, base: 9, version: 10, ops: [] };
     expect(store().patch('publicView', gap)).toBe(false);
     expect(store().versions.publicView).toBe(8);

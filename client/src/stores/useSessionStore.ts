@@ -102,6 +102,9 @@ export const useSessionStore = create<SessionStore>()((set) => ({
   patch: (key, message) => {
     const state = useSessionStore.getState();
     const held = state[key];
+    // Already in the view held, or sent before it (in a cluster a socket is in its rooms
+    // before its first whole view reaches it): nothing to apply, nothing missed.
+    if (held && message.version <= state.versions[key]) return true;
     if (!held || state.versions[key] !== message.base) return false;
     let view: typeof held;
     try {
